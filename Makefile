@@ -1,0 +1,60 @@
+# The two commands: `make run` and `make test`. Each bootstraps what it needs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+# Rasa 3.6 runs on Python 3.10 only: use pyenv's 3.10 if there is one, else python3.10 on PATH.
+PYTHON310 := $(shell ls -d $$(pyenv root 2>/dev/null || echo /nonexistent)/versions/3.10.*/bin/python3.10 2>/dev/null | tail -n 1)
+ifeq ($(PYTHON310),)
+PYTHON310 := $(shell command -v python3.10)
+endif
+INSTALLED := $(VENV)/.installed
+TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml)
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help install train run test test-python test-stories validate bench clean
+
+help:
+	@echo "make run    - install, prepare the database, train if needed and start everything"
+	@echo "make test   - the whole test suite"
+	@echo "make bench  - the benchmarks"
+	@echo "make train  - train the Rasa model if the data changed"
+
+$(INSTALLED): requirements.lock pyproject.toml
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 runs on 3.10 only). Install it, e.g. with pyenv." >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==24.0"
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+install: $(INSTALLED)
+
+# Rasa itself skips training when the data and config are unchanged since the last model.
+train: $(INSTALLED)
+	$(BIN)/rasa train --out models --quiet
+
+validate: $(INSTALLED)
+	$(BIN)/rasa data validate --quiet
+
+run: train
+	$(BIN)/supportplan migrate
+	$(BIN)/supportplan load-demo
+	$(BIN)/supportplan serve
+
+test-stories: train
+	$(BIN)/rasa test core --stories tests/stories --fail-on-prediction-errors --out results/core --quiet
+
+test-python: train
+	$(BIN)/python -m pytest
+
+test: install validate test-stories test-python
+
+bench: train
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf results var/test-*

@@ -1,0 +1,65 @@
+"""Section 3: the budget, up front. Opens (or resumes) the person's plan and says the amount,
+weekly and yearly, before anything else is asked."""
+from __future__ import annotations
+
+import logging
+from typing import Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import call
+from bot.budgets.source import budget_source_from_settings
+from bot.config import get_settings
+from bot.money import format_pounds
+from bot.plans import service
+from bot.plans.views import PlanView
+
+logger = logging.getLogger(__name__)
+
+PERIOD_WORDS = {"week": "a week", "4 weeks": "every 4 weeks", "month": "a month", "year": "a year"}
+
+
+def channel_of(tracker: Tracker) -> str:
+    return (tracker.get_latest_input_channel() or "rest").lower()
+
+
+async def open_plan_and_tell_budget(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> Optional[PlanView]:
+    """The person's plan after saying the budget: their latest one if it was already sent,
+    else their draft (resumed) or a new draft. None if the council has no budget on record
+    for them (the person is told who to call)."""
+    settings = get_settings()
+    reference = tracker.get_slot("person_reference")
+    budget = await budget_source_from_settings(settings).budget_for(reference)
+    if budget is None:
+        logger.warning("No budget found for a verified person")
+        dispatcher.utter_message(response="utter_budget_unavailable", council_phone=settings.council_phone)
+        return None
+    plan = await call(service.latest_plan, reference)
+    if plan is None or plan.status == "draft":
+        plan = await call(
+            service.open_plan,
+            reference,
+            tracker.get_slot("planned_by") or "self",
+            channel_of(tracker),
+            tracker.sender_id,
+            budget,
+        )
+    name = tracker.get_slot("person_name") or ""
+    dispatcher.utter_message(
+        response="utter_budget",
+        weekly=format_pounds(plan.budget.weekly),
+        annual=format_pounds(plan.budget.annual),
+        person_name=name,
+    )
+    if plan.budget.period != "week":
+        dispatcher.utter_message(
+            response="utter_budget_period",
+            amount=format_pounds(plan.budget.amount),
+            period_words=PERIOD_WORDS.get(plan.budget.period, plan.budget.period),
+        )
+    if plan.important_to_me or plan.outcomes or plan.services:
+        dispatcher.utter_message(response="utter_resume")
+    return plan

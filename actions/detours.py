@@ -1,0 +1,107 @@
+"""Detours the person can take anywhere in the plan (DESIGN §6): a sign of risk, asking for a
+person, a question about personal budgets, stopping or saving for later, and small talk.
+
+The same detection and handling serve the router (outside forms) and every form (through
+forms_base), so a detour is never blocked by a form."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.faq import answer_question
+from actions.safety import offer_handoff, respond_to_risk
+from bot.config import get_settings
+from bot.safety.phrases import asks_for_person, shows_risk
+from bot.parsing import is_finished
+
+
+class Detour(enum.Enum):
+    SAFEGUARDING = "safeguarding"
+    HANDOFF = "request_human"
+    QUESTION = "faq"
+    PAUSE = "pause"
+    GOODBYE = "goodbye"
+    THANKS = "thanks"
+    BOT_CHALLENGE = "bot_challenge"
+    OUT_OF_SCOPE = "out_of_scope"
+
+
+# How sure the classifier must be before an answer inside a form is taken as a detour.
+# Inside a form most messages are answers, so the bar is high; risk is the exception.
+_IN_FORM_CONFIDENCE = {
+    "safeguarding": 0.6,
+    "request_human": 0.85,
+    "faq": 0.85,
+    "save_for_later": 0.9,
+    "stop": 0.9,
+}
+_OUTSIDE_FORM_CONFIDENCE = 0.5
+
+_INTENT_DETOURS = {
+    "safeguarding": Detour.SAFEGUARDING,
+    "request_human": Detour.HANDOFF,
+    "faq": Detour.QUESTION,
+    "save_for_later": Detour.PAUSE,
+    "stop": Detour.PAUSE,
+    "goodbye": Detour.GOODBYE,
+    "thanks": Detour.THANKS,
+    "bot_challenge": Detour.BOT_CHALLENGE,
+    "out_of_scope": Detour.OUT_OF_SCOPE,
+}
+
+
+@dataclass(frozen=True)
+class DetourResult:
+    kind: Detour
+    events: List[EventType]
+
+
+def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
+    """Which detour, if any, the latest user message takes."""
+    text = message.get("text") or ""
+    if shows_risk(text):
+        return Detour.SAFEGUARDING
+    if asks_for_person(text):
+        return Detour.HANDOFF
+    intent = message.get("intent") or {}
+    name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
+    if in_form:
+        threshold = _IN_FORM_CONFIDENCE.get(name)
+        if threshold is None or confidence < threshold:
+            return None
+        if name == "faq" and is_finished(text):
+            return None
+    elif name not in _INTENT_DETOURS or confidence < _OUTSIDE_FORM_CONFIDENCE:
+        return None
+    return _INTENT_DETOURS[name]
+
+
+async def handle(kind: Detour, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """Answer the detour. Returns events to apply; the caller decides where to go next."""
+    settings = get_settings()
+    if kind is Detour.SAFEGUARDING:
+        return await respond_to_risk(dispatcher, tracker)
+    if kind is Detour.HANDOFF:
+        return await offer_handoff(dispatcher, tracker)
+    if kind is Detour.QUESTION:
+        answer_question(dispatcher, tracker)
+        return []
+    if kind is Detour.PAUSE:
+        dispatcher.utter_message(response="utter_paused")
+        return []
+    if kind is Detour.GOODBYE:
+        dispatcher.utter_message(response="utter_goodbye")
+        return []
+    if kind is Detour.THANKS:
+        dispatcher.utter_message(response="utter_you_are_welcome")
+        return []
+    if kind is Detour.BOT_CHALLENGE:
+        dispatcher.utter_message(response="utter_iamabot")
+        return []
+    dispatcher.utter_message(response="utter_out_of_scope", council_phone=settings.council_phone)
+    return []

@@ -1,0 +1,112 @@
+"""The shared base for every section form's validation (DESIGN §6).
+
+- Detours first: a sign of risk, a request for a person, a question or stop/save is handled
+  whatever question is open; the answer to that question is not lost, it is asked again.
+- Failed answers: `reject` says what was wrong; when the same question fails twice it is
+  explained another way by the slot's `explain_<slot>` hook (default: `utter_explain_<slot>`),
+  with an offer to skip it (where the section allows) or to talk to a person.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, FrozenSet, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions import detours
+from actions.common import latest_text, responding_to_user
+
+REQUESTED_SLOT = "requested_slot"
+FAILED_ATTEMPTS = "failed_attempts"
+EXPLAIN_AFTER = 2
+#: what a skipped free-text answer is recorded as, so the plan shows it is still to be talked about
+SKIPPED_ANSWER = "Not said yet. To talk about with the council."
+
+_SKIP = re.compile(r"\b(skip|pass|move on|next question|come back to (it|that))\b", re.IGNORECASE)
+
+
+def wants_to_skip(text: str) -> bool:
+    return bool(_SKIP.search(text))
+
+
+class SectionFormValidation(FormValidationAction):
+    """Base for `validate_<form>` actions. Subclasses write `validate_<slot>` methods that
+    return `self.accept(...)` or `self.reject(...)`, and may override `skip`."""
+
+    #: slots whose question the person may skip (see `skip`)
+    skippable: FrozenSet[str] = frozenset()
+
+    def name(self) -> str:  # pragma: no cover - every subclass names itself
+        raise NotImplementedError
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        requested = tracker.get_slot(REQUESTED_SLOT)
+        if requested and responding_to_user(tracker):
+            detour = detours.detect(tracker.latest_message, in_form=True)
+            if detour is not None:
+                events = await detours.handle(detour, dispatcher, tracker)
+                events.append(SlotSet(requested, None))
+                if detour is detours.Detour.PAUSE:
+                    events += [SlotSet("paused", True), SlotSet(REQUESTED_SLOT, None)]
+                return events
+            if requested in self.skippable and wants_to_skip(latest_text(tracker)):
+                return await self.skip(requested, dispatcher, tracker)
+        return await super().run(dispatcher, tracker, domain)
+
+    async def skip(
+        self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> List[EventType]:
+        """What skipping `slot` means for this form. Only called for `skippable` slots."""
+        raise NotImplementedError
+
+    # --- answers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _attempts(tracker: Tracker) -> Dict[str, int]:
+        return dict(tracker.get_slot(FAILED_ATTEMPTS) or {})
+
+    def accept(self, tracker: Tracker, slot: str, value: Any, **other_slots: Any) -> Dict[str, Any]:
+        """A valid answer: keep it and forget earlier failures of this question."""
+        attempts = self._attempts(tracker)
+        attempts.pop(slot, None)
+        return {slot: value, FAILED_ATTEMPTS: attempts, **other_slots}
+
+    def reject(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slot: str,
+        response: str,
+        **response_args: Any,
+    ) -> Dict[str, Any]:
+        """An answer we can't use: say why, or explain the question another way on the second
+        failure in a row. Nothing already recorded is touched."""
+        attempts = self._attempts(tracker)
+        attempts[slot] = attempts.get(slot, 0) + 1
+        if attempts[slot] >= EXPLAIN_AFTER:
+            self.explain(slot, dispatcher, tracker)
+            dispatcher.utter_message(
+                response="utter_skip_or_person" if slot in self.skippable else "utter_person_offer"
+            )
+            attempts[slot] = 0
+        else:
+            dispatcher.utter_message(response=response, **response_args)
+        return {slot: None, FAILED_ATTEMPTS: attempts}
+
+    def explain(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        hook = getattr(self, f"explain_{slot}", None)
+        if hook is not None:
+            hook(dispatcher, tracker)
+        else:
+            dispatcher.utter_message(response=f"utter_explain_{slot}")
+
+
+def slot_value(tracker: Tracker, updates: Dict[str, Any], name: str) -> Optional[Any]:
+    """A slot's value as it will be once `updates` are applied."""
+    return updates[name] if name in updates else tracker.get_slot(name)

@@ -1,0 +1,89 @@
+"""Sections 4–5: what is important to the person, and the outcomes they want (one at a time,
+until they say that is all)."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import call, latest_text, plan_reference
+from actions.forms_base import SKIPPED_ANSWER, SectionFormValidation
+from bot.parsing import is_finished, parse_yes_no
+from bot.plans import service
+
+MIN_ANSWER_LENGTH = 3
+
+
+def is_meaningful(text: str) -> bool:
+    """At least a word or two, not only 'don't know' or punctuation."""
+    cleaned = text.strip().lower().strip(".!?")
+    return len(cleaned) >= MIN_ANSWER_LENGTH and cleaned not in {
+        "dont know", "don't know", "not sure", "dunno", "idk", "no idea", "nothing", "none",
+    }
+
+
+class ValidateImportantForm(SectionFormValidation):
+    skippable = frozenset({"important_to_me"})
+
+    def name(self) -> Text:
+        return "validate_important_form"
+
+    async def validate_important_to_me(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "").strip()
+        if not is_meaningful(text):
+            return self.reject(dispatcher, tracker, "important_to_me", "utter_important_too_short")
+        await call(service.set_important_to_me, plan_reference(tracker), text)
+        dispatcher.utter_message(response="utter_important_noted")
+        return self.accept(tracker, "important_to_me", text)
+
+    async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        await call(service.set_important_to_me, plan_reference(tracker), SKIPPED_ANSWER)
+        dispatcher.utter_message(response="utter_skipped")
+        return [SlotSet("important_to_me", SKIPPED_ANSWER)]
+
+
+class ValidateOutcomesForm(SectionFormValidation):
+    def name(self) -> Text:
+        return "validate_outcomes_form"
+
+    async def validate_outcome_text(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "").strip()
+        count = int(tracker.get_slot("outcome_count") or 0)
+        if is_finished(text):
+            if count == 0:
+                dispatcher.utter_message(response="utter_outcome_needed")
+                return {"outcome_text": None}
+            await call(service.set_outcomes_complete, plan_reference(tracker), True)
+            return self.accept(tracker, "outcome_text", text, requested_slot=None)
+        if parse_yes_no(text) is True:
+            return {"outcome_text": None}  # "yes, there's more": the ask action invites it
+        if not is_meaningful(text):
+            return self.reject(dispatcher, tracker, "outcome_text", "utter_outcome_needed")
+        await call(service.add_outcome, plan_reference(tracker), text)
+        dispatcher.utter_message(response="utter_outcome_added", outcome=text)
+        return self.accept(tracker, "outcome_text", None, outcome_count=count + 1)
+
+
+class AskOutcomeText(Action):
+    """Asks for the first outcome, then for the next one or 'that's all'."""
+
+    def name(self) -> Text:
+        return "action_ask_outcome_text"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        if int(tracker.get_slot("outcome_count") or 0) == 0:
+            dispatcher.utter_message(response="utter_ask_first_outcome", person_name=tracker.get_slot("person_name"))
+        elif parse_yes_no(latest_text(tracker)) is True:
+            dispatcher.utter_message(response="utter_ask_outcome_go_on")
+        else:
+            dispatcher.utter_message(response="utter_ask_next_outcome")
+        return []

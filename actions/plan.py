@@ -1,0 +1,197 @@
+"""The router between sections (DESIGN §6), and sections 9–10: check answers and submit.
+
+`action_next_section` runs after every form and after any message outside a form. It works out
+where the person is from their saved plan, so a conversation can stop and resume anywhere, and
+sets `current_section`; the rules in data/rules/sections.yml then open that section's form."""
+from __future__ import annotations
+
+import logging
+import re
+import time
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import detours
+from actions.budget import open_plan_and_tell_budget
+from actions.common import call, plan_reference, responding_to_user
+from actions.forms_base import SectionFormValidation
+from actions.identity import is_locked
+from actions.services import SERVICE_SLOTS
+from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES, label
+from bot.config import get_settings
+from bot.money import format_pounds
+from bot.parsing import parse_yes_no
+from bot.plans import service
+from bot.plans.views import PlanView
+
+logger = logging.getLogger(__name__)
+
+#: the slots each section's form asks, cleared before the form opens so it asks afresh
+SECTION_SLOTS: Dict[str, tuple] = {
+    "identity": ("planned_by", "person_reference", "date_of_birth"),
+    "important": ("important_to_me",),
+    "outcomes": ("outcome_text",),
+    "services": SERVICE_SLOTS,
+    "management": ("management_option",),
+    "contingency": ("contingency",),
+    "review": ("plan_confirmed", "review_step"),
+}
+
+CONFIRMED = "yes"
+
+
+class ActionNextSection(Action):
+    def name(self) -> Text:
+        return "action_next_section"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        events: List[EventType] = []
+        if responding_to_user(tracker):
+            detour = detours.detect(tracker.latest_message, in_form=False)
+            if detour is not None:
+                events += await detours.handle(detour, dispatcher, tracker)
+                if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
+                    return events + [SlotSet("paused", True), SlotSet("current_section", "paused")]
+            elif tracker.get_slot("paused"):
+                dispatcher.utter_message(response="utter_welcome_back")
+            events.append(SlotSet("paused", False))
+        elif tracker.get_slot("paused"):
+            return events + [SlotSet("current_section", "paused")]
+
+        if not tracker.get_slot("welcomed"):
+            dispatcher.utter_message(response="utter_welcome")
+            dispatcher.utter_message(response="utter_data_use")
+            events.append(SlotSet("welcomed", True))
+
+        if not tracker.get_slot("verified"):
+            if is_locked(tracker, time.time()):
+                dispatcher.utter_message(response="utter_identity_locked", council_phone=get_settings().council_phone)
+                return events + [SlotSet("current_section", "locked")]
+            return events + self._go_to("identity", tracker)
+
+        try:
+            plan = await self._plan(dispatcher, tracker, events)
+        except Exception:
+            logger.exception("Could not read or open the plan")
+            dispatcher.utter_message(response="utter_try_again_later")
+            return events + [SlotSet("current_section", "paused"), SlotSet("paused", True)]
+        if plan is None:
+            return events + [SlotSet("current_section", "paused"), SlotSet("paused", True)]
+        return events + await self._route(plan, dispatcher, tracker)
+
+    async def _plan(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
+    ) -> Optional[PlanView]:
+        reference = plan_reference(tracker)
+        if reference:
+            return await call(service.get_plan, reference)
+        plan = await open_plan_and_tell_budget(dispatcher, tracker)
+        if plan is not None:
+            events.append(SlotSet("plan_reference", plan.plan_reference))
+        return plan
+
+    async def _route(self, plan: PlanView, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        section = plan.next_section()
+        if section == "review" and tracker.get_slot("plan_confirmed") == CONFIRMED:
+            plan = await call(service.submit_plan, plan.plan_reference)
+            logger.info("Plan submitted")
+            settings = get_settings()
+            dispatcher.utter_message(response="utter_plan_submitted", plan_reference=plan.plan_reference)
+            dispatcher.utter_message(response="utter_plan_copy", council_phone=settings.council_phone)
+            return [SlotSet("current_section", "submitted")]
+        if section == "submitted":
+            if responding_to_user(tracker) and not detours.detect(tracker.latest_message, in_form=False):
+                dispatcher.utter_message(response="utter_plan_already_submitted", plan_reference=plan.plan_reference)
+            return [SlotSet("current_section", "submitted")]
+        if section == "review":
+            say_summary(dispatcher, plan)
+        events = self._go_to(section, tracker)
+        if section == "outcomes":
+            events.append(SlotSet("outcome_count", len(plan.outcomes)))
+        return events
+
+    @staticmethod
+    def _go_to(section: str, tracker: Tracker) -> List[EventType]:
+        return [SlotSet(slot, None) for slot in SECTION_SLOTS[section]] + [SlotSet("current_section", section)]
+
+
+def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:
+    """Section 9: the plan read back, one part per message (short messages suit SMS too)."""
+    dispatcher.utter_message(response="utter_summary_intro")
+    dispatcher.utter_message(response="utter_summary_important", important_to_me=plan.important_to_me)
+    dispatcher.utter_message(
+        response="utter_summary_outcomes", outcomes="; ".join(o.text for o in plan.outcomes)
+    )
+    services = "; ".join(
+        f"{s.description} ({label(SERVICE_CATEGORIES, s.category)}, {format_pounds(s.weekly_cost)} a week)"
+        for s in plan.services
+    )
+    figures = dict(services=services, total=format_pounds(plan.total_weekly_cost), weekly=format_pounds(plan.budget.weekly))
+    if plan.remaining_weekly < 0:
+        dispatcher.utter_message(response="utter_summary_services_over", over=format_pounds(-plan.remaining_weekly), **figures)
+    else:
+        dispatcher.utter_message(response="utter_summary_services", remaining=format_pounds(plan.remaining_weekly), **figures)
+    dispatcher.utter_message(
+        response="utter_summary_management", management_words=label(MANAGEMENT_OPTIONS, plan.management)
+    )
+    dispatcher.utter_message(response="utter_summary_contingency", contingency=plan.contingency)
+
+
+#: words that name each section, for "change my outcomes" and the like
+_SECTION_WORDS = (
+    ("important", r"\bimportant|matters?\b"),
+    ("outcomes", r"\boutcomes?\b|\bwant to change\b|\bachieve|\bgoals?\b"),
+    ("services", r"\bsupport\b|\bservices?\b|\bcosts?\b|\bcarers?\b|\bpa\b|\bhours\b"),
+    ("management", r"\bmoney\b|\bmanag|\bpayment|\bcard\b|\bbudget\b"),
+    ("contingency", r"\bback-?up\b|\bturn up\b|\bgoes wrong|\bemergency|\bcontingency"),
+)
+_CHANGE = re.compile(r"\b(change|edit|alter|amend|wrong|fix|redo|update|not right|no)\b", re.IGNORECASE)
+
+
+def section_named(text: str) -> Optional[str]:
+    for section, pattern in _SECTION_WORDS:
+        if re.search(pattern, text, re.IGNORECASE):
+            return section
+    return None
+
+
+class ValidateReviewForm(SectionFormValidation):
+    def name(self) -> Text:
+        return "validate_review_form"
+
+    async def validate_plan_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "")
+        section = section_named(text)
+        if section is not None and (_CHANGE.search(text) or tracker.get_slot("review_step") == "choose"):
+            await call(service.reopen_section, plan_reference(tracker), section)
+            return self.accept(tracker, "plan_confirmed", f"change {section}", review_step=None, requested_slot=None)
+        answer = parse_yes_no(text)
+        if answer is True or re.search(r"\bsend\b|\bsubmit\b", text, re.IGNORECASE):
+            return self.accept(tracker, "plan_confirmed", CONFIRMED, review_step=None)
+        if answer is False or _CHANGE.search(text):
+            return {"plan_confirmed": None, "review_step": "choose"}
+        return self.reject(dispatcher, tracker, "plan_confirmed", "utter_review_not_understood")
+
+
+class AskPlanConfirmed(Action):
+    """Asks whether the plan is right, or which part to change once the person said 'change'."""
+
+    def name(self) -> Text:
+        return "action_ask_plan_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        if tracker.get_slot("review_step") == "choose":
+            dispatcher.utter_message(response="utter_ask_which_section")
+        else:
+            dispatcher.utter_message(response="utter_ask_plan_confirmed")
+        return []

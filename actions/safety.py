@@ -1,0 +1,55 @@
+"""Safeguarding signposting and handoff to a person. Both flag the plan for a practitioner."""
+from __future__ import annotations
+
+import logging
+from typing import List
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import call, plan_reference
+from bot.config import get_settings
+from bot.plans import service
+
+logger = logging.getLogger(__name__)
+
+
+async def _flag(tracker: Tracker, flag: str) -> bool:
+    reference = plan_reference(tracker)
+    if not reference:
+        return False
+    await call(service.add_flag, reference, flag)
+    logger.info("Plan flagged: %s", flag)
+    return True
+
+
+async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    """Signpost at once (999, safeguarding line, Samaritans); flag the plan if there is one."""
+    settings = get_settings()
+    dispatcher.utter_message(response="utter_safeguarding", safeguarding_phone=settings.safeguarding_phone)
+    try:
+        flagged = await _flag(tracker, "safeguarding")
+    except Exception:  # the signposting above must never depend on the database
+        logger.exception("Could not flag a plan for safeguarding")
+        flagged = False
+    if flagged:
+        dispatcher.utter_message(response="utter_safeguarding_followup")
+    else:
+        dispatcher.utter_message(response="utter_person_offer")
+    return []
+
+
+async def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    settings = get_settings()
+    try:
+        flagged = await _flag(tracker, "handoff_requested")
+    except Exception:
+        logger.exception("Could not flag a plan for handoff")
+        flagged = False
+    if flagged:
+        dispatcher.utter_message(response="utter_handoff", council_phone=settings.council_phone)
+        dispatcher.utter_message(response="utter_handoff_continue")
+    else:
+        dispatcher.utter_message(response="utter_handoff_call", council_phone=settings.council_phone)
+    return []

@@ -1,0 +1,263 @@
+"""Section 6: support and services, one at a time, each costed against the budget with the
+running total and what is left said after each one."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Dict, List, Mapping, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.common import call, latest_text, plan_reference
+from actions.forms_base import SectionFormValidation, slot_value
+from actions.outcomes import is_meaningful
+from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, SERVICE_CATEGORIES
+from bot.money import format_pounds, weekly_cost_from
+from bot.parsing import is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
+from bot.plans import service
+from bot.plans.service import NewService
+
+MAX_HOURS = Decimal(168)
+MAX_RATE = Decimal(200)
+MAX_WEEKLY = Decimal(5000)
+MAX_VISITS = Decimal(50)
+WORDS_FOR_A_DESCRIPTION = 4
+
+COST_SLOTS = ("service_hours", "service_rate", "service_cost", "service_cost_period", "service_visits_per_week")
+SERVICE_SLOTS = ("service_category", "service_description", *COST_SLOTS, "add_another_service")
+FINISHED = "no"
+
+_BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
+
+
+def service_questions(slots: Mapping[str, Any]) -> List[str]:
+    """The questions this service needs, in order, given what is known so far."""
+    if slots.get("add_another_service") == FINISHED:
+        return []
+    needed = ["service_category", "service_description"]
+    per = slots.get("service_cost_period")
+    if slots.get("service_category") in HOURLY_CATEGORIES or per == "hour":
+        needed += ["service_hours", "service_rate"]
+    else:
+        needed += ["service_cost", "service_cost_period"]
+        if per == "visit":
+            needed.append("service_visits_per_week")
+    return needed + ["add_another_service"]
+
+
+def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
+    """The weekly cost once every figure this service needs is known, else None."""
+    if any(slots.get(q) is None for q in service_questions(slots)[2:-1]):
+        return None
+    if slots.get("service_hours") is not None and slots.get("service_rate") is not None:
+        return (Decimal(slots["service_hours"]) * Decimal(slots["service_rate"])).quantize(Decimal("0.01"))
+    amount, per = Decimal(slots["service_cost"]), slots["service_cost_period"]
+    if per == "visit":
+        return (amount * Decimal(slots["service_visits_per_week"])).quantize(Decimal("0.01"))
+    return weekly_cost_from(amount, per)
+
+
+def times_per_week(text: str) -> Optional[Decimal]:
+    bare = _BARE_NUMBER.match(text)
+    if bare:
+        try:
+            return Decimal(bare.group(1))
+        except InvalidOperation:
+            return None
+    return parse_frequency(text)
+
+
+class ValidateServicesForm(SectionFormValidation):
+    skippable = frozenset(SERVICE_SLOTS) - {"add_another_service"}
+
+    def name(self) -> Text:
+        return "validate_services_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        return service_questions(tracker.slots)
+
+    # --- what the service is -------------------------------------------------------------
+
+    async def validate_service_category(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "").strip()
+        if is_finished(text):
+            return await self._finish(dispatcher, tracker)
+        category = match_choice(text, SERVICE_CATEGORIES)
+        if category is None:
+            return self.reject(dispatcher, tracker, "service_category", "utter_category_not_understood")
+        updates: Dict[Text, Any] = {}
+        if len(text.split()) >= WORDS_FOR_A_DESCRIPTION:
+            updates["service_description"] = text  # "a PA to help me shower" says both at once
+        return self.accept(tracker, "service_category", category, **updates)
+
+    async def validate_service_description(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "").strip()
+        if not is_meaningful(text):
+            return self.reject(dispatcher, tracker, "service_description", "utter_description_too_short")
+        return self.accept(tracker, "service_description", text)
+
+    # --- what it costs ------------------------------------------------------------------
+
+    async def validate_service_hours(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "")
+        hours = parse_hours(text)
+        if hours is None:
+            return self.reject(dispatcher, tracker, "service_hours", "utter_hours_not_understood")
+        if not Decimal(0) < hours <= MAX_HOURS:
+            return self.reject(dispatcher, tracker, "service_hours", "utter_hours_out_of_range")
+        updates = self.accept(tracker, "service_hours", str(hours))
+        money = parse_money(text)
+        if money is not None and money.per == "hour" and Decimal(0) < money.amount <= MAX_RATE:
+            updates["service_rate"] = str(money.amount)  # "6 hours at £15 an hour"
+        return await self._record_if_complete(dispatcher, tracker, updates)
+
+    async def validate_service_rate(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        money = parse_money(str(value or ""))
+        if money is None or money.per not in (None, "hour", "week"):
+            return self.reject(dispatcher, tracker, "service_rate", "utter_rate_not_understood")
+        rate = money.amount
+        hours = tracker.get_slot("service_hours")
+        if money.per == "week" and hours:
+            rate = (money.amount / Decimal(hours)).quantize(Decimal("0.01"))  # "£90 a week" for 6 hours
+        if not Decimal(0) < rate <= MAX_RATE:
+            return self.reject(dispatcher, tracker, "service_rate", "utter_rate_out_of_range")
+        return await self._record_if_complete(dispatcher, tracker, self.accept(tracker, "service_rate", str(rate)))
+
+    async def validate_service_cost(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "")
+        money = parse_money(text)
+        if money is None:
+            return self.reject(dispatcher, tracker, "service_cost", "utter_cost_not_understood")
+        if money.amount <= 0:
+            return self.reject(dispatcher, tracker, "service_cost", "utter_cost_out_of_range")
+        if money.per == "hour":
+            if money.amount > MAX_RATE:
+                return self.reject(dispatcher, tracker, "service_cost", "utter_rate_out_of_range")
+            updates = self.accept(tracker, "service_cost", None, service_rate=str(money.amount), service_cost_period="hour")
+            hours = parse_hours(text) if re.search(r"\bhours?\b|\bhrs?\b", text, re.IGNORECASE) else None
+            if hours is not None and Decimal(0) < hours <= MAX_HOURS:
+                updates["service_hours"] = str(hours)
+        else:
+            updates = self.accept(tracker, "service_cost", str(money.amount))
+            updates.update(self._period_updates(dispatcher, money.per, money.amount, text))
+        return await self._record_if_complete(dispatcher, tracker, updates)
+
+    async def validate_service_cost_period(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "")
+        per = match_choice(text, COST_PERIODS)
+        if per is None:
+            return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_not_understood")
+        amount = Decimal(tracker.get_slot("service_cost"))
+        updates = self.accept(tracker, "service_cost_period", None)
+        if per == "hour":
+            updates.update(service_cost=None, service_rate=str(amount), service_cost_period="hour")
+        else:
+            updates.update(self._period_updates(dispatcher, per, amount, text))
+        return await self._record_if_complete(dispatcher, tracker, updates)
+
+    async def validate_service_visits_per_week(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        visits = times_per_week(str(value or ""))
+        if visits is None or not Decimal(0) < visits <= MAX_VISITS:
+            return self.reject(dispatcher, tracker, "service_visits_per_week", "utter_visits_not_understood")
+        updates = self.accept(tracker, "service_visits_per_week", str(visits))
+        return await self._record_if_complete(dispatcher, tracker, updates)
+
+    @staticmethod
+    def _period_updates(
+        dispatcher: CollectingDispatcher, per: Optional[str], amount: Decimal, text: str
+    ) -> Dict[Text, Any]:
+        """Slot values for a fixed cost said 'per' something (None: not said yet)."""
+        if per is None:
+            return {}
+        if per == "one-off":
+            dispatcher.utter_message(response="utter_one_off_spread", weekly=format_pounds(weekly_cost_from(amount, "year")))
+            return {"service_cost_period": "year"}
+        updates: Dict[Text, Any] = {"service_cost_period": per}
+        if per == "visit":
+            visits = parse_frequency(text)
+            if visits is not None and Decimal(0) < visits <= MAX_VISITS:
+                updates["service_visits_per_week"] = str(visits)  # "£50 a day, twice a week"
+        return updates
+
+    # --- recording ------------------------------------------------------------------------
+
+    async def _record_if_complete(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, updates: Dict[Text, Any]
+    ) -> Dict[Text, Any]:
+        slots = {name: slot_value(tracker, updates, name) for name in SERVICE_SLOTS}
+        weekly = weekly_cost(slots)
+        if weekly is None:
+            return updates
+        if weekly > MAX_WEEKLY:
+            dispatcher.utter_message(response="utter_cost_out_of_range")
+            return {**updates, **{name: None for name in COST_SLOTS}}
+        hourly = slots["service_hours"] is not None and slots["service_rate"] is not None
+        new = NewService(
+            category=slots["service_category"],
+            description=slots["service_description"],
+            hours_per_week=Decimal(slots["service_hours"]) if hourly else None,
+            unit_cost=Decimal(slots["service_rate"]) if hourly else None,
+            weekly_cost=None if hourly else weekly,
+        )
+        reference = plan_reference(tracker)
+        added = await call(service.add_service, reference, new)
+        plan = await call(service.get_plan, reference)
+        self._say_running_total(dispatcher, added.description, added.weekly_cost, plan)
+        return updates
+
+    @staticmethod
+    def _say_running_total(dispatcher: CollectingDispatcher, description: str, cost: Decimal, plan: Any) -> None:
+        figures = dict(
+            description=description,
+            weekly_cost=format_pounds(cost),
+            total=format_pounds(plan.total_weekly_cost),
+        )
+        if plan.remaining_weekly < 0:
+            dispatcher.utter_message(response="utter_service_over_budget", over=format_pounds(-plan.remaining_weekly), **figures)
+        else:
+            dispatcher.utter_message(response="utter_service_added", remaining=format_pounds(plan.remaining_weekly), **figures)
+
+    # --- another one? ---------------------------------------------------------------------
+
+    async def validate_add_another_service(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "")
+        answer = parse_yes_no(text)
+        if answer is True:
+            return {name: None for name in SERVICE_SLOTS}
+        if answer is False or is_finished(text):
+            return await self._finish(dispatcher, tracker)
+        return self.reject(dispatcher, tracker, "add_another_service", "utter_yes_no_not_understood")
+
+    async def _finish(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+        reference = plan_reference(tracker)
+        plan = await call(service.get_plan, reference)
+        if not plan.services:
+            dispatcher.utter_message(response="utter_service_needed")
+            return {"service_category": None}
+        await call(service.set_services_complete, reference, True)
+        return {name: None for name in SERVICE_SLOTS} | {"add_another_service": FINISHED}
+
+    async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        dispatcher.utter_message(response="utter_service_skipped")
+        return [SlotSet(name, None) for name in SERVICE_SLOTS]

@@ -1,0 +1,58 @@
+"""Settings read from the environment (DESIGN §3), with defaults for a fresh machine."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+VAR_DIR = PROJECT_ROOT / "var"
+DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'supportplan.db'}"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    tracker_store_url: str
+    redis_url: Optional[str]
+    budget_source: str
+    sms_auth_token: Optional[str]
+    sms_public_url: Optional[str]
+    rasa_token: Optional[str]
+    jwt_secret: Optional[str]
+    retention_days: int
+    council_name: str
+    council_phone: str
+    safeguarding_phone: str
+    action_server_url: str
+    rasa_url: str
+    host: str
+
+    @classmethod
+    def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
+        env = os.environ if env is None else env
+        database_url = env.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+        host = env.get("SUPPORTPLAN_HOST", "127.0.0.1")
+        return cls(
+            database_url=database_url,
+            tracker_store_url=env.get("TRACKER_STORE_URL") or database_url,
+            redis_url=env.get("REDIS_URL") or None,
+            budget_source=env.get("BUDGET_SOURCE") or "database",
+            sms_auth_token=env.get("SMS_AUTH_TOKEN") or None,
+            sms_public_url=env.get("SMS_PUBLIC_URL") or None,
+            rasa_token=env.get("RASA_TOKEN") or None,
+            jwt_secret=env.get("JWT_SECRET") or None,
+            retention_days=int(env.get("SUPPORTPLAN_RETENTION_DAYS") or 365),
+            council_name=env.get("COUNCIL_NAME") or "the council",
+            council_phone=env.get("COUNCIL_PHONE") or "0300 123 4567",
+            safeguarding_phone=env.get("COUNCIL_SAFEGUARDING_PHONE") or "0300 123 4568",
+            action_server_url=env.get("ACTION_SERVER_URL") or f"http://{host}:5055/webhook",
+            rasa_url=env.get("RASA_URL") or f"http://{host}:5005",
+            host=host,
+        )
+
+
+def get_settings() -> Settings:
+    """Settings as the environment holds them now (cheap; read on each call)."""
+    return Settings.from_env()

@@ -1,0 +1,23 @@
+"""Create or migrate the database to the newest schema (idempotent)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from alembic import command
+from alembic.config import Config
+
+from bot.db.session import current_database_url
+
+HERE = Path(__file__).parent
+
+
+def alembic_config(url: Optional[str] = None) -> Config:
+    config = Config(str(HERE / "alembic.ini"))
+    config.set_main_option("script_location", str(HERE / "migrations"))
+    config.set_main_option("sqlalchemy.url", (url or current_database_url()).replace("%", "%%"))
+    return config
+
+
+def upgrade(url: Optional[str] = None) -> None:
+    command.upgrade(alembic_config(url), "head")

@@ -1,0 +1,162 @@
+"""`supportplan serve`: prepares the database and starts the action server, the Rasa server and
+the web app together, stopping them all on Ctrl-C (DESIGN §2, `make run`)."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Mapping, Optional
+
+from bot.config import PROJECT_ROOT, Settings
+
+READY_TIMEOUT_SECONDS = 180
+
+
+@dataclass(frozen=True)
+class Ports:
+    """DESIGN §7's ports by default; tests use others so they never meet a running `make run`."""
+
+    actions: int = 5055
+    rasa: int = 5005
+    web: int = 8080
+
+
+def service_environment(settings: Settings, base: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
+    """The environment every process gets: the settings' defaults made explicit, so that
+    endpoints.yml's ${…} variables are always set, and Rasa telemetry off."""
+    env = dict(os.environ if base is None else base)
+    env.update(
+        DATABASE_URL=settings.database_url,
+        TRACKER_STORE_URL=settings.tracker_store_url,
+        ACTION_SERVER_URL=settings.action_server_url,
+        RASA_URL=settings.rasa_url,
+        SANIC_HOST=settings.host,
+        RASA_TELEMETRY_ENABLED="false",
+        TF_CPP_MIN_LOG_LEVEL="2",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        PYTHONPATH=str(PROJECT_ROOT),
+    )
+    return env
+
+
+def bin_path(name: str) -> str:
+    return str(Path(sys.executable).parent / name)
+
+
+def rasa_server_command(settings: Settings, model: str, port: int) -> List[str]:
+    command = [
+        bin_path("rasa"), "run",
+        "--model", model,
+        "--endpoints", str(PROJECT_ROOT / "endpoints.yml"),
+        "--credentials", str(PROJECT_ROOT / "credentials.yml"),
+        "--interface", settings.host,
+        "--port", str(port),
+    ]
+    if settings.rasa_token or settings.jwt_secret:
+        command.append("--enable-api")
+        if settings.rasa_token:
+            command += ["--auth-token", settings.rasa_token]
+        if settings.jwt_secret:
+            command += ["--jwt-secret", settings.jwt_secret]
+    return command
+
+
+def action_server_command(port: int) -> List[str]:
+    return [bin_path("rasa"), "run", "actions", "--actions", "actions", "--port", str(port)]
+
+
+def web_command(port: int) -> List[str]:
+    return [sys.executable, "-m", "bot.web", "--port", str(port)]
+
+
+def wait_until_ready(url: str, process: subprocess.Popen, timeout: float = READY_TIMEOUT_SECONDS) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} stopped while starting (exit code {process.returncode})")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} was not ready after {timeout:.0f} s")
+
+
+@dataclass
+class Stack:
+    """The three running processes."""
+
+    processes: List[subprocess.Popen]
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGINT)
+        for process in self.processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def latest_model(models_dir: Path = PROJECT_ROOT / "models") -> str:
+    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise FileNotFoundError("No trained model in models/. Run `make train` first.")
+    return str(models[-1])
+
+
+def start_stack(
+    settings: Settings,
+    model: str,
+    ports: Ports = Ports(),
+    with_web: bool = True,
+    base_env: Optional[Mapping[str, str]] = None,
+) -> Stack:
+    """Start the action server and the Rasa server (and the web app), waiting until each is
+    ready. `settings.action_server_url` must point at `ports.actions`."""
+    env = service_environment(settings, base_env)
+    started: List[subprocess.Popen] = []
+    stack = Stack(started)
+    try:
+        actions = subprocess.Popen(action_server_command(ports.actions), cwd=PROJECT_ROOT, env=env)
+        started.append(actions)
+        rasa = subprocess.Popen(rasa_server_command(settings, model, ports.rasa), cwd=PROJECT_ROOT, env=env)
+        started.append(rasa)
+        wait_until_ready(f"http://{settings.host}:{ports.actions}/health", actions)
+        wait_until_ready(f"http://{settings.host}:{ports.rasa}/", rasa)
+        if with_web:
+            web = subprocess.Popen(web_command(ports.web), cwd=PROJECT_ROOT, env=env)
+            started.append(web)
+            wait_until_ready(f"http://{settings.host}:{ports.web}/health", web)
+    except BaseException:
+        stack.stop()
+        raise
+    return stack
+
+
+def serve(settings: Settings, ports: Ports = Ports()) -> int:
+    stack = start_stack(settings, latest_model(), ports)
+    print(
+        "\nThe support-planning assistant is running:\n"
+        f"  chat page       http://{settings.host}:{ports.web}/\n"
+        f"  Rasa REST       http://{settings.host}:{ports.rasa}/webhooks/rest/webhook\n"
+        f"  action server   http://{settings.host}:{ports.actions}/webhook\n"
+        "Try the demo person PB-100234, born 3/4/1956. Press Ctrl-C to stop.\n",
+        flush=True,
+    )
+    try:
+        while all(p.poll() is None for p in stack.processes):
+            time.sleep(1)
+        print("A process stopped unexpectedly; stopping the others.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stack.stop()

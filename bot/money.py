@@ -1,0 +1,69 @@
+"""Money: exact Decimal pounds in Python, integer pence in the database, DESIGN §5 conversions.
+
+Weekly figures: 'year' ÷ 52, '4 weeks' ÷ 4, 'month' × 12 ÷ 52; annual = weekly × 52. Sums are
+done with exact fractions and rounded once, to the penny, half up."""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+
+PERIODS = ("week", "4 weeks", "month", "year")
+PENNY = Decimal("0.01")
+
+_WEEKS_PER = {"week": Fraction(1), "4 weeks": Fraction(4), "month": Fraction(52, 12), "year": Fraction(52)}
+_POUNDS = re.compile(r"^£?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
+
+
+def _round(value: Fraction) -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def parse_pounds(text: str) -> Decimal:
+    """'250', '250.00', '£1,250.50' → Decimal. Raises ValueError for anything else (or < 0)."""
+    cleaned = (text or "").strip()
+    match = _POUNDS.match(cleaned)
+    if not match:
+        raise ValueError(f"not an amount in pounds: {cleaned!r}")
+    try:
+        return Decimal(cleaned.lstrip("£").strip().replace(",", "")).quantize(PENNY)
+    except InvalidOperation as error:
+        raise ValueError(f"not an amount in pounds: {cleaned!r}") from error
+
+
+def to_pence(amount: Decimal) -> int:
+    return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def from_pence(pence: int) -> Decimal:
+    return (Decimal(pence) / 100).quantize(PENNY)
+
+
+def _exact_weekly(amount: Decimal, period: str) -> Fraction:
+    if period not in _WEEKS_PER:
+        raise ValueError(f"unknown period {period!r}; expected one of {PERIODS}")
+    return Fraction(amount) / _WEEKS_PER[period]
+
+
+def weekly_amount(amount: Decimal, period: str) -> Decimal:
+    """An amount per `period` as a weekly amount, to the penny."""
+    return _round(_exact_weekly(amount, period))
+
+
+def annual_amount(amount: Decimal, period: str) -> Decimal:
+    """Exact weekly × 52, to the penny (so £10,000 a year stays £10,000.00)."""
+    return _round(_exact_weekly(amount, period) * 52)
+
+
+weekly_cost_from = weekly_amount  # a service's cost per week/4 weeks/month/year uses the same rule
+
+
+def format_pounds(amount: Decimal) -> str:
+    """£1,250.50 (negative amounts as -£5.00)."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}£{abs(amount).quantize(PENNY):,.2f}"
+
+
+def money_str(amount: Decimal) -> str:
+    """The plan JSON form: '1250.50'."""
+    return f"{amount.quantize(PENNY):.2f}"

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import time
+
+from actions.identity import ValidateIdentityForm
+from tests.actions.conftest import run, tracker
+
+FORM = "identity_form"
+REFERENCE = {"planned_by": "self", "person_reference": "PB-100234"}
+
+
+async def test_who_is_planning_understands_plain_words(demo) -> None:
+    for text, expected in [("just me", "self"), ("I'm doing it for my mum", "supporter"), ("I am an adviser", "adviser")]:
+        out = await run(ValidateIdentityForm(), tracker(text=text, filled="planned_by", active_loop=FORM))
+        assert out.slots["planned_by"] == expected, text
+
+
+async def test_reference_is_taken_from_a_sentence(demo) -> None:
+    out = await run(ValidateIdentityForm(), tracker({"planned_by": "self"}, "my ref is pb-100234", filled="person_reference", active_loop=FORM))
+    assert out.slots["person_reference"].upper().replace(" ", "") == "PB-100234"
+    out = await run(ValidateIdentityForm(), tracker({"planned_by": "self"}, "no idea", filled="person_reference", active_loop=FORM))
+    assert out.slots["person_reference"] is None
+    assert out.responses == ["utter_reference_not_understood"]
+
+
+async def test_right_details_verify_and_name_the_person(demo) -> None:
+    out = await run(ValidateIdentityForm(), tracker(REFERENCE, "3rd April 1956", filled="date_of_birth", active_loop=FORM))
+    assert out.slots["verified"] is True
+    assert out.slots["person_name"] == "Sam"
+    assert out.slots["date_of_birth"] == "1956-04-03"
+    assert out.said("utter_identity_confirmed")["person_name"] == "Sam"
+
+
+async def test_wrong_details_say_the_same_whether_or_not_the_reference_exists(demo) -> None:
+    wrong_dob = await run(ValidateIdentityForm(), tracker(REFERENCE, "4/4/1956", filled="date_of_birth", active_loop=FORM))
+    unknown = await run(
+        ValidateIdentityForm(),
+        tracker({"planned_by": "self", "person_reference": "ZZ-999999"}, "3/4/1956", filled="date_of_birth", active_loop=FORM),
+    )
+    assert wrong_dob.responses == unknown.responses == ["utter_identity_no_match"]
+    assert wrong_dob.slots["person_reference"] is None and wrong_dob.slots["identity_failures"] == 1
+    assert "verified" not in wrong_dob.slots
+
+
+async def test_third_failure_locks_for_fifteen_minutes(demo) -> None:
+    slots = {**REFERENCE, "identity_failures": 2}
+    out = await run(ValidateIdentityForm(), tracker(slots, "1/1/1900", filled="date_of_birth", active_loop=FORM))
+    assert out.slots["requested_slot"] is None
+    assert 14 * 60 < out.slots["identity_locked_until"] - time.time() <= 15 * 60
+
+
+async def test_an_unreadable_date_is_not_a_failed_check(demo) -> None:
+    out = await run(ValidateIdentityForm(), tracker(REFERENCE, "the third", filled="date_of_birth", active_loop=FORM))
+    assert out.responses == ["utter_date_not_understood"]
+    assert "identity_failures" not in out.slots

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from actions.plan import ActionNextSection
+from bot.budgets.source import BudgetFigures
+from bot.plans import service
+from bot.plans.service import NewService
+from tests.actions.conftest import run, tracker
+
+VERIFIED = {"verified": True, "person_reference": "PB-100234", "planned_by": "self", "person_name": "Sam", "welcomed": True}
+
+
+async def test_a_new_conversation_is_welcomed_and_asked_who_they_are(demo) -> None:
+    out = await run(ActionNextSection(), tracker(text="hello", intent="greet"))
+    assert out.responses == ["utter_welcome", "utter_data_use"]
+    assert out.slots["current_section"] == "identity"
+    assert out.slots["person_reference"] is None
+
+
+async def test_the_budget_is_said_before_anything_is_asked(demo) -> None:
+    out = await run(ActionNextSection(), tracker(VERIFIED, latest_action="identity_form"))
+    assert out.responses[0] == "utter_budget"
+    assert out.said("utter_budget")["weekly"] == "£250.00"
+    assert out.said("utter_budget")["annual"] == "£13,000.00"
+    assert out.slots["plan_reference"].startswith("SP-")
+    assert out.slots["current_section"] == "important"
+
+
+async def test_a_saved_plan_resumes_at_its_first_unfinished_section(demo) -> None:
+    plan = service.open_plan("PB-100234", "self", "rest", "old-conversation", BudgetFigures.of(Decimal("250"), "week"))
+    service.set_important_to_me(plan.plan_reference, "My garden")
+    service.add_outcome(plan.plan_reference, "Get to the shops")
+    out = await run(ActionNextSection(), tracker(VERIFIED, latest_action="identity_form"))
+    assert out.slots["plan_reference"] == plan.plan_reference
+    assert "utter_resume" in out.responses
+    assert out.slots["current_section"] == "outcomes"
+    assert out.slots["outcome_count"] == 1
+
+
+async def test_a_locked_conversation_is_not_asked_for_details(demo) -> None:
+    out = await run(ActionNextSection(), tracker({"welcomed": True, "identity_locked_until": time.time() + 600}, text="PB-100234"))
+    assert out.responses == ["utter_identity_locked"]
+    assert out.slots["current_section"] == "locked"
+
+
+async def test_stop_outside_a_form_pauses(demo) -> None:
+    out = await run(ActionNextSection(), tracker(VERIFIED, text="stop", intent="stop", confidence=0.95))
+    assert out.responses == ["utter_paused"]
+    assert out.slots["current_section"] == "paused"
+
+
+def complete_plan() -> str:
+    plan = service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week"))
+    ref = plan.plan_reference
+    service.set_important_to_me(ref, "My garden")
+    service.add_outcome(ref, "Get to the shops")
+    service.set_outcomes_complete(ref, True)
+    service.add_service(ref, NewService("personal_assistant", "A PA", Decimal("6"), Decimal("15"), None))
+    service.set_services_complete(ref, True)
+    service.set_management(ref, "payment_card")
+    service.set_contingency(ref, "Call my son")
+    return ref
+
+
+async def test_a_complete_plan_is_read_back_then_submitted_when_confirmed(demo) -> None:
+    ref = complete_plan()
+    out = await run(ActionNextSection(), tracker({**VERIFIED, "plan_reference": ref}, latest_action="contingency_form"))
+    assert out.slots["current_section"] == "review"
+    assert out.said("utter_summary_services")["total"] == "£90.00"
+    assert out.said("utter_summary_services")["remaining"] == "£160.00"
+    assert out.said("utter_summary_management")["management_words"] == "a prepaid payment card"
+
+    out = await run(ActionNextSection(), tracker({**VERIFIED, "plan_reference": ref, "plan_confirmed": "yes"}, latest_action="review_form"))
+    assert out.slots["current_section"] == "submitted"
+    assert out.said("utter_plan_submitted")["plan_reference"] == ref
+    assert service.get_plan(ref).status == "submitted"

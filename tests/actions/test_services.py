@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from actions.services import ValidateServicesForm, service_questions
+from bot.budgets.source import BudgetFigures
+from bot.plans import service
+from tests.actions.conftest import run, tracker
+
+FORM = "services_form"
+
+
+@pytest.fixture
+def plan_ref(demo) -> str:
+    return service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week")).plan_reference
+
+
+def answer(plan_ref: str, slot: str, text: str, **slots):
+    return tracker({"plan_reference": plan_ref, **slots}, text, filled=slot, active_loop=FORM)
+
+
+def test_questions_follow_the_kind_of_cost() -> None:
+    assert service_questions({"service_category": "personal_assistant"})[2:4] == ["service_hours", "service_rate"]
+    assert service_questions({"service_category": "transport"})[2:4] == ["service_cost", "service_cost_period"]
+    assert "service_visits_per_week" in service_questions({"service_category": "transport", "service_cost_period": "visit"})
+    assert service_questions({"add_another_service": "no"}) == []
+
+
+async def test_an_hourly_service_is_recorded_with_the_running_total(plan_ref: str) -> None:
+    known = dict(service_category="personal_assistant", service_description="help to get up", service_hours="7")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "£15 an hour", **known))
+    assert out.slots["service_rate"] == "15"
+    said = out.said("utter_service_added")
+    assert (said["weekly_cost"], said["total"], said["remaining"]) == ("£105.00", "£105.00", "£145.00")
+    assert out.slots["requested_slot"] == "add_another_service"
+    (recorded,) = service.get_plan(plan_ref).services
+    assert recorded.weekly_cost == Decimal("105.00") and recorded.hours_per_week == Decimal("7")
+
+
+async def test_a_cost_per_visit_asks_how_often_then_records(plan_ref: str) -> None:
+    known = dict(service_category="day_opportunities", service_description="day centre")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "£50 a session", **known))
+    assert out.slots["service_cost_period"] == "visit"
+    assert out.slots["requested_slot"] == "service_visits_per_week"
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_visits_per_week", "twice a week", **known, service_cost="50", service_cost_period="visit"))
+    assert out.said("utter_service_added")["weekly_cost"] == "£100.00"
+
+
+async def test_over_budget_is_said_kindly_and_flagged(plan_ref: str) -> None:
+    known = dict(service_category="home_care_agency", service_description="carers morning and night", service_hours="14")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "£25", **known))
+    assert out.said("utter_service_over_budget")["over"] == "£100.00"
+    assert "over_budget" in service.get_plan(plan_ref).flags
+
+
+@pytest.mark.parametrize("text, response", [("abc", "utter_hours_not_understood"), ("-3", "utter_hours_out_of_range"), ("500 hours", "utter_hours_out_of_range")])
+async def test_bad_hours_are_refused_kindly(plan_ref: str, text: str, response: str) -> None:
+    known = dict(service_category="personal_assistant", service_description="help to get up")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", text, **known))
+    assert out.slots["service_hours"] is None
+    assert out.responses == [response]
+    assert service.get_plan(plan_ref).services == ()
+
+
+async def test_the_second_failure_explains_another_way(plan_ref: str) -> None:
+    known = dict(service_category="personal_assistant", service_description="help to get up", failed_attempts={"service_hours": 1})
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", "dunno", **known))
+    assert out.responses == ["utter_explain_service_hours", "utter_skip_or_person"]
+
+
+async def test_an_absurd_cost_is_refused_and_nothing_recorded(plan_ref: str) -> None:
+    known = dict(service_category="equipment", service_description="a stool")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "£9,999,999 a week", **known))
+    assert "utter_cost_out_of_range" in out.responses
+    assert out.slots["service_cost"] is None
+    assert service.get_plan(plan_ref).services == ()
+
+
+async def test_no_more_services_needs_at_least_one(plan_ref: str) -> None:
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_category", "that's all"))
+    assert out.responses == ["utter_service_needed"]
+    assert out.slots["requested_slot"] == "service_category"

@@ -1,0 +1,100 @@
+"""The real servers, started once per test session: action server, Rasa server (trained model
+from models/) and web app, on their own ports and a fresh SQLite database with the demo people."""
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterator, List
+
+import pytest
+import requests
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.launcher import Ports, Stack, latest_model, start_stack
+
+PORTS = Ports(actions=15055, rasa=15005, web=18080)
+SUPPORTPLAN = str(Path(sys.executable).parent / "supportplan")
+DEMO_CSV = PROJECT_ROOT / "bot" / "demo" / "demo_people.csv"
+
+
+@dataclass
+class Servers:
+    env: Dict[str, str]
+    settings: Settings
+    stack: Stack = field(repr=False)
+
+    @property
+    def database_url(self) -> str:
+        return self.settings.database_url
+
+    def restart(self) -> None:
+        """Stop every process and start them again: nothing may be lost."""
+        self.stack.stop()
+        self.stack = start_stack(self.settings, latest_model(), PORTS, with_web=True, base_env=self.env)
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [SUPPORTPLAN, "--database", self.database_url, *args],
+            capture_output=True, text=True, env=self.env, timeout=120,
+        )
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    database = tmp_path_factory.mktemp("e2e") / "supportplan.db"
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=f"sqlite:///{database}",
+        ACTION_SERVER_URL=f"http://127.0.0.1:{PORTS.actions}/webhook",
+        RASA_URL=f"http://127.0.0.1:{PORTS.rasa}",
+    )
+    env.pop("TRACKER_STORE_URL", None)
+    env.pop("REDIS_URL", None)
+    settings = Settings.from_env(env)
+    running = Servers(env, settings, Stack([]))
+    loaded = running.cli("load-demo")
+    assert loaded.returncode == 0, loaded.stderr
+    running.stack = start_stack(settings, latest_model(), PORTS, with_web=True, base_env=env)
+    yield running
+    running.stack.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_people() -> List[Dict[str, str]]:
+    with DEMO_CSV.open(newline="", encoding="utf-8-sig") as f:
+        return list(csv.DictReader(f))
+
+
+class Chat:
+    """One person talking to the bot over Rasa's REST channel, as a browser or app would."""
+
+    def __init__(self, port: int = PORTS.rasa) -> None:
+        self.sender = f"e2e-{uuid.uuid4().hex[:12]}"
+        self.url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+        self.transcript: List[str] = []
+
+    def say(self, text: str) -> str:
+        """Send a message; returns every reply joined into one string (buttons included)."""
+        response = requests.post(self.url, json={"sender": self.sender, "message": text}, timeout=60)
+        response.raise_for_status()
+        parts: List[str] = []
+        for message in response.json():
+            if message.get("text"):
+                parts.append(message["text"])
+            parts += [b["title"] for b in message.get("buttons") or []]
+        reply = "\n".join(parts)
+        self.transcript += [f"> {text}", reply]
+        return reply
+
+    def __str__(self) -> str:
+        return "\n".join(self.transcript)
+
+
+@pytest.fixture
+def chat(servers: Servers) -> Chat:
+    return Chat()

@@ -1,0 +1,119 @@
+"""Mistakes, detours and restarts over the REST channel: each gets a kind answer and nothing
+already recorded is lost."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Dict, List
+
+import pytest
+
+from tests.e2e.conftest import Chat, Servers
+from tests.e2e.test_whole_plan import expect
+
+pytestmark = pytest.mark.e2e
+
+
+def uk_date(iso: str) -> str:
+    born = date.fromisoformat(iso)
+    return f"{born.day}/{born.month}/{born.year}"
+
+
+def verify(chat: Chat, person: Dict[str, str]) -> str:
+    chat.say("hello")
+    chat.say("I'm helping my mum with hers")
+    chat.say(person["reference"])
+    return chat.say(uk_date(person["date_of_birth"]))
+
+
+def exported(servers: Servers, reference: str) -> dict:
+    result = servers.cli("export-plan", reference, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_wrong_details_then_right_ones(servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]) -> None:
+    person = demo_people[1]
+    chat.say("hi")
+    chat.say("for myself")
+    expect(chat.say("ZZ-999999"), "date of birth")
+    reply = chat.say("1/1/1950")
+    expect(reply, "don't match", "reference number")
+    assert "£" not in reply  # no budget before identity is verified
+    expect(chat.say("it's " + person["reference"]), "date of birth")
+    expect(chat.say("31/02/1950"), "couldn't read that as a date")
+    reply = chat.say(uk_date(person["date_of_birth"]))
+    expect(reply, "a week", "a year", "important to you")
+
+
+def test_three_failed_checks_lock_the_conversation(servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]) -> None:
+    person = demo_people[2]
+    chat.say("hello")
+    chat.say("me")
+    for attempt in range(3):
+        chat.say(person["reference"])
+        reply = chat.say("1/1/1900")
+    expect(reply, "15 minutes")
+    chat.say(person["reference"])
+    reply = chat.say(uk_date(person["date_of_birth"]))
+    expect(reply, "15 minutes")
+    assert "£" not in reply
+
+
+def test_bad_figures_detours_and_a_restart_lose_nothing(servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]) -> None:
+    person = demo_people[3]
+    reply = verify(chat, person)
+    expect(reply, "important to")
+    expect(chat.say("Her church, her friends at the lunch club and her dog"), "written that down")
+
+    # A question mid-form is answered, then the same question comes back.
+    reply = chat.say("what is a direct payment?")
+    expect(reply, "direct payment", "change or be able to do")
+    expect(chat.say("to get to church on Sundays"), "added")
+
+    # Asking for a person, and a message that shows risk, both work inside a form.
+    expect(chat.say("can I speak to a real person please"), "get in touch", "anything else")
+    reply = chat.say("her son takes all her money and shouts at her")
+    expect(reply, "999", "116 123")
+    expect(chat.say("that's all"), "What kind of support")
+
+    # Every process restarts mid-conversation: the conversation and the plan carry on.
+    servers.restart()
+    expect(chat.say("home care agency"), "Tell me a little about it")
+    expect(chat.say("ok"), "a bit more")  # too short: asked for more, not stored
+    expect(chat.say("carers to help her get up and have breakfast"), "hours a week")
+    expect(chat.say("abc"), "number of hours")
+    reply = chat.say("lots")
+    expect(reply, "work out the weekly cost", "hours a week")  # explained another way the second time
+    expect(chat.say("5 hrs"), "each hour")
+    expect(chat.say("-20"), "more than £0")
+    expect(chat.say("£25"), "£125.00 a week", "another")
+    expect(chat.say("yes"), "What kind of support")
+    expect(chat.say("equipment"), "Tell me a little about it")
+    expect(chat.say("a perching stool for the kitchen"), "How much will it cost")
+    expect(chat.say("£99999999 a week"), "doesn't look right")
+    reply = chat.say("£60 one off")
+    expect(reply, "spread over a year", "£1.15 a week")
+
+    plan = exported(servers, person["reference"])
+    assert plan["status"] == "draft"
+    assert plan["planned_by"] == "supporter"
+    assert [o["text"] for o in plan["outcomes"]] == ["to get to church on Sundays"]
+    assert [s["weekly_cost"] for s in plan["services"]] == ["125.00", "1.15"]
+    assert set(plan["flags"]) >= {"safeguarding", "handoff_requested"}
+    assert "lunch club" in plan["important_to_me"]
+
+
+def test_stop_and_come_back_later(servers: Servers, demo_people: List[Dict[str, str]]) -> None:
+    person = demo_people[4]
+    first = Chat()
+    verify(first, person)
+    first.say("Being at home with my family")
+    expect(first.say("save this and I'll come back later"), "saved")
+
+    # A new conversation (another day, another device): verify and pick up where it stopped.
+    later = Chat()
+    reply = verify(later, person)
+    expect(reply, "saved already", "change or be able to do")
+    plan = exported(servers, person["reference"])
+    assert plan["important_to_me"] == "Being at home with my family"
