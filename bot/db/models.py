@@ -2,11 +2,10 @@
 services, and an audit log without personal data. Money is integer pence."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import List, Optional
+from datetime import datetime, timezone
 
 from sqlalchemy import (
-    JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, Numeric, String, Text, UniqueConstraint,
+    JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.sql.schema import Column
@@ -101,7 +100,8 @@ class Service(Base):
     position = Column(Integer, nullable=False)
     category = Column(String(30), nullable=False)
     description = Column(Text, nullable=False)
-    hours_per_week = Column(Numeric(7, 2), nullable=True)
+    #: hours a week in hundredths (7.25 hours = 725): exact on every database, like the pence
+    hours_per_week_hundredths = Column(Integer, nullable=True)
     unit_cost_pence = Column(BigInteger, nullable=True)
     weekly_cost_pence = Column(BigInteger, nullable=False)
     outcome_ids = Column(JSON, nullable=False, default=list)

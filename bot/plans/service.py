@@ -7,7 +7,7 @@ import secrets
 import string
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable, Optional, Sequence, Tuple
+from typing import Callable, Optional, Tuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -73,7 +73,7 @@ def _view(plan: Plan) -> PlanView:
             category=s.category,
             description=s.description,
             outcome_ids=tuple(s.outcome_ids or ()),
-            hours_per_week=Decimal(s.hours_per_week).quantize(PENNY) if s.hours_per_week is not None else None,
+            hours_per_week=from_pence(s.hours_per_week_hundredths) if s.hours_per_week_hundredths is not None else None,
             unit_cost=from_pence(s.unit_cost_pence) if s.unit_cost_pence is not None else None,
             weekly_cost=from_pence(s.weekly_cost_pence),
         )
@@ -228,7 +228,7 @@ def add_service(plan_reference: str, new: NewService) -> ServiceView:
             position=max((s.position for s in plan.services), default=0) + 1,
             category=new.category,
             description=new.description.strip(),
-            hours_per_week=new.hours_per_week if hourly else None,
+            hours_per_week_hundredths=to_pence(new.hours_per_week) if hourly else None,  # type: ignore[arg-type]
             unit_cost_pence=to_pence(new.unit_cost) if hourly else None,  # type: ignore[arg-type]
             weekly_cost_pence=to_pence(weekly),
             outcome_ids=list(new.outcome_ids),

@@ -75,7 +75,7 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("category", sa.String(30), nullable=False),
         sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("hours_per_week", sa.Numeric(7, 2), nullable=True),
+        sa.Column("hours_per_week_hundredths", sa.Integer(), nullable=True),
         sa.Column("unit_cost_pence", sa.BigInteger(), nullable=True),
         sa.Column("weekly_cost_pence", sa.BigInteger(), nullable=False),
         sa.Column("outcome_ids", sa.JSON(), nullable=False),
