@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from abc import abstractmethod
 from typing import Any, Dict, FrozenSet, List, Optional
 
 from rasa_sdk import Tracker
@@ -40,8 +41,9 @@ class SectionFormValidation(FormValidationAction):
     #: slots whose question the person may skip (see `skip`)
     skippable: FrozenSet[str] = frozenset()
 
-    def name(self) -> str:  # pragma: no cover - every subclass names itself
-        raise NotImplementedError
+    @abstractmethod
+    def name(self) -> str:
+        """`validate_<form>`; abstract so the action server does not register this base."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
