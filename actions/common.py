@@ -26,5 +26,23 @@ def responding_to_user(tracker: Tracker) -> bool:
     return tracker.latest_action_name == ACTION_LISTEN
 
 
+def form_answered_by_user(tracker: Tracker) -> bool:
+    """In a form's validation action: True when the person has just replied to the form's
+    question, False when the form is only opening.
+
+    Rasa validates on a copy of the tracker that ends with the form's own ActionExecuted event,
+    so look at what came before it: the person's message, or another action (the router)."""
+    seen_form = False
+    for event in reversed(tracker.events):
+        kind = event.get("event")
+        if kind == "user":
+            return seen_form
+        if kind == "action":
+            if seen_form:
+                return False
+            seen_form = True
+    return False
+
+
 def plan_reference(tracker: Tracker) -> Optional[str]:
     return tracker.get_slot("plan_reference")

@@ -19,7 +19,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import detours
-from actions.common import latest_text, responding_to_user
+from actions.common import form_answered_by_user, latest_text
 
 REQUESTED_SLOT = "requested_slot"
 FAILED_ATTEMPTS = "failed_attempts"
@@ -49,7 +49,7 @@ class SectionFormValidation(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         requested = tracker.get_slot(REQUESTED_SLOT)
-        if requested and responding_to_user(tracker):
+        if requested and form_answered_by_user(tracker):
             detour = detours.detect(tracker.latest_message, in_form=True)
             if detour is not None:
                 events = await detours.handle(detour, dispatcher, tracker)
@@ -60,6 +60,15 @@ class SectionFormValidation(FormValidationAction):
             if requested in self.skippable and wants_to_skip(latest_text(tracker)):
                 return await self.skip(requested, dispatcher, tracker)
         return await super().run(dispatcher, tracker, domain)
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Validate only what the person has just said; a form that is opening has nothing to
+        check (the router clears its slots, and those empty values are not answers)."""
+        if not form_answered_by_user(tracker):
+            return []
+        return await super().get_validation_events(dispatcher, tracker, domain)
 
     async def skip(
         self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker

@@ -1,4 +1,8 @@
-"""The `supportplan` command line (DESIGN §2)."""
+"""The `supportplan` command line (DESIGN §2). Every command first creates or migrates the
+database. Output names no person and shows no date of birth; only export-plan prints a plan.
+
+Exit codes: 0 done; 1 not found or could not run; 2 the budget file was rejected; 3 the export
+format is not available yet."""
 from __future__ import annotations
 
 import argparse
@@ -9,28 +13,38 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 
 from bot.budgets.importer import BudgetImportError, import_budgets
-from bot.config import PROJECT_ROOT, get_settings
+from bot.config import get_settings
 from bot.db.migrate import upgrade
 from bot.db.models import Person
 from bot.db.session import session_scope, use_database
 from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
 
-DEMO_CSV = PROJECT_ROOT / "bot" / "demo" / "demo_people.csv"
+DEMO_CSV = Path(__file__).resolve().parent / "demo" / "demo_people.csv"
+EXPORTERS: Dict[str, Callable] = {
+    "json": lambda plan: json.dumps(plan_to_dict(plan), indent=2),
+    "text": plan_to_text,
+}
+FORMATS = ("json", "text", "html", "pdf")
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _import(args: argparse.Namespace) -> int:
     try:
         result = import_budgets(Path(args.file))
-    except FileNotFoundError:
-        print(f"There is no file called {args.file}.", file=sys.stderr)
-        return 2
+    except OSError:
+        _err(f"Could not read {args.file}. Check the file name and try again.")
+        return 1
     except BudgetImportError as rejected:
-        print("The file was not imported. Nothing has changed. Please fix these rows:", file=sys.stderr)
+        _err("The file was not imported and nothing has changed. Please fix these rows and try again:")
         for line, reason in rejected.errors:
-            print(f"line {line}: {reason}", file=sys.stderr)
+            _err(f"line {line}: {reason}")
         return 2
     print(f"Imported {result.created + result.updated} people: {result.created} new, {result.updated} updated.")
     return 0
@@ -39,15 +53,12 @@ def _import(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     plan = latest_plan(args.person_reference)
     if plan is None:
-        print("There is no plan for that reference yet.", file=sys.stderr)
+        _err(f"There is no plan for {args.person_reference} yet. Please check the reference and try again.")
         return 1
-    if args.format == "json":
-        print(json.dumps(plan_to_dict(plan), indent=2))
-    elif args.format == "text":
-        print(plan_to_text(plan))
-    else:
-        print(f"The {args.format} format is not available yet. Use json or text.", file=sys.stderr)
+    if args.format not in EXPORTERS:
+        _err(f"Plans in {args.format} format are not available yet. Please use json or text.")
         return 3
+    sys.stdout.write(EXPORTERS[args.format](plan).rstrip("\n") + "\n")
     return 0
 
 
@@ -60,15 +71,15 @@ def _load_demo(args: argparse.Namespace) -> int:
     with session_scope() as session:
         people = session.execute(select(func.count()).select_from(Person)).scalar_one()
     if people:
-        print("The database already has people in it; the demo people were not loaded.")
+        print("The database already has people in it, so the demo people were not loaded.")
         return 0
     result = import_budgets(DEMO_CSV, actor="demo")
-    print(f"Loaded {result.created} demo people. Try PB-100234, born 3/4/1956.")
+    print(f"Loaded {result.created} demo people.")
     return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from bot.launcher import serve  # imports subprocess machinery only when serving
+    from bot.launcher import serve  # the process machinery is only needed here
 
     return serve(get_settings())
 
@@ -84,15 +95,15 @@ COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="supportplan", description="Support-planning assistant: data and servers")
-    p.add_argument("--database", help="SQLAlchemy URL of the database (default: DATABASE_URL, else SQLite in var/)")
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--database", metavar="URL", help="SQLAlchemy URL of the database (default: DATABASE_URL, else SQLite in var/)")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     imp = sub.add_parser("import-budgets", help="load people and budgets from a CSV file (all or nothing)")
-    imp.add_argument("file")
+    imp.add_argument("file", metavar="FILE")
     exp = sub.add_parser("export-plan", help="print a person's latest plan")
-    exp.add_argument("person_reference")
-    exp.add_argument("--format", choices=["json", "text", "html", "pdf"], default="json")
+    exp.add_argument("person_reference", metavar="PERSON_REFERENCE")
+    exp.add_argument("--format", choices=FORMATS, default="json")
     sub.add_parser("migrate", help="create or migrate the database")
-    sub.add_parser("load-demo", help="load the demo people if the database is empty")
+    sub.add_parser("load-demo", help="load the demo people if the database has nobody in it")
     sub.add_parser("serve", help="start the action server, Rasa server and web app")
     return p
 
@@ -100,10 +111,13 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Optional[List[str]] = None) -> int:
     args = parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    if args.database:
-        use_database(args.database)
-    upgrade()
-    return COMMANDS[args.command](args)
+    use_database(args.database)
+    try:
+        upgrade()
+        return COMMANDS[args.command](args)
+    except OperationalError as error:
+        _err(f"Could not use the database ({type(error.orig).__name__}). Check DATABASE_URL or --database.")
+        return 1
 
 
 if __name__ == "__main__":

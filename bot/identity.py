@@ -7,6 +7,7 @@ from datetime import date
 from typing import Optional
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.db.models import Person
 from bot.db.session import session_scope
@@ -24,7 +25,8 @@ def normalise_reference(text: str) -> str:
     return re.sub(r"[^A-Z0-9]", "", (text or "").upper())
 
 
-def find_person(session, reference: str) -> Optional[Person]:  # type: ignore[no-untyped-def]
+def find_person(session: Session, reference: str) -> Optional[Person]:
+    """The person whose reference matches however it was typed, within `session`."""
     key = normalise_reference(reference)
     if not key:
         return None

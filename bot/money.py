@@ -5,14 +5,14 @@ done with exact fractions and rounded once, to the penny, half up."""
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 PERIODS = ("week", "4 weeks", "month", "year")
 PENNY = Decimal("0.01")
 
 _WEEKS_PER = {"week": Fraction(1), "4 weeks": Fraction(4), "month": Fraction(52, 12), "year": Fraction(52)}
-_POUNDS = re.compile(r"^£?\s*(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$")
+_POUNDS = re.compile(r"^£?\s*(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<pence>\.\d{1,2})?$", re.ASCII)
 
 
 def _round(value: Fraction) -> Decimal:
@@ -20,18 +20,15 @@ def _round(value: Fraction) -> Decimal:
 
 
 def parse_pounds(text: str) -> Decimal:
-    """'250', '250.00', '£1,250.50' → Decimal. Raises ValueError for anything else (or < 0)."""
-    cleaned = (text or "").strip()
-    match = _POUNDS.match(cleaned)
+    """'250', '250.00', '£1,250.50' → Decimal. Raises ValueError for anything else (negatives too)."""
+    match = _POUNDS.match((text or "").strip())
     if not match:
-        raise ValueError(f"not an amount in pounds: {cleaned!r}")
-    try:
-        return Decimal(cleaned.lstrip("£").strip().replace(",", "")).quantize(PENNY)
-    except InvalidOperation as error:
-        raise ValueError(f"not an amount in pounds: {cleaned!r}") from error
+        raise ValueError("not an amount in pounds")
+    return Decimal(match["whole"].replace(",", "") + (match["pence"] or "")).quantize(PENNY)
 
 
 def to_pence(amount: Decimal) -> int:
+    """Pounds → whole pence (half a penny rounds up)."""
     return int((amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
@@ -55,15 +52,16 @@ def annual_amount(amount: Decimal, period: str) -> Decimal:
     return _round(_exact_weekly(amount, period) * 52)
 
 
-weekly_cost_from = weekly_amount  # a service's cost per week/4 weeks/month/year uses the same rule
+#: a service's cost per week, 4 weeks, month or year becomes weekly by the same rule
+weekly_cost_from = weekly_amount
 
 
 def format_pounds(amount: Decimal) -> str:
     """£1,250.50 (negative amounts as -£5.00)."""
     sign = "-" if amount < 0 else ""
-    return f"{sign}£{abs(amount).quantize(PENNY):,.2f}"
+    return f"{sign}£{abs(amount).quantize(PENNY, rounding=ROUND_HALF_UP):,.2f}"
 
 
 def money_str(amount: Decimal) -> str:
     """The plan JSON form: '1250.50'."""
-    return f"{amount.quantize(PENNY):.2f}"
+    return f"{amount.quantize(PENNY, rounding=ROUND_HALF_UP):.2f}"

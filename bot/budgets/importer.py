@@ -1,13 +1,17 @@
-"""`supportplan import-budgets FILE.csv` (DESIGN §4): all or nothing, upsert by reference."""
+"""`supportplan import-budgets FILE.csv` (DESIGN §4): all or nothing, upsert by reference.
+
+Every bad row is reported as (line number in the file, reason); the header is line 1. Reasons
+name the column, never the value, so they can be printed without showing personal data."""
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 
@@ -17,16 +21,19 @@ from bot.identity import normalise_reference
 from bot.money import PERIODS, parse_pounds, to_pence
 
 COLUMNS = ("reference", "given_name", "family_name", "date_of_birth", "postcode", "phone", "budget_amount", "budget_period")
-_E164 = re.compile(r"^\+[1-9]\d{7,14}$")
-_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$", re.IGNORECASE)
+_E164 = re.compile(r"^\+[1-9]\d{7,14}$", re.ASCII)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.ASCII)
+
+LineError = Tuple[int, str]
 
 
 class BudgetImportError(Exception):
-    """The file was rejected; `errors` holds (line number, reason) for every bad row."""
+    """The file was rejected and nothing changed; `errors` holds (line number, reason) for every bad row."""
 
-    def __init__(self, errors: List[Tuple[int, str]]) -> None:
+    def __init__(self, errors: Sequence[LineError]) -> None:
         super().__init__(f"{len(errors)} problem(s) in the file")
-        self.errors = errors
+        self.errors: List[LineError] = list(errors)
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,7 @@ class BudgetRow:
     family_name: str
     date_of_birth: date
     postcode: str
-    phone: str | None
+    phone: Optional[str]
     amount: Decimal
     period: str
 
@@ -47,76 +54,145 @@ class ImportResult:
     updated: int
 
 
-def _parse_row(row: Dict[str, str]) -> BudgetRow:
-    """One row, checked; raises ValueError naming every problem in it."""
-    value = {k: (row.get(k) or "").strip() for k in COLUMNS}
-    problems: List[str] = []
+def _date_of_birth(text: str) -> date:
+    if not _ISO_DATE.match(text):
+        raise ValueError("date_of_birth is not a date like 1956-04-03")
+    try:
+        born = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("date_of_birth is not a real date") from None
+    if born >= date.today():
+        raise ValueError("date_of_birth is not in the past")
+    return born
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        amount = parse_pounds(text)
+    except ValueError:
+        raise ValueError("budget_amount is not an amount in pounds like 250.00") from None
+    if amount <= 0:
+        raise ValueError("budget_amount must be more than 0")
+    return amount
+
+
+def _period(text: str) -> str:
+    period = " ".join(text.lower().split())
+    if period not in PERIODS:
+        raise ValueError(f"budget_period must be one of: {', '.join(PERIODS)}")
+    return period
+
+
+def _postcode(text: str) -> str:
+    postcode = " ".join(text.upper().split())
+    if not _POSTCODE.match(postcode):
+        raise ValueError("postcode is not a UK postcode like LS6 2AB")
+    return postcode
+
+
+def _phone(text: str) -> Optional[str]:
+    if text and not _E164.match(text):
+        raise ValueError("phone is not in the form +447700900123")
+    return text or None
+
+
+def _text_problems(value: Dict[str, str]) -> List[str]:
+    problems = []
     for name in ("reference", "given_name", "family_name"):
+        limit = Person.__table__.c[name].type.length
         if not value[name]:
             problems.append(f"{name} is empty")
+        elif len(value[name]) > limit:
+            problems.append(f"{name} is longer than {limit} characters")
     if value["reference"] and not normalise_reference(value["reference"]):
         problems.append("reference has no letters or digits")
-    born = None
-    try:
-        born = date.fromisoformat(value["date_of_birth"])
-        if born >= date.today():
-            problems.append("date_of_birth is not in the past")
-    except ValueError:
-        problems.append(f"date_of_birth {value['date_of_birth']!r} is not a date like 1956-04-03")
-    if not _POSTCODE.match(value["postcode"]):
-        problems.append(f"postcode {value['postcode']!r} is not a UK postcode")
-    if value["phone"] and not _E164.match(value["phone"]):
-        problems.append(f"phone {value['phone']!r} is not in the form +447700900123")
-    amount = None
-    try:
-        amount = parse_pounds(value["budget_amount"])
-        if amount <= 0:
-            problems.append("budget_amount must be more than 0")
-    except ValueError:
-        problems.append(f"budget_amount {value['budget_amount']!r} is not an amount in pounds")
-    period = value["budget_period"].lower()
-    if period not in PERIODS:
-        problems.append(f"budget_period {value['budget_period']!r} is not one of: {', '.join(PERIODS)}")
+    return problems
+
+
+def _parse_row(value: Dict[str, str]) -> BudgetRow:
+    """One row, checked; raises ValueError naming every problem in it."""
+    problems = _text_problems(value)
+    checked: Dict[str, object] = {}
+    for name, check in (
+        ("date_of_birth", _date_of_birth), ("postcode", _postcode), ("phone", _phone),
+        ("budget_amount", _amount), ("budget_period", _period),
+    ):
+        try:
+            checked[name] = check(value[name])
+        except ValueError as problem:
+            problems.append(str(problem))
     if problems:
         raise ValueError("; ".join(problems))
     return BudgetRow(
-        value["reference"], value["given_name"], value["family_name"], born, value["postcode"].upper(),  # type: ignore[arg-type]
-        value["phone"] or None, amount, period,  # type: ignore[arg-type]
+        reference=value["reference"], given_name=value["given_name"], family_name=value["family_name"],
+        date_of_birth=checked["date_of_birth"], postcode=checked["postcode"], phone=checked["phone"],  # type: ignore[arg-type]
+        amount=checked["budget_amount"], period=checked["budget_period"],  # type: ignore[arg-type]
     )
 
 
+def _decode(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise BudgetImportError([(line, "the file is not UTF-8 text (save it as 'CSV UTF-8')")]) from None
+
+
+def _records(text: str) -> Iterator[Tuple[int, List[str]]]:
+    """(line where the record starts, fields) for every record, blank lines skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    last_line = 0
+    try:
+        for fields in reader:
+            start, last_line = last_line + 1, reader.line_num
+            if any(field.strip() for field in fields):
+                yield start, fields
+    except csv.Error as error:
+        raise BudgetImportError([(reader.line_num, f"this line is not readable CSV ({error})")]) from None
+
+
+def _header(records: Iterator[Tuple[int, List[str]]]) -> List[str]:
+    """The column names, checked: all of COLUMNS, none twice."""
+    line, fields = next(records, (1, []))
+    names = [name.strip().lower() for name in fields]
+    missing = [column for column in COLUMNS if column not in names]
+    if missing:
+        raise BudgetImportError([(line, f"the header is missing: {', '.join(missing)}")])
+    twice = sorted({name for name in names if name in COLUMNS and names.count(name) > 1})
+    if twice:
+        raise BudgetImportError([(line, f"the header has more than one column called: {', '.join(twice)}")])
+    return names
+
+
 def read_budget_file(path: Path) -> List[BudgetRow]:
-    """Every row of the file, or BudgetImportError listing every bad one."""
-    errors: List[Tuple[int, str]] = []
+    """Every row of the file, checked; BudgetImportError lists every bad one."""
+    records = _records(_decode(Path(path).read_bytes()))
+    names = _header(records)
+    errors: List[LineError] = []
     rows: List[BudgetRow] = []
     seen: Dict[str, int] = {}
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as f:
-            reader = csv.DictReader(f)
-            missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise BudgetImportError([(1, f"the header is missing: {', '.join(missing)}")])
-            for row in reader:
-                line = reader.line_num
-                try:
-                    parsed = _parse_row(row)
-                except ValueError as problem:
-                    errors.append((line, str(problem)))
-                    continue
-                key = normalise_reference(parsed.reference)
-                if key in seen:
-                    errors.append((line, f"reference {parsed.reference} is already on line {seen[key]}"))
-                    continue
-                seen[key] = line
-                rows.append(parsed)
-    except UnicodeDecodeError:
-        raise BudgetImportError([(1, "the file is not UTF-8 text")])
+    for line, fields in records:
+        if len(fields) != len(names):
+            errors.append((line, f"the row has {len(fields)} values but the header has {len(names)}"))
+            continue
+        try:
+            row = _parse_row({name: field.strip() for name, field in zip(names, fields)})
+        except ValueError as problem:
+            errors.append((line, str(problem)))
+            continue
+        key = normalise_reference(row.reference)
+        if key in seen:
+            errors.append((line, f"the same reference is already on line {seen[key]}"))
+            continue
+        seen[key] = line
+        rows.append(row)
     if errors:
         raise BudgetImportError(errors)
     return rows
 
 
 def import_budgets(path: Path, actor: str = "cli") -> ImportResult:
+    """Check the whole file, then create or update every person and their budget in one transaction."""
     rows = read_budget_file(Path(path))
     created = updated = 0
     with session_scope() as session:
@@ -124,16 +200,16 @@ def import_budgets(path: Path, actor: str = "cli") -> ImportResult:
             key = normalise_reference(row.reference)
             person = session.execute(select(Person).where(Person.reference_key == key)).scalar_one_or_none()
             if person is None:
-                person = Person(reference=row.reference, reference_key=key)
+                person = Person(reference_key=key)
                 session.add(person)
                 created += 1
             else:
                 updated += 1
-            person.given_name, person.family_name = row.given_name, row.family_name
+            person.reference, person.given_name, person.family_name = row.reference, row.given_name, row.family_name
             person.date_of_birth, person.postcode, person.phone = row.date_of_birth, row.postcode, row.phone
             if person.budget is None:
                 person.budget = Budget(amount_pence=to_pence(row.amount), period=row.period)
             else:
                 person.budget.amount_pence, person.budget.period = to_pence(row.amount), row.period
-        session.add(AuditLog(actor=actor, action="import-budgets", detail=f"created={created} updated={updated}"))
+        session.add(AuditLog(actor=actor, action="import-budgets", subject="", detail=f"created={created} updated={updated}"))
     return ImportResult(created, updated)

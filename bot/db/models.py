@@ -1,20 +1,75 @@
 """The database: people and their budgets (from the council), plans with their outcomes and
-services, and an audit log without personal data. Money is integer pence."""
+services, and an audit log without personal data.
+
+Money is integer pence. Timestamps are timezone-aware UTC on every database (SQLite keeps them
+without an offset, so UTCDateTime puts UTC back on the way out). Constraint names follow
+NAMING_CONVENTION so migrations can refer to them on SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any, Optional
 
 from sqlalchemy import (
-    JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint,
+    JSON, BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Integer, MetaData, Numeric,
+    String, Text, UniqueConstraint,
 )
 from sqlalchemy.orm import declarative_base, relationship
-from sqlalchemy.sql.schema import Column
+from sqlalchemy.types import TypeDecorator
 
-Base = declarative_base()
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Base = declarative_base(metadata=MetaData(naming_convention=NAMING_CONVENTION))
 
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+class UTCDateTime(TypeDecorator):
+    """TIMESTAMP WITH TIME ZONE, stored as UTC and always read back as an aware UTC datetime."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Optional[datetime], dialect: Any) -> Optional[datetime]:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: Optional[datetime], dialect: Any) -> Optional[datetime]:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+
+
+class Hundredths(TypeDecorator):
+    """NUMERIC(precision, 2) read back as an exact Decimal on every database. SQLite has no
+    decimal type and keeps a float, which is exact again once rounded to two places."""
+
+    impl = Numeric
+    cache_ok = True
+
+    def __init__(self, precision: int) -> None:
+        super().__init__(precision, 2, asdecimal=False)
+
+    def process_bind_param(self, value: Optional[Decimal], dialect: Any) -> Optional[Decimal]:
+        return None if value is None else Decimal(value).quantize(Decimal("0.01"))
+
+    def process_result_value(self, value: Any, dialect: Any) -> Optional[Decimal]:
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+def _one_of(column: str, values: tuple) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
 
 
 class Person(Base):
@@ -22,15 +77,15 @@ class Person(Base):
 
     id = Column(Integer, primary_key=True)
     reference = Column(String(40), nullable=False, unique=True)
-    #: the reference upper-cased without spaces or punctuation, for matching what people type
+    #: the reference upper-cased with every non-alphanumeric removed, for matching what people type
     reference_key = Column(String(40), nullable=False, unique=True)
     given_name = Column(String(100), nullable=False)
     family_name = Column(String(100), nullable=False)
     date_of_birth = Column(Date, nullable=False)
     postcode = Column(String(10), nullable=False)
     phone = Column(String(20), nullable=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
     budget = relationship("Budget", uselist=False, back_populates="person", cascade="all, delete-orphan")
 
@@ -39,25 +94,33 @@ class Budget(Base):
     """The person's current personal budget, as the council set it."""
 
     __tablename__ = "budgets"
+    __table_args__ = (
+        CheckConstraint(_one_of("period", ("week", "4 weeks", "month", "year")), name="period"),
+        CheckConstraint("amount_pence > 0", name="amount_positive"),
+    )
 
     id = Column(Integer, primary_key=True)
     person_id = Column(Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, unique=True)
     amount_pence = Column(BigInteger, nullable=False)
     period = Column(String(10), nullable=False)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, onupdate=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
     person = relationship("Person", back_populates="budget")
 
 
 class Plan(Base):
     __tablename__ = "plans"
+    __table_args__ = (
+        CheckConstraint(_one_of("status", ("draft", "submitted", "agreed")), name="status"),
+        CheckConstraint(_one_of("planned_by", ("self", "supporter", "adviser")), name="planned_by"),
+    )
 
     id = Column(Integer, primary_key=True)
     plan_reference = Column(String(20), nullable=False, unique=True)
     person_id = Column(Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True)
     status = Column(String(12), nullable=False, default="draft")
     planned_by = Column(String(12), nullable=False, default="self")
-    channel = Column(String(12), nullable=False, default="rest")
+    channel = Column(String(20), nullable=False)
     conversation_id = Column(String(120), nullable=True, index=True)
     #: the budget when the plan was started
     budget_amount_pence = Column(BigInteger, nullable=False)
@@ -68,10 +131,10 @@ class Plan(Base):
     management = Column(String(30), nullable=True)
     contingency = Column(Text, nullable=True)
     flags = Column(JSON, nullable=False, default=list)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    updated_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
-    submitted_at = Column(DateTime(timezone=True), nullable=True)
-    agreed_at = Column(DateTime(timezone=True), nullable=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    submitted_at = Column(UTCDateTime, nullable=True)
+    agreed_at = Column(UTCDateTime, nullable=True)
 
     person = relationship("Person")
     outcomes = relationship("Outcome", order_by="Outcome.position", cascade="all, delete-orphan", back_populates="plan")
@@ -84,6 +147,7 @@ class Outcome(Base):
 
     id = Column(Integer, primary_key=True)
     plan_id = Column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False)
+    #: the plan-local id (1, 2, 3…) shown in the plan JSON
     position = Column(Integer, nullable=False)
     text = Column(Text, nullable=False)
     domain = Column(String(40), nullable=False)
@@ -97,11 +161,11 @@ class Service(Base):
 
     id = Column(Integer, primary_key=True)
     plan_id = Column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False)
+    #: the plan-local id (1, 2, 3…) shown in the plan JSON
     position = Column(Integer, nullable=False)
     category = Column(String(30), nullable=False)
     description = Column(Text, nullable=False)
-    #: hours a week in hundredths (7.25 hours = 725): exact on every database, like the pence
-    hours_per_week_hundredths = Column(Integer, nullable=True)
+    hours_per_week = Column(Hundredths(7), nullable=True)
     unit_cost_pence = Column(BigInteger, nullable=True)
     weekly_cost_pence = Column(BigInteger, nullable=False)
     outcome_ids = Column(JSON, nullable=False, default=list)
@@ -115,8 +179,10 @@ class AuditLog(Base):
     __tablename__ = "audit_log"
 
     id = Column(Integer, primary_key=True)
-    at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
+    at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    #: 'system', 'cli', 'adviser:<id>'…
     actor = Column(String(60), nullable=False)
     action = Column(String(40), nullable=False)
+    #: a plan reference, or empty
     subject = Column(String(40), nullable=False, default="")
     detail = Column(Text, nullable=False, default="")

@@ -1,5 +1,9 @@
-"""Reading figures and choices out of what people type (money, hours, how often, dates, yes/no,
-choices, references). Every form answer is parsed here."""
+"""Reading figures and choices out of what people type: money, hours a week, how often, dates,
+yes/no, 'that's all', a choice from a list, a person reference. Every form answer is parsed here.
+
+The figure parsers share one blank English spaCy pipeline (bot/parsing/pipeline.py), built on
+first use, so importing this package stays cheap.
+"""
 from bot.parsing.choices import match_choice
 from bot.parsing.dates import parse_date
 from bot.parsing.frequency import parse_frequency

@@ -1,62 +1,114 @@
-"""Matching a reply to one of a fixed set of choices: by its number ('2', 'option 2'), its code,
-one of its words or phrases inside a sentence (the longest wins), or a close typo."""
+"""Matching a reply to one of a fixed set of choices. `choices` maps each code to its words (the
+first is the display label). A reply matches by its option number ('2', '2.', 'option 2',
+'number two', 'the second one'), the code, one of the words or phrases inside a sentence (the
+longest wins), or a close typo (difflib, per word). Unmatched replies, ties, and replies that weigh
+up two options ('card or council') give None."""
 from __future__ import annotations
 
 import difflib
 import re
-from typing import Mapping, Optional, Sequence
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
-_ORDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-             "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
-_NUMBER_REPLY = re.compile(r"^(?:option|number|no\.?|choice)?\s*(\d{1,2}|[a-z]+)\s*[.)]?$", re.I)
+from bot.parsing.numbers import ORDINAL_WORDS, number_in
+
 TYPO_CUTOFF = 0.8
+_WEIGHING_UP = re.compile(r"\b(?:or|either|between|not sure|maybe|unsure|don'?t know)\b")
+MIN_TYPO_LENGTH = 4
+_NUMBER_REPLY = re.compile(
+    r"^(?:(?:it'?s|its|i'?ll (?:go for|take|have)|i (?:choose|pick|want))\s+)?(?:the\s+)?"
+    r"(?:option|number|no\.?|choice|#)?\s*(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)\s*(?:one|option|choice)?\s*[.)]?\s*"
+    r"(?:please|thanks?)?$", re.I)
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s'+-]", " ", (text or "").lower().replace("’", "'"))).strip()
+    text = (text or "").lower().replace("’", "'").replace("_", " ")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s'+&-]", " ", text)).strip()
 
 
-def _by_number(text: str, codes: Sequence[str]) -> Optional[str]:
-    match = _NUMBER_REPLY.match(text)
+def _option_number(cleaned: str) -> Optional[int]:
+    """'2', 'option 2', 'number two', 'the second one' → 2; anything else → None."""
+    match = _NUMBER_REPLY.match(cleaned)
     if not match:
         return None
-    token = match.group(1).lower()
-    index = int(token) if token.isdigit() else _ORDINALS.get(token)
-    return codes[index - 1] if index and 1 <= index <= len(codes) else None
+    said = match.group(1)
+    if said in ORDINAL_WORDS:
+        return ORDINAL_WORDS[said]
+    value = number_in(said)
+    if value is None or value != value.to_integral():
+        return None
+    return int(value)
+
+
+def _phrases(code: str, words: Sequence[str]) -> List[str]:
+    return [p for p in (_clean(code.replace("_", " ")), *(_clean(w) for w in words)) if p]
+
+
+def _phrase_places(cleaned: str, choices: Mapping[str, Sequence[str]]) -> Dict[str, List[Tuple[int, int]]]:
+    """Where each code's phrases are said whole inside the reply."""
+    places: Dict[str, List[Tuple[int, int]]] = {}
+    for code, words in choices.items():
+        for phrase in _phrases(code, words):
+            for match in re.finditer(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", cleaned):
+                places.setdefault(code, []).append(match.span())
+    return places
+
+
+def _by_phrase(cleaned: str, places: Mapping[str, List[Tuple[int, int]]]) -> Optional[str]:
+    """The code with the longest phrase said ('a PA to take me swimming' → the PA, 'my mum' over
+    'mum'); None on a tie, or when the reply weighs up options ('card or council')."""
+    longest = {code: max(end - start for start, end in spans) for code, spans in places.items()}
+    winner = _single(longest)
+    if winner is None:
+        return None
+    won = [span for span in places[winner] if span[1] - span[0] == longest[winner]]
+    rivals = any(code != winner and any(not _overlaps(span, won) for span in spans) for code, spans in places.items())
+    return None if rivals and _WEIGHING_UP.search(cleaned) else winner
+
+
+def _overlaps(span: Tuple[int, int], others: List[Tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in others)
+
+
+def _by_typo(cleaned: str, choices: Mapping[str, Sequence[str]]) -> Dict[str, float]:
+    """The codes with a phrase close to some words in a row of the reply (each word of the phrase
+    within the cutoff of the word it lines up with), with the best closeness."""
+    words = cleaned.split()
+    best: Dict[str, float] = {}
+    for code, options in choices.items():
+        for phrase in _phrases(code, options):
+            if len(phrase) < MIN_TYPO_LENGTH:
+                continue
+            target = phrase.split()
+            for i in range(len(words) - len(target) + 1):
+                window = words[i:i + len(target)]
+                ratios = [difflib.SequenceMatcher(None, a, b).ratio() for a, b in zip(target, window)]
+                if min(ratios) >= TYPO_CUTOFF:
+                    closeness = difflib.SequenceMatcher(None, phrase, " ".join(window)).ratio()
+                    best[code] = max(best.get(code, 0.0), closeness)
+    return best
+
+
+def _single(scores: Mapping[str, float]) -> Optional[str]:
+    if not scores:
+        return None
+    top = max(scores.values())
+    winners = [code for code, score in scores.items() if score == top]
+    return winners[0] if len(winners) == 1 else None
 
 
 def match_choice(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[str]:
+    """The code of the choice the reply picks, or None when it picks none or is ambiguous."""
     cleaned = _clean(text)
     if not cleaned:
         return None
     codes = list(choices)
-    numbered = _by_number(cleaned, codes)
-    if numbered:
-        return numbered
-    best: dict = {}
-    for code, words in choices.items():
-        for phrase in (code.replace("_", " "), *words):
-            phrase = _clean(phrase)
-            if phrase and re.search(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", cleaned):
-                best[code] = max(best.get(code, 0), len(phrase))
-    if best:
-        longest = max(best.values())
-        winners = [code for code, length in best.items() if length == longest]
-        return winners[0] if len(winners) == 1 else None
-    return _by_typo(cleaned, choices)
+    number = _option_number(cleaned)
+    if number is not None:
+        return codes[number - 1] if 1 <= number <= len(codes) else None
+    places = _phrase_places(cleaned, choices)
+    if places:
+        return _by_phrase(cleaned, places)
+    return _single(_by_typo(cleaned, choices))
 
 
-def _by_typo(cleaned: str, choices: Mapping[str, Sequence[str]]) -> Optional[str]:
-    """A phrase of n words (4 letters or more) that is close to some n words in a row."""
-    words = cleaned.split()
-    found = set()
-    for code, phrases in choices.items():
-        for phrase in phrases:
-            target = _clean(phrase)
-            size = len(target.split())
-            if len(target) < 4:
-                continue
-            windows = (" ".join(words[i:i + size]) for i in range(len(words) - size + 1))
-            if any(difflib.SequenceMatcher(None, target, w).ratio() >= TYPO_CUTOFF for w in windows):
-                found.add(code)
-    return found.pop() if len(found) == 1 else None
+__all__ = ["match_choice"]

@@ -1,56 +1,145 @@
-"""How often, as times per week: 'twice a week' → 2, 'every other Tuesday' → 0.5,
-'monthly' → 12/52, 'each morning' → 7, 'weekdays' → 5, 'morning and evening' → 14."""
+"""How often, as times per week: 'once a week' 1, 'twice a week' 2, 'three times a week' 3,
+'every day'/'daily' 7, 'weekdays' 5, 'every other Tuesday'/'fortnightly' 0.5, 'monthly' 12/52,
+'every morning and evening' 14, '2 days a week' 2, 'tuesdays and thursdays' 2, '2x a wk' 2."""
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
+from typing import TYPE_CHECKING, Dict, Iterable, Optional
 
-from bot.parsing.numbers import plain, words_to_digits
+from bot.parsing.numbers import plain
+from bot.parsing.pipeline import TIMES_OF_DAY, WEEKDAYS, analyse, overlaps, rate_periods
 
-DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?"
-_MONTHLY = Decimal(12) / Decimal(52)
-_PLACES = "0.000001"
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span
 
-_COUNT = r"(?:(once|twice|thrice)|(\d+(?:\.\d+)?)\s*(?:x|times?)(?:\s+(?:a|per|each|every))?)"
-_UNIT = r"(day|night|morning|evening|week|wk|fortnight|month)"
-_TIMES_PER = re.compile(rf"{_COUNT}\s*(?:a|per|each|every|/)?\s*{_UNIT}\b", re.I)
-_DAYS_PER_WEEK = re.compile(r"(\d+(?:\.\d+)?)\s*(?:days?|nights?|mornings?|evenings?|sessions?|visits?)\s*(?:a|per|each|every|/)\s*(week|wk|fortnight|month)\b", re.I)
-
-_WORD_COUNT = {"once": 1, "twice": 2, "thrice": 3}
-_PER_UNIT = {"day": Decimal(7), "night": Decimal(7), "morning": Decimal(7), "evening": Decimal(7),
-             "week": Decimal(1), "wk": Decimal(1), "fortnight": Decimal("0.5"), "month": _MONTHLY}
-_FIXED = (
-    (re.compile(r"\bevery\s+(?:other|2nd|second)\s+(?:week|" + _DAY + r")\b|\bfortnightly\b|\bevery\s+2\s+weeks\b|\bonce\s+a\s+fortnight\b", re.I), Decimal("0.5")),
-    (re.compile(r"\b(?:morning|mornings)\s+and\s+(?:evening|evenings|night|nights)\b|\btwice\s+(?:a|per|each)\s+day\b", re.I), Decimal(14)),
-    (re.compile(r"\bweekdays?\b|\bmonday\s+to\s+friday\b|\bmon\s*-\s*fri\b|\bworking\s+days\b", re.I), Decimal(5)),
-    (re.compile(r"\bweekends?\b", re.I), Decimal(2)),
-    (re.compile(r"\b(?:every|each|a|per)\s+(?:day|morning|evening|night)\b|\bdaily\b|\bnightly\b|\b7\s+days\b", re.I), Decimal(7)),
-    (re.compile(r"\bmonthly\b|\b(?:a|per|each|every)\s+month\b", re.I), _MONTHLY),
-    (re.compile(r"\bweekly\b|\b(?:a|per|each|every)\s+(?:week|wk)\b", re.I), Decimal(1)),
-)
-_NAMED_DAYS = re.compile(rf"\b{_DAY}\b", re.I)
+PLACES = "0.000001"
+PER_WEEK: Dict[str, Decimal] = {
+    "day": Decimal(7), "night": Decimal(7), "morning": Decimal(7), "evening": Decimal(7), "afternoon": Decimal(7),
+    "week": Decimal(1), "fortnight": Decimal(1) / 2, "month": Decimal(12) / Decimal(52), "year": Decimal(1) / 52,
+}
+ADVERB_PER_WEEK = {"daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
+                   "monthly": "month", "yearly": "year", "annually": "year"}
+COUNT_WORDS = {"once": Decimal(1), "twice": Decimal(2), "thrice": Decimal(3)}
+#: patterns that give a count or a named rhythm beat the generic 'a day' / 'weekly'
+_SPECIFIC_FIRST = ("count_per", "count_adverb", "days_per", "every_n", "every_other", "monthly_weekday", "day_range", "day_names",
+                   "times_of_day", "weekdays", "weekends", "everyday", "unit", "adverb", "count")
 
 
-def _named_days(text: str) -> int:
-    found = {m.group(0).lower()[:3] for m in _NAMED_DAYS.finditer(text)}
-    return len(found)
+_LEADING_WORDS = frozenset({"in", "the", "at", "on"})
+
+
+@dataclass(frozen=True)
+class FrequencyMatch:
+    per_week: Decimal
+    span: "Span"
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in PER_WEEK else word
+
+
+def _unit(span: "Span") -> Decimal:
+    """Times a week of the last time word in the span ('a week' 1, 'a fortnight' 0.5, 'daily' 7)."""
+    for token in reversed(span):
+        word = _singular(token._.sp_canon)
+        word = ADVERB_PER_WEEK.get(word, word)
+        if word in PER_WEEK:
+            return PER_WEEK[word]
+    raise ValueError(f"no time unit in {span.text!r}")
+
+
+def _count(span: "Span") -> Decimal:
+    for token in span:
+        if token._.sp_canon in COUNT_WORDS:
+            return COUNT_WORDS[token._.sp_canon]
+        if token._.sp_is_num:
+            return token._.sp_num
+    raise ValueError(f"no count in {span.text!r}")
+
+
+def _weekday(word: str) -> Optional[int]:
+    word = word[:-1] if word.endswith("s") and word[:-1] in WEEKDAYS else word
+    return WEEKDAYS.index(word) if word in WEEKDAYS else None
+
+
+def _listed(span: "Span", names: Iterable[str]) -> Optional[Decimal]:
+    """'every Tuesday', 'Tuesdays and Thursdays', 'morning and evening': the distinct names listed,
+    when the list says it is a habit (every/each/on, a plural, or more than one); else None."""
+    names = set(names)
+    found = set()
+    habit = False
+    for token in span:
+        word = token._.sp_canon
+        base = word[:-1] if word.endswith("s") and word[:-1] in names else word
+        if base in names:
+            found.add(base)
+            habit = habit or base != word
+        elif word in ("every", "each", "on"):
+            habit = True
+    if not found or not (habit or len(found) > 1):
+        return None
+    return Decimal(len(found))
+
+
+def _value(span: "Span") -> Optional[Decimal]:
+    name = span.label_
+    if name in ("count_per", "count_adverb", "days_per"):
+        return _count(span) * _unit(span)
+    if name == "count":
+        return _count(span)
+    if name == "every_n":
+        count = _count(span)
+        return _unit(span) / count if count > 0 else None
+    if name == "every_other":
+        last = span[-1]._.sp_canon
+        if _weekday(last) is not None or last.startswith("weekend"):
+            return Decimal(1) / 2
+        return _unit(span) / 2
+    if name == "monthly_weekday":
+        return PER_WEEK["month"]
+    if name in ("unit", "adverb"):
+        return _unit(span)
+    if name == "everyday":
+        return Decimal(7)
+    if name == "weekdays":
+        return Decimal(5)
+    if name == "weekends":
+        return Decimal(2)
+    if name == "day_range":
+        first, last = _weekday(span[0]._.sp_canon), _weekday(span[-1]._.sp_canon)
+        return Decimal((last - first) % 7 + 1)
+    if name == "day_names":
+        return _listed(span, WEEKDAYS)
+    if name == "times_of_day":
+        count = _listed(span, TIMES_OF_DAY)
+        return count * 7 if count is not None else None
+    return None
+
+
+def frequency_match(doc: "Doc", exclude: Iterable["Span"] = ()) -> Optional[FrequencyMatch]:
+    """How often `doc` says something happens, leaving out the period of a price ('£50 a day')
+    and any spans in `exclude`. A count beats a bare rhythm: '£50 a session, twice a week' → 2."""
+    rates = [*rate_periods(doc), *exclude]
+    found = []
+    for span in doc.spans["freq"]:
+        if overlaps(span, rates):
+            continue
+        value = _value(span)
+        if value is not None:
+            found.append((_SPECIFIC_FIRST.index(span.label_), span.start, value, span))
+    if not found:
+        return None
+    _, _, value, span = min(found, key=lambda item: item[:2])
+    while len(span) > 1 and span[0]._.sp_canon in _LEADING_WORDS:  # 'in every morning' → 'every morning'
+        span = span[1:]
+    return FrequencyMatch(plain(value, PLACES), span)
 
 
 def parse_frequency(text: str) -> Optional[Decimal]:
-    normal = words_to_digits(text or "")
-    match = _TIMES_PER.search(normal)
-    if match:
-        count = Decimal(_WORD_COUNT[match.group(1).lower()]) if match.group(1) else Decimal(match.group(2))
-        return plain(count * _PER_UNIT[match.group(3).lower()], _PLACES)
-    match = _DAYS_PER_WEEK.search(normal)
-    if match:
-        return plain(Decimal(match.group(1)) * _PER_UNIT[match.group(2).lower()], _PLACES)
-    for pattern, value in _FIXED:
-        if pattern.search(normal):
-            return plain(value, _PLACES)
-    days = _named_days(normal)
-    if days and re.search(r"\b(?:on|every|each)\b|s\b", normal, re.I):
-        return Decimal(days)
-    return None
+    """Times per week in `text` (to 6 decimal places: 'monthly' → 0.230769), or None."""
+    match = frequency_match(analyse(text or ""))
+    return match.per_week if match else None
+
+
+__all__ = ["FrequencyMatch", "PER_WEEK", "frequency_match", "parse_frequency"]

@@ -1,35 +1,22 @@
 """Money in what people type: '£15.50', '15 quid', 'twenty pounds', '£1,200 a year', '£15ph',
-'fifteen pounds fifty', '50p', '£1.2k', with the period it is 'per' when one is said."""
+'fifteen pounds fifty', '50p', '£1.2k', '-£20', with the period it is per when one is said
+('hour', 'week', '4 weeks', 'month', 'year', 'visit', 'one-off'). Decimal throughout."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
+from typing import TYPE_CHECKING, List, Optional
 
-from bot.parsing.numbers import to_decimal, words_to_digits
+from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps
 
-_NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SIGN = r"(-|minus\s*|negative\s*)?"
-_PATTERNS = (
-    re.compile(rf"{_SIGN}£\s*{_NUMBER}\s*(k)?\b", re.I),
-    re.compile(rf"{_SIGN}{_NUMBER}\s*(k)?\s*(?:pounds?|quid|gbp|squid|pound)\b", re.I),
-    re.compile(rf"{_SIGN}{_NUMBER}(k)?\s*(?=(?:ph|p/h|pw|pcm|pm|pa)\b|/)", re.I),
-)
-_POUNDS_AND_PENCE = re.compile(r"(\d+)\s*(?:pounds?|quid)\s+(?:and\s+)?(\d{1,2})\b(?!\s*(?:hours?|hrs?|times|days|weeks|months|years))", re.I)
-_PENCE = re.compile(r"(?<![\d.£])(\d{1,2})\s*p\b(?!\s*/)", re.I)
-_BARE = re.compile(rf"(?<![\w£.]){_SIGN}{_NUMBER}(?![\w/:.]|\s*(?:hours?|hrs?|h\b|minutes?|mins?|times|x\b|days?|weeks?|months?|years?))", re.I)
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
 
-PERIOD_PATTERNS = (
-    ("4 weeks", r"\b(?:every|per|each|a)\s+(?:4|four)\s+weeks?\b|\b(?:4|four)[- ]weekly\b"),
-    ("hour", r"\b(?:an|per|a|each|every|the|1)\s+(?:hour|hr)\b|/\s*h(?:ou)?r\b|(?:\b|(?<=\d))p/?h\b|\bhourly\b"),
-    ("week", r"\b(?:a|per|each|every|the)\s+(?:week|wk)\b|/\s*w(?:ee)?k\b|(?:\b|(?<=\d))pw\b|\bweekly\b"),
-    ("month", r"\b(?:a|per|each|every|the)\s+month\b|/\s*month\b|(?:\b|(?<=\d))(?:pcm|pm)\b|\bmonthly\b"),
-    ("year", r"\b(?:a|per|each|every|the)\s+(?:year|yr)\b|/\s*y(?:ea)?r\b|(?:\b|(?<=\d))pa\b|\bper\s+annum\b|\bannual(?:ly)?\b|\byearly\b"),
-    ("visit", r"\b(?:a|per|each|every|the)\s+(?:visit|session|day|trip|time|go|class|night|journey|ride)\b|\bdaily\s+rate\b"),
-    ("one-off", r"\bone[- ]?off\b|\bonce\s+only\b|\bone\s+time\b|\bsingle\s+payment\b|\bto\s+buy\b"),
-)
-_PERIODS = tuple((name, re.compile(pattern, re.I)) for name, pattern in PERIOD_PATTERNS)
+PERIODS = ("hour", "week", "4 weeks", "month", "year", "visit", "one-off")
+#: frequency patterns that say how often ('twice a week'): the 'a week' inside is not a cost period
+_COUNTED = frozenset({"count_per", "days_per", "count_adverb", "everyday"})
+_SLANG = {"fiver": Decimal(5), "tenner": Decimal(10)}
+_HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -38,35 +25,139 @@ class Money:
     per: Optional[str]
 
 
-def money_period(text: str) -> Optional[str]:
-    """The period a cost is said 'per', if the text says one (the first one said wins:
-    '£50 a day, twice a week' is per day)."""
-    found = [(m.start(), name) for name, pattern in _PERIODS for m in [pattern.search(text)] if m]
-    return min(found)[1] if found else None
+@dataclass(frozen=True)
+class MoneyMatch:
+    """An amount found in a Doc, with where it was said (for entity offsets)."""
+
+    money: Money
+    span: "Span"
+    period: Optional["Span"]
 
 
-def _amount(match: re.Match) -> Decimal:
-    sign, number, thousands = match.group(1), match.group(2), match.group(3) if match.lastindex and match.lastindex >= 3 else None
-    value = to_decimal(number) * (1000 if thousands else 1)
-    return -value if sign else value
+def _period_name(span: "Span") -> str:
+    return span.label_.replace("_abbr", "")
+
+
+def _amount(span: "Span") -> Decimal:
+    numbers = [token for token in span if token._.sp_is_num]
+    canon = [token._.sp_canon for token in span]
+    if span.label_ == "slang":
+        return _SLANG[canon[-1]]
+    value = numbers[0]._.sp_num
+    if span.label_ == "pence":
+        value = value / _HUNDRED
+    elif span.label_ == "pounds_pence":
+        value = value + _pence(span, numbers[1])
+    if "k" in canon:
+        value *= 1000
+    if value > 0 and any(_is_sign(token) for token in span):
+        value = -value
+    return value
+
+
+def _is_sign(token: "Token") -> bool:
+    """'minus', or a '-' stuck to what follows but not to a figure before it ('-£20', '£-20', not '£15-£20')."""
+    if token._.sp_canon in ("minus", "negative"):
+        return True
+    if token._.sp_canon != "-" or token.whitespace_:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or bool(before.whitespace_) or before.text == "£"
+
+
+def _pence(span: "Span", token: "Token") -> Decimal:
+    pence = token._.sp_num
+    if pence != pence.to_integral() or not 0 <= pence < 100:
+        return Decimal(0)
+    return pence / _HUNDRED
+
+
+def _pence_ok(doc: "Doc", span: "Span") -> bool:
+    """'fifteen pounds fifty' has pence; '15 pounds 3 times a week' does not."""
+    numbers = [token for token in span if token._.sp_is_num]
+    pence = numbers[1]._.sp_num
+    followed = span.end < len(doc) and doc[span.end]._.sp_canon in COUNTED_AFTER
+    return pence == pence.to_integral() and 0 <= pence < 100 and not followed
+
+
+def _explicit(doc: "Doc") -> List["Span"]:
+    spans = []
+    for span in doc.spans["money"]:
+        if span.label_ == "pounds_pence" and not _pence_ok(doc, span):
+            pounds = next(t for t in span if t._.sp_canon in ("pounds", "£") or t.text == "£")
+            end = pounds.i + 1 if pounds._.sp_canon == "pounds" else pounds.i + 2
+            span = doc[span.start:end]
+            span.label_ = "word" if pounds._.sp_canon == "pounds" else "sign"
+        spans.append(span)
+    return spans
+
+
+def _bare(doc: "Doc") -> Optional["Span"]:
+    """The first plain number that is not part of a date, a duration, a frequency or a count."""
+    busy = [*doc.spans["date"], *doc.spans["duration"], *doc.spans["freq"]]
+    number = bare_number(doc, busy, COUNTED_AFTER)
+    if number is None:
+        return None
+    thousands = number.end < len(doc) and doc[number.end]._.sp_canon == "k"
+    span = doc[number.start:number.end + 1] if thousands else number
+    span.label_ = "bare"
+    return span
+
+
+def _period_for(doc: "Doc", span: "Span") -> Optional["Span"]:
+    """The period said with an amount: right after it ('£15 an hour'), inside it ('£15ph'), or
+    else the first one said anywhere ('every 4 weeks it is £600') that is not another amount's
+    or part of a count ('a week' in 'twice a week')."""
+    periods = list(doc.spans["per"])
+    for period in periods:
+        if _said_with(period, span):
+            return period
+    taken = [freq for freq in doc.spans["freq"] if freq.label_ in _COUNTED]
+    taken += [period for period in periods if any(_said_with(period, other) for other in doc.spans["money"])]
+    for period in periods:
+        if not period.label_.endswith("_abbr") and not overlaps(period, taken):
+            return period
+    return None
+
+
+def _said_with(period: "Span", amount: "Span") -> bool:
+    return period.start == amount.end or (amount.start <= period.start and period.end <= amount.end)
+
+
+def money_matches(doc: "Doc", allow_bare: bool = True) -> List[MoneyMatch]:
+    """Every amount said with £, pounds, quid or pence (in order); or, failing that and when
+    `allow_bare`, the first plain number ('15', '15 an hour')."""
+    spans = _explicit(doc)
+    if not spans and allow_bare:
+        bare = _bare(doc)
+        spans = [bare] if bare is not None else []
+    matches = []
+    for span in spans:
+        period = _period_for(doc, span)
+        if period is not None and span.start < period.start and period.end <= span.end:  # '£15ph' → '£15'
+            label = span.label_
+            span = doc[span.start:period.start]
+            span.label_ = label
+        matches.append(MoneyMatch(Money(_amount(span), _period_name(period) if period is not None else None),
+                                  span, period))
+    return matches
 
 
 def parse_money(text: str) -> Optional[Money]:
-    normal = words_to_digits(text or "")
-    per = money_period(text or "") or money_period(normal)
-    match = _POUNDS_AND_PENCE.search(normal)
-    if match:
-        return Money(Decimal(match.group(1)) + Decimal(match.group(2)) / 100, per)
-    for pattern in _PATTERNS:
-        match = pattern.search(normal)
-        if match:
-            return Money(_amount(match), per)
-    match = _PENCE.search(normal)
-    if match:
-        return Money(Decimal(match.group(1)) / 100, per)
-    match = _BARE.search(normal)
-    if match:
-        sign, number = match.group(1), match.group(2)
-        value = to_decimal(number)
-        return Money(-value if sign else value, per)
-    return None
+    """The first amount of money in `text`, with the period it is per (None when none is said).
+    Negative amounts keep their sign so the caller can say it must be more than nothing."""
+    matches = money_matches(analyse(text or ""))
+    return matches[0].money if matches else None
+
+
+def money_period(text: str) -> Optional[str]:
+    """The period a cost is said per, if the text says one ('£50 a day, twice a week' → 'visit')."""
+    doc = analyse(text or "")
+    matches = money_matches(doc)
+    if matches:
+        return matches[0].money.per
+    periods = [p for p in doc.spans["per"] if not p.label_.endswith("_abbr")]
+    return _period_name(periods[0]) if periods else None
+
+
+__all__ = ["Money", "MoneyMatch", "PERIODS", "money_matches", "money_period", "parse_money"]

@@ -1,40 +1,55 @@
-"""Yes, no, and 'that's all' in the many ways people say them."""
+"""Yes, no, and "that's all" in the many ways people say them (including 'yess', 'noo', 'yep',
+'nah', '👍')."""
 from __future__ import annotations
 
 import re
 from typing import Optional
 
 _YES = re.compile(
-    r"^(?:y|ye+s+|yeah|yea|yep|yup|ya|aye|ok|okay|k|sure|please|yes please|go ahead|correct|right|that'?s right|"
-    r"of course|definitely|absolutely|i do|i would|i'd like to|sounds good|fine|👍|✅)\b", re.I)
+    r"^(?:y+|ye+s+|yes+h|yeah+|yea+|yeh|yh|yep+|yup+|ya+|yas+|yus|ys|yse|aye|ok+|okay+|okey|k|kk|sure|"
+    r"sure thing|please|yes please|go ahead|go on|correct|right|that'?s right|that is right|thats correct|"
+    r"that'?s correct|of course|definitely|absolutely|i do|i would|sounds good|fine|alright|all right|"
+    r"👍|✅|✔️?)(?=$|[\s,.!]|👍)", re.I)
 _NO = re.compile(
-    r"^(?:n|no+|nope|nah|na|not really|no thanks?|no thank you|i don'?t think so|none|nothing|not now|"
-    r"that'?s all|thats all|that'?s it|i'?m done|done|finished|nothing else|no more)\b", re.I)
+    r"^(?:n+|no+|nope+|nop|nah+|naw|na|nay|not really|no thanks?|no thank you|i don'?t think so|none|nothing|"
+    r"not now|no way|that'?s all|thats all|that'?s it|thats it|that is all|i'?m done|im done|done|finished|"
+    r"nothing else|no more|👎|❌)(?=$|[\s,.!]|👎)", re.I)
+#: said after yes or no without changing it ('no thanks', 'yes please, that's right')
+_UNSURE = re.compile(r"^(?:no idea|not sure|no clue|dunno|don'?t know|maybe|perhaps|no se)\b", re.I)
 _FINISHED = re.compile(
-    r"(?:(?:no|nope|nah|ok|okay|right|i think|think|um+|erm)[, ]+)*"
+    r"(?:(?:no|nope|nah|ok|okay|right|i think|think|um+|erm+|er|yes|yeah)[, ]+)*"
     r"(?:that'?s (?:all|it|everything)|thats (?:all|it|everything)|that is (?:all|it|everything)|no more|"
-    r"nothing (?:else|more)|i'?m (?:done|finished)|all done|finished|done|that will do|that'?ll do|"
-    r"none|nothing|no|nope|nah|that'?s all for now|no more thanks?)"
-    r"(?:[, ]+(?:thanks?|thank you|for now|i think|cheers|ta|please))*", re.I)
+    r"nothing (?:else|more)|i'?m (?:done|finished)|im (?:done|finished)|all done|finished|done|that will do|"
+    r"that'?ll do|none|nothing|no+|nope|nah|that'?s all for now|no more thanks?|i have nothing (?:else|more))"
+    r"(?:[, ]+(?:thanks?|thank you|for now|i think|cheers|ta|please|now))*", re.I)
+#: a yes followed by a no ('ok no', 'yes and no'); 'no problem' and 'no worries' still agree
+_TAKEN_BACK = re.compile(r"\b(?:no+|nope|nah|not)\b(?! (?:problem|worries|bother|doubt)\b)(?! a problem\b)", re.I)
 MAX_SHORT_REPLY_WORDS = 6
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", (text or "").replace("’", "'").strip(" .!,?")).strip()
+    text = (text or "").replace("’", "'").strip()
+    return re.sub(r"\s+", " ", text.strip(" .!,?")).strip()
 
 
 def parse_yes_no(text: str) -> Optional[bool]:
-    """True or False for a short yes or no; None for anything longer or unclear."""
+    """True or False for a short yes or no; None for anything longer, mixed or unclear."""
     cleaned = _clean(text)
-    if len(cleaned.split()) > MAX_SHORT_REPLY_WORDS:
+    if not cleaned or len(cleaned.split()) > MAX_SHORT_REPLY_WORDS or _UNSURE.match(cleaned):
         return None
-    if _NO.match(cleaned):
+    yes, no = bool(_YES.match(cleaned)), bool(_NO.match(cleaned))
+    if yes and no:
+        return None
+    if yes:
+        return None if _TAKEN_BACK.search(cleaned) else True
+    if no:
         return False
-    if _YES.match(cleaned):
-        return True
     return None
 
 
 def is_finished(text: str) -> bool:
     """The person has nothing more to add ('no', "that's all", 'nothing else', 'done')."""
     return bool(_FINISHED.fullmatch(_clean(text)))
+
+
+__all__ = ["is_finished", "parse_yes_no"]

@@ -1,30 +1,47 @@
-"""A plan as the DESIGN §5 JSON, and as readable plain text (in the order of DESIGN §6)."""
+"""A plan as the DESIGN §5 JSON, and as a readable plain-text plan in the order of DESIGN §6
+(template: bot/templates/plan.txt.j2)."""
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, Dict, Optional
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES, label
+from bot.choices import SERVICE_CATEGORIES, label
 from bot.money import format_pounds, money_str
 from bot.plans.views import PlanView
 
-_templates = Environment(
-    loader=PackageLoader("bot", "templates"), undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-    autoescape=False,  # plain text output
-)
-_templates.filters["pounds"] = format_pounds
-_templates.filters["category"] = lambda code: label(SERVICE_CATEGORIES, code)
-_templates.filters["management"] = lambda code: label(MANAGEMENT_OPTIONS, code) if code else "not chosen yet"
+PERIOD_WORDS = {"week": "a week", "4 weeks": "every 4 weeks", "month": "a month", "year": "a year"}
+
+MANAGEMENT_WORDS = {
+    "direct_payment": "As a direct payment: the money is paid to me, or to someone for me, and I arrange my own support.",
+    "payment_card": "On a prepaid payment card: the money is paid onto a card that I use to pay for my support.",
+    "council_managed": "By the council: the council holds the money and arranges the support I have chosen.",
+    "individual_service_fund": "As an individual service fund: a provider holds the money and works with me on how it is spent.",
+    "third_party": "By someone I trust: a person or organisation I trust manages the money for me.",
+    "mixed": "A mix: part of it paid to me as a direct payment, part arranged for me by the council or a provider.",
+}
+
+FLAG_WORDS = {
+    "safeguarding": "Someone from the council will get in touch with me about my safety.",
+    "handoff_requested": "I asked to talk to a person; someone from the council will get in touch.",
+    "over_budget": "My support costs more than my weekly budget; the council will talk this through with me.",
+}
+
+STATUS_WORDS = {
+    "draft": "Draft: not sent to the council yet.",
+    "submitted": "Sent to the council. They will check it and agree it with me.",
+    "agreed": "Agreed with the council.",
+}
 
 
 def _iso(moment: Optional[datetime]) -> Optional[str]:
     return moment.isoformat() if moment else None
 
 
-def _hours(hours: Optional[Decimal]) -> Optional[str]:
+def hours_str(hours: Optional[Decimal]) -> Optional[str]:
     """'7.0', '2.5', '1.25': at least one decimal place, no trailing zeros beyond it."""
     if hours is None:
         return None
@@ -32,7 +49,12 @@ def _hours(hours: Optional[Decimal]) -> Optional[str]:
     return text if "." in text else f"{text}.0"
 
 
+def _optional_money(amount: Optional[Decimal]) -> Optional[str]:
+    return money_str(amount) if amount is not None else None
+
+
 def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
+    """The DESIGN §5 JSON: money as '250.00' strings, missing answers as null."""
     return {
         "plan_reference": plan.plan_reference,
         "person_reference": plan.person_reference,
@@ -44,7 +66,7 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
             "weekly": money_str(plan.budget.weekly),
             "annual": money_str(plan.budget.annual),
         },
-        "important_to_me": plan.important_to_me or "",
+        "important_to_me": plan.important_to_me,
         "outcomes": [{"id": o.id, "text": o.text, "domain": o.domain} for o in plan.outcomes],
         "services": [
             {
@@ -52,8 +74,8 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
                 "category": s.category,
                 "description": s.description,
                 "outcome_ids": list(s.outcome_ids),
-                "hours_per_week": _hours(s.hours_per_week),
-                "unit_cost": money_str(s.unit_cost) if s.unit_cost is not None else None,
+                "hours_per_week": hours_str(s.hours_per_week),
+                "unit_cost": _optional_money(s.unit_cost),
                 "weekly_cost": money_str(s.weekly_cost),
             }
             for s in plan.services
@@ -61,7 +83,7 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
         "total_weekly_cost": money_str(plan.total_weekly_cost),
         "remaining_weekly": money_str(plan.remaining_weekly),
         "management": plan.management,
-        "contingency": plan.contingency or "",
+        "contingency": plan.contingency,
         "flags": list(plan.flags),
         "created_at": _iso(plan.created_at),
         "updated_at": _iso(plan.updated_at),
@@ -69,5 +91,27 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
     }
 
 
+_templates = Environment(
+    loader=PackageLoader("bot", "templates"),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    autoescape=False,  # plain text
+)
+_templates.filters.update(
+    pounds=format_pounds,
+    hours=hours_str,
+    category=lambda code: label(SERVICE_CATEGORIES, code),
+    period=PERIOD_WORDS.__getitem__,
+    management=lambda code: MANAGEMENT_WORDS[code] if code else "Not decided yet.",
+    flag=FLAG_WORDS.__getitem__,
+    status=STATUS_WORDS.__getitem__,
+    day=lambda moment: f"{moment.day} {moment:%B %Y}",
+    wrap=lambda text, width: textwrap.wrap(text, width) or [""],
+)
+
+
 def plan_to_text(plan: PlanView) -> str:
+    """The plan in plain English: budget, then the sections in the order they were planned."""
     return _templates.get_template("plan.txt.j2").render(plan=plan)

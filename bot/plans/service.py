@@ -1,13 +1,15 @@
-"""The plan service: every change to a plan goes through here, each call one unit of work.
+"""The plan service: every rule about a plan, shared by the actions, the web app and the CLI.
 
-Plans are found by their reference; callers get PlanView/OutcomeView/ServiceView back."""
+Each function is one unit of work. Plans are found by their reference; callers get
+PlanView/OutcomeView/ServiceView back, never ORM objects. Only a draft can change, except
+for flags, which a practitioner needs on any plan."""
 from __future__ import annotations
 
 import secrets
 import string
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Callable, Optional, Tuple
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Callable, Optional, Tuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +20,7 @@ from bot.db.session import session_scope
 from bot.identity import find_person
 from bot.money import PENNY, from_pence, to_pence
 from bot.plans.domains import wellbeing_domain
+from bot.plans.sections import REOPENABLE
 from bot.plans.views import OutcomeView, PlanView, ServiceView
 
 CATEGORIES = (
@@ -27,11 +30,14 @@ CATEGORIES = (
 MANAGEMENT = ("direct_payment", "payment_card", "council_managed", "individual_service_fund", "third_party", "mixed")
 FLAGS = ("safeguarding", "handoff_requested", "over_budget")
 PLANNERS = ("self", "supporter", "adviser")
-REOPENABLE = ("important", "outcomes", "services", "management", "contingency")
+HOURS_IN_A_WEEK = 168
+SYSTEM = "system"
+
+T = TypeVar("T")
 
 
 class PlanError(Exception):
-    """A change the plan's rules don't allow (the message says why)."""
+    """A change the plan's rules don't allow (the message says why, in plain words)."""
 
 
 class PlanNotFound(PlanError):
@@ -40,7 +46,7 @@ class PlanNotFound(PlanError):
 
 @dataclass(frozen=True)
 class NewService:
-    """A service to add: hours and an hourly unit_cost, or a fixed weekly_cost."""
+    """A service to add: hours and an hourly unit_cost, or a fixed weekly_cost (not both)."""
 
     category: str
     description: str
@@ -49,36 +55,57 @@ class NewService:
     weekly_cost: Optional[Decimal]
     outcome_ids: Tuple[int, ...] = ()
 
-    def checked_weekly_cost(self) -> Decimal:
+    @property
+    def hourly(self) -> bool:
+        return self.hours_per_week is not None or self.unit_cost is not None
+
+    def checked(self) -> Tuple[Optional[Decimal], Optional[Decimal], Decimal]:
+        """(hours, unit cost, weekly cost) rounded as stored; ValueError if the service is not valid."""
         if self.category not in CATEGORIES:
-            raise ValueError(f"unknown service category {self.category!r}")
+            raise ValueError(f"the service category must be one of {CATEGORIES}")
         if not (self.description or "").strip():
             raise ValueError("a service needs a description")
-        if self.hours_per_week is not None and self.unit_cost is not None:
-            if self.hours_per_week <= 0 or self.unit_cost <= 0:
-                raise ValueError("hours and cost must be more than 0")
-            return (self.hours_per_week * self.unit_cost).quantize(PENNY)
-        if self.weekly_cost is None or self.weekly_cost <= 0:
-            raise ValueError("a service needs hours and an hourly cost, or a weekly cost more than 0")
-        return self.weekly_cost.quantize(PENNY)
+        if not self.hourly:
+            if self.weekly_cost is None or self.weekly_cost <= 0:
+                raise ValueError("a service needs hours and an hourly cost, or a weekly cost more than 0")
+            return None, None, self.weekly_cost.quantize(PENNY, ROUND_HALF_UP)
+        if self.weekly_cost is not None:
+            raise ValueError("give hours and an hourly cost, or a weekly cost, not both")
+        if self.hours_per_week is None or self.unit_cost is None:
+            raise ValueError("a service paid by the hour needs both the hours and the hourly cost")
+        hours, rate = (self.hours_per_week.quantize(PENNY, ROUND_HALF_UP), self.unit_cost.quantize(PENNY, ROUND_HALF_UP))
+        if hours <= 0 or rate <= 0:
+            raise ValueError("hours and the hourly cost must be more than 0")
+        if hours > HOURS_IN_A_WEEK:
+            raise ValueError(f"there are only {HOURS_IN_A_WEEK} hours in a week")
+        return hours, rate, (hours * rate).quantize(PENNY, ROUND_HALF_UP)
 
 
 # --- reading -------------------------------------------------------------------------------
 
-def _view(plan: Plan) -> PlanView:
-    budget = BudgetFigures.of(from_pence(plan.budget_amount_pence), plan.budget_period)
-    services = tuple(
-        ServiceView(
-            id=s.position,
-            category=s.category,
-            description=s.description,
-            outcome_ids=tuple(s.outcome_ids or ()),
-            hours_per_week=from_pence(s.hours_per_week_hundredths) if s.hours_per_week_hundredths is not None else None,
-            unit_cost=from_pence(s.unit_cost_pence) if s.unit_cost_pence is not None else None,
-            weekly_cost=from_pence(s.weekly_cost_pence),
-        )
-        for s in plan.services
+def _service_view(service: Service) -> ServiceView:
+    return ServiceView(
+        id=service.position,
+        category=service.category,
+        description=service.description,
+        outcome_ids=tuple(service.outcome_ids or ()),
+        hours_per_week=service.hours_per_week,
+        unit_cost=from_pence(service.unit_cost_pence) if service.unit_cost_pence is not None else None,
+        weekly_cost=from_pence(service.weekly_cost_pence),
     )
+
+
+def _outcome_view(outcome: Outcome) -> OutcomeView:
+    return OutcomeView(outcome.position, outcome.text, outcome.domain)
+
+
+def _budget(plan: Plan) -> BudgetFigures:
+    return BudgetFigures.of(from_pence(plan.budget_amount_pence), plan.budget_period)
+
+
+def _view(plan: Plan) -> PlanView:
+    budget = _budget(plan)
+    services = tuple(_service_view(s) for s in plan.services)
     total = sum((s.weekly_cost for s in services), Decimal("0.00"))
     return PlanView(
         plan_reference=plan.plan_reference,
@@ -89,7 +116,7 @@ def _view(plan: Plan) -> PlanView:
         channel=plan.channel,
         budget=budget,
         important_to_me=plan.important_to_me,
-        outcomes=tuple(OutcomeView(o.position, o.text, o.domain) for o in plan.outcomes),
+        outcomes=tuple(_outcome_view(o) for o in plan.outcomes),
         services=services,
         total_weekly_cost=total,
         remaining_weekly=budget.weekly - total,
@@ -107,7 +134,7 @@ def _view(plan: Plan) -> PlanView:
 def _load(session: Session, plan_reference: str) -> Plan:
     plan = session.execute(select(Plan).where(Plan.plan_reference == plan_reference)).scalar_one_or_none()
     if plan is None:
-        raise PlanNotFound("no plan with that reference")
+        raise PlanNotFound("there is no plan with that reference")
     return plan
 
 
@@ -117,7 +144,7 @@ def get_plan(plan_reference: str) -> PlanView:
 
 
 def latest_plan(person_reference: str) -> Optional[PlanView]:
-    """The person's newest plan of any status, or None."""
+    """The person's newest plan of any status, or None (also for an unknown person)."""
     with session_scope() as session:
         person = find_person(session, person_reference)
         if person is None:
@@ -135,64 +162,78 @@ def _new_reference() -> str:
     return "SP-" + "".join(secrets.choice(alphabet) for _ in range(8))
 
 
-def _audit(session: Session, action: str, plan: Plan, actor: str = "assistant", detail: str = "") -> None:
-    session.add(AuditLog(actor=actor, action=action, subject=plan.plan_reference, detail=detail))
+def _audit(session: Session, action: str, plan: Plan, actor: str = SYSTEM) -> None:
+    session.add(AuditLog(actor=actor, action=action, subject=plan.plan_reference, detail=""))
 
 
 def open_plan(
     person_reference: str, planned_by: str, channel: str, conversation_id: Optional[str], budget: BudgetFigures
 ) -> PlanView:
-    """The person's latest draft (kept as it is), or a new draft with this budget."""
+    """The person's latest draft, content kept (who is planning and the conversation updated),
+    or else a new draft holding a snapshot of `budget`."""
     if planned_by not in PLANNERS:
         raise PlanError(f"planned_by must be one of {PLANNERS}")
     with session_scope() as session:
         person = find_person(session, person_reference)
         if person is None:
-            raise PlanError("no person with that reference")
+            raise PlanError("there is no person with that reference")
         plan = session.execute(
             select(Plan).where(Plan.person_id == person.id, Plan.status == "draft").order_by(Plan.id.desc()).limit(1)
         ).scalar_one_or_none()
         if plan is None:
             plan = Plan(
-                plan_reference=_new_reference(), person=person, status="draft", flags=[],
+                plan_reference=_new_reference(), person=person, status="draft", channel=channel, flags=[],
                 budget_amount_pence=to_pence(budget.amount), budget_period=budget.period,
                 outcomes_complete=False, services_complete=False,
             )
             session.add(plan)
-            session.flush()
             _audit(session, "plan-started", plan)
-        plan.planned_by, plan.channel, plan.conversation_id = planned_by, channel, conversation_id
-        plan.updated_at = utcnow()
+        plan.planned_by, plan.conversation_id, plan.updated_at = planned_by, conversation_id, utcnow()
         session.flush()
         return _view(plan)
 
 
-def _change(plan_reference: str, change: Callable[[Session, Plan], object], allow_closed: bool = False) -> object:
-    """Apply `change` to a draft plan in one unit of work; returns what `change` returned."""
+def _change(plan_reference: str, change: Callable[[Session, Plan], T], allow_closed: bool = False) -> T:
+    """Apply `change` to a draft plan (any plan with allow_closed) in one unit of work."""
     with session_scope() as session:
         plan = _load(session, plan_reference)
         if plan.status != "draft" and not allow_closed:
             raise PlanError("this plan has been sent and can't be changed here")
-        result = change(session, plan)
         plan.updated_at = utcnow()
-        return result
+        return change(session, plan)
+
+
+def _set(plan_reference: str, field: str, value: object) -> None:
+    _change(plan_reference, lambda session, plan: setattr(plan, field, value))
+
+
+def _answer(text: str) -> str:
+    answer = (text or "").strip()
+    if not answer:
+        raise ValueError("the answer is empty")
+    return answer
 
 
 def set_important_to_me(plan_reference: str, text: str) -> None:
-    _change(plan_reference, lambda s, p: setattr(p, "important_to_me", text.strip()))
+    _set(plan_reference, "important_to_me", _answer(text))
 
 
 def add_outcome(plan_reference: str, text: str) -> OutcomeView:
-    def add(session: Session, plan: Plan) -> OutcomeView:
-        position = max((o.position for o in plan.outcomes), default=0) + 1
-        outcome = Outcome(position=position, text=text.strip(), domain=wellbeing_domain(text))
-        plan.outcomes.append(outcome)
-        return OutcomeView(outcome.position, outcome.text, outcome.domain)
+    wanted = _answer(text)
 
-    return _change(plan_reference, add)  # type: ignore[return-value]
+    def add(session: Session, plan: Plan) -> OutcomeView:
+        outcome = Outcome(
+            position=max((o.position for o in plan.outcomes), default=0) + 1, text=wanted, domain=wellbeing_domain(wanted)
+        )
+        plan.outcomes.append(outcome)
+        return _outcome_view(outcome)
+
+    return _change(plan_reference, add)
 
 
 def remove_outcome(plan_reference: str, outcome_id: int) -> None:
+    """Remove an outcome and unlink it from every service."""
+
     def remove(session: Session, plan: Plan) -> None:
         outcome = next((o for o in plan.outcomes if o.position == outcome_id), None)
         if outcome is None:
@@ -205,42 +246,38 @@ def remove_outcome(plan_reference: str, outcome_id: int) -> None:
 
 
 def set_outcomes_complete(plan_reference: str, complete: bool) -> None:
-    _change(plan_reference, lambda s, p: setattr(p, "outcomes_complete", complete))
+    _set(plan_reference, "outcomes_complete", complete)
 
 
 def _update_over_budget(plan: Plan) -> None:
     total = sum(s.weekly_cost_pence for s in plan.services)
     flags = [f for f in (plan.flags or []) if f != "over_budget"]
-    if total > to_pence(BudgetFigures.of(from_pence(plan.budget_amount_pence), plan.budget_period).weekly):
+    if total > to_pence(_budget(plan).weekly):
         flags.append("over_budget")
     plan.flags = flags
 
 
 def add_service(plan_reference: str, new: NewService) -> ServiceView:
-    weekly = new.checked_weekly_cost()
+    """Add a service (ValueError if it is not valid) and update the over_budget flag."""
+    hours, rate, weekly = new.checked()
 
     def add(session: Session, plan: Plan) -> ServiceView:
-        known = {o.position for o in plan.outcomes}
-        if not set(new.outcome_ids) <= known:
+        if not set(new.outcome_ids) <= {o.position for o in plan.outcomes}:
             raise PlanError("a service can only be linked to outcomes in the plan")
-        hourly = new.hours_per_week is not None and new.unit_cost is not None
         service = Service(
             position=max((s.position for s in plan.services), default=0) + 1,
             category=new.category,
             description=new.description.strip(),
-            hours_per_week_hundredths=to_pence(new.hours_per_week) if hourly else None,  # type: ignore[arg-type]
-            unit_cost_pence=to_pence(new.unit_cost) if hourly else None,  # type: ignore[arg-type]
+            hours_per_week=hours,
+            unit_cost_pence=to_pence(rate) if rate is not None else None,
             weekly_cost_pence=to_pence(weekly),
-            outcome_ids=list(new.outcome_ids),
+            outcome_ids=sorted(set(new.outcome_ids)),
         )
         plan.services.append(service)
         _update_over_budget(plan)
-        return ServiceView(
-            service.position, service.category, service.description, tuple(service.outcome_ids),
-            new.hours_per_week if hourly else None, new.unit_cost if hourly else None, weekly,
-        )
+        return _service_view(service)
 
-    return _change(plan_reference, add)  # type: ignore[return-value]
+    return _change(plan_reference, add)
 
 
 def remove_service(plan_reference: str, service_id: int) -> None:
@@ -255,21 +292,21 @@ def remove_service(plan_reference: str, service_id: int) -> None:
 
 
 def set_services_complete(plan_reference: str, complete: bool) -> None:
-    _change(plan_reference, lambda s, p: setattr(p, "services_complete", complete))
+    _set(plan_reference, "services_complete", complete)
 
 
 def set_management(plan_reference: str, option: str) -> None:
     if option not in MANAGEMENT:
         raise ValueError(f"management must be one of {MANAGEMENT}")
-    _change(plan_reference, lambda s, p: setattr(p, "management", option))
+    _set(plan_reference, "management", option)
 
 
 def set_contingency(plan_reference: str, text: str) -> None:
-    _change(plan_reference, lambda s, p: setattr(p, "contingency", text.strip()))
+    _set(plan_reference, "contingency", _answer(text))
 
 
 def add_flag(plan_reference: str, flag: str) -> None:
-    """Flag the plan for a practitioner (allowed on any plan, sent or not)."""
+    """Flag the plan for a practitioner: on any plan, sent or not; adding it twice changes nothing."""
     if flag not in FLAGS:
         raise ValueError(f"flag must be one of {FLAGS}")
 
@@ -281,36 +318,46 @@ def add_flag(plan_reference: str, flag: str) -> None:
     _change(plan_reference, add, allow_closed=True)
 
 
+_REOPEN = {
+    "important": ("important_to_me", None),
+    "outcomes": ("outcomes_complete", False),
+    "services": ("services_complete", False),
+    "management": ("management", None),
+    "contingency": ("contingency", None),
+}
+
+
 def reopen_section(plan_reference: str, section: str) -> None:
-    """Open a finished section again, keeping the outcomes and services already recorded."""
-    fields = {"important": "important_to_me", "management": "management", "contingency": "contingency",
-              "outcomes": "outcomes_complete", "services": "services_complete"}
-    if section not in fields:
+    """Ask a section again: clears its answer; outcomes and services already recorded are kept."""
+    if section not in REOPENABLE:
         raise ValueError(f"section must be one of {REOPENABLE}")
-    empty = False if section in ("outcomes", "services") else None
-    _change(plan_reference, lambda s, p: setattr(p, fields[section], empty))
+    _set(plan_reference, *_REOPEN[section])
 
 
 def submit_plan(plan_reference: str) -> PlanView:
+    """Send a complete draft to the council (PlanError naming the first unfinished section)."""
+
     def submit(session: Session, plan: Plan) -> PlanView:
         missing = _view(plan).next_section()
         if missing != "review":
             raise PlanError(f"the plan can't be sent yet: the {missing} section is not finished")
-        plan.status, plan.submitted_at = "submitted", utcnow()
+        plan.status, plan.submitted_at = "submitted", plan.updated_at
         _audit(session, "plan-submitted", plan)
         session.flush()
         return _view(plan)
 
-    return _change(plan_reference, submit)  # type: ignore[return-value]
+    return _change(plan_reference, submit)
 
 
 def mark_agreed(plan_reference: str, actor: str) -> PlanView:
+    """The council agrees a submitted plan."""
+
     def agree(session: Session, plan: Plan) -> PlanView:
         if plan.status != "submitted":
             raise PlanError("only a plan that has been sent can be agreed")
-        plan.status, plan.agreed_at = "agreed", utcnow()
+        plan.status, plan.agreed_at = "agreed", plan.updated_at
         _audit(session, "plan-agreed", plan, actor=actor)
         session.flush()
         return _view(plan)
 
-    return _change(plan_reference, agree, allow_closed=True)  # type: ignore[return-value]
+    return _change(plan_reference, agree, allow_closed=True)

@@ -7,9 +7,7 @@ from decimal import Decimal
 from typing import Optional, Tuple
 
 from bot.budgets.source import BudgetFigures
-
-#: DESIGN §6 sections 4–9 in order; a plan resumes at the first one not finished
-SECTIONS = ("important", "outcomes", "services", "management", "contingency", "review")
+from bot.plans import sections
 
 
 @dataclass(frozen=True)
@@ -53,18 +51,6 @@ class PlanView:
     updated_at: datetime
     submitted_at: Optional[datetime]
 
-    def section_done(self, section: str) -> bool:
-        return {
-            "important": bool(self.important_to_me),
-            "outcomes": self.outcomes_complete and bool(self.outcomes),
-            "services": self.services_complete and bool(self.services),
-            "management": bool(self.management),
-            "contingency": bool(self.contingency),
-            "review": False,
-        }[section]
-
     def next_section(self) -> str:
-        """The first unfinished section, 'review' when all are answered, 'submitted' once sent."""
-        if self.status != "draft":
-            return "submitted"
-        return next(s for s in SECTIONS if not self.section_done(s))
+        """'important', 'outcomes', 'services', 'management', 'contingency', 'review' or 'submitted'."""
+        return sections.next_section(self)

@@ -40,7 +40,14 @@ def tracker(
         "entities": [],
         "response_selector": response_selector or {},
     }
-    events: List[Dict[str, Any]] = [{"event": "user", "text": text, "parse_data": message}]
+    events: List[Dict[str, Any]] = [
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": text, "parse_data": message},
+    ]
+    if active_loop:
+        # Rasa validates on a copy of the tracker: the form's own execution, then the slot
+        # values to validate
+        events.append({"event": "action", "name": active_loop})
     if filled:
         all_slots[filled] = text
         events.append({"event": "slot", "name": filled, "value": text})
