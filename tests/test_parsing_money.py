@@ -91,3 +91,22 @@ def test_import_is_cheap() -> None:
     code = "import sys, bot.parsing; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("one million two hundred thousand pounds", "1200000"), ("twelve thousand five hundred pounds a year", "12500"),
+    ("a hundred and fifty quid", "150"), ("two thousand and twenty four pounds", "2024"),
+])
+def test_large_amounts_in_words(text: str, amount: str) -> None:
+    assert parse_money(text).amount == D(amount)
+
+
+@pytest.mark.parametrize("text", [
+    "thousand one dozen", "1" * 5000, "£" * 500, "one " * 300, "99999999999999999999999 hours", "NaN", "£Infinity",
+    "1,000,000 per ½ - twice ph other of thousand one dozen 2x", "😀👍", "\n\t",
+])
+def test_odd_input_never_raises(text: str) -> None:
+    from bot.parsing import parse_date, parse_frequency, parse_hours
+
+    for parse in (parse_money, parse_hours, parse_frequency, parse_date):
+        parse(text)

@@ -29,7 +29,7 @@ from bot.parsing.numbers import read_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 GROUPS = ("money", "per", "duration", "freq", "date")
 

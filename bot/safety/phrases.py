@@ -25,7 +25,7 @@ _RISK_PATTERNS = (
     r"\b(hurts?|hurting|hurt)\s+me\b",
     r"\bthreaten(s|ed|ing)?\s+(me|to)\b",
     r"\b(abus(e|es|ed|ing|ive))\b",
-    r"\b(scared|afraid|frightened|terrified)\s+(of|to\s+go\s+home)\b",
+    r"\b(scared|afraid|frightened|terrified)\s+(of\s+(him|her|them|he|she|my\s+\w+|some\s?(one|body)|people|being\s+(hurt|hit)|what\s+(he|she|they))|to\s+go\s+home)\b",
     r"\b(not|don'?t\s+feel)\s+safe\b",
     r"\bin\s+danger\b",
     r"\b(touch(es|ed|ing)?)\s+me\s+(where|when|and)\b",

@@ -1,0 +1,34 @@
+"""The phrase list behind safeguarding: risk is caught, ordinary plan answers are not."""
+from __future__ import annotations
+
+import pytest
+
+from bot.safety.phrases import asks_for_person, shows_risk
+
+RISK = [
+    "he hits me when I ask for my money", "I don't want to be here anymore", "no one has been to help me for days",
+    "my son takes my money", "I'm scared of my son", "I want to end it all", "I've fallen and can't get up",
+    "I haven't eaten in 3 days", "my carer shouts at me and takes my money", "I'm not safe at home",
+]
+ORDINARY = [
+    "to have a shower every morning without being scared of falling", "I want to feel safe at home",
+    "my daughter is my emergency contact", "a PA to help me shower", "I want to see my grandchildren",
+    "to get to church on Sundays", "my dog and my garden", "she could call me if the carer is late",
+    "help with my money and bills", "get out to the shops on my own",
+]
+
+
+@pytest.mark.parametrize("text", RISK)
+def test_risk_is_caught(text: str) -> None:
+    assert shows_risk(text)
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_answers_are_not_flagged(text: str) -> None:
+    assert not shows_risk(text)
+
+
+def test_asking_for_a_person() -> None:
+    assert asks_for_person("can i talk to someone")
+    assert asks_for_person("I want a real person")
+    assert not asks_for_person("my friend can talk to the carers")
