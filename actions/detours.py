@@ -55,6 +55,14 @@ _INTENT_DETOURS = {
 }
 
 
+_SIMPLE_REPLIES = {
+    Detour.PAUSE: "utter_paused",
+    Detour.GOODBYE: "utter_goodbye",
+    Detour.THANKS: "utter_you_are_welcome",
+    Detour.BOT_CHALLENGE: "utter_iamabot",
+}
+
+
 @dataclass(frozen=True)
 class DetourResult:
     kind: Detour
@@ -91,17 +99,8 @@ async def handle(kind: Detour, dispatcher: CollectingDispatcher, tracker: Tracke
     if kind is Detour.QUESTION:
         answer_question(dispatcher, tracker)
         return []
-    if kind is Detour.PAUSE:
-        dispatcher.utter_message(response="utter_paused")
+    if kind is Detour.OUT_OF_SCOPE:
+        dispatcher.utter_message(response="utter_out_of_scope", council_phone=settings.council_phone)
         return []
-    if kind is Detour.GOODBYE:
-        dispatcher.utter_message(response="utter_goodbye")
-        return []
-    if kind is Detour.THANKS:
-        dispatcher.utter_message(response="utter_you_are_welcome")
-        return []
-    if kind is Detour.BOT_CHALLENGE:
-        dispatcher.utter_message(response="utter_iamabot")
-        return []
-    dispatcher.utter_message(response="utter_out_of_scope", council_phone=settings.council_phone)
+    dispatcher.utter_message(response=_SIMPLE_REPLIES[kind])
     return []

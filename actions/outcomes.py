@@ -5,28 +5,20 @@ from __future__ import annotations
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, plan_reference
-from actions.forms_base import SKIPPED_ANSWER, SectionFormValidation
+from actions.forms_base import FreeTextFormValidation, SectionFormValidation, is_meaningful
 from bot.parsing import is_finished, parse_yes_no
 from bot.plans import service
 
-MIN_ANSWER_LENGTH = 3
-
-
-def is_meaningful(text: str) -> bool:
-    """At least a word or two, not only 'don't know' or punctuation."""
-    cleaned = text.strip().lower().strip(".!?")
-    return len(cleaned) >= MIN_ANSWER_LENGTH and cleaned not in {
-        "dont know", "don't know", "not sure", "dunno", "idk", "no idea", "nothing", "none",
-    }
-
-
-class ValidateImportantForm(SectionFormValidation):
-    skippable = frozenset({"important_to_me"})
+class ValidateImportantForm(FreeTextFormValidation):
+    slot = "important_to_me"
+    too_short_response = "utter_important_too_short"
+    noted_response = "utter_important_noted"
+    save = service.set_important_to_me
 
     def name(self) -> Text:
         return "validate_important_form"
@@ -34,17 +26,7 @@ class ValidateImportantForm(SectionFormValidation):
     async def validate_important_to_me(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        text = str(value or "").strip()
-        if not is_meaningful(text):
-            return self.reject(dispatcher, tracker, "important_to_me", "utter_important_too_short")
-        await call(service.set_important_to_me, plan_reference(tracker), text)
-        dispatcher.utter_message(response="utter_important_noted")
-        return self.accept(tracker, "important_to_me", text)
-
-    async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-        await call(service.set_important_to_me, plan_reference(tracker), SKIPPED_ANSWER)
-        dispatcher.utter_message(response="utter_skipped")
-        return [SlotSet("important_to_me", SKIPPED_ANSWER)]
+        return await self._validate_answer(value, dispatcher, tracker)
 
 
 class ValidateOutcomesForm(SectionFormValidation):

@@ -11,9 +11,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, latest_text, plan_reference
-from actions.forms_base import SectionFormValidation, slot_value
-from actions.outcomes import is_meaningful
+from actions.common import call, plan_reference
+from actions.forms_base import SectionFormValidation, is_meaningful, slot_value
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, SERVICE_CATEGORIES
 from bot.money import format_pounds, weekly_cost_from
 from bot.parsing import is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
