@@ -35,10 +35,10 @@ install: $(INSTALLED)
 
 # Rasa itself skips training when the data and config are unchanged since the last model.
 train: $(INSTALLED)
-	$(BIN)/rasa train --out models --quiet
+	$(BIN)/rasa train --domain domain --out models --quiet
 
 validate: $(INSTALLED)
-	$(BIN)/rasa data validate --quiet
+	$(BIN)/rasa data validate --domain domain --quiet
 
 run: train
 	$(BIN)/supportplan migrate
