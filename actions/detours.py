@@ -6,7 +6,6 @@ forms_base), so a detour is never blocked by a form."""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -61,12 +60,6 @@ _SIMPLE_REPLIES = {
     Detour.THANKS: "utter_you_are_welcome",
     Detour.BOT_CHALLENGE: "utter_iamabot",
 }
-
-
-@dataclass(frozen=True)
-class DetourResult:
-    kind: Detour
-    events: List[EventType]
 
 
 def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
