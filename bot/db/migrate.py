@@ -1,4 +1,4 @@
-"""Create or migrate the database to the newest schema (`alembic upgrade head`; idempotent)."""
+"""Create or migrate the database to the newest schema (`alembic upgrade heads`; idempotent)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,4 +21,4 @@ def alembic_config(url: Optional[str] = None) -> Config:
 
 
 def upgrade(url: Optional[str] = None) -> None:
-    command.upgrade(alembic_config(url), "head")
+    command.upgrade(alembic_config(url), "heads")

@@ -17,7 +17,9 @@ import requests
 from bot.config import PROJECT_ROOT, Settings
 from bot.launcher import Ports, Stack, latest_model, start_stack
 
-PORTS = Ports(actions=15055, rasa=15005, web=18080)
+#: SUPPORTPLAN_TEST_PORT_OFFSET lets several test runs share one machine without meeting.
+_OFFSET = int(os.environ.get("SUPPORTPLAN_TEST_PORT_OFFSET", "0"))
+PORTS = Ports(actions=15055 + _OFFSET, rasa=15005 + _OFFSET, web=18080 + _OFFSET)
 SUPPORTPLAN = str(Path(sys.executable).parent / "supportplan")
 DEMO_CSV = PROJECT_ROOT / "bot" / "demo" / "demo_people.csv"
 
