@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Dict, Optional, TypeVar
 
 from rasa_sdk import Tracker
 
@@ -46,3 +46,12 @@ def form_answered_by_user(tracker: Tracker) -> bool:
 
 def plan_reference(tracker: Tracker) -> Optional[str]:
     return tracker.get_slot("plan_reference")
+
+
+def figures_said(tracker: Tracker) -> Dict[str, str]:
+    """The figures in the latest message, as the NLU pipeline's SupportPlanEntityExtractor found
+    them: {'hours': '8', 'money': '17.00', 'money_period': 'hour', …} (the first of each kind)."""
+    figures: Dict[str, str] = {}
+    for entity in tracker.latest_message.get("entities") or []:
+        figures.setdefault(entity.get("entity"), str(entity.get("value")))
+    return figures

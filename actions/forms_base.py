@@ -59,7 +59,18 @@ class SectionFormValidation(FormValidationAction):
                 return events
             if requested in self.skippable and wants_to_skip(latest_text(tracker)):
                 return await self.skip(requested, dispatcher, tracker)
+            changed = await self.change_request(dispatcher, tracker)
+            if changed is not None:
+                return changed
         return await super().run(dispatcher, tracker, domain)
+
+    async def change_request(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Optional[List[EventType]]:
+        """A change to something already in the plan, said while a question is open ('remove the
+        gardener', 'actually make that 8 hours'): the events that make it, or None when the
+        message is an answer to the question. The question is then asked again."""
+        return None
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

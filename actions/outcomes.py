@@ -2,15 +2,16 @@
 until they say that is all)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, plan_reference
 from actions.forms_base import FreeTextFormValidation, SectionFormValidation, is_meaningful
+from actions.plan_changes import remove_named_item
 from bot.parsing import is_finished, parse_yes_no
 from bot.plans import service
 
@@ -32,6 +33,14 @@ class ValidateImportantForm(FreeTextFormValidation):
 class ValidateOutcomesForm(SectionFormValidation):
     def name(self) -> Text:
         return "validate_outcomes_form"
+
+    async def change_request(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+        """'remove the second one': take an outcome out (an outcome itself is never read as one)."""
+        plan = await call(service.get_plan, plan_reference(tracker))
+        after = await remove_named_item(dispatcher, plan, latest_text(tracker), ("outcomes",), ask_if_unclear=False)
+        if after is None:
+            return None
+        return [SlotSet("outcome_text", None), SlotSet("outcome_count", len(after.outcomes))]
 
     async def validate_outcome_text(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

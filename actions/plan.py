@@ -17,14 +17,16 @@ from rasa_sdk.types import DomainDict
 
 from actions import detours
 from actions.budget import open_plan_and_tell_budget
-from actions.common import call, plan_reference, responding_to_user
+from actions.common import call, figures_said, latest_text, plan_reference, responding_to_user
 from actions.forms_base import SectionFormValidation
+from actions.plan_changes import correct_service, remove_named_item, service_items
 from actions.identity import is_locked
-from actions.services import SERVICE_SLOTS
+from actions.services import SERVICE_ID, SERVICE_SLOTS
 from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES, label
 from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
+from bot.parsing.edits import item_named
 from bot.plans import service
 from bot.plans.views import PlanView
 
@@ -35,7 +37,7 @@ SECTION_SLOTS: Dict[str, tuple] = {
     "identity": ("planned_by", "person_reference", "date_of_birth"),
     "important": ("important_to_me",),
     "outcomes": ("outcome_text",),
-    "services": SERVICE_SLOTS,
+    "services": (*SERVICE_SLOTS, SERVICE_ID),
     "management": ("management_option",),
     "contingency": ("contingency",),
     "review": ("plan_confirmed", "review_step"),
@@ -164,6 +166,24 @@ def section_named(text: str) -> Optional[str]:
 class ValidateReviewForm(SectionFormValidation):
     def name(self) -> Text:
         return "validate_review_form"
+
+    async def change_request(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+        """At the summary: 'remove the gardener', 'take out outcome 2', 'make the PA 8 hours'."""
+        text = latest_text(tracker)
+        plan = await call(service.get_plan, plan_reference(tracker))
+        after = await remove_named_item(dispatcher, plan, text, ("services", "outcomes"), ask_if_unclear=True, loose=True)
+        if after is None:
+            figures = figures_said(tracker)
+            named = item_named(text, service_items(plan))
+            if named is None and len(plan.services) == 1:
+                named = plan.services[0].id
+            if not figures or named is None or not await correct_service(dispatcher, plan, named, figures):
+                return None
+            after = plan
+        section = after.next_section()
+        if section != "review":  # the last service went: plan one before sending
+            return [SlotSet("plan_confirmed", f"change {section}"), SlotSet("review_step", None), SlotSet("requested_slot", None)]
+        return [SlotSet("plan_confirmed", None), SlotSet("review_step", None)]
 
     async def validate_plan_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

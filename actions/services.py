@@ -6,50 +6,53 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any, Dict, List, Mapping, Optional, Text
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, plan_reference
-from actions.forms_base import SectionFormValidation, is_meaningful, slot_value
+from actions.common import call, figures_said, latest_text, plan_reference
+from actions.forms_base import REQUESTED_SLOT, SectionFormValidation, is_meaningful, slot_value, wants_to_skip
+from actions.plan_changes import (
+    MAX_HOURS, MAX_RATE, MAX_WEEKLY, correct_service, numbered, outcome_items, remove_named_item, say_budget_after,
+)
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, SERVICE_CATEGORIES
 from bot.money import format_pounds, weekly_cost_from
 from bot.parsing import is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
+from bot.parsing.edits import items_chosen, sounds_like_correction
 from bot.plans import service
 from bot.plans.service import NewService
 
-MAX_HOURS = Decimal(168)
-MAX_RATE = Decimal(200)
-MAX_WEEKLY = Decimal(5000)
 MAX_VISITS = Decimal(50)
 WORDS_FOR_A_DESCRIPTION = 4
 
 COST_SLOTS = ("service_hours", "service_rate", "service_cost", "service_cost_period", "service_visits_per_week")
-SERVICE_SLOTS = ("service_category", "service_description", *COST_SLOTS, "add_another_service")
+SERVICE_SLOTS = ("service_category", "service_description", *COST_SLOTS, "service_outcomes", "add_another_service")
+#: the service just recorded, which corrections change; kept when another service is started
+SERVICE_ID = "service_id"
 FINISHED = "no"
 
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
+
+
+def cost_questions(slots: Mapping[str, Any]) -> List[str]:
+    """The questions that cost this service, given what is known so far."""
+    per = slots.get("service_cost_period")
+    if slots.get("service_category") in HOURLY_CATEGORIES or per == "hour":
+        return ["service_hours", "service_rate"]
+    return ["service_cost", "service_cost_period"] + (["service_visits_per_week"] if per == "visit" else [])
 
 
 def service_questions(slots: Mapping[str, Any]) -> List[str]:
     """The questions this service needs, in order, given what is known so far."""
     if slots.get("add_another_service") == FINISHED:
         return []
-    needed = ["service_category", "service_description"]
-    per = slots.get("service_cost_period")
-    if slots.get("service_category") in HOURLY_CATEGORIES or per == "hour":
-        needed += ["service_hours", "service_rate"]
-    else:
-        needed += ["service_cost", "service_cost_period"]
-        if per == "visit":
-            needed.append("service_visits_per_week")
-    return needed + ["add_another_service"]
+    return ["service_category", "service_description", *cost_questions(slots), "service_outcomes", "add_another_service"]
 
 
 def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
     """The weekly cost once every figure this service needs is known, else None."""
-    if any(slots.get(q) is None for q in service_questions(slots)[2:-1]):
+    if any(slots.get(q) is None for q in cost_questions(slots)):
         return None
     if slots.get("service_hours") is not None and slots.get("service_rate") is not None:
         return (Decimal(slots["service_hours"]) * Decimal(slots["service_rate"])).quantize(Decimal("0.01"))
@@ -70,7 +73,7 @@ def times_per_week(text: str) -> Optional[Decimal]:
 
 
 class ValidateServicesForm(SectionFormValidation):
-    skippable = frozenset(SERVICE_SLOTS) - {"add_another_service"}
+    skippable = frozenset(SERVICE_SLOTS) - {"service_outcomes", "add_another_service"}
 
     def name(self) -> Text:
         return "validate_services_form"
@@ -220,20 +223,100 @@ class ValidateServicesForm(SectionFormValidation):
         reference = plan_reference(tracker)
         added = await call(service.add_service, reference, new)
         plan = await call(service.get_plan, reference)
-        self._say_running_total(dispatcher, added.description, added.weekly_cost, plan)
-        return updates
+        say_budget_after(dispatcher, plan, "utter_service_added", description=added.description,
+                         weekly_cost=format_pounds(added.weekly_cost))
+        return {**updates, SERVICE_ID: added.id}
+
+    # --- which outcomes it serves -----------------------------------------------------------
+
+    async def validate_service_outcomes(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        reference = plan_reference(tracker)
+        plan = await call(service.get_plan, reference)
+        chosen = [] if wants_to_skip(str(value or "")) else items_chosen(str(value or ""), outcome_items(plan))
+        if chosen is None:
+            return self.reject(dispatcher, tracker, "service_outcomes", "utter_service_outcomes_not_understood")
+        service_id = tracker.get_slot(SERVICE_ID)
+        if service_id is not None:
+            await call(service.link_service_outcomes, reference, int(service_id), chosen)
+        if chosen:
+            texts = "; ".join(o.text for o in plan.outcomes if o.id in chosen)
+            dispatcher.utter_message(response="utter_service_outcomes_linked", outcomes=texts)
+        return self.accept(tracker, "service_outcomes", ",".join(map(str, chosen)) or "none")
+
+    # --- changes to what is already said ----------------------------------------------------
+
+    async def change_request(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+        """'remove the gardener', or a figure correcting an earlier answer ('actually make that
+        8 hours') given while another question is open."""
+        text, requested = latest_text(tracker), tracker.get_slot(REQUESTED_SLOT)
+        plan = await call(service.get_plan, plan_reference(tracker))
+        free_text = requested in ("service_category", "service_description")
+        after = await remove_named_item(dispatcher, plan, text, ("services",), ask_if_unclear=not free_text)
+        if after is not None:
+            current = tracker.get_slot(SERVICE_ID)
+            if current is not None and int(current) not in {s.id for s in after.services}:
+                return [SlotSet(name, None) for name in (*SERVICE_SLOTS, SERVICE_ID)]
+            return [SlotSet(requested, None)]
+        return await self._correction(dispatcher, tracker, text, requested, plan)
+
+    #: the figures each question takes as its own answer (anything else there is a correction)
+    _ANSWERS = {"service_hours": {"hours", "rate"}, "service_rate": {"rate", "cost"}, "service_cost": {"rate", "cost"}}
+
+    async def _correction(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, requested: str, plan: Any
+    ) -> Optional[List[EventType]]:
+        kind = _figure_kind(figures_said(tracker))
+        if kind is None:
+            return None
+        last_id = tracker.get_slot(SERVICE_ID)
+        known = {**tracker.slots, requested: None}  # the open question holds this message's raw text
+        recorded = weekly_cost(known) is not None and last_id is not None
+        in_progress = not recorded and any(known.get(name) is not None for name in COST_SLOTS)
+        if in_progress and kind in self._ANSWERS.get(requested, ()):
+            return None  # an ordinary answer to the question asked
+        if requested == "add_another_service" and parse_yes_no(text) is True:
+            return None  # "yes, a cleaner for 2 hours" starts the next service
+        after_recording = recorded and requested in ("service_outcomes", "add_another_service")
+        if not (after_recording or sounds_like_correction(text)):
+            return None
+        if in_progress:
+            updates = self._in_progress_correction(dispatcher, tracker, figures_said(tracker), kind)
+            if updates is None:
+                return None
+            updates = await self._record_if_complete(dispatcher, tracker, {**updates, requested: None})
+            return [SlotSet(name, value) for name, value in updates.items()]
+        if last_id is None:
+            return None
+        handled = await correct_service(dispatcher, plan, int(last_id), figures_said(tracker))
+        return [SlotSet(requested, None)] if handled else None
 
     @staticmethod
-    def _say_running_total(dispatcher: CollectingDispatcher, description: str, cost: Decimal, plan: Any) -> None:
-        figures = dict(
-            description=description,
-            weekly_cost=format_pounds(cost),
-            total=format_pounds(plan.total_weekly_cost),
-        )
-        if plan.remaining_weekly < 0:
-            dispatcher.utter_message(response="utter_service_over_budget", over=format_pounds(-plan.remaining_weekly), **figures)
-        else:
-            dispatcher.utter_message(response="utter_service_added", remaining=format_pounds(plan.remaining_weekly), **figures)
+    def _in_progress_correction(
+        dispatcher: CollectingDispatcher, tracker: Tracker, figures: Dict[str, str], kind: str
+    ) -> Optional[Dict[Text, Any]]:
+        """Slot changes for a correction to the service still being costed."""
+        if kind == "hours":
+            hours = Decimal(figures["hours"])
+            if not Decimal(0) < hours <= MAX_HOURS:
+                return None
+            dispatcher.utter_message(response="utter_answer_changed", new_value=f"{hours.normalize():f} hours a week")
+            return {"service_hours": str(hours)}
+        amount = Decimal(figures["money"])
+        if kind == "rate":
+            if not Decimal(0) < amount <= MAX_RATE:
+                return None
+            dispatcher.utter_message(response="utter_answer_changed", new_value=f"{format_pounds(amount)} an hour")
+            updates: Dict[Text, Any] = {"service_rate": str(amount)}
+            if tracker.get_slot("service_cost") is not None:
+                updates.update(service_cost=None, service_cost_period="hour")
+            return updates
+        per = figures.get("money_period")
+        if not Decimal(0) < amount <= MAX_WEEKLY:
+            return None
+        dispatcher.utter_message(response="utter_answer_changed", new_value=format_pounds(amount) + (f" a {per}" if per else ""))
+        return {"service_cost": str(amount), **({"service_cost_period": per} if per else {})}
 
     # --- another one? ---------------------------------------------------------------------
 
@@ -260,3 +343,31 @@ class ValidateServicesForm(SectionFormValidation):
     async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         dispatcher.utter_message(response="utter_service_skipped")
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
+
+
+def _figure_kind(figures: Dict[str, str]) -> Optional[str]:
+    """'hours', 'rate' (money an hour) or 'cost' (any other money): what a message's figure is."""
+    if "hours" in figures:
+        return "hours"
+    if "money" in figures:
+        return "rate" if figures.get("money_period") == "hour" else "cost"
+    return None
+
+
+class AskServiceOutcomes(Action):
+    """Asks which of the plan's outcomes the service just costed helps with, listing them."""
+
+    def name(self) -> Text:
+        return "action_ask_service_outcomes"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        plan = await call(service.get_plan, plan_reference(tracker))
+        items = outcome_items(plan)
+        buttons = [{"title": text[:60], "payload": str(item_id)} for item_id, text in items]
+        buttons += [{"title": "All of them", "payload": "all"}, {"title": "None of them", "payload": "none"}]
+        dispatcher.utter_message(response="utter_which_outcomes", outcome_list=numbered(items),
+                                 person_name=tracker.get_slot("person_name"), buttons=buttons)
+        return []
+

@@ -9,7 +9,7 @@ import secrets
 import string
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable, Optional, Tuple, TypeVar
+from typing import Callable, Iterable, Optional, Tuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -239,6 +239,7 @@ def remove_outcome(plan_reference: str, outcome_id: int) -> None:
         if outcome is None:
             raise PlanError(f"there is no outcome {outcome_id}")
         plan.outcomes.remove(outcome)
+        plan.outcomes_complete = plan.outcomes_complete and bool(plan.outcomes)
         for service in plan.services:
             service.outcome_ids = [i for i in service.outcome_ids or [] if i != outcome_id]
 
@@ -282,13 +283,59 @@ def add_service(plan_reference: str, new: NewService) -> ServiceView:
 
 def remove_service(plan_reference: str, service_id: int) -> None:
     def remove(session: Session, plan: Plan) -> None:
-        service = next((s for s in plan.services if s.position == service_id), None)
-        if service is None:
-            raise PlanError(f"there is no service {service_id}")
-        plan.services.remove(service)
+        plan.services.remove(_find_service(plan, service_id))
+        plan.services_complete = plan.services_complete and bool(plan.services)
         _update_over_budget(plan)
 
     _change(plan_reference, remove)
+
+
+def _find_service(plan: Plan, service_id: int) -> Service:
+    service = next((s for s in plan.services if s.position == service_id), None)
+    if service is None:
+        raise PlanError(f"there is no service {service_id}")
+    return service
+
+
+def change_service_cost(plan_reference: str, service_id: int, hours_per_week: Optional[Decimal] = None,
+                        unit_cost: Optional[Decimal] = None, weekly_cost: Optional[Decimal] = None) -> ServiceView:
+    """Correct a recorded service's figures ("actually make that 8 hours"). Figures not given are
+    kept; giving hours or an hourly cost to a fixed-cost service is refused (ValueError)."""
+
+    def change(session: Session, plan: Plan) -> ServiceView:
+        service = _find_service(plan, service_id)
+        current = _service_view(service)
+        if current.hours_per_week is None and weekly_cost is None:
+            raise ValueError("this service has a fixed cost, not hours and an hourly rate")
+        corrected = NewService(
+            category=current.category,
+            description=current.description,
+            hours_per_week=None if weekly_cost is not None else (hours_per_week or current.hours_per_week),
+            unit_cost=None if weekly_cost is not None else (unit_cost or current.unit_cost),
+            weekly_cost=weekly_cost,
+        )
+        hours, rate, weekly = corrected.checked()
+        service.hours_per_week = hours
+        service.unit_cost_pence = to_pence(rate) if rate is not None else None
+        service.weekly_cost_pence = to_pence(weekly)
+        _update_over_budget(plan)
+        return _service_view(service)
+
+    return _change(plan_reference, change)
+
+
+def link_service_outcomes(plan_reference: str, service_id: int, outcome_ids: Iterable[int]) -> ServiceView:
+    """Say which of the plan's outcomes a service serves (replacing any earlier links)."""
+    wanted = sorted(set(outcome_ids))
+
+    def link(session: Session, plan: Plan) -> ServiceView:
+        if not set(wanted) <= {o.position for o in plan.outcomes}:
+            raise PlanError("a service can only be linked to outcomes in the plan")
+        service = _find_service(plan, service_id)
+        service.outcome_ids = wanted
+        return _service_view(service)
+
+    return _change(plan_reference, link)
 
 
 def set_services_complete(plan_reference: str, complete: bool) -> None:

@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import PROJECT_ROOT
+from bot.nlu.entities import extract_entities
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +38,7 @@ def tracker(
         "text": text,
         "intent": {"name": intent, "confidence": confidence},
         "intent_ranking": [{"name": intent, "confidence": confidence}],
-        "entities": [],
+        "entities": extract_entities(text),  # as the NLU pipeline's SupportPlanEntityExtractor does
         "response_selector": response_selector or {},
     }
     events: List[Dict[str, Any]] = [

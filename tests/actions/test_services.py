@@ -34,7 +34,7 @@ async def test_an_hourly_service_is_recorded_with_the_running_total(plan_ref: st
     assert out.slots["service_rate"] == "15"
     said = out.said("utter_service_added")
     assert (said["weekly_cost"], said["total"], said["remaining"]) == ("£105.00", "£105.00", "£145.00")
-    assert out.slots["requested_slot"] == "add_another_service"
+    assert out.slots["service_id"] == 1
     (recorded,) = service.get_plan(plan_ref).services
     assert recorded.weekly_cost == Decimal("105.00") and recorded.hours_per_week == Decimal("7")
 
@@ -51,7 +51,7 @@ async def test_a_cost_per_visit_asks_how_often_then_records(plan_ref: str) -> No
 async def test_over_budget_is_said_kindly_and_flagged(plan_ref: str) -> None:
     known = dict(service_category="home_care_agency", service_description="carers morning and night", service_hours="14")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "£25", **known))
-    assert out.said("utter_service_over_budget")["over"] == "£100.00"
+    assert out.said("utter_service_added_over_budget")["over"] == "£100.00"
     assert "over_budget" in service.get_plan(plan_ref).flags
 
 

@@ -1,0 +1,148 @@
+"""Changing what is already in the plan: taking an outcome or a service out ("remove the
+gardener", "delete outcome 2") and correcting a recorded service's figures ("actually make that
+8 hours", "no, it's £17 an hour"), from the outcomes and services sections and from the
+check-answers summary, saying what the budget looks like afterwards."""
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import call
+from bot.choices import SERVICE_CATEGORIES, label
+from bot.money import PERIODS, format_pounds, weekly_cost_from
+from bot.parsing.edits import Item, item_named, removal_request
+from bot.plans import service
+from bot.plans.views import PlanView, ServiceView
+
+#: what can be taken out: 'outcomes', 'services' or both
+Kinds = Tuple[str, ...]
+
+#: the largest figures the conversation accepts for one service
+MAX_HOURS = Decimal(168)
+MAX_RATE = Decimal(200)
+MAX_WEEKLY = Decimal(5000)
+
+
+def service_items(plan: PlanView) -> List[Item]:
+    return [(s.id, f"{s.description} {label(SERVICE_CATEGORIES, s.category)}") for s in plan.services]
+
+
+def outcome_items(plan: PlanView) -> List[Item]:
+    return [(o.id, o.text) for o in plan.outcomes]
+
+
+def numbered(items: Sequence[Item]) -> str:
+    """'1. A PA to help me shower. 2. Day centre.' — the numbered list people reply to."""
+    return " ".join(f"{item_id}. {words.rstrip('.')}." for item_id, words in items)
+
+
+def say_budget_after(dispatcher: CollectingDispatcher, plan: PlanView, response: str, **figures: str) -> None:
+    """`response` (or its `_over_budget` form) with the plan's total and what is left."""
+    figures["total"] = format_pounds(plan.total_weekly_cost)
+    if plan.remaining_weekly < 0:
+        dispatcher.utter_message(response=f"{response}_over_budget", over=format_pounds(-plan.remaining_weekly), **figures)
+    else:
+        dispatcher.utter_message(response=response, remaining=format_pounds(plan.remaining_weekly), **figures)
+
+
+async def remove_named_item(
+    dispatcher: CollectingDispatcher, plan: PlanView, text: str, kinds: Kinds, ask_if_unclear: bool, loose: bool = False
+) -> Optional[PlanView]:
+    """If `text` asks to take something out of the plan, do it and say so. Returns the plan as it
+    is now, or None when the message is not a removal (or names nothing and `ask_if_unclear` is
+    False, so the caller can read it as an ordinary answer)."""
+    wanted = removal_request(text, loose=loose)
+    if wanted is None:
+        return None
+    candidates = {
+        "services": service_items(plan) if "services" in kinds else [],
+        "outcomes": outcome_items(plan) if "outcomes" in kinds else [],
+    }
+    kind = _kind_named(wanted, kinds)
+    for name in ((kind,) if kind else kinds):
+        chosen = item_named(wanted, candidates[name])
+        if chosen is not None:
+            return await _remove(dispatcher, plan, name, chosen)
+    if not ask_if_unclear:
+        return None
+    listed = [item for name in kinds for item in candidates[name]]
+    dispatcher.utter_message(response="utter_remove_which", item_list=numbered(listed))
+    return plan
+
+
+def _kind_named(wanted: str, kinds: Kinds) -> Optional[str]:
+    lowered = wanted.lower()
+    if "outcomes" in kinds and "outcome" in lowered:
+        return "outcomes"
+    if "services" in kinds and ("service" in lowered or "support" in lowered):
+        return "services"
+    return None
+
+
+async def _remove(dispatcher: CollectingDispatcher, plan: PlanView, kind: str, item_id: int) -> PlanView:
+    reference = plan.plan_reference
+    if kind == "outcomes":
+        if len(plan.outcomes) == 1:
+            dispatcher.utter_message(response="utter_remove_last_outcome")
+            return plan
+        outcome = next(o for o in plan.outcomes if o.id == item_id)
+        await call(service.remove_outcome, reference, item_id)
+        dispatcher.utter_message(response="utter_removed_outcome", outcome=outcome.text)
+        return await call(service.get_plan, reference)
+    removed: ServiceView = next(s for s in plan.services if s.id == item_id)
+    await call(service.remove_service, reference, item_id)
+    plan = await call(service.get_plan, reference)
+    say_budget_after(dispatcher, plan, "utter_removed_service", description=removed.description)
+    return plan
+
+
+def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict[str, Decimal]]:
+    """The service figures a correction gives ({'hours_per_week': 8}, {'unit_cost': 17},
+    {'weekly_cost': 40}…), None if it gives none or one out of range. A bare amount is an
+    hourly rate for a service paid by the hour, else a weekly cost."""
+    try:
+        hours = Decimal(figures["hours"]) if "hours" in figures else None
+        money = Decimal(figures["money"]) if "money" in figures else None
+    except InvalidOperation:
+        return None
+    per = figures.get("money_period")
+    changes: Dict[str, Decimal] = {}
+    if hours is not None:
+        if not Decimal(0) < hours <= MAX_HOURS:
+            return None
+        changes["hours_per_week"] = hours
+    if money is not None:
+        if per == "hour" or (per is None and hourly):
+            if not Decimal(0) < money <= MAX_RATE:
+                return None
+            changes["unit_cost"] = money
+        elif (per or "week") in PERIODS:
+            weekly = weekly_cost_from(money, per or "week")
+            if not Decimal(0) < weekly <= MAX_WEEKLY:
+                return None
+            changes["weekly_cost"] = weekly
+    return changes or None
+
+
+async def correct_service(
+    dispatcher: CollectingDispatcher, plan: PlanView, service_id: int, figures: Mapping[str, str]
+) -> bool:
+    """Apply a correction to a recorded service and say the new figures. False when the message
+    holds no usable figure for it."""
+    current = next((s for s in plan.services if s.id == service_id), None)
+    if current is None:
+        return False
+    changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
+    if changes is None:
+        return False
+    try:
+        changed = await call(service.change_service_cost, plan.plan_reference, service_id, **changes)
+    except ValueError:
+        dispatcher.utter_message(response="utter_correction_not_possible")
+        return True
+    plan = await call(service.get_plan, plan.plan_reference)
+    say_budget_after(dispatcher, plan, "utter_service_changed", description=changed.description,
+                     weekly_cost=format_pounds(changed.weekly_cost))
+    return True

@@ -1,0 +1,160 @@
+"""`make nlu-report`: 5-fold cross-validation of the NLU pipeline, with a fallback-threshold sweep.
+
+Rasa's own cross-validation (`rasa test nlu --cross-validation`) trains and tests each fold; this
+module runs it on config.yml *without* the FallbackClassifier (so every held-out message keeps
+its raw intent and confidence), then prints:
+
+- intent macro-F1 and each intent's F1, against the targets (macro ≥ 0.92, none below 0.80);
+- how well the FAQ answers are chosen (ResponseSelector, per answer);
+- for each candidate fallback threshold, what share of in-scope messages would be turned away,
+  how accurate the accepted ones are, and what share of out-of-scope messages would be caught.
+
+Figures are also written to results/nlu-report/summary.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, Iterable, List, Sequence
+
+import yaml
+
+from bot.config import PROJECT_ROOT
+
+MACRO_F1_TARGET = 0.92
+INTENT_F1_FLOOR = 0.80
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+OUT_OF_SCOPE = "out_of_scope"
+#: Rasa's report rows that are averages, not intents
+_AVERAGES = {"accuracy", "macro avg", "weighted avg", "micro avg"}
+
+
+@dataclass(frozen=True)
+class Prediction:
+    intent: str
+    predicted: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class SweepRow:
+    threshold: float
+    in_scope_turned_away: float
+    accepted_accuracy: float
+    out_of_scope_caught: float
+
+
+def config_without_fallback(config_path: Path) -> Dict:
+    """config.yml with the FallbackClassifier taken out of the pipeline."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["pipeline"] = [c for c in config["pipeline"] if c.get("name") != "FallbackClassifier"]
+    return config
+
+
+def run_cross_validation(folds: int, out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Path(tmp) / "config.yml"
+        config.write_text(yaml.safe_dump(config_without_fallback(PROJECT_ROOT / "config.yml")), encoding="utf-8")
+        rasa = str(Path(sys.executable).parent / "rasa")
+        subprocess.run(
+            [rasa, "test", "nlu", "--cross-validation", "--folds", str(folds), "--nlu", str(PROJECT_ROOT / "data" / "nlu"),
+             "--config", str(config), "--domain", str(PROJECT_ROOT / "domain"), "--out", str(out),
+             "--successes", "--no-plot", "--quiet"],
+            check=True, cwd=PROJECT_ROOT,
+        )
+
+
+def load_predictions(out: Path) -> List[Prediction]:
+    """Every held-out message's gold intent, predicted intent and confidence."""
+    rows: List[Prediction] = []
+    for name in ("intent_successes.json", "intent_errors.json"):
+        path = out / name
+        if not path.exists():
+            continue
+        for item in json.loads(path.read_text(encoding="utf-8")):
+            predicted = item.get("intent_prediction") or {}
+            rows.append(Prediction(item["intent"], predicted.get("name") or "", float(predicted.get("confidence") or 0.0)))
+    return rows
+
+
+def sweep(predictions: Sequence[Prediction], thresholds: Iterable[float] = THRESHOLDS) -> List[SweepRow]:
+    """What each fallback threshold would do to the held-out messages."""
+    in_scope = [p for p in predictions if p.intent != OUT_OF_SCOPE]
+    out_scope = [p for p in predictions if p.intent == OUT_OF_SCOPE]
+    rows = []
+    for threshold in thresholds:
+        accepted = [p for p in in_scope if p.confidence >= threshold]
+        caught = [p for p in out_scope if p.confidence < threshold or p.predicted == OUT_OF_SCOPE]
+        rows.append(SweepRow(
+            threshold=threshold,
+            in_scope_turned_away=_share(len(in_scope) - len(accepted), len(in_scope)),
+            accepted_accuracy=_share(sum(p.predicted == p.intent for p in accepted), len(accepted)),
+            out_of_scope_caught=_share(len(caught), len(out_scope)),
+        ))
+    return rows
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def intent_f1(report: Dict) -> Dict[str, float]:
+    return {name: row["f1-score"] for name, row in report.items() if name not in _AVERAGES and isinstance(row, dict)}
+
+
+def print_report(out: Path) -> bool:
+    """Print the figures; True when the intent targets are met."""
+    report = json.loads((out / "intent_report.json").read_text(encoding="utf-8"))
+    f1 = intent_f1(report)
+    macro = report["macro avg"]["f1-score"]
+    print(f"\nIntent macro-F1 (5-fold): {macro:.3f}   target ≥ {MACRO_F1_TARGET}")
+    print(f"{'intent':<22} {'F1':>6} {'support':>8}")
+    for name in sorted(f1, key=f1.get):
+        flag = "  < 0.80" if f1[name] < INTENT_F1_FLOOR else ""
+        print(f"{name:<22} {f1[name]:>6.3f} {report[name]['support']:>8}{flag}")
+
+    responses_path = out / "response_selection_report.json"
+    faq = json.loads(responses_path.read_text(encoding="utf-8")) if responses_path.exists() else {}
+    if faq:
+        print(f"\nFAQ answer chosen (5-fold): accuracy {faq.get('accuracy', 0):.3f}, "
+              f"macro-F1 {faq['macro avg']['f1-score']:.3f}")
+        for name, value in sorted(intent_f1(faq).items(), key=lambda kv: kv[1]):
+            print(f"  {name:<40} {value:.3f}")
+
+    rows = sweep(load_predictions(out))
+    print("\nFallback threshold sweep (held-out messages):")
+    print(f"{'threshold':>9} {'in-scope turned away':>21} {'accepted accuracy':>18} {'out-of-scope caught':>20}")
+    for row in rows:
+        print(f"{row.threshold:>9.2f} {row.in_scope_turned_away:>21.1%} {row.accepted_accuracy:>18.1%} {row.out_of_scope_caught:>20.1%}")
+
+    passed = macro >= MACRO_F1_TARGET and all(value >= INTENT_F1_FLOOR for value in f1.values())
+    summary = {
+        "intent_macro_f1": macro,
+        "intent_f1": f1,
+        "faq_accuracy": faq.get("accuracy"),
+        "threshold_sweep": [row.__dict__ for row in rows],
+        "targets_met": passed,
+    }
+    (out / "summary.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    print(f"\nTargets {'met' if passed else 'NOT met'}. Figures in {out / 'summary.json'}")
+    return passed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "nlu-report")
+    parser.add_argument("--no-train", action="store_true", help="only print the figures of the last run")
+    args = parser.parse_args(argv)
+    if not args.no_train:
+        run_cross_validation(args.folds, args.out)
+    return 0 if print_report(args.out) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
