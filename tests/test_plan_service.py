@@ -354,3 +354,37 @@ def test_the_audit_log_holds_no_personal_data(ref: str) -> None:
 def test_wellbeing_domain(text: str, domain: str) -> None:
     assert wellbeing_domain(text) == domain
     assert domain in DOMAINS
+
+
+def test_a_recorded_service_can_be_corrected(ref: str) -> None:
+    service.add_service(ref, NewService("personal_assistant", "PA mornings", D("7"), D("15"), None))
+    service.add_service(ref, NewService("transport", "Taxi", None, None, D("20")))
+    changed = service.change_service_cost(ref, 1, hours_per_week=D("8"))
+    assert (changed.hours_per_week, changed.unit_cost, changed.weekly_cost) == (D("8.00"), D("15.00"), D("120.00"))
+    assert service.change_service_cost(ref, 1, unit_cost=D("17")).weekly_cost == D("136.00")
+    assert service.change_service_cost(ref, 2, weekly_cost=D("240")).weekly_cost == D("240.00")
+    assert "over_budget" in service.get_plan(ref).flags
+    with pytest.raises(ValueError):
+        service.change_service_cost(ref, 2, hours_per_week=D("3"))  # a fixed cost has no hours
+    with pytest.raises(ValueError):
+        service.change_service_cost(ref, 1, hours_per_week=D("200"))
+    with pytest.raises(PlanError):
+        service.change_service_cost(ref, 9, hours_per_week=D("3"))
+    assert service.get_plan(ref).total_weekly_cost == D("376.00")
+
+
+def test_services_are_linked_to_outcomes_in_the_plan_only(ref: str) -> None:
+    service.add_outcome(ref, "Get to the shops")
+    service.add_outcome(ref, "Cook my own meals")
+    service.add_service(ref, NewService("transport", "Taxi", None, None, D("20")))
+    assert service.link_service_outcomes(ref, 1, [2, 1, 2]).outcome_ids == (1, 2)
+    with pytest.raises(PlanError):
+        service.link_service_outcomes(ref, 1, [3])
+    service.remove_outcome(ref, 1)
+    assert service.get_plan(ref).services[0].outcome_ids == (2,)
+
+
+def test_taking_out_the_last_item_reopens_its_section(ref: str) -> None:
+    complete(ref)
+    service.remove_service(ref, 1)
+    assert service.get_plan(ref).next_section() == "services"

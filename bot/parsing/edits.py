@@ -4,7 +4,7 @@
 Items (outcomes or services) are matched by their number ('outcome 2', 'the second one', 'the
 last one') or by the words they share with what the person typed ('the gardening one' matches
 'gardener twice a month'). Shared words are compared by their first letters, so 'shower' and
-'showering' meet; common words ('the', 'help', 'support'…) are ignored."""
+'showering', 'cook' and 'cooking' meet; common words ('the', 'help', 'support'…) are ignored."""
 from __future__ import annotations
 
 import re
@@ -22,7 +22,7 @@ _LEAD_IN = (
     r"i need to|i'?d like you to|let'?s|actually|oh|oops|sorry|no|ok|okay|and|also|just|then)[\s,]+)*"
 )
 _REMOVE = re.compile(
-    _LEAD_IN + r"(?:remove|delete|take (?:off|out|away)|get rid of|drop|scrap|cross (?:off|out)|rub out|bin|lose)\b\s*(.*)$",
+    _LEAD_IN + r"(?:remove|delete|take (?:off|out|away)|get rid of|drop|scrap|cross (?:off|out)|rub out|bin|lose)\b(?!-)\s*(.*)$",
     re.IGNORECASE,
 )
 _NO_LONGER = re.compile(r"\b(?:don'?t|do not|no longer) (?:want|need)\b\s*(.*?)\s*(?:any ?more|now)?\W*$", re.IGNORECASE)
@@ -37,7 +37,7 @@ _LAST = re.compile(r"\b(?:last|latest|previous|final) (?:one|thing|service|outco
                    re.IGNORECASE)
 _ORDINALS = {**ORDINAL_WORDS, "1st": 1, "2nd": 2, "3rd": 3}
 _ORDINAL = re.compile(r"\b(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))\b", re.I)
-_DIGITS = re.compile(r"(?<![£$.,\d])\b(\d{1,2})\b(?![.,]\d)")
+_DIGITS = re.compile(r"(?<![£$.\d])\b(\d{1,2})\b(?!\.\d)")
 #: 'one', 'two'… count as a number only after a word that says so ('number two', 'outcome one')
 _NAMED_NUMBER = re.compile(r"\b(?:number|no\.?|outcome|service|item|#)\s*(" + "|".join(UNITS) + r")\b", re.I)
 _IGNORED = STOP_WORDS | {
@@ -45,6 +45,7 @@ _IGNORED = STOP_WORDS | {
     "thing", "things", "bit", "lot", "able", "get", "go", "one", "ones", "please", "thanks", "remove", "delete",
 }
 _STEM = 5
+_SHORTEST_STEM = 4
 
 
 def removal_request(text: str, loose: bool = False) -> Optional[str]:
@@ -63,9 +64,24 @@ def sounds_like_correction(text: str) -> bool:
     return bool(_CORRECTION.search(text or ""))
 
 
-def _stems(text: str) -> Set[str]:
+def _words(text: str) -> Set[str]:
     words = re.findall(r"[a-z]+", (text or "").lower().replace("'", ""))
-    return {w[:_STEM] for w in words if w not in _IGNORED and len(w) > 1}
+    return {w for w in words if w not in _IGNORED and len(w) > 1}
+
+
+def _same_word(a: str, b: str) -> bool:
+    """'shower'/'showering', 'cook'/'cooking', 'grandkids'/'grandchildren'."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= _SHORTEST_STEM and (a.startswith(b) or b.startswith(a)):
+        return True
+    return min(len(a), len(b)) >= _STEM and a[:_STEM] == b[:_STEM]
+
+
+def _shared(said: Set[str], described: str) -> int:
+    """How many of the words said are in an item's description."""
+    words = _words(described)
+    return sum(any(_same_word(w, d) for d in words) for w in said)
 
 
 def _numbers(text: str) -> List[int]:
@@ -90,8 +106,8 @@ def item_named(text: str, items: Sequence[Item]) -> Optional[int]:
     numbers = [n for n in _numbers(text) if n in ids]
     if len(set(numbers)) == 1:
         return numbers[0]
-    said = _stems(text)
-    scores = [(len(said & _stems(words)), item_id) for item_id, words in items]
+    said = _words(text)
+    scores = [(_shared(said, words), item_id) for item_id, words in items]
     best = max(score for score, _ in scores)
     winners = [item_id for score, item_id in scores if score == best]
     return winners[0] if best > 0 and len(winners) == 1 else None
@@ -108,6 +124,6 @@ def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
     numbers = sorted({n for n in _numbers(text) if n in ids})
     if numbers:
         return numbers
-    said = _stems(text)
-    named = [item_id for item_id, words in items if said & _stems(words)]
+    said = _words(text)
+    named = [item_id for item_id, words in items if _shared(said, words)]
     return named or None

@@ -87,7 +87,8 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(servers: Servers, chat: 
     expect(reply, "work out the weekly cost", "hours a week")  # explained another way the second time
     expect(chat.say("5 hrs"), "each hour")
     expect(chat.say("-20"), "more than £0")
-    expect(chat.say("£25"), "£125.00 a week", "another")
+    expect(chat.say("£25"), "£125.00 a week", "outcomes")
+    expect(chat.say("none of them"), "another")
     expect(chat.say("yes"), "What kind of support")
     expect(chat.say("equipment"), "Tell me a little about it")
     expect(chat.say("a perching stool for the kitchen"), "How much will it cost")

@@ -36,17 +36,23 @@ def test_a_whole_plan_from_greeting_to_submission(servers: Servers, chat: Chat) 
     expect(chat.say("someone to help me get washed and dressed in the mornings"), "hours a week")
     expect(chat.say("an hour each morning"), "each hour")
     reply = chat.say("£15 an hour")
-    expect(reply, "£105.00 a week", "So far you've planned £105.00", "£145.00 a week left", "another")
+    expect(reply, "£105.00 a week", "So far you've planned £105.00", "£145.00 a week left",
+           "Which of your outcomes", "1. I want to get out to the shops on my own.")
+    # A correction while another question is open changes the recorded service.
+    expect(chat.say("actually make that 8 hours"), "changed", "£120.00 a week", "£130.00 a week left", "Which of your outcomes")
+    expect(chat.say("the shower one"), "helps with", "shower", "another")
 
     expect(chat.say("yes please"), "What kind of support")
     expect(chat.say("a taxi to the shops on Saturdays"), "How much will it cost")
     expect(chat.say("£20 each time"), "How many times a week")
-    expect(chat.say("once a week"), "£20.00 a week", "£125.00", "£125.00 a week left")
+    expect(chat.say("once a week"), "£20.00 a week", "£140.00", "£110.00 a week left", "Which of your outcomes")
+    expect(chat.say("1"), "helps with", "shops", "another")
     expect(chat.say("nope, that's everything"), "How would you like the money to be managed")
 
     expect(chat.say("a direct payment please"), "direct payment", "doesn't turn up")
     reply = chat.say("My daughter Jane can come round, or I'd ring the agency")
-    expect(reply, "Here is your plan", "garden", "shops", "£125.00", "direct payment", "Jane", "Is this right")
+    expect(reply, "Here is your plan", "garden", "shops", "£140.00", "direct payment", "Jane", "Is this right")
+    expect(chat.say("Actually remove the taxi"), "taken a taxi to the shops on Saturdays out", "£120.00 a week", "Is this right")
 
     reply = chat.say("yes, send it")
     expect(reply, "sent to the council", "SP-")
@@ -61,12 +67,12 @@ def test_a_whole_plan_from_greeting_to_submission(servers: Servers, chat: Chat) 
     assert "grandchildren" in plan["important_to_me"]
     assert [o["id"] for o in plan["outcomes"]] == [1, 2]
     assert "shops" in plan["outcomes"][0]["text"]
-    pa, taxi = plan["services"]
-    assert (pa["category"], pa["weekly_cost"], pa["unit_cost"]) == ("personal_assistant", "105.00", "15.00")
-    assert float(pa["hours_per_week"]) == 7.0
-    assert (taxi["category"], taxi["weekly_cost"], taxi["hours_per_week"]) == ("transport", "20.00", None)
-    assert plan["total_weekly_cost"] == "125.00"
-    assert plan["remaining_weekly"] == "125.00"
+    (pa,) = plan["services"]
+    assert (pa["category"], pa["weekly_cost"], pa["unit_cost"]) == ("personal_assistant", "120.00", "15.00")
+    assert float(pa["hours_per_week"]) == 8.0
+    assert pa["outcome_ids"] == [2]
+    assert plan["total_weekly_cost"] == "120.00"
+    assert plan["remaining_weekly"] == "130.00"
     assert plan["management"] == "direct_payment"
     assert "Jane" in plan["contingency"]
     assert plan["submitted_at"]

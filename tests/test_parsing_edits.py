@@ -1,0 +1,59 @@
+"""Reading requests to change the plan: what to take out, corrections, and chosen outcomes."""
+from __future__ import annotations
+
+import pytest
+
+from bot.parsing.edits import item_named, items_chosen, removal_request, sounds_like_correction
+
+SERVICES = [(1, "A PA to help me shower Personal assistant"), (2, "gardener twice a month Activities"),
+            (3, "day centre on Tuesdays Day opportunities")]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("remove the gardener", 2), ("delete service 3", 3), ("take off the last one", 3), ("get rid of the day centre", 3),
+    ("please can you remove the PA", 1), ("actually, scrap the second one", 2), ("Remove number 1", 1),
+    ("take out the gardening", 2), ("remove the shower help", 1), ("cross off 2", 2),
+])
+def test_what_to_take_out(text: str, wanted: int) -> None:
+    named = removal_request(text)
+    assert named is not None
+    assert item_named(named, SERVICES) == wanted
+
+
+@pytest.mark.parametrize("text", ["take my dog out for walks", "get out to the shops", "help with the garden",
+                                  "drop-in centre", "I want to remove clutter"])
+def test_ordinary_answers_are_not_removals_unless_they_name_an_item(text: str) -> None:
+    named = removal_request(text)
+    assert named is None or item_named(named, SERVICES) is None
+
+
+def test_no_longer_needing_something_is_a_removal_only_when_loose() -> None:
+    assert removal_request("I don't need the gardener any more") is None
+    assert removal_request("I don't need the gardener any more", loose=True) == "the gardener"
+
+
+@pytest.mark.parametrize("text", ["remove it", "remove one of them", "delete"])
+def test_an_unclear_removal_names_nothing(text: str) -> None:
+    named = removal_request(text)
+    assert named is not None and item_named(named, SERVICES) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("actually make that 8 hours", True), ("no, it's £17 an hour", True), ("sorry I meant 6", True),
+    ("it should be £20", True), ("6 hours", False), ("£15 an hour", False), ("yes please", False),
+])
+def test_corrections(text: str, expected: bool) -> None:
+    assert sounds_like_correction(text) is expected
+
+
+OUTCOMES = [(1, "Get out to the shops"), (2, "See my grandchildren"), (3, "Cook my own meals")]
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("1", [1]), ("1 and 3", [1, 3]), ("1,2", [1, 2]), ("two", [2]), ("the second one", [2]), ("all", [1, 2, 3]),
+    ("all of them", [1, 2, 3]), ("both", [1, 2, 3]), ("none", []), ("neither", []), ("no", []),
+    ("the shops and cooking", [1, 3]), ("grandkids", [2]), ("seeing my grandchildren", [2]), ("not sure", None),
+    ("£15 an hour", None), ("9", None),
+])
+def test_outcomes_chosen(text: str, chosen) -> None:
+    assert items_chosen(text, OUTCOMES) == chosen
