@@ -1,16 +1,18 @@
 """Sections 7–8: how the money will be managed, and what happens if support doesn't turn up."""
 from __future__ import annotations
 
-from typing import Any, Dict, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, plan_reference
+from actions.common import call, latest_text, plan_reference
 from actions.forms_base import FreeTextFormValidation, SectionFormValidation
 from bot.choices import MANAGEMENT_OPTIONS, label
 from bot.parsing import match_choice
+from bot.parsing.edits import sounds_like_correction
 from bot.plans import service
 
 
@@ -36,6 +38,16 @@ class ValidateContingencyForm(FreeTextFormValidation):
 
     def name(self) -> Text:
         return "validate_contingency_form"
+
+    async def change_request(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+        """A change of mind about the money just chosen ('actually, a payment card')."""
+        text = latest_text(tracker)
+        option = match_choice(text, MANAGEMENT_OPTIONS) if sounds_like_correction(text) else None
+        if option is None:
+            return None
+        await call(service.set_management, plan_reference(tracker), option)
+        dispatcher.utter_message(response="utter_management_noted", management_words=label(MANAGEMENT_OPTIONS, option))
+        return [SlotSet("contingency", None)]
 
     async def validate_contingency(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

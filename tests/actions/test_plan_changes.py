@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from actions.management import ValidateContingencyForm
 from actions.outcomes import ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
 from actions.services import AskServiceOutcomes, ValidateServicesForm
@@ -183,3 +184,14 @@ async def test_correcting_a_service_at_the_summary(plan_ref: str) -> None:
     out = await run(ValidateReviewForm(), review(plan_ref, "can you make the PA 8 hours"))
     assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("120.00")
     assert out.said("utter_service_changed")["total"] == "£140.00"
+
+
+async def test_a_change_of_mind_about_the_money_while_the_backup_plan_is_asked(plan_ref: str) -> None:
+    service.set_management(plan_ref, "direct_payment")
+    out = await run(ValidateContingencyForm(), tracker({"plan_reference": plan_ref}, "actually can I have a payment card instead", filled="contingency", active_loop="contingency_form"))
+    assert service.get_plan(plan_ref).management == "payment_card"
+    assert service.get_plan(plan_ref).contingency is None
+    assert out.slots["contingency"] is None
+    out = await run(ValidateContingencyForm(), tracker({"plan_reference": plan_ref}, "My son would pay with his card and I'd pay him back", filled="contingency", active_loop="contingency_form"))
+    assert service.get_plan(plan_ref).management == "payment_card"
+    assert "My son" in service.get_plan(plan_ref).contingency
