@@ -50,19 +50,36 @@ class SectionFormValidation(FormValidationAction):
     ) -> List[EventType]:
         requested = tracker.get_slot(REQUESTED_SLOT)
         if requested and form_answered_by_user(tracker):
-            detour = detours.detect(tracker.latest_message, in_form=True)
-            if detour is not None:
-                events = await detours.handle(detour, dispatcher, tracker)
-                events.append(SlotSet(requested, None))
-                if detour is detours.Detour.PAUSE:
-                    events += [SlotSet("paused", True), SlotSet(REQUESTED_SLOT, None)]
-                return events
-            if requested in self.skippable and wants_to_skip(latest_text(tracker)):
-                return await self.skip(requested, dispatcher, tracker)
-            changed = await self.change_request(dispatcher, tracker)
-            if changed is not None:
-                return changed
+            events = await self._instead_of_an_answer(requested, dispatcher, tracker)
+            if events is not None:
+                return await self._then_ask_next(events, dispatcher, tracker, domain)
         return await super().run(dispatcher, tracker, domain)
+
+    async def _instead_of_an_answer(
+        self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Optional[List[EventType]]:
+        """A detour, a skip or a change to the plan, or None when the message is an answer."""
+        detour = detours.detect(tracker.latest_message, in_form=True)
+        if detour is not None:
+            events = await detours.handle(detour, dispatcher, tracker)
+            events.append(SlotSet(requested, None))
+            if detour is detours.Detour.PAUSE:
+                events += [SlotSet("paused", True), SlotSet(REQUESTED_SLOT, None)]
+            return events
+        if requested in self.skippable and wants_to_skip(latest_text(tracker)):
+            return await self.skip(requested, dispatcher, tracker)
+        return await self.change_request(dispatcher, tracker)
+
+    async def _then_ask_next(
+        self, events: List[EventType], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Add which question comes next (forms with dynamic questions work it out here, as
+        FormValidationAction does after validating), unless the events already decide it."""
+        if any(e.get("event") == "slot" and e.get("name") == REQUESTED_SLOT for e in events):
+            return events
+        tracker.add_slots(events)
+        following = await self.next_requested_slot(dispatcher, tracker, domain)
+        return events + ([following] if following else [])
 
     async def change_request(
         self, dispatcher: CollectingDispatcher, tracker: Tracker

@@ -80,12 +80,13 @@ async def test_correcting_the_hours_while_the_rate_is_asked(plan_ref: str) -> No
 ])
 async def test_correcting_a_recorded_service(plan_ref: str, text: str, hours: str, rate: str, weekly: str) -> None:
     service_id = with_pa(plan_ref)
-    out = await run(ValidateServicesForm(), services_form(plan_ref, "add_another_service", text, **PA, service_rate="15", service_id=service_id))
+    out = await run(ValidateServicesForm(), services_form(plan_ref, "add_another_service", text, **PA, service_rate="15", service_id=service_id, service_outcomes="1"))
     (changed,) = service.get_plan(plan_ref).services
     assert (changed.hours_per_week, changed.unit_cost, changed.weekly_cost) == (Decimal(hours), Decimal(rate), Decimal(weekly))
     said = out.said("utter_service_changed")
     assert said["weekly_cost"] == f"£{weekly}" and said["remaining"] == f"£{Decimal(250) - Decimal(weekly):.2f}"
     assert out.slots["add_another_service"] is None
+    assert out.slots["requested_slot"] == "add_another_service"  # asked again, not a cost question
 
 
 async def test_yes_with_hours_starts_the_next_service_and_changes_nothing(plan_ref: str) -> None:
