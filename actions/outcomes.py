@@ -2,6 +2,7 @@
 until they say that is all)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,10 @@ from actions.forms_base import FreeTextFormValidation, SectionFormValidation, is
 from actions.plan_changes import remove_named_item
 from bot.parsing import is_finished, parse_yes_no
 from bot.plans import service
+
+#: "and to have a bath safely": the joining word belongs to the conversation, not the outcome
+_LEADING_JOIN = re.compile(r"^(?:(?:oh|and|also|plus|then|next|another one|one more)\b[\s,:.-]*)+", re.IGNORECASE)
+
 
 class ValidateImportantForm(FreeTextFormValidation):
     slot = "important_to_me"
@@ -45,7 +50,7 @@ class ValidateOutcomesForm(SectionFormValidation):
     async def validate_outcome_text(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        text = str(value or "").strip()
+        text = _LEADING_JOIN.sub("", str(value or "").strip())
         count = int(tracker.get_slot("outcome_count") or 0)
         if is_finished(text):
             if count == 0:

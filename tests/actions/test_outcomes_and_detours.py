@@ -58,3 +58,10 @@ async def test_a_change_from_the_summary_reopens_that_section(plan_ref: str, tex
     out = await run(ValidateReviewForm(), tracker({"plan_reference": plan_ref}, text, filled="plan_confirmed", active_loop="review_form"))
     assert out.slots["requested_slot"] is None
     assert out.slots["plan_confirmed"] == f"change {section}"
+
+
+@pytest.mark.parametrize("said, kept", [("and to have a bath safely", "to have a bath safely"),
+                                        ("Also, see my friends", "see my friends"), ("Andy to visit more", "Andy to visit more")])
+async def test_a_joining_word_is_not_part_of_the_outcome(plan_ref: str, said: str, kept: str) -> None:
+    await run(ValidateOutcomesForm(), tracker({"plan_reference": plan_ref, "outcome_count": 1}, said, filled="outcome_text", active_loop="outcomes_form"))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == [kept]
