@@ -30,7 +30,9 @@ COST_SLOTS = ("service_hours", "service_rate", "service_cost", "service_cost_per
 SERVICE_SLOTS = ("service_category", "service_description", *COST_SLOTS, "service_outcomes", "add_another_service")
 #: the service just recorded, which corrections change; kept when another service is started
 SERVICE_ID = "service_id"
-FINISHED = "no"
+#: what add_another_service holds once the person has said that is all; not something anyone
+#: types, because the form works out its questions from the raw reply before validating it
+FINISHED = "(no more services)"
 
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
 

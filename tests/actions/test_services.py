@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from actions.services import ValidateServicesForm, service_questions
+from actions.services import FINISHED, ValidateServicesForm, service_questions
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from tests.actions.conftest import run, tracker
@@ -25,7 +25,8 @@ def test_questions_follow_the_kind_of_cost() -> None:
     assert service_questions({"service_category": "personal_assistant"})[2:4] == ["service_hours", "service_rate"]
     assert service_questions({"service_category": "transport"})[2:4] == ["service_cost", "service_cost_period"]
     assert "service_visits_per_week" in service_questions({"service_category": "transport", "service_cost_period": "visit"})
-    assert service_questions({"add_another_service": "no"}) == []
+    assert service_questions({"add_another_service": FINISHED}) == []
+    assert service_questions({"service_category": "transport", "add_another_service": "no"})[-1] == "add_another_service"
 
 
 async def test_an_hourly_service_is_recorded_with_the_running_total(plan_ref: str) -> None:
@@ -82,3 +83,14 @@ async def test_no_more_services_needs_at_least_one(plan_ref: str) -> None:
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_category", "that's all"))
     assert out.responses == ["utter_service_needed"]
     assert out.slots["requested_slot"] == "service_category"
+
+
+@pytest.mark.parametrize("reply", ["no", "No", "nope"])
+async def test_no_more_services_after_a_plain_no(plan_ref: str, reply: str) -> None:
+    service.add_service(plan_ref, service.NewService("transport", "taxi", None, None, Decimal(20)))
+    known = dict(service_category="transport", service_description="taxi", service_cost="20", service_cost_period="week",
+                 service_id=1, service_outcomes="none")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", reply, **known))
+    assert out.slots["add_another_service"] == FINISHED
+    assert out.slots["requested_slot"] is None
+    assert service.get_plan(plan_ref).services_complete
