@@ -6,6 +6,7 @@ forms_base), so a detour is never blocked by a form."""
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -24,6 +25,7 @@ class Detour(enum.Enum):
     HANDOFF = "request_human"
     QUESTION = "faq"
     PAUSE = "pause"
+    START_AGAIN = "start_again"
     GOODBYE = "goodbye"
     THANKS = "thanks"
     BOT_CHALLENGE = "bot_challenge"
@@ -38,6 +40,7 @@ _IN_FORM_CONFIDENCE = {
     "faq": 0.85,
     "save_for_later": 0.9,
     "stop": 0.9,
+    "start_again": 0.85,
 }
 _OUTSIDE_FORM_CONFIDENCE = 0.5
 
@@ -47,6 +50,7 @@ _INTENT_DETOURS = {
     "faq": Detour.QUESTION,
     "save_for_later": Detour.PAUSE,
     "stop": Detour.PAUSE,
+    "start_again": Detour.START_AGAIN,
     "goodbye": Detour.GOODBYE,
     "thanks": Detour.THANKS,
     "bot_challenge": Detour.BOT_CHALLENGE,
@@ -56,10 +60,19 @@ _INTENT_DETOURS = {
 
 _SIMPLE_REPLIES = {
     Detour.PAUSE: "utter_paused",
+    Detour.START_AGAIN: "utter_start_section_again",
     Detour.GOODBYE: "utter_goodbye",
     Detour.THANKS: "utter_you_are_welcome",
     Detour.BOT_CHALLENGE: "utter_iamabot",
 }
+
+
+#: the whole message asks to start this part again ("start over", "can we start this bit again")
+_START_AGAIN = re.compile(
+    r"^\W*(?:(?:can|could) (?:we|i) |let'?s |please |i (?:want|need|would like|'d like) to )?(?:start|begin|do)"
+    r"(?: this| that| the)?(?: (?:bit|part|section|question))? (?:again|over|afresh|from the (?:start|beginning))\W*(?:please)?\W*$",
+    re.IGNORECASE,
+)
 
 
 def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
@@ -69,6 +82,8 @@ def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
         return Detour.SAFEGUARDING
     if asks_for_person(text):
         return Detour.HANDOFF
+    if _START_AGAIN.match(text):
+        return Detour.START_AGAIN
     intent = message.get("intent") or {}
     name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
     if in_form:

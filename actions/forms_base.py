@@ -65,6 +65,8 @@ class SectionFormValidation(FormValidationAction):
             events.append(SlotSet(requested, None))
             if detour is detours.Detour.PAUSE:
                 events += [SlotSet("paused", True), SlotSet(REQUESTED_SLOT, None)]
+            if detour is detours.Detour.START_AGAIN:
+                events += self.start_again_events()
             return events
         if requested in self.skippable and wants_to_skip(latest_text(tracker)):
             return await self.skip(requested, dispatcher, tracker)
@@ -80,6 +82,11 @@ class SectionFormValidation(FormValidationAction):
         tracker.add_slots(events)
         following = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + ([following] if following else [])
+
+    def start_again_events(self) -> List[EventType]:
+        """What 'start this part again' clears, beyond the open question (nothing by default:
+        what is already saved stays; the question is asked again)."""
+        return []
 
     async def change_request(
         self, dispatcher: CollectingDispatcher, tracker: Tracker

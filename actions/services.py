@@ -342,6 +342,10 @@ class ValidateServicesForm(SectionFormValidation):
         await call(service.set_services_complete, reference, True)
         return {name: None for name in SERVICE_SLOTS} | {"add_another_service": FINISHED}
 
+    def start_again_events(self) -> List[EventType]:
+        """The service being planned is forgotten; services already added stay."""
+        return [SlotSet(name, None) for name in SERVICE_SLOTS]
+
     async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         dispatcher.utter_message(response="utter_service_skipped")
         return [SlotSet(name, None) for name in SERVICE_SLOTS]

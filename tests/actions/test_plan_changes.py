@@ -196,3 +196,19 @@ async def test_a_change_of_mind_about_the_money_while_the_backup_plan_is_asked(p
     out = await run(ValidateContingencyForm(), tracker({"plan_reference": plan_ref}, "My son would pay with his card and I'd pay him back", filled="contingency", active_loop="contingency_form"))
     assert service.get_plan(plan_ref).management == "payment_card"
     assert "My son" in service.get_plan(plan_ref).contingency
+
+
+@pytest.mark.parametrize("text", ["start again", "can we start this bit again please", "Start over"])
+async def test_starting_a_service_again_forgets_only_the_one_being_planned(plan_ref: str, text: str) -> None:
+    with_pa(plan_ref)
+    slots = dict(service_category="transport", service_description="taxi to church")
+    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_cost", text, **slots))
+    assert out.responses == ["utter_start_section_again"]
+    assert out.slots["service_category"] is None and out.slots["service_description"] is None
+    assert out.slots["requested_slot"] == "service_category"
+    assert len(service.get_plan(plan_ref).services) == 1
+
+
+async def test_starting_again_is_not_read_into_an_outcome(plan_ref: str) -> None:
+    await run(ValidateOutcomesForm(), tracker({"plan_reference": plan_ref, "outcome_count": 2}, "start again at college", filled="outcome_text", active_loop="outcomes_form"))
+    assert service.get_plan(plan_ref).outcomes[-1].text == "start again at college"
