@@ -1,6 +1,7 @@
 """Sections 7–8: how the money will be managed, and what happens if support doesn't turn up."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
@@ -16,6 +17,17 @@ from bot.parsing.edits import sounds_like_correction
 from bot.plans import service
 
 
+_SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
+
+
+def management_choice(text: str) -> Optional[str]:
+    """The way chosen; 'mixed' when two ways are named together ('card and council')."""
+    named = {match_choice(part, MANAGEMENT_OPTIONS) for part in _SEVERAL.split(text)} - {None}
+    if len(named) > 1:
+        return "mixed"
+    return match_choice(text, MANAGEMENT_OPTIONS)
+
+
 class ValidateManagementForm(SectionFormValidation):
     def name(self) -> Text:
         return "validate_management_form"
@@ -23,7 +35,7 @@ class ValidateManagementForm(SectionFormValidation):
     async def validate_management_option(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        option = match_choice(str(value or ""), MANAGEMENT_OPTIONS)
+        option = management_choice(str(value or ""))
         if option is None:
             return self.reject(dispatcher, tracker, "management_option", "utter_management_not_understood")
         await call(service.set_management, plan_reference(tracker), option)

@@ -165,7 +165,7 @@ class ValidateServicesForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        per = match_choice(text, COST_PERIODS)
+        per = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
         if per is None:
             return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_not_understood")
         amount = Decimal(tracker.get_slot("service_cost"))
@@ -190,6 +190,7 @@ class ValidateServicesForm(SectionFormValidation):
         dispatcher: CollectingDispatcher, per: Optional[str], amount: Decimal, text: str
     ) -> Dict[Text, Any]:
         """Slot values for a fixed cost said 'per' something (None: not said yet)."""
+        per = _per_visit_if_often(per, text)
         if per is None:
             return {}
         if per == "one-off":
@@ -349,6 +350,21 @@ class ValidateServicesForm(SectionFormValidation):
     async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         dispatcher.utter_message(response="utter_service_skipped")
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
+
+
+#: how many times a week each period comes round
+_TIMES_A_WEEK = {"week": Decimal(1), "4 weeks": Decimal("0.25"), "month": Decimal(12) / 52, "year": Decimal(1) / 52}
+
+
+def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
+    """'£60 every other week', '£20 three times a week': an amount said with how often it is
+    paid is a cost each time ('visit'); the times a week are then read from the same text."""
+    often = parse_frequency(text)
+    if often is None or per in ("visit", "hour", "one-off"):
+        return per
+    if per in _TIMES_A_WEEK and abs(often - _TIMES_A_WEEK[per]) < Decimal("0.01"):
+        return per
+    return "visit"
 
 
 def _figure_kind(figures: Dict[str, str]) -> Optional[str]:

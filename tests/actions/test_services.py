@@ -94,3 +94,18 @@ async def test_no_more_services_after_a_plain_no(plan_ref: str, reply: str) -> N
     assert out.slots["add_another_service"] == FINISHED
     assert out.slots["requested_slot"] is None
     assert service.get_plan(plan_ref).services_complete
+
+
+@pytest.mark.parametrize("cost, period, weekly", [
+    ("£60 return", "every other week", "£30.00"), ("£20", "3 times a week", "£60.00"), ("£30", "fortnightly", "£15.00"),
+    ("£60", "monthly", "£13.85"), ("£40", "a week", "£40.00"), ("£30 a fortnight", None, "£15.00"),
+    ("£60 every other saturday", None, "£30.00"),
+])
+async def test_a_cost_said_with_how_often_is_a_cost_each_time(plan_ref: str, cost: str, period, weekly: str) -> None:
+    known = dict(service_category="transport", service_description="taxi to the match")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
+    if period is not None:
+        assert out.slots["requested_slot"] == "service_cost_period"
+        known.update(service_cost=out.slots["service_cost"])
+        out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", period, **known))
+    assert out.said("utter_service_added")["weekly_cost"] == weekly
