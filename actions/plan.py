@@ -19,7 +19,7 @@ from actions import detours
 from actions.budget import open_plan_and_tell_budget
 from actions.common import call, figures_said, latest_text, plan_reference, responding_to_user
 from actions.forms_base import SectionFormValidation
-from actions.plan_changes import correct_service, remove_named_item, service_items
+from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.identity import is_locked
 from actions.services import SERVICE_ID, SERVICE_SLOTS
 from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES, label
@@ -113,6 +113,10 @@ class ActionNextSection(Action):
             return [SlotSet("current_section", "submitted")]
         if section == "review":
             say_summary(dispatcher, plan)
+        if section == "outcomes" and plan.outcomes:
+            dispatcher.utter_message(response="utter_outcomes_so_far", item_list=numbered(outcome_items(plan)))
+        if section == "services" and plan.services:
+            dispatcher.utter_message(response="utter_services_so_far", item_list=numbered(service_items(plan)))
         events = self._go_to(section, tracker)
         if section == "outcomes":
             events.append(SlotSet("outcome_count", len(plan.outcomes)))

@@ -37,6 +37,7 @@ async def test_a_saved_plan_resumes_at_its_first_unfinished_section(demo) -> Non
     assert "utter_resume" in out.responses
     assert out.slots["current_section"] == "outcomes"
     assert out.slots["outcome_count"] == 1
+    assert out.said("utter_outcomes_so_far")["item_list"] == "1. Get to the shops."
 
 
 async def test_a_locked_conversation_is_not_asked_for_details(demo) -> None:
