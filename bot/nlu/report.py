@@ -57,7 +57,9 @@ def config_without_fallback(config_path: Path) -> Dict:
 
 
 def run_cross_validation(folds: int, out: Path) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"Training and testing {folds} folds (Rasa's output goes to {out / 'cross_validation.log'})…", flush=True)
+    with tempfile.TemporaryDirectory() as tmp, (out / "cross_validation.log").open("w", encoding="utf-8") as log:
         config = Path(tmp) / "config.yml"
         config.write_text(yaml.safe_dump(config_without_fallback(PROJECT_ROOT / "config.yml")), encoding="utf-8")
         rasa = str(Path(sys.executable).parent / "rasa")
@@ -65,7 +67,7 @@ def run_cross_validation(folds: int, out: Path) -> None:
             [rasa, "test", "nlu", "--cross-validation", "--folds", str(folds), "--nlu", str(PROJECT_ROOT / "data" / "nlu"),
              "--config", str(config), "--domain", str(PROJECT_ROOT / "domain"), "--out", str(out),
              "--successes", "--no-plot", "--quiet"],
-            check=True, cwd=PROJECT_ROOT,
+            check=True, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT,
         )
 
 
