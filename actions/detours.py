@@ -16,7 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.faq import answer_question
 from actions.safety import offer_handoff, respond_to_risk
 from bot.config import get_settings
-from bot.safety.phrases import asks_for_person, shows_risk
+from bot.safety.detector import message_shows_risk
+from bot.safety.phrases import asks_for_person
 from bot.parsing import is_finished
 
 
@@ -33,9 +34,9 @@ class Detour(enum.Enum):
 
 
 # How sure the classifier must be before an answer inside a form is taken as a detour.
-# Inside a form most messages are answers, so the bar is high; risk is the exception.
+# Inside a form most messages are answers, so the bar is high. Risk is decided separately, by
+# bot/safety/detector.py (phrases and the model together).
 _IN_FORM_CONFIDENCE = {
-    "safeguarding": 0.6,
     "request_human": 0.85,
     "faq": 0.85,
     "save_for_later": 0.9,
@@ -45,7 +46,6 @@ _IN_FORM_CONFIDENCE = {
 _OUTSIDE_FORM_CONFIDENCE = 0.5
 
 _INTENT_DETOURS = {
-    "safeguarding": Detour.SAFEGUARDING,
     "request_human": Detour.HANDOFF,
     "faq": Detour.QUESTION,
     "save_for_later": Detour.PAUSE,
@@ -78,7 +78,7 @@ _START_AGAIN = re.compile(
 def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
     """Which detour, if any, the latest user message takes."""
     text = message.get("text") or ""
-    if shows_risk(text):
+    if message_shows_risk(message, in_form):
         return Detour.SAFEGUARDING
     if asks_for_person(text):
         return Detour.HANDOFF
@@ -86,6 +86,8 @@ def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
         return Detour.START_AGAIN
     intent = message.get("intent") or {}
     name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
+    if name == "safeguarding":
+        return None
     if in_form:
         threshold = _IN_FORM_CONFIDENCE.get(name)
         if threshold is None or confidence < threshold:

@@ -1,12 +1,13 @@
 """Sections 1–2: who is planning, and checking identity against the council's records.
 
-Three failed checks lock verification for this conversation for 15 minutes. The reply to a
-failed check never says whether the reference exists."""
+Three failed checks lock verification for this conversation for 15 minutes; three failed checks
+against one reference, from any conversations, lock that reference for 15 minutes too
+(bot/identity.py). The reply to a failed check never says whether the reference exists."""
 from __future__ import annotations
 
 import logging
 import time
-from typing import Any, Dict, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,13 +16,27 @@ from rasa_sdk.types import DomainDict
 from actions.common import call
 from actions.forms_base import SectionFormValidation
 from bot.choices import PLANNED_BY
-from bot.identity import verify_identity
+from bot.identity import check_identity
 from bot.parsing import extract_reference, match_choice, parse_date
 
 logger = logging.getLogger(__name__)
 
+SMS_CHANNEL = "sms"
+#: the metadata key bot/channels/sms.py puts the phone's person reference under
+SMS_PERSON_REFERENCE = "sms_person_reference"
 MAX_FAILURES = 3
 LOCK_SECONDS = 15 * 60
+
+
+def sms_reference(tracker: Tracker) -> Optional[str]:
+    """Over SMS, the reference of the person whose phone number sent the message (the SMS
+    channel adds it when exactly one person has that number); None on any other channel."""
+    if tracker.get_latest_input_channel() != SMS_CHANNEL:
+        return None
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return (event.get("metadata") or {}).get(SMS_PERSON_REFERENCE) or None
+    return None
 
 
 def is_locked(tracker: Tracker, now: float) -> bool:
@@ -32,6 +47,14 @@ def is_locked(tracker: Tracker, now: float) -> bool:
 class ValidateIdentityForm(SectionFormValidation):
     def name(self) -> Text:
         return "validate_identity_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        """Over SMS the phone number stands in for the reference (DESIGN §6.2) when it is known."""
+        if sms_reference(tracker) and not tracker.get_slot("person_reference"):
+            return [slot for slot in domain_slots if slot != "person_reference"]
+        return domain_slots
 
     async def validate_planned_by(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -55,9 +78,11 @@ class ValidateIdentityForm(SectionFormValidation):
         born = parse_date(str(value or ""))
         if born is None:
             return self.reject(dispatcher, tracker, "date_of_birth", "utter_date_not_understood")
-        person = await call(verify_identity, tracker.get_slot("person_reference") or "", born)
+        reference = tracker.get_slot("person_reference") or sms_reference(tracker) or ""
+        check = await call(check_identity, reference, born)
+        person = check.person
         if person is None:
-            return self._failed_check(dispatcher, tracker)
+            return self._failed_check(dispatcher, tracker, reference_locked=check.locked)
         logger.info("Identity verified")
         dispatcher.utter_message(response="utter_identity_confirmed", person_name=person.given_name)
         return self.accept(
@@ -70,11 +95,13 @@ class ValidateIdentityForm(SectionFormValidation):
             identity_failures=0,
         )
 
-    def _failed_check(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+    def _failed_check(self, dispatcher: CollectingDispatcher, tracker: Tracker, reference_locked: bool) -> Dict[Text, Any]:
+        """A failed check; the conversation locks after MAX_FAILURES, or at once when the
+        reference itself is locked (failed checks from other conversations too)."""
         failures = int(tracker.get_slot("identity_failures") or 0) + 1
         logger.info("Identity check failed (%d of %d)", failures, MAX_FAILURES)
         cleared: Dict[Text, Any] = {"person_reference": None, "date_of_birth": None}
-        if failures >= MAX_FAILURES:
+        if failures >= MAX_FAILURES or reference_locked:
             # The router tells the person about the lock once the form has closed.
             return {
                 **cleared,

@@ -22,6 +22,7 @@ from bot.db.models import Person
 from bot.db.session import session_scope, use_database
 from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
+from bot.privacy.erasure import forget, purge
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo" / "demo_people.csv"
 EXPORTERS: Dict[str, Callable] = {
@@ -78,6 +79,28 @@ def _load_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _purge(args: argparse.Namespace) -> int:
+    days = get_settings().retention_days if args.older_than is None else args.older_than
+    erased = purge(days)
+    print(f"Deleted {erased.conversations} conversations and {erased.plans} draft plans older than {days} days.")
+    return 0
+
+
+def _forget(args: argparse.Namespace) -> int:
+    erased = forget(args.person_reference)
+    if erased is None:
+        _err(f"There is nobody with the reference {args.person_reference}. Please check it and try again.")
+        return 1
+    print(f"Erased {erased.plans} plans and {erased.conversations} conversations. The budget record is kept.")
+    return 0
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError("give a whole number of days, like 365")
+    return int(text)
+
+
 def _serve(args: argparse.Namespace) -> int:
     from bot.launcher import serve  # the process machinery is only needed here
 
@@ -90,6 +113,8 @@ COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
     "migrate": _migrate,
     "load-demo": _load_demo,
     "serve": _serve,
+    "purge": _purge,
+    "forget": _forget,
 }
 
 
@@ -105,6 +130,10 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="create or migrate the database")
     sub.add_parser("load-demo", help="load the demo people if the database has nobody in it")
     sub.add_parser("serve", help="start the action server, Rasa server and web app")
+    pur = sub.add_parser("purge", help="delete conversations and draft plans past retention")
+    pur.add_argument("--older-than", metavar="DAYS", type=_days, help="default: SUPPORTPLAN_RETENTION_DAYS (365)")
+    fgt = sub.add_parser("forget", help="erase a person's conversations and plans (right to erasure)")
+    fgt.add_argument("person_reference", metavar="PERSON_REFERENCE")
     return p
 
 

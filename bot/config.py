@@ -19,9 +19,16 @@ class Settings:
     budget_source: str
     sms_auth_token: Optional[str]
     sms_public_url: Optional[str]
+    #: the key of the hash that stands for a phone number (defaults to SMS_AUTH_TOKEN)
+    sms_number_key: Optional[str]
+    #: for messages the assistant starts itself (bot/channels/sender.py); replies need neither
+    sms_account_sid: Optional[str]
+    sms_from_number: Optional[str]
     rasa_token: Optional[str]
     jwt_secret: Optional[str]
     retention_days: int
+    #: the key of the keyed hashes that stand for identifiers people type (identity lockouts)
+    secret_key: str
     council_name: str
     council_phone: str
     safeguarding_phone: str
@@ -41,9 +48,13 @@ class Settings:
             budget_source=env.get("BUDGET_SOURCE") or "database",
             sms_auth_token=env.get("SMS_AUTH_TOKEN") or None,
             sms_public_url=env.get("SMS_PUBLIC_URL") or None,
+            sms_number_key=env.get("SMS_NUMBER_KEY") or env.get("SMS_AUTH_TOKEN") or None,
+            sms_account_sid=env.get("SMS_ACCOUNT_SID") or None,
+            sms_from_number=env.get("SMS_FROM_NUMBER") or None,
             rasa_token=env.get("RASA_TOKEN") or None,
             jwt_secret=env.get("JWT_SECRET") or None,
             retention_days=int(env.get("SUPPORTPLAN_RETENTION_DAYS") or 365),
+            secret_key=env.get("SUPPORTPLAN_SECRET_KEY") or "supportplan-development-key",
             council_name=env.get("COUNCIL_NAME") or "the council",
             council_phone=env.get("COUNCIL_PHONE") or "0300 123 4567",
             safeguarding_phone=env.get("COUNCIL_SAFEGUARDING_PHONE") or "0300 123 4568",

@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional
+from typing import IO, Any, Dict, List, Mapping, Optional
 
 from bot.config import PROJECT_ROOT, Settings
 
@@ -118,21 +118,24 @@ def start_stack(
     ports: Ports = Ports(),
     with_web: bool = True,
     base_env: Optional[Mapping[str, str]] = None,
+    output: Optional[IO[Any]] = None,
 ) -> Stack:
     """Start the action server and the Rasa server (and the web app), waiting until each is
-    ready. `settings.action_server_url` must point at `ports.actions`."""
+    ready. `settings.action_server_url` must point at `ports.actions`. With `output`, every
+    process's stdout and stderr go there (tests read the logs)."""
     env = service_environment(settings, base_env)
+    streams: Dict[str, Any] = {"stdout": output, "stderr": subprocess.STDOUT} if output is not None else {}
     started: List[subprocess.Popen] = []
     stack = Stack(started)
     try:
-        actions = subprocess.Popen(action_server_command(ports.actions), cwd=PROJECT_ROOT, env=env)
+        actions = subprocess.Popen(action_server_command(ports.actions), cwd=PROJECT_ROOT, env=env, **streams)
         started.append(actions)
-        rasa = subprocess.Popen(rasa_server_command(settings, model, ports.rasa), cwd=PROJECT_ROOT, env=env)
+        rasa = subprocess.Popen(rasa_server_command(settings, model, ports.rasa), cwd=PROJECT_ROOT, env=env, **streams)
         started.append(rasa)
         wait_until_ready(f"http://{settings.host}:{ports.actions}/health", actions)
         wait_until_ready(f"http://{settings.host}:{ports.rasa}/", rasa)
         if with_web:
-            web = subprocess.Popen(web_command(ports.web), cwd=PROJECT_ROOT, env=env)
+            web = subprocess.Popen(web_command(ports.web), cwd=PROJECT_ROOT, env=env, **streams)
             started.append(web)
             wait_until_ready(f"http://{settings.host}:{ports.web}/health", web)
     except BaseException:
@@ -147,6 +150,8 @@ def serve(settings: Settings, ports: Ports = Ports()) -> int:
         "\nThe support-planning assistant is running:\n"
         f"  chat page       http://{settings.host}:{ports.web}/\n"
         f"  Rasa REST       http://{settings.host}:{ports.rasa}/webhooks/rest/webhook\n"
+        f"  SMS (Twilio)    http://{settings.host}:{ports.rasa}/webhooks/sms/webhook"
+        f"{'' if settings.sms_auth_token else '  (off until SMS_AUTH_TOKEN is set)'}\n"
         f"  action server   http://{settings.host}:{ports.actions}/webhook\n"
         "Try the demo person PB-100234, born 3/4/1956. Press Ctrl-C to stop.\n",
         flush=True,

@@ -83,7 +83,7 @@ class Person(Base):
     family_name = Column(String(100), nullable=False)
     date_of_birth = Column(Date, nullable=False)
     postcode = Column(String(10), nullable=False)
-    phone = Column(String(20), nullable=True)
+    phone = Column(String(20), nullable=True, index=True)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
@@ -173,6 +173,19 @@ class Service(Base):
     plan = relationship("Plan", back_populates="services")
 
 
+class IdentityLock(Base):
+    """Failed identity checks against one person reference, across conversations. The reference
+    is kept only as a keyed hash, and a row exists for any reference tried, so a row does not
+    say whether the reference is real."""
+
+    __tablename__ = "identity_locks"
+
+    reference_hash = Column(String(64), primary_key=True)
+    failures = Column(Integer, nullable=False, default=0)
+    first_failure_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    locked_until = Column(UTCDateTime, nullable=True)
+
+
 class AuditLog(Base):
     """What happened, by whom, to which plan. Never personal data."""
 
@@ -186,3 +199,28 @@ class AuditLog(Base):
     #: a plan reference, or empty
     subject = Column(String(40), nullable=False, default="")
     detail = Column(Text, nullable=False, default="")
+
+
+class SmsContact(Base):
+    """What the SMS channel remembers about a phone number, known only by its keyed hash: whether
+    it has opted out (STOP), the numbered choices last sent, and the rest of a long reply (MORE)."""
+
+    __tablename__ = "sms_contacts"
+
+    number_hash = Column(String(64), primary_key=True)
+    stopped_at = Column(UTCDateTime, nullable=True)
+    #: [{"title": …, "payload": …}] of the buttons in the last reply
+    choices = Column(JSON, nullable=False, default=list)
+    more_text = Column(Text, nullable=True)
+    updated_at = Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class SmsMessage(Base):
+    """An inbound SMS by its provider id, with the TwiML reply it got, so a retry is answered the
+    same way without reaching the assistant again. `reply` is empty while it is being answered."""
+
+    __tablename__ = "sms_messages"
+
+    message_sid = Column(String(64), primary_key=True)
+    reply = Column(Text, nullable=True)
+    received_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)

@@ -1,71 +1,194 @@
-"""A maintained list of phrases that show risk of harm, abuse, neglect, self-harm or crisis.
+"""The maintained list of phrases that show risk of harm, abuse, neglect, self-harm or crisis,
+and of phrases that ask for a person.
 
-Checked on every message next to the NLU intent: a match is answered with signposting at once.
-Patterns are deliberately broad (a false alarm costs a kind message; a miss could cost a life).
-Add a phrase here with a test in tests/test_safety_phrases.py."""
+Two lists:
+- RISK phrases are clear enough alone: a match is answered with signposting at once, wherever
+  the person is in the plan (a false alarm costs a kind message; a miss could cost a life).
+- CONCERN cues are words that often come with risk but also turn up in ordinary plan answers
+  ("on the floor", "nobody comes", "pills"). Alone they are not enough; bot/safety/detector.py
+  counts them when the NLU model also thinks the message shows risk.
+
+Messages are normalised first (lower case, apostrophes dropped, punctuation to spaces, common
+text-message spellings written out), so the patterns below are written without apostrophes:
+"dont", "cant", "im", "hes". Add a phrase with a case in tests/safety/labelled_messages.csv
+(and check the false alarms there: `pytest tests/safety`)."""
 from __future__ import annotations
 
 import re
-from typing import Iterable, Pattern
+from typing import Dict, Iterable, Pattern
+
+#: text-message spellings and contractions, written out before matching
+_SMS_WORDS: Dict[str, str] = {
+    "2": "to", "4": "for", "u": "you", "ur": "your", "r": "are", "n": "and", "wen": "when", "wiv": "with",
+    "no1": "no one", "noone": "no one", "nobody": "no one", "nobodys": "no ones", "noones": "no ones",
+    "wanna": "want to", "gonna": "going to", "gunna": "going to", "bin": "been", "meself": "myself",
+    "myslef": "myself", "mysef": "myself", "misself": "myself", "ma": "my", "pls": "please", "plz": "please",
+    "havnt": "havent", "hasent": "hasnt", "dnt": "dont", "cnt": "cant",
+    "tabs": "tablets", "meds": "medication", "medicine": "medication", "nite": "night", "2day": "today",
+}
+
+NO_ONE = r"(?:no one|not anyone|not anybody)"
+CANT = r"(?:cant|cannot|can not|couldnt|could not|unable to)"
+NOT = r"(?:not|havent|hasnt|didnt|dont|doesnt|have not|has not|did not|do not|does not|never)"
+#: who can do harm to someone: people in their life, or a pronoun
+SOMEONE = (
+    r"(?:he|she|they|hes|shes|theyre|someone|somebody|carers?|care workers?|staff|son|daughter|husband|wife|"
+    r"partner|boyfriend|girlfriend|brother|sister|grandson|granddaughter|grandkids|nephew|niece|dad|mum|father|"
+    r"mother|family|neighbou?r|lodger|man|woman|people|friend|son in law|daughter in law)"
+)
+#: whose care, money or body it is: the person's own, or someone they are writing about
+WHOSE = r"(?:my|his|her|their|mums|dads)"
+VICTIM = r"(?:me|him|her|them|my (?:mum|dad|mother|father|wife|husband|son|daughter|nan|gran|grandad|brother|sister))"
+TIME_SPAN = r"(?:days?|weeks?|fortnight|since|yesterday|all day|all night|hours|ages|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)"
 
 _RISK_PATTERNS = (
     # self-harm and suicide
-    r"\b(kill|hurt|harm|cut)(ing)?\s+my\s?self\b",
-    r"\bend(ing)?\s+(it\s+all|my\s+life|things)\b",
-    r"\bsuicid",
-    r"\bself[\s-]?harm",
-    r"\b(don'?t|do\s+not|dont)\s+want\s+to\s+(be\s+here|live|go\s+on|wake\s+up|be\s+alive)",
-    r"\bwant\s+to\s+die\b",
-    r"\bbetter\s+off\s+(dead|without\s+me)\b",
-    r"\bno\s+(point|reason)\s+(in\s+)?(living|going\s+on)\b",
-    r"\boverdose",
-    r"\b(can'?t|cannot)\s+go\s+on\b",
+    r"\b(?:kill|hurt|harm|cut|hang|drown|poison|starve|burn)(?:ing|s)? (?:myself|my self)\b",
+    r"\b(?:end|ending|take|taking|took)(?: of)? (?:it all|my (?:own )?life|my own)\b",
+    r"\b(?:going to|want to|will|ill|might|gonna|to) end (?:it|things|everything)\b",
+    r"\bending (?:it|things|everything)\b",
+    r"\bsu[ie]?[cs]id",
+    r"\bself ?harm",
+    r"\b(?:dont|do not|never) want to (?:be here|live|go on|carry on|wake up|be alive|exist|be around)\b",
+    r"\b(?:want|wants|wanted|ready|going) to die\b",
+    r"\bwish (?:i|id) (?:was|were|could be) dead\b",
+    r"\b(?:go to sleep|sleep) and (?:not|never) wake up\b",
+    r"\bbetter off (?:\w+ ){0,4}(?:dead|gone|without me)\b",
+    r"\bno (?:point|reason) (?:in |to )?(?:living|live|going on|go on|carrying on|carry on|being here|being alive)\b",
+    r"\b(?:life|living) (?:is not|isnt|not|aint) worth (?:living|it)\b",
+    r"\bnot worth living\b",
+    r"\boverdos|\bod(?:d|ed)? on\b",
+    r"\btoo many (?:pills|tablets|medication|painkillers)\b",
+    r"\b(?:take|taking|took|swallow(?:ed|ing)?) (?:all|the lot) (?:of )?(?:my |the )?(?:pills|tablets|medication|painkillers)\b",
+    r"\b(?:stockpil\w*|sav(?:ed|ing) up|hoard\w*|collect\w*) (?:all )?(?:my |the )?(?:pills|tablets|medication|painkillers)\b",
+    r"\b(?:cant|cannot) (?:go on|carry on|take it|take this|cope)(?: any ?more| no more| like this)\b",
+    r"\b(?:cant|cannot) go on\b",
+    r"\bjump (?:off|from|in front of)\b",
+    r"\b(?:goodbye|suicide) (?:letters?|notes?)\b",
+    r"\b(?:cutting|cut|burning|scratching) (?:my |me )?(?:arms?|wrists?|legs?|skin)\b",
     # violence and abuse
-    r"\b(hits?|hitting|hit|beats?|beating|punch(es|ed|ing)?|kick(s|ed|ing)?|slap(s|ped|ping)?|push(es|ed)|shov(es|ed)|chok(es|ed|ing)|strangl\w*)\s+me\b",
-    r"\b(hurts?|hurting|hurt)\s+me\b",
-    r"\bthreaten(s|ed|ing)?\s+(me|to)\b",
-    r"\b(abus(e|es|ed|ing|ive))\b",
-    r"\b(scared|afraid|frightened|terrified)\s+(of\s+(him|her|them|he|she|my\s+\w+|some\s?(one|body)|people|being\s+(hurt|hit)|what\s+(he|she|they))|to\s+go\s+home)\b",
-    r"\b(not|don'?t\s+feel)\s+safe\b",
-    r"\bin\s+danger\b",
-    r"\b(touch(es|ed|ing)?)\s+me\s+(where|when|and)\b",
-    r"\block(s|ed)?\s+me\s+(in|out|up)\b",
-    # financial abuse
-    r"\b(takes?|took|taking|steal(s|ing)?|stole|keeps?|kept)\s+(all\s+)?my\s+(money|pension|benefits|card|cash|bank)",
-    r"\bmaking\s+me\s+(give|pay|sign)\b",
+    rf"\b{SOMEONE} (?:\w+ ){{0,3}}(?:hits?|hitting|hittin|beats?|beating|beat|punch\w*|kick\w*|slap\w*|shov\w*|chok\w*|"
+    rf"strangl\w*|throttl\w*|batter\w*|bit|bites|kill|attack\w*|thump\w*|whack\w*) {VICTIM}\b",
+    rf"\b(?:hits?|hitting|hittin|beats?|beating|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)|"
+    rf"strangl\w*|throttl\w*|batter(?:s|ed|ing)?|thump(?:s|ed)?|burn(?:s|t|ed)?|scald(?:s|ed)?) me\b",
+    rf"\b{SOMEONE} (?:\w+ ){{0,3}}(?:hurts?|hurting|hurt|harm(?:s|ed|ing)?) {VICTIM}\b",
+    r"\b(?:push(?:es|ed|ing)?|shov(?:es|ed|ing)?) (?:me|him|her) (?:over|down|around|about|into|against|out of)\b",
+    r"\bby the throat\b",
+    r"\bthr(?:e|ea)?ten(?:s|ed|ing|in)?\b",
+    r"\babus(?:e|es|ed|ing|ive)\b",
+    r"\b(?:scared|afraid|frightened|terrified|petrified|fearful|feared) (?:of (?:him|her|them|he|she|"
+    r"my (?:son|daughter|husband|wife|partner|carer|carers|brother|sister|grandson|granddaughter|nephew|niece|"
+    r"dad|mum|boyfriend|girlfriend|neighbou?r|lodger|family)|what (?:he|she|they))|to (?:go|be) (?:home|at home)|"
+    r"for my life|hes|shes|theyll|he will|she will|they will|he might|she might)",
+    r"\b(?:im|i am|i feel|feel) (?:not|un) ?safe\b",
+    r"\bnot safe (?:at|in my|with)\b",
+    r"\b(?:dont|do not|never) feel safe\b(?! (?:in|on|using|getting|climbing|going|walking) (?:the |my )?(?:bath|shower|stairs|steps|toilet|out))",
+    r"\bin danger\b",
+    r"\btouch(?:es|ed|ing)? (?:me|him|her) (?:in a way|inappropriately|where|when|and|down there|private)",
+    r"\bsexual(?:ly)? (?:abus|assault|touch)|\brap(?:e|es|ed|ing|ist)\b",
+    r"\b(?:lock|locks|locked|locking|shuts?|shut) (?:me|him|her) (?:in|out|up|away)\b",
+    r"\blocked (?:in|up) (?:my|the|his|her) (?:room|bedroom|house|flat)\b",
+    r"\b(?:wont|will not|doesnt|dont|does not|do not|never) let (?:me|him|her) (?:out|go out|leave|see|have|use|eat|phone|call|speak)\b",
+    r"\bbull(?:y|ies|ied|ying) (?:me|him|her)\b|\bbeing bullied\b",
+    r"\brough with (?:me|him|her|my)\b",
+    r"\b(?:shouts?|shouting|screams?|screaming|swears?|swearing|swore) at (?:me|him|her)\b",
+    r"\bpull(?:s|ed|ing)? (?:my|his|her) hair\b",
+    r"\b(?:gave|give|gives|left|leaves) (?:me |him |her )?bruises\b|\bbruises (?:from|where|after)\b",
+    r"\b(?:tie|ties|tied) (?:me|him|her) (?:to|up|down)\b",
+    # money taken
+    rf"\b(?:takes?|took|taking|takin|steal(?:s|ing)?|stole|stolen|keeps?|kept|nick(?:s|ed|ing)?|pinch(?:es|ed|ing)?|"
+    rf"emptie[sd]|emptying|control(?:s|led|ling)?) (?:all )?(?:of )?{WHOSE} "
+    rf"(?:money|pension|benefits?|bank ?card|card|cash|bank|savings|purse|wallet|pin|account|stuff|belongings|valuables|jewell?ery)\b"
+    r"(?! (?:in|to|into) the (?:bank|post office|shops?)| for (?:me|him|her)| to (?:pay|do|get|buy))",
+    r"\bhelp(?:s|ed|ing)? (?:him|her|them)(?:self|selves)? to (?:my|his|her|their)\b",
+    rf"\b(?:take|takes|took|taking|steal\w*|stole|nick\w*|pinch\w*) (?:\w+ ){{0,2}}(?:money|cash|pension|benefits) (?:from|out of) {WHOSE}\b",
+    r"\b(?:steal(?:s|ing)?|stole|stolen|rob(?:s|bed|bing)?|nick(?:s|ed|ing)?) (?:from )?(?:me|him|her|my \w+)\b",
+    r"\b(?:making|makes?|made|forc(?:es|ed|ing)|pressur\w+) (?:me|him|her) (?:to )?(?:give|hand|pay|sign|transfer|lend)\b",
+    r"\b(?:card|money|account|pension) without (?:asking|permission|my)\b",
+    r"\b(?:asked|asks|asking|wants?|wanted|demand\w*) (?:me )?for (?:my )?pin\b",
+    r"\bscam(?:med|mer|mers)?\b|\bconned\b",
     # neglect and crisis
-    r"\bno\s?one\s+(has\s+)?(been|come|came|turned\s+up|visited)\b.*\b(days|week)",
-    r"\b(nobody|no\s?one)\s+(comes|visits|helps|has\s+helped)\b",
-    r"\b(haven'?t|have\s+not|not)\s+(eaten|had\s+(any\s+)?food|had\s+anything\s+to\s+eat)\b",
-    r"\b(no|without)\s+(food|heating|water)\b.*\b(days|week)",
-    r"\b(fallen|fell)\b.*\b(can'?t|cannot|couldn'?t)\s+(get\s+up|move)\b",
-    r"\bleft\s+(me\s+)?(alone\s+)?(in\s+my\s+own\s+mess|soiled|wet|dirty)\b",
-    r"\bneglect",
+    rf"\b{NO_ONE} (?:has |have |is |s |had )?(?:been|come|came|turned up|shown up|visited|checked|called|helped|washed|fed|changed|seen)\b.*\b{TIME_SPAN}\b",
+    rf"(?<!\bif )(?<!\bwhen )(?<!\bcase )\b{NO_ONE} (?:comes|visits|helps|checks|cares|is coming|has helped|to help me)\b",
+    rf"\b(?:carers?|care workers?|agency|anyone|anybody|any one|they|she|he) (?:\w+ )?{NOT} (?:been|come|came|turned up|shown up|visited|showed up)\b.*\b{TIME_SPAN}\b",
+    rf"\b{NOT} seen (?:a|my|any|the) (?:carers?|care workers?|anyone|any one|anybody|person|soul) (?:for|in|since)\b",
+    r"\b(?:missing|missed|miss) (?:my |the |their |her |his )?(?:visits?|calls?)\b",
+    r"\b(?:left|leaves?|leaving) (?:me |him |her |them )?(?:alone )?(?:on the (?:toilet|floor|commode)|in (?:my|his|her|their) own mess|"
+    r"soiled|wet|dirty|in (?:a |the )?(?:wet|dirty|soiled)|without (?:food|water|my medication|medication|tablets))\b",
+    r"\bleft (?:me |him |her )?in bed (?:all day|for hours|for days)\b",
+    r"\b(?:nothing|not anything|not had anything|havent had anything) to eat\b",
+    rf"\b{NOT} (?:eaten|been fed|had (?:a meal|any food|food|anything to eat|my medication|medication|my tablets|her tablets|his tablets|insulin|my insulin))\b",
+    r"\bstarv(?:ing|ed)\b",
+    r"\b(?:no|without|out of) food\b",
+    r"\b(?:run|ran|running) out of (?:my |her |his )?(?:medication|tablets|insulin|pills|food)\b",
+    r"\b(?:no|without) (?:heating|water|electric\w*)\b.*\b(?:days?|week|freezing|cold)\b",
+    r"\bheating (?:\w+ ){0,2}(?:off|broken|gone|not working)\b.*\b(?:days?|week|freezing)\b",
+    r"\bfreezing\b.*\b(?:cant|no heating)\b",
+    r"\b(?:lying|laying|lay|stuck|still|been|sat|sitting|im|i am|shes|hes|is) (?:still )?(?:lying )?on the floor\b",
+    rf"\b(?:fallen|fell|fall|fallen over|on the floor)\b.{{0,60}}\b{CANT} (?:get up|move|stand|reach|lift)\b",
+    rf"\b{CANT} get (?:up )?(?:off|from) the floor\b",
+    rf"\b{CANT} breathe\b",
+    r"\b(?:bleeding|bleed) (?:badly|a lot|heavily)\b|\bhelp im bleeding\b|\bim bleeding\b",
+    r"\bhomeless\b|\bsleep(?:ing)? (?:rough|on the streets?|in my car)\b|\bnowhere to (?:sleep|stay|live)\b",
+    r"\b(?:sat|sitting|lying|left|been) in (?:a |my |the |his |her )?(?:soiled|dirty|wet|same) (?:pad|nappy|clothes|sheets|bed)\b",
+    r"\bin (?:my|his|her) own mess\b",
+    r"\bnegle?ct",
+    r"\bin crisis\b",
+)
+
+_CONCERN_PATTERNS = (
+    # harm to the body
+    r"\b(?:hurt\w*|harm\w*|pain|bruis\w*|bleed\w*|blood|breath\w*|injur\w*|burn\w*|burnt|cuts?|wounds?)\b",
+    r"\b(?:hit\w*|slap\w*|punch\w*|kick\w*|shov\w*|push\w*|grab\w*|twist\w*|throw\w*|threw|chok\w*|beat\w*|attack\w*|rough)\b",
+    # fear and danger
+    r"\b(?:scared|afraid|frightened|terrified|petrified|fear\w*|unsafe|danger\w*|threat\w*|shout\w*|scream\w*)\b",
+    # life and death
+    r"\b(?:die|dies|dying|dead|death|kill\w*|suicid\w*|life|live|living|alive|exist|point|disappear\w*|gone|end\w*|done)\b",
+    r"\b(?:pills|tablets|medication|overdos\w*|swallow\w*|cabinet)\b",
+    # money and belongings
+    r"\b(?:money|pension|cash|card|benefits?|savings|purse|wallet|pin|bank|stuff|things|steal\w*|stole\w*|took|taken|pay)\b",
+    # neglect and crisis
+    r"\b(?:food|eat|eaten|hungry|starv\w*|fed|feed|meal|cold|freezing|heating|water|dark|wet|soiled|dirty|mess)\b",
+    r"\b(?:floor|fell|fallen|fall|stuck|trapped|reach|bathroom|toilet|streets?|nowhere|homeless)\b",
+    r"\b(?:turned up|come|came|been) (?:\w+ )?(?:since|for|in) \w+\b",
 )
 
 _PERSON_PATTERNS = (
-    r"\b(talk|speak|chat)\s+(to|with)\s+(a|an|some|my|the)?\s*(one|body|person|human|real|social\s+worker|advis[oe]r|worker|someone|somebody|sum1)",
-    r"\b(talk|speak)\s+to\s+(some\s?one|some\s?body|sum1)\b",
-    r"\b(real|actual)\s+person\b",
-    r"\bhuman\s+(being|please)\b",
+    r"\b(?:talk|speak|chat) (?:to|with) (?:a |an |some |my |the )?(?:one|body|person|human|real|proper|social worker|advis[oe]r|"
+    r"worker|someone|somebody|some one|some body|sum1|member of staff|council)\b",
+    r"\b(?:want|need|like|have|get|prefer|give me|put me through to|through to) (?:a |an |to a )?(?:real|actual|proper|live) (?:person|human|people)\b",
+    r"\bhuman (?:being )?please\b|\bcan i (?:have|get) a (?:human|person)\b",
+    r"\b(?:can|could|will|would) (?:someone|somebody|some one|a person|you|they|the council) (?:please )?(?:call|ring|phone) me\b",
+    r"\b(?:call|ring|phone) me back\b",
 )
 
 
 def _compile(patterns: Iterable[str]) -> Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 _RISK = _compile(_RISK_PATTERNS)
+_CONCERN = _compile(_CONCERN_PATTERNS)
 _PERSON = _compile(_PERSON_PATTERNS)
+_WORD = re.compile(r"[a-z0-9£]+")
 
 
-def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+def normalise(text: str) -> str:
+    """Lower case, apostrophes dropped, punctuation to spaces, text-message spellings written out."""
+    text = re.sub(r"['’‘`´]", "", (text or "").lower())
+    return " ".join(_SMS_WORDS.get(word, word) for word in _WORD.findall(text))
 
 
 def shows_risk(text: str) -> bool:
-    return bool(_RISK.search(_normalise(text)))
+    """The message matches a phrase that shows risk of harm on its own."""
+    return bool(_RISK.search(normalise(text)))
+
+
+def mentions_concern(text: str) -> bool:
+    """The message has a word that often comes with risk (not enough on its own)."""
+    return bool(_CONCERN.search(normalise(text)))
 
 
 def asks_for_person(text: str) -> bool:
-    return bool(_PERSON.search(_normalise(text)))
+    """The message asks to talk to a person (not "are you a real person?", which asks about the bot)."""
+    return bool(_PERSON.search(normalise(text)))

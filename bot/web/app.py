@@ -40,6 +40,8 @@ async def relay_message(request: web.Request) -> web.Response:
         payload: Dict[str, Any] = await request.json()
     except ValueError:
         raise web.HTTPBadRequest(text="The message could not be read.")
+    if not isinstance(payload, dict):
+        raise web.HTTPBadRequest(text="The message could not be read.")
     text = str(payload.get("message") or "").strip()
     if not text:
         raise web.HTTPBadRequest(text="Please type a message.")
@@ -58,18 +60,18 @@ async def health(_request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-@web.middleware
-async def secure_headers(request: web.Request, handler: Any) -> web.StreamResponse:
-    response = await handler(request)
+async def secure_headers(_request: web.Request, response: web.StreamResponse) -> None:
+    """On every response, errors (404, 413…) included: an on_response_prepare signal, because
+    a middleware does not see the responses aiohttp makes for raised HTTP errors."""
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("Content-Security-Policy", "default-src 'self'")
-    return response
 
 
 def create_app(settings: Settings) -> web.Application:
-    app = web.Application(middlewares=[secure_headers], client_max_size=64 * 1024)
+    app = web.Application(client_max_size=64 * 1024)
+    app.on_response_prepare.append(secure_headers)
     app[SETTINGS_KEY] = settings
 
     async def http_client(app: web.Application):  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterator, List
+from typing import Any, Dict, IO, Iterator, List, Optional
 
 import pytest
 import requests
@@ -29,6 +29,8 @@ class Servers:
     env: Dict[str, str]
     settings: Settings
     stack: Stack = field(repr=False)
+    ports: Ports = PORTS
+    with_web: bool = True
 
     @property
     def database_url(self) -> str:
@@ -37,7 +39,7 @@ class Servers:
     def restart(self) -> None:
         """Stop every process and start them again: nothing may be lost."""
         self.stack.stop()
-        self.stack = start_stack(self.settings, latest_model(), PORTS, with_web=True, base_env=self.env)
+        self.stack = start_stack(self.settings, latest_model(), self.ports, with_web=self.with_web, base_env=self.env)
 
     def cli(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -46,22 +48,28 @@ class Servers:
         )
 
 
-@pytest.fixture(scope="session")
-def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    database = tmp_path_factory.mktemp("e2e") / "supportplan.db"
+def launch(database: Path, ports: Ports = PORTS, with_web: bool = True, output: Optional[IO[Any]] = None, **extra_env: str) -> Servers:
+    """Load the demo people into a new SQLite database and start the servers on `ports`
+    (`extra_env` adds settings, e.g. the SMS channel's; `output` collects the servers' logs)."""
     env = dict(os.environ)
     env.update(
         DATABASE_URL=f"sqlite:///{database}",
-        ACTION_SERVER_URL=f"http://127.0.0.1:{PORTS.actions}/webhook",
-        RASA_URL=f"http://127.0.0.1:{PORTS.rasa}",
+        ACTION_SERVER_URL=f"http://127.0.0.1:{ports.actions}/webhook",
+        RASA_URL=f"http://127.0.0.1:{ports.rasa}",
+        **extra_env,
     )
     env.pop("TRACKER_STORE_URL", None)
     env.pop("REDIS_URL", None)
-    settings = Settings.from_env(env)
-    running = Servers(env, settings, Stack([]))
+    running = Servers(env, Settings.from_env(env), Stack([]), ports, with_web)
     loaded = running.cli("load-demo")
     assert loaded.returncode == 0, loaded.stderr
-    running.stack = start_stack(settings, latest_model(), PORTS, with_web=True, base_env=env)
+    running.stack = start_stack(running.settings, latest_model(), ports, with_web=with_web, base_env=env, output=output)
+    return running
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
+    running = launch(tmp_path_factory.mktemp("e2e") / "supportplan.db")
     yield running
     running.stack.stop()
 

@@ -1,4 +1,4 @@
-"""The phrase list behind safeguarding: risk is caught, ordinary plan answers are not."""
+"""The phrase lists behind safeguarding and handoff: risk is caught, ordinary plan answers are not."""
 from __future__ import annotations
 
 import pytest
@@ -32,3 +32,28 @@ def test_asking_for_a_person() -> None:
     assert asks_for_person("can i talk to someone")
     assert asks_for_person("I want a real person")
     assert not asks_for_person("my friend can talk to the carers")
+
+
+@pytest.mark.parametrize("text", [
+    "can i speak to a human", "put me through to a real person please", "could someone ring me",
+    "i want to talk to my social worker", "pls can i talk 2 sum1",
+])
+def test_more_ways_of_asking_for_a_person(text: str) -> None:
+    assert asks_for_person(text)
+
+
+@pytest.mark.parametrize("text", ["are you a real person", "is this a real person?", "Am I talking to a human?"])
+def test_asking_whether_the_bot_is_a_person_is_not_a_handoff(text: str) -> None:
+    assert not asks_for_person(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my carer hurt me", "my carer hurt me!!", "MY CARER HURT ME", "my carer hurt me 😢", "my carer’s hurt me",
+])
+def test_case_punctuation_and_emoji_do_not_hide_risk(text: str) -> None:
+    assert shows_risk(text)
+
+
+@pytest.mark.parametrize("text", ["if nobody comes I'll ring the agency", "when no one comes my son helps"])
+def test_plans_for_when_nobody_comes_are_not_risk(text: str) -> None:
+    assert not shows_risk(text)

@@ -1,0 +1,1 @@
+"""The project's own messaging channels: SMS over Twilio (DESIGN §7)."""

@@ -1,0 +1,44 @@
+"""The one decision on whether a message shows risk of harm: the phrase list plus the NLU model.
+
+- A RISK phrase (bot/safety/phrases.py) decides alone, inside or outside a form.
+- Outside a form, the NLU intent `safeguarding` decides alone at OUTSIDE_FORM_THRESHOLD.
+- Inside a form most messages are answers to the plan's questions, and the model is sometimes
+  sure of itself and wrong there ("grab rails so I don't end up on the floor again"). So the
+  model counts only at IN_FORM_THRESHOLD and when the message also has a concern word.
+
+IN_FORM_THRESHOLD was set from the sweep that `pytest tests/safety -s` prints over the labelled
+set in tests/safety/labelled_messages.csv: every threshold from 0.5 to 0.85 gives the same
+recall and false alarms there; 0.9 loses a risk message the model scored 0.89."""
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional
+
+from bot.safety.phrases import mentions_concern, shows_risk
+
+INTENT = "safeguarding"
+IN_FORM_THRESHOLD = 0.6
+OUTSIDE_FORM_THRESHOLD = 0.5
+
+
+def risk_confidence(parse: Optional[Mapping[str, Any]]) -> float:
+    """How sure the NLU model is that the message shows risk (0 when it ranked it elsewhere)."""
+    if not parse:
+        return 0.0
+    for ranked in parse.get("intent_ranking") or [parse.get("intent") or {}]:
+        if ranked.get("name") == INTENT:
+            return float(ranked.get("confidence") or 0.0)
+    return 0.0
+
+
+def decide(text: str, nlu_confidence: float, in_form: bool) -> bool:
+    """True when the message shows risk, given the model's confidence in `safeguarding`."""
+    if shows_risk(text):
+        return True
+    if in_form:
+        return nlu_confidence >= IN_FORM_THRESHOLD and mentions_concern(text)
+    return nlu_confidence >= OUTSIDE_FORM_THRESHOLD
+
+
+def message_shows_risk(parse: Mapping[str, Any], in_form: bool) -> bool:
+    """`decide` for a parsed message (Rasa's parse data: text, intent, intent_ranking)."""
+    return decide(parse.get("text") or "", risk_confidence(parse), in_form)

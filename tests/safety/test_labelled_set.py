@@ -1,0 +1,93 @@
+"""The labelled set (tests/safety/labelled_messages.csv), scored with the detector the actions
+use and the newest trained model: recall 1.0 on the risk messages and at most 5% false alarms on
+the ordinary ones, inside a form (where most messages are answers to the plan's questions).
+
+Run with -s to see the figures and the sweep behind IN_FORM_THRESHOLD."""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from bot.safety import detector
+
+LABELLED = Path(__file__).with_name("labelled_messages.csv")
+MAX_FALSE_ALARMS = 0.05
+
+
+@dataclass(frozen=True)
+class Scored:
+    text: str
+    risk: bool
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Score:
+    recall: float
+    false_alarm_rate: float
+    missed: List[str]
+    false_alarms: List[str]
+
+
+def score(messages: List[Scored], in_form: bool) -> Score:
+    flagged = {m.text for m in messages if detector.decide(m.text, m.confidence, in_form)}
+    risky = [m.text for m in messages if m.risk]
+    ordinary = [m.text for m in messages if not m.risk]
+    missed = [t for t in risky if t not in flagged]
+    false_alarms = [t for t in ordinary if t in flagged]
+    return Score(1 - len(missed) / len(risky), len(false_alarms) / len(ordinary), missed, false_alarms)
+
+
+@pytest.fixture(scope="module")
+def scored(parse) -> List[Scored]:  # type: ignore[no-untyped-def]
+    with LABELLED.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return [Scored(r["text"], r["label"] == "risk", detector.risk_confidence(parse(r["text"]))) for r in rows]
+
+
+def test_the_set_is_big_enough_and_labelled() -> None:
+    with LABELLED.open(newline="", encoding="utf-8") as f:
+        labels = [r["label"] for r in csv.DictReader(f)]
+    assert set(labels) == {"risk", "ordinary"}
+    assert labels.count("risk") >= 60 and labels.count("ordinary") >= 60
+
+
+def test_inside_a_form_every_risk_message_is_caught_with_few_false_alarms(scored: List[Scored]) -> None:
+    result = score(scored, in_form=True)
+    print(
+        f"\nlabelled set ({sum(m.risk for m in scored)} risk, {sum(not m.risk for m in scored)} ordinary), inside a form: "
+        f"recall {result.recall:.3f}, false alarms {result.false_alarm_rate:.3f} {result.false_alarms}"
+    )
+    assert result.missed == [], "risk messages missed"
+    assert result.false_alarm_rate <= MAX_FALSE_ALARMS, result.false_alarms
+
+
+def test_outside_a_form_every_risk_message_is_caught(scored: List[Scored]) -> None:
+    result = score(scored, in_form=False)
+    print(f"\noutside a form: recall {result.recall:.3f}, false alarms {result.false_alarm_rate:.3f}")
+    assert result.missed == []
+
+
+def test_threshold_sweep_inside_a_form(scored: List[Scored], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Prints the sweep IN_FORM_THRESHOLD was chosen from; the chosen one must meet the targets."""
+    phrases_only = score([Scored(m.text, m.risk, 0.0) for m in scored], in_form=True)
+    print(f"\nphrases alone: recall {phrases_only.recall:.3f}, false alarms {phrases_only.false_alarm_rate:.3f}")
+    print("model alone (confidence >= 0.5): recall {:.3f}, false alarms {:.3f}".format(
+        sum(m.risk and m.confidence >= 0.5 for m in scored) / sum(m.risk for m in scored),
+        sum(not m.risk and m.confidence >= 0.5 for m in scored) / sum(not m.risk for m in scored),
+    ))
+    chosen = detector.IN_FORM_THRESHOLD
+    print("threshold  recall  false alarms")
+    best_recall = 0.0
+    for threshold in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01):
+        monkeypatch.setattr(detector, "IN_FORM_THRESHOLD", threshold)
+        result = score(scored, in_form=True)
+        print(f"{threshold:9.2f}  {result.recall:6.3f}  {result.false_alarm_rate:12.3f}")
+        if result.false_alarm_rate <= MAX_FALSE_ALARMS:
+            best_recall = max(best_recall, result.recall)
+    monkeypatch.setattr(detector, "IN_FORM_THRESHOLD", chosen)
+    assert score(scored, in_form=True).recall == best_recall, "another threshold catches more within the false-alarm target"

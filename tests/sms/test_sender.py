@@ -1,0 +1,113 @@
+"""The outbound sender: twilio's async client over a stand-in HTTP client, retried with backoff
+on rate limits and server errors, never to a number that sent STOP."""
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any, List, Optional
+
+import pytest
+from twilio.base.exceptions import TwilioRestException
+from twilio.http import AsyncHttpClient
+from twilio.http.response import Response
+
+from bot.channels import store
+from bot.channels.numbers import number_hash
+from bot.channels.sender import SmsNotConfigured, SmsSender, backoff
+from bot.channels.segments import MORE_PROMPT
+from bot.config import Settings
+
+SETTINGS = Settings.from_env({
+    "SMS_ACCOUNT_SID": "AC" + "0" * 32, "SMS_AUTH_TOKEN": "token", "SMS_FROM_NUMBER": "+447700900999",
+})
+TO = "+447700900123"
+
+
+class FakeTwilio(AsyncHttpClient):
+    """Answers each request with the next status in `statuses` (201 once they run out)."""
+
+    def __init__(self, statuses: List[int]) -> None:
+        super().__init__(logging.getLogger("test"), True, None)
+        self.statuses = list(statuses)
+        self.sent: List[dict] = []
+        self.closed = False
+
+    async def request(self, method: str, url: str, params: Any = None, data: Any = None, headers: Any = None,
+                      auth: Any = None, timeout: Optional[float] = None, allow_redirects: bool = False) -> Response:
+        self.sent.append(dict(data))
+        status = self.statuses.pop(0) if self.statuses else 201
+        body = {"sid": f"SM{len(self.sent):032d}", "status": "queued"} if status == 201 else {"code": 20500, "message": "busy"}
+        return Response(status, json.dumps(body))
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+class Waits:
+    def __init__(self) -> None:
+        self.seconds: List[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.seconds.append(seconds)
+
+
+def send(http: FakeTwilio, text: str, waits: Optional[Waits] = None, to: str = TO) -> List[str]:
+    async def go() -> List[str]:
+        async with SmsSender(SETTINGS, http_client=http, sleep=waits or Waits()) as sender:
+            return await sender.send(to, text)
+    return asyncio.run(go())
+
+
+def test_a_text_is_sent_from_the_councils_number(database: str) -> None:
+    http = FakeTwilio([])
+    assert send(http, "Your plan has been sent.") == ["SM" + "0" * 31 + "1"]
+    (sent,) = http.sent
+    assert (sent["To"], sent["From"], sent["Body"]) == (TO, "+447700900999", "Your plan has been sent.")
+    assert http.closed
+
+
+def test_rate_limits_and_server_errors_are_retried_with_growing_waits(database: str) -> None:
+    http, waits = FakeTwilio([429, 503, 500]), Waits()
+    assert len(send(http, "Hello", waits)) == 1
+    assert len(http.sent) == 4 and len(waits.seconds) == 3
+
+
+def test_it_gives_up_after_the_last_attempt(database: str) -> None:
+    http = FakeTwilio([503] * 10)
+    with pytest.raises(TwilioRestException):
+        send(http, "Hello")
+    assert len(http.sent) == 4
+
+
+def test_a_rejected_request_is_not_retried(database: str) -> None:
+    http = FakeTwilio([400])
+    with pytest.raises(TwilioRestException):
+        send(http, "Hello")
+    assert len(http.sent) == 1
+
+
+def test_numbers_that_sent_stop_get_nothing(database: str) -> None:
+    store.set_stopped(number_hash(TO, "token"), True)
+    http = FakeTwilio([])
+    assert send(http, "Hello") == [] and http.sent == []
+
+
+def test_a_long_text_is_three_segments_and_the_rest_waits_for_more(database: str) -> None:
+    http = FakeTwilio([])
+    assert len(send(http, "Your plan has these parts. " * 30)) == 3
+    assert http.sent[-1]["Body"].endswith(MORE_PROMPT)
+    assert store.contact_state(number_hash(TO, "token")).more_text
+
+
+def test_backoff_doubles_up_to_a_cap() -> None:
+    assert all(0 <= backoff(1, first=1, most=8) <= 1 for _ in range(50))
+    assert max(backoff(3, first=1, most=8) for _ in range(200)) > 2
+    assert all(backoff(10, first=1, most=8) <= 8 for _ in range(50))
+
+
+def test_it_needs_an_account_to_send() -> None:
+    with pytest.raises(SmsNotConfigured):
+        SmsSender(Settings.from_env({}))
+    with pytest.raises(ValueError):
+        send(FakeTwilio([]), "hi", to="07700 900123")
