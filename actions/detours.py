@@ -40,7 +40,7 @@ _IN_FORM_CONFIDENCE = {
     "request_human": 0.85,
     "faq": 0.85,
     "save_for_later": 0.9,
-    "stop": 0.9,
+    "goodbye": 0.9,
     "start_again": 0.85,
 }
 _OUTSIDE_FORM_CONFIDENCE = 0.5
@@ -49,7 +49,6 @@ _INTENT_DETOURS = {
     "request_human": Detour.HANDOFF,
     "faq": Detour.QUESTION,
     "save_for_later": Detour.PAUSE,
-    "stop": Detour.PAUSE,
     "start_again": Detour.START_AGAIN,
     "goodbye": Detour.GOODBYE,
     "thanks": Detour.THANKS,

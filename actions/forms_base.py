@@ -63,7 +63,7 @@ class SectionFormValidation(FormValidationAction):
         if detour is not None:
             events = await detours.handle(detour, dispatcher, tracker)
             events.append(SlotSet(requested, None))
-            if detour is detours.Detour.PAUSE:
+            if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
                 events += [SlotSet("paused", True), SlotSet(REQUESTED_SLOT, None)]
             if detour is detours.Detour.START_AGAIN:
                 events += self.start_again_events()

@@ -47,7 +47,7 @@ FORBIDDEN = [r"£\s?\d", r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", r"\b\d{3}\s\d{3}\b"]
 
 BASIC_INTENTS = [
     "greet", "goodbye", "thanks", "affirm", "deny", "done", "bot_challenge", "inform",
-    "request_human", "safeguarding", "save_for_later", "stop", "start_again", "change_section",
+    "request_human", "safeguarding", "save_for_later", "start_again", "change_section",
     "out_of_scope",
 ]
 MIN_EXAMPLES = {"inform": 120, "safeguarding": 60}
