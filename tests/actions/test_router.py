@@ -47,7 +47,7 @@ async def test_a_locked_conversation_is_not_asked_for_details(demo) -> None:
 
 
 async def test_stop_outside_a_form_pauses(demo) -> None:
-    out = await run(ActionNextSection(), tracker(VERIFIED, text="stop", intent="stop", confidence=0.95))
+    out = await run(ActionNextSection(), tracker(VERIFIED, text="stop", intent="save_for_later", confidence=0.95))
     assert out.responses == ["utter_paused"]
     assert out.slots["current_section"] == "paused"
 
