@@ -201,6 +201,24 @@ class AuditLog(Base):
     detail = Column(Text, nullable=False, default="")
 
 
+class Adviser(Base):
+    """A council adviser's login to the console. The password is kept only as an Argon2 hash;
+    repeated failures lock the login for a while."""
+
+    __tablename__ = "advisers"
+    __table_args__ = (CheckConstraint(_one_of("role", ("adviser", "manager")), name="role"),)
+
+    id = Column(Integer, primary_key=True)
+    #: lower-cased
+    email = Column(String(254), nullable=False, unique=True)
+    password_hash = Column(String(255), nullable=False)
+    role = Column(String(10), nullable=False, default="adviser")
+    failed_logins = Column(Integer, nullable=False, default=0)
+    locked_until = Column(UTCDateTime, nullable=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_login_at = Column(UTCDateTime, nullable=True)
+
+
 class SmsContact(Base):
     """What the SMS channel remembers about a phone number, known only by its keyed hash: whether
     it has opted out (STOP), the numbered choices last sent, and the rest of a long reply (MORE)."""

@@ -20,12 +20,13 @@ abbreviations and typos mapped to one spelling: 'hrs' → 'hours', 'Weds' → 'w
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple
 
-from bot.parsing.numbers import read_number
+from bot.parsing.numbers import MAX_DIGITS, read_number
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -364,9 +365,18 @@ def get_nlp() -> "Language":
     return _NLP
 
 
+#: figures nobody means and no parser should half-read: '1e400' (read as 1), 30-digit amounts
+#: (whose '… an hour' would otherwise be taken as one hour)
+_UNREADABLE_FIGURE = re.compile(r"\d[eE][+-]?\d|\d{%d,}" % (MAX_DIGITS + 1))
+
+
 @lru_cache(maxsize=512)
 def analyse(text: str) -> "Doc":
-    """The parsed text (cached: a form answer is often read by several parsers). Treat as read-only."""
+    """The parsed text (cached: a form answer is often read by several parsers). Treat as read-only.
+    A text holding a figure no one could mean is read as holding no figures at all, so every
+    parser says it could not find one and the person is asked again."""
+    if _UNREADABLE_FIGURE.search(text or ""):
+        return get_nlp()("")
     return get_nlp()(text or "")
 
 

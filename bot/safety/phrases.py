@@ -20,7 +20,7 @@ from typing import Dict, Iterable, Pattern
 #: text-message spellings and contractions, written out before matching
 _SMS_WORDS: Dict[str, str] = {
     "2": "to", "4": "for", "u": "you", "ur": "your", "r": "are", "n": "and", "wen": "when", "wiv": "with",
-    "no1": "no one", "noone": "no one", "nobody": "no one", "nobodys": "no ones", "noones": "no ones",
+    "no1": "no one", "noone": "no one", "nobody": "no one", "nobodys": "no one has", "noones": "no one has",
     "wanna": "want to", "gonna": "going to", "gunna": "going to", "bin": "been", "meself": "myself",
     "myslef": "myself", "mysef": "myself", "misself": "myself", "ma": "my", "pls": "please", "plz": "please",
     "havnt": "havent", "hasent": "hasnt", "dnt": "dont", "cnt": "cant",
@@ -39,7 +39,7 @@ SOMEONE = (
 #: whose care, money or body it is: the person's own, or someone they are writing about
 WHOSE = r"(?:my|his|her|their|mums|dads)"
 VICTIM = r"(?:me|him|her|them|my (?:mum|dad|mother|father|wife|husband|son|daughter|nan|gran|grandad|brother|sister))"
-TIME_SPAN = r"(?:days?|weeks?|fortnight|since|yesterday|all day|all night|hours|ages|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)"
+TIME_SPAN = r"(?:days?|weeks?|fortnight|since|yesterday|today|tonight|this morning|all day|all night|hours|ages|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d+)"
 
 _RISK_PATTERNS = (
     # self-harm and suicide
@@ -59,10 +59,13 @@ _RISK_PATTERNS = (
     r"\bnot worth living\b",
     r"\boverdos|\bod(?:d|ed)? on\b",
     r"\btoo many (?:pills|tablets|medication|painkillers)\b",
-    r"\b(?:take|taking|took|swallow(?:ed|ing)?) (?:all|the lot) (?:of )?(?:my |the )?(?:pills|tablets|medication|painkillers)\b",
+    r"(?<!cant )(?<!cannot )\b(?:take|taking|took|swallow(?:ed|ing)?) (?:all|the lot) (?:of )?(?:my |the )?(?:pills|tablets|medication|painkillers)\b",
     r"\b(?:stockpil\w*|sav(?:ed|ing) up|hoard\w*|collect\w*) (?:all )?(?:my |the )?(?:pills|tablets|medication|painkillers)\b",
     r"\b(?:cant|cannot) (?:go on|carry on|take it|take this|cope)(?: any ?more| no more| like this)\b",
     r"\b(?:cant|cannot) go on\b",
+    r"\b(?:cant|dont|do not|cannot) see (?:the|any) point(?: any ?more| in (?:living|going on|anything)| of (?:living|going on|anything))\b",
+    r"\bdone with (?:life|living|it all)\b",
+    r"(?<!cant )(?<!cannot )(?<!to )\bswallow(?:ed|ing)? (?:all|everything|the lot)\b",
     r"\bjump (?:off|from|in front of)\b",
     r"\b(?:goodbye|suicide) (?:letters?|notes?)\b",
     r"\b(?:cutting|cut|burning|scratching) (?:my |me )?(?:arms?|wrists?|legs?|skin)\b",
@@ -71,6 +74,7 @@ _RISK_PATTERNS = (
     rf"strangl\w*|throttl\w*|batter\w*|bit|bites|kill|attack\w*|thump\w*|whack\w*) {VICTIM}\b",
     rf"\b(?:hits?|hitting|hittin|beats?|beating|punch(?:es|ed|ing)?|kick(?:s|ed|ing)?|slap(?:s|ped|ping)?|chok(?:es|ed|ing)|"
     rf"strangl\w*|throttl\w*|batter(?:s|ed|ing)?|thump(?:s|ed)?|burn(?:s|t|ed)?|scald(?:s|ed)?) me\b",
+    r"\b(?:getting|being|been|got) (?:hit|beaten|beaten up|attacked|assaulted|punched|kicked|slapped)\b",
     rf"\b{SOMEONE} (?:\w+ ){{0,3}}(?:hurts?|hurting|hurt|harm(?:s|ed|ing)?) {VICTIM}\b",
     r"\b(?:push(?:es|ed|ing)?|shov(?:es|ed|ing)?) (?:me|him|her) (?:over|down|around|about|into|against|out of)\b",
     r"\bby the throat\b",
@@ -96,7 +100,7 @@ _RISK_PATTERNS = (
     r"\b(?:gave|give|gives|left|leaves) (?:me |him |her )?bruises\b|\bbruises (?:from|where|after)\b",
     r"\b(?:tie|ties|tied) (?:me|him|her) (?:to|up|down)\b",
     # money taken
-    rf"\b(?:takes?|took|taking|takin|steal(?:s|ing)?|stole|stolen|keeps?|kept|nick(?:s|ed|ing)?|pinch(?:es|ed|ing)?|"
+    rf"\b(?:takes?|took|taken|taking|takin|steal(?:s|ing)?|stole|stolen|keeps?|kept|nick(?:s|ed|ing)?|pinch(?:es|ed|ing)?|"
     rf"emptie[sd]|emptying|control(?:s|led|ling)?) (?:all )?(?:of )?{WHOSE} "
     rf"(?:money|pension|benefits?|bank ?card|card|cash|bank|savings|purse|wallet|pin|account|stuff|belongings|valuables|jewell?ery)\b"
     r"(?! (?:in|to|into) the (?:bank|post office|shops?)| for (?:me|him|her)| to (?:pay|do|get|buy))",
@@ -105,12 +109,14 @@ _RISK_PATTERNS = (
     r"\b(?:steal(?:s|ing)?|stole|stolen|rob(?:s|bed|bing)?|nick(?:s|ed|ing)?) (?:from )?(?:me|him|her|my \w+)\b",
     r"\b(?:making|makes?|made|forc(?:es|ed|ing)|pressur\w+) (?:me|him|her) (?:to )?(?:give|hand|pay|sign|transfer|lend)\b",
     r"\b(?:card|money|account|pension) without (?:asking|permission|my)\b",
+    r"\b(?:wont|will not|doesnt|does not|never) (?:give|let me have) (?:me )?(?:back )?(?:my|his|her) (?:money|pension|benefits?|bank ?card|card|cash|purse|wallet)\b",
     r"\b(?:asked|asks|asking|wants?|wanted|demand\w*) (?:me )?for (?:my )?pin\b",
     r"\bscam(?:med|mer|mers)?\b|\bconned\b",
     # neglect and crisis
     rf"\b{NO_ONE} (?:has |have |is |s |had )?(?:been|come|came|turned up|shown up|visited|checked|called|helped|washed|fed|changed|seen)\b.*\b{TIME_SPAN}\b",
     rf"(?<!\bif )(?<!\bwhen )(?<!\bcase )\b{NO_ONE} (?:comes|visits|helps|checks|cares|is coming|has helped|to help me)\b",
     rf"\b(?:carers?|care workers?|agency|anyone|anybody|any one|they|she|he) (?:\w+ )?{NOT} (?:been|come|came|turned up|shown up|visited|showed up)\b.*\b{TIME_SPAN}\b",
+    rf"\bno (?:carers?|care workers?|help|visits?|one else) (?:has |have |had )?(?:been|come|came|turned up|arrived)\b.*\b{TIME_SPAN}\b",
     rf"\b{NOT} seen (?:a|my|any|the) (?:carers?|care workers?|anyone|any one|anybody|person|soul) (?:for|in|since)\b",
     r"\b(?:missing|missed|miss) (?:my |the |their |her |his )?(?:visits?|calls?)\b",
     r"\b(?:left|leaves?|leaving) (?:me |him |her |them )?(?:alone )?(?:on the (?:toilet|floor|commode)|in (?:my|his|her|their) own mess|"
@@ -128,6 +134,8 @@ _RISK_PATTERNS = (
     rf"\b(?:fallen|fell|fall|fallen over|on the floor)\b.{{0,60}}\b{CANT} (?:get up|move|stand|reach|lift)\b",
     rf"\b{CANT} get (?:up )?(?:off|from) the floor\b",
     rf"\b{CANT} breathe\b",
+    rf"\b{CANT} (?:reach|get to) (?:my|the) (?:phone|pendant|alarm|button|cord)\b",
+    r"\b(?:fallen|fell|had a fall)\b.{0,60}\b(?:stuck|trapped)\b",
     r"\b(?:bleeding|bleed) (?:badly|a lot|heavily)\b|\bhelp im bleeding\b|\bim bleeding\b",
     r"\bhomeless\b|\bsleep(?:ing)? (?:rough|on the streets?|in my car)\b|\bnowhere to (?:sleep|stay|live)\b",
     r"\b(?:sat|sitting|lying|left|been) in (?:a |my |the |his |her )?(?:soiled|dirty|wet|same) (?:pad|nappy|clothes|sheets|bed)\b",

@@ -57,3 +57,11 @@ def test_case_punctuation_and_emoji_do_not_hide_risk(text: str) -> None:
 @pytest.mark.parametrize("text", ["if nobody comes I'll ring the agency", "when no one comes my son helps"])
 def test_plans_for_when_nobody_comes_are_not_risk(text: str) -> None:
     assert not shows_risk(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I can't swallow all my tablets at once", "so I don't get hurt in the shower", "help to reach the phone",
+    "my son will take my money to the bank for me", "I had a fall but I'm fine now",
+])
+def test_ordinary_answers_near_the_risk_phrases(text: str) -> None:
+    assert not shows_risk(text)

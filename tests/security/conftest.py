@@ -1,6 +1,6 @@
 """The real servers for the security tests, with every process's output collected in one log
-file (the log-scan test reads it). Ports: tests/e2e/conftest.py's, moved by
-SUPPORTPLAN_TEST_PORT_OFFSET."""
+file (the log-scan test reads it). Ports: tests/e2e/conftest.py's (moved by
+SUPPORTPLAN_TEST_PORT_OFFSET) plus PORT_SHIFT, so they run beside the e2e servers in one session."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +9,19 @@ from typing import Iterator
 
 import pytest
 
-from tests.e2e.conftest import Servers, launch
+from bot.launcher import Ports
+from tests.e2e.conftest import PORTS as E2E_PORTS
+from tests.e2e.conftest import Chat, Servers, launch
+
+PORT_SHIFT = 30
+PORTS = Ports(actions=E2E_PORTS.actions + PORT_SHIFT, rasa=E2E_PORTS.rasa + PORT_SHIFT, web=E2E_PORTS.web + PORT_SHIFT)
+RASA = f"http://127.0.0.1:{PORTS.rasa}"
+WEB = f"http://127.0.0.1:{PORTS.web}"
+
+
+def new_chat() -> Chat:
+    """A person talking to these servers over REST."""
+    return Chat(PORTS.rasa)
 
 
 @dataclass
@@ -26,7 +38,7 @@ def logged_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoggedS
     folder = tmp_path_factory.mktemp("security")
     log = folder / "servers.log"
     with log.open("wb") as output:
-        running = launch(folder / "supportplan.db", output=output, LOG_LEVEL="INFO")
+        running = launch(folder / "supportplan.db", PORTS, output=output, LOG_LEVEL="INFO")
         try:
             yield LoggedServers(running, log)
         finally:

@@ -11,14 +11,13 @@ import pytest
 import requests
 import socketio
 
-from tests.e2e.conftest import PORTS, Chat
+from bot.nlu.entities import extract_entities
+from bot.parsing.money import parse_money
+from tests.e2e.conftest import Chat
 from tests.e2e.test_whole_plan import expect
-from tests.security.conftest import LoggedServers
+from tests.security.conftest import PORTS, RASA, WEB, LoggedServers, new_chat
 
 pytestmark = pytest.mark.e2e
-
-RASA = f"http://127.0.0.1:{PORTS.rasa}"
-WEB = f"http://127.0.0.1:{PORTS.web}"
 
 BAD_MESSAGES = [
     "x" * 10_000,
@@ -27,18 +26,28 @@ BAD_MESSAGES = [
     "\u202e\u200b\ufeff",
     "😀🎉👵🏽💷🏠" * 20,
     "'; DROP TABLE plans; --",
+    "£1e400 a week",
+    "£99999999999999999999999999999 an hour",
     "1 OR 1=1; SELECT * FROM people",
     "{{ 7*7 }} {% raw %}{{ config }}{% endraw %} ${7*7} #{7*7}",
     "{council_phone} {person_name} %s %d {0}",
     "<script>alert('x')</script><img src=x onerror=alert(1)>",
-    "£99999999999999999999999999999 an hour",
     "-£250",
-    "£1e400 a week",
     "NaN hours",
     "9" * 400,
 ]
 #: answers to "how many hours a week?" that must be refused (none of them a sensible figure)
 BAD_HOURS = ["10000000 hours", "-5", "NaN hours", "999999999999999999999999", "1e400 hours", "😀", "lots and lots"]
+
+
+# Figures no one means are read as no figure at all, so they can't half-change a service when
+# sent as a "correction" in the barrage below.
+def test_a_number_in_scientific_notation_is_not_read_as_a_small_amount() -> None:
+    assert parse_money("£1e400 a week") is None
+
+
+def test_an_absurd_amount_an_hour_is_not_read_as_one_hour() -> None:
+    assert extract_entities("£99999999999999999999999999999 an hour") == []
 
 
 def exported(logged_servers: LoggedServers, reference: str) -> Dict:
@@ -58,7 +67,7 @@ def still_running(logged_servers: LoggedServers) -> None:
 def recorded_plan(logged_servers: LoggedServers) -> Chat:
     """Daniel Okafor (PB-100238) part way through his plan: what matters, an outcome, and a
     service waiting for its hours."""
-    chat = Chat()
+    chat = new_chat()
     for text in ("hello", "me", "PB-100238", "5/9/1991", "football and my mates", "to get back to the gym", "done",
                  "personal assistant", "help with cooking and shopping"):
         chat.say(text)
@@ -83,7 +92,11 @@ def test_bad_input_over_rest_in_the_middle_of_a_plan(logged_servers: LoggedServe
     for recorded in ("important_to_me", "budget", "planned_by"):
         assert after[recorded] == before[recorded]
     assert after["outcomes"][:1] == before["outcomes"]
-    assert after["services"][:1] == before["services"] and before["services"][0]["weekly_cost"] == "84.00"
+    (was,), now = before["services"], after["services"][0]
+    assert was["weekly_cost"] == "84.00"
+    for recorded in ("category", "description", "hours_per_week", "unit_cost", "weekly_cost"):
+        assert now[recorded] == was[recorded], str(recorded_plan)
+    assert set(now["outcome_ids"]) >= set(was["outcome_ids"])  # the open question may have been answered
 
 
 def test_malformed_requests_to_rest_get_4xx(logged_servers: LoggedServers) -> None:
@@ -101,7 +114,7 @@ def test_malformed_requests_to_rest_get_4xx(logged_servers: LoggedServers) -> No
 
 def test_rest_callers_cannot_pose_as_another_channel(logged_servers: LoggedServers) -> None:
     """The SMS channel vouches for a phone's person reference in metadata; REST must not."""
-    chat = Chat()
+    chat = new_chat()
     chat.say("hello")
     payload = {"sender": chat.sender, "message": "me", "input_channel": "sms",
                "metadata": {"sms_person_reference": "PB-100240"}}
@@ -154,3 +167,4 @@ def test_bad_input_over_socketio(logged_servers: LoggedServers) -> None:
     assert all(count > 0 for count in counts[:11]), counts
     assert counts[-1] > 0, "the channel stopped answering after malformed events"
     still_running(logged_servers)
+    assert "Traceback" not in logged_servers.log_text(), "a bad event raised inside a server"

@@ -1,5 +1,6 @@
 """The running servers: the Rasa HTTP API is off, nothing listens beyond 127.0.0.1, no budget or
-plan before identity is checked, and the logs at INFO hold no personal data."""
+plan before identity is checked, failed checks lock a reference across conversations, and the logs
+at INFO hold no personal data."""
 from __future__ import annotations
 
 import re
@@ -9,14 +10,10 @@ from typing import Iterable, Optional
 import pytest
 import requests
 
-from tests.e2e.conftest import PORTS, Chat
 from tests.e2e.test_whole_plan import expect
-from tests.security.conftest import LoggedServers
+from tests.security.conftest import PORTS, RASA, WEB, LoggedServers, new_chat
 
 pytestmark = pytest.mark.e2e
-
-RASA = f"http://127.0.0.1:{PORTS.rasa}"
-WEB = f"http://127.0.0.1:{PORTS.web}"
 
 
 def outside_address() -> Optional[str]:
@@ -48,7 +45,7 @@ def test_nothing_listens_beyond_loopback(logged_servers: LoggedServers) -> None:
 
 
 def test_no_budget_or_plan_before_identity_is_checked(logged_servers: LoggedServers) -> None:
-    chat = Chat()
+    chat = new_chat()
     chat.say("hello")
     for asking in ("how much is my budget?", "show me my plan", "PB-100237 what's my money"):
         reply = chat.say(asking)
@@ -76,7 +73,7 @@ def test_a_whole_conversation_leaves_no_personal_data_in_the_logs(logged_servers
         "3 hours", "£17.35 an hour", "none", "no more", "a payment card",
         "my nephew Lorcan will step in",
     ]
-    chat = Chat(PORTS.rasa)
+    chat = new_chat()
     replies = [chat.say(text) for text in said]
     expect(replies[3], "£190.00 a week", "£9,880.00 a year")
     expect(replies[10], "£52.05 a week")
@@ -97,3 +94,27 @@ def test_a_whole_conversation_leaves_no_personal_data_in_the_logs(logged_servers
     ]
     found = [secret for secret in secrets if re.search(re.escape(secret), log, re.IGNORECASE)]
     assert found == [], f"personal data in the logs: {found}"
+
+
+def check_in_a_new_conversation(reference: str, born: str) -> str:
+    chat = new_chat()
+    chat.say("hi")
+    chat.say("myself")
+    chat.say(reference)
+    return chat.say(born)
+
+
+def test_failed_checks_from_different_conversations_lock_the_reference(logged_servers: LoggedServers) -> None:
+    """Gareth Jones (PB-100236, born 14/2/1972) and a made-up reference get the same answers."""
+    answers = {}
+    for reference in ("PB-100236", "PB-999990"):
+        tries = [check_in_a_new_conversation(reference, "1/1/1950") for _ in range(3)]
+        tries.append(check_in_a_new_conversation(reference, "14/2/1972"))  # the right date, too late
+        answers[reference] = tries
+    gareth = answers["PB-100236"]
+    expect(gareth[0], "don't match")
+    expect(gareth[1], "don't match")
+    expect(gareth[2], "15 minutes")
+    expect(gareth[3], "15 minutes")
+    assert "£" not in gareth[3] and "Gareth" not in gareth[3]
+    assert answers["PB-100236"] == answers["PB-999990"]

@@ -1,0 +1,136 @@
+"""Our servers on a database of their own: used by the benchmarks and by the replica and fault
+tests. A `Deployment` is one action server and one Rasa server (and optionally the web app)
+sharing a database (and Redis, with several replicas) with the others started on it."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Dict, Iterator, Mapping, Optional
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.launcher import (
+    Ports,
+    Stack,
+    action_server_command,
+    latest_model,
+    rasa_server_command,
+    service_environment,
+    start_stack,
+    wait_until_ready,
+)
+
+SUPPORTPLAN = str(Path(sys.executable).parent / "supportplan")
+POSTGRES_ADMIN_URL = os.environ.get("SUPPORTPLAN_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def supportplan(database_url: str, *args: str, env: Optional[Mapping[str, str]] = None) -> subprocess.CompletedProcess:
+    """Run the `supportplan` command line on `database_url`."""
+    return subprocess.run(
+        [SUPPORTPLAN, "--database", database_url, *args],
+        capture_output=True, text=True, env=dict(env or os.environ), timeout=300,
+    )
+
+
+def prepare_database(database_url: str, people_csv: Optional[Path] = None) -> None:
+    """Migrate, load the demo people and, if given, more people from `people_csv`."""
+    for args in [("load-demo",), ("import-budgets", str(people_csv))] if people_csv else [("load-demo",)]:
+        done = supportplan(database_url, *args)
+        if done.returncode != 0:
+            raise RuntimeError(f"supportplan {args[0]} failed: {done.stderr.strip()}")
+
+
+@contextmanager
+def postgres_database(prefix: str = "supportplan_bench") -> Iterator[str]:
+    """A new, empty PostgreSQL database, dropped afterwards."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@dataclass
+class Deployment:
+    """One replica: an action server and a Rasa server (and the web app if `with_web`)."""
+
+    ports: Ports
+    env: Dict[str, str]
+    with_web: bool = False
+    output: Optional[IO[Any]] = None
+    model: str = field(default_factory=latest_model)
+    stack: Stack = field(default_factory=lambda: Stack([]))
+
+    @property
+    def settings(self) -> Settings:
+        return Settings.from_env(self.env)
+
+    @property
+    def rest_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.rasa}/webhooks/rest/webhook"
+
+    @property
+    def action_server(self) -> subprocess.Popen:
+        return self.stack.processes[0]
+
+    @property
+    def rasa_server(self) -> subprocess.Popen:
+        return self.stack.processes[1]
+
+    def start(self) -> "Deployment":
+        self.stack = start_stack(self.settings, self.model, self.ports, self.with_web, self.env, self.output)
+        return self
+
+    def stop(self) -> None:
+        self.stack.stop()
+
+    def _streams(self) -> Dict[str, Any]:
+        return {"stdout": self.output, "stderr": subprocess.STDOUT} if self.output is not None else {}
+
+    def restart_action_server(self) -> None:
+        """Start the action server again after it was stopped or killed."""
+        process = subprocess.Popen(
+            action_server_command(self.ports.actions), cwd=PROJECT_ROOT,
+            env=service_environment(self.settings, self.env), **self._streams(),
+        )
+        self.stack.processes[0] = process
+        wait_until_ready(f"http://127.0.0.1:{self.ports.actions}/health", process)
+
+    def restart_rasa_server(self) -> None:
+        """Stop the Rasa server and start it again (a deploy, or a crash and its restart)."""
+        old = self.rasa_server
+        Stack([old]).stop()
+        process = subprocess.Popen(
+            rasa_server_command(self.settings, self.model, self.ports.rasa), cwd=PROJECT_ROOT,
+            env=service_environment(self.settings, self.env), **self._streams(),
+        )
+        self.stack.processes[1] = process
+        wait_until_ready(f"http://127.0.0.1:{self.ports.rasa}/", process)
+
+
+def deployment_env(database_url: str, ports: Ports, redis_url: Optional[str] = None, **extra: str) -> Dict[str, str]:
+    """The environment of one replica on `database_url` (Redis lock store if `redis_url`)."""
+    env = dict(os.environ)
+    for name in ("TRACKER_STORE_URL", "REDIS_URL"):
+        env.pop(name, None)
+    env.update(
+        DATABASE_URL=database_url,
+        ACTION_SERVER_URL=f"http://127.0.0.1:{ports.actions}/webhook",
+        RASA_URL=f"http://127.0.0.1:{ports.rasa}",
+        **extra,
+    )
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return env
