@@ -1,11 +1,12 @@
 """The `supportplan` command line (DESIGN §2). Every command first creates or migrates the
 database. Output names no person and shows no date of birth; only export-plan prints a plan.
 
-Exit codes: 0 done; 1 not found or could not run; 2 the budget file was rejected; 3 the export
-format is not available yet."""
+Exit codes: 0 done; 1 not found or could not run; 2 the budget file or the new adviser login was
+rejected."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import sys
@@ -20,14 +21,18 @@ from bot.config import get_settings
 from bot.db.migrate import upgrade
 from bot.db.models import Person
 from bot.db.session import session_scope, use_database
+from bot.plans.documents import plan_to_html, plan_to_pdf
 from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
 from bot.privacy.erasure import forget, purge
+from bot.reporting.cli import add_report_parser, run_report
+from bot.web.accounts import ROLES, AccountError, create_adviser
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo" / "demo_people.csv"
 EXPORTERS: Dict[str, Callable] = {
     "json": lambda plan: json.dumps(plan_to_dict(plan), indent=2),
     "text": plan_to_text,
+    "html": plan_to_html,
 }
 FORMATS = ("json", "text", "html", "pdf")
 
@@ -56,9 +61,10 @@ def _export(args: argparse.Namespace) -> int:
     if plan is None:
         _err(f"There is no plan for {args.person_reference} yet. Please check the reference and try again.")
         return 1
-    if args.format not in EXPORTERS:
-        _err(f"Plans in {args.format} format are not available yet. Please use json or text.")
-        return 3
+    if args.format == "pdf":
+        sys.stdout.buffer.write(plan_to_pdf(plan))
+        sys.stdout.flush()
+        return 0
     sys.stdout.write(EXPORTERS[args.format](plan).rstrip("\n") + "\n")
     return 0
 
@@ -95,6 +101,26 @@ def _forget(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password() -> str:
+    """The new password: asked twice without echo at a terminal, else the first line of stdin."""
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password (at least 12 characters): ")
+        if getpass.getpass("The same password again: ") != password:
+            raise AccountError("The two passwords are not the same.")
+        return password
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _adviser(args: argparse.Namespace) -> int:
+    try:
+        adviser = create_adviser(args.email, _read_password(), role=args.role)
+    except AccountError as problem:
+        _err(f"The login was not made. {problem}")
+        return 2
+    print(f"Made a login for {adviser.email} ({adviser.role}). They can sign in at /adviser/.")
+    return 0
+
+
 def _days(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError("give a whole number of days, like 365")
@@ -115,6 +141,8 @@ COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
     "serve": _serve,
     "purge": _purge,
     "forget": _forget,
+    "adviser": _adviser,
+    "report": run_report,
 }
 
 
@@ -134,6 +162,12 @@ def parser() -> argparse.ArgumentParser:
     pur.add_argument("--older-than", metavar="DAYS", type=_days, help="default: SUPPORTPLAN_RETENTION_DAYS (365)")
     fgt = sub.add_parser("forget", help="erase a person's conversations and plans (right to erasure)")
     fgt.add_argument("person_reference", metavar="PERSON_REFERENCE")
+    adv = sub.add_parser("adviser", help="adviser logins for the console")
+    adv_sub = adv.add_subparsers(dest="adviser_command", required=True, metavar="ACTION")
+    add = adv_sub.add_parser("add", help="make a login (the password is read from stdin)")
+    add.add_argument("email", metavar="EMAIL")
+    add.add_argument("--role", choices=ROLES, default="adviser", help="manager can also see reporting")
+    add_report_parser(sub)
     return p
 
 

@@ -73,3 +73,9 @@ def demo_person(database: str) -> str:
     """The demo people loaded; returns the first one's reference (Sam Taylor, born 1956-04-03, £250 a week)."""
     import_budgets(DEMO_CSV, actor="test")
     return DEMO_REFERENCE
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    """The browser tests run last: Playwright's sync API keeps an event loop running in the main
+    thread until the session ends, which would break later tests that call asyncio.run()."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.fspath).replace("\\", "/"))

@@ -164,10 +164,16 @@ def test_export_plan_defaults_to_json(plan_ref: str, database: str) -> None:
     assert json.loads(cli(database, "export-plan", "PB-100234").stdout)["plan_reference"] == plan_ref
 
 
-@pytest.mark.parametrize("fmt", ["html", "pdf"])
-def test_formats_not_available_yet(plan_ref: str, database: str, fmt: str) -> None:
-    done = cli(database, "export-plan", "PB-100234", "--format", fmt)
-    assert done.returncode == 3 and "not available yet" in done.stderr and done.stdout == ""
+def test_export_plan_as_html(plan_ref: str, database: str) -> None:
+    done = cli(database, "export-plan", "PB-100234", "--format", "html")
+    assert done.returncode == 0 and done.stdout.startswith("<!DOCTYPE html>")
+    assert plan_ref in done.stdout and "My garden" in done.stdout and "<style>" in done.stdout
+
+
+def test_export_plan_as_pdf(plan_ref: str, database: str) -> None:
+    done = subprocess.run([SUPPORTPLAN, "--database", database, "export-plan", "PB-100234", "--format", "pdf"],
+                          capture_output=True, timeout=120, cwd=PROJECT_ROOT)
+    assert done.returncode == 0 and done.stdout.startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize("reference", ["PB-999999", "PB-100235"])  # unknown person; known but no plan

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Optional
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -99,7 +99,8 @@ _templates = Environment(
     keep_trailing_newline=True,
     autoescape=False,  # plain text
 )
-_templates.filters.update(
+#: the words a plan document uses for codes and figures (the text and the HTML plan share them)
+FILTERS: Dict[str, Callable[..., Any]] = dict(
     pounds=format_pounds,
     hours=hours_str,
     category=lambda code: label(SERVICE_CATEGORIES, code),
@@ -110,6 +111,7 @@ _templates.filters.update(
     day=lambda moment: f"{moment.day} {moment:%B %Y}",
     wrap=lambda text, width: textwrap.wrap(text, width) or [""],
 )
+_templates.filters.update(FILTERS)
 
 
 def plan_to_text(plan: PlanView) -> str:

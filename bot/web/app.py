@@ -1,76 +1,62 @@
-"""aiohttp application: the chat page and a small relay to Rasa's REST channel.
-
-The browser never talks to Rasa directly: the page posts to /api/messages, which forwards the
-text to Rasa with a conversation id kept in an HttpOnly cookie."""
+"""The aiohttp web app: the chat page (bot/web/chat.py), the adviser console (adviser.py, with
+sign-in in auth.py) and the plan document (documents.py), styled with GOV.UK Frontend from
+bot/web/frontend/node_modules (installed by `make install` with `npm ci`)."""
 from __future__ import annotations
 
-import secrets
+import logging
 from pathlib import Path
-from typing import Any, Dict, List
 
 import aiohttp
 from aiohttp import web
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from bot.config import Settings
+from bot.web import adviser, auth, chat, documents, reporting
+from bot.web.chat import COOKIE  # noqa: F401  (the conversation cookie's name, used by tests)
+from bot.web.keys import HTTP_KEY, SETTINGS_KEY
+from bot.web.pages import render
 
-HERE = Path(__file__).parent
-COOKIE = "supportplan_conversation"
-MAX_MESSAGE_CHARS = 2000
-SETTINGS_KEY = web.AppKey("settings", Settings)
-HTTP_KEY = web.AppKey("http", aiohttp.ClientSession)
+HERE = Path(__file__).resolve().parent
+GOVUK_FRONTEND = HERE / "frontend" / "node_modules" / "govuk-frontend" / "dist" / "govuk"
 
-_templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape())
-
-
-async def chat_page(request: web.Request) -> web.Response:
-    settings = request.app[SETTINGS_KEY]
-    html = _templates.get_template("chat.html").render(council_name=settings.council_name)
-    response = web.Response(text=html, content_type="text/html")
-    if COOKIE not in request.cookies:
-        response.set_cookie(COOKIE, secrets.token_urlsafe(24), httponly=True, samesite="Strict", max_age=7 * 24 * 3600)
-    return response
-
-
-async def relay_message(request: web.Request) -> web.Response:
-    conversation = request.cookies.get(COOKIE)
-    if not conversation:
-        raise web.HTTPBadRequest(text="Please reload the page to start a conversation.")
-    try:
-        payload: Dict[str, Any] = await request.json()
-    except ValueError:
-        raise web.HTTPBadRequest(text="The message could not be read.")
-    if not isinstance(payload, dict):
-        raise web.HTTPBadRequest(text="The message could not be read.")
-    text = str(payload.get("message") or "").strip()
-    if not text:
-        raise web.HTTPBadRequest(text="Please type a message.")
-    settings = request.app[SETTINGS_KEY]
-    url = f"{settings.rasa_url}/webhooks/rest/webhook"
-    try:
-        async with request.app[HTTP_KEY].post(url, json={"sender": f"web-{conversation}", "message": text[:MAX_MESSAGE_CHARS]}) as reply:
-            reply.raise_for_status()
-            messages: List[Dict[str, Any]] = await reply.json()
-    except (aiohttp.ClientError, TimeoutError):
-        messages = [{"text": "Sorry, I can't reply just now. Please try again in a minute. Nothing you told me has been lost."}]
-    return web.json_response(messages)
+log = logging.getLogger(__name__)
 
 
 async def health(_request: web.Request) -> web.Response:
     return web.json_response({"status": "ok"})
 
 
-async def secure_headers(_request: web.Request, response: web.StreamResponse) -> None:
+async def secure_headers(request: web.Request, response: web.StreamResponse) -> None:
     """On every response, errors (404, 413…) included: an on_response_prepare signal, because
     a middleware does not see the responses aiohttp makes for raised HTTP errors."""
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("Content-Security-Policy", "default-src 'self'")
+    response.headers.setdefault("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
+    await auth.secure_cookies(request, response)
+
+
+@web.middleware
+async def friendly_not_found(request: web.Request, handler: auth.Handler) -> web.StreamResponse:
+    """A page in plain words, with the site's layout, for an address that does not exist."""
+    try:
+        return await handler(request)
+    except web.HTTPNotFound:
+        unrouted = request.match_info.http_exception is not None
+        if not unrouted or request.method != "GET" or request.path.startswith(("/api/", "/static/", "/govuk/", "/assets/")):
+            raise
+        return render(request, "not_found.html", status=404)
+
+
+def _add_design_library(app: web.Application) -> None:
+    if not GOVUK_FRONTEND.is_dir():
+        log.warning("GOV.UK Frontend is not installed (run `make install`): pages will have no styles")
+        return
+    app.router.add_static("/govuk/", GOVUK_FRONTEND)
+    app.router.add_static("/assets/", GOVUK_FRONTEND / "assets")
 
 
 def create_app(settings: Settings) -> web.Application:
-    app = web.Application(client_max_size=64 * 1024)
+    app = web.Application(client_max_size=64 * 1024, middlewares=[friendly_not_found, auth.sessions(settings.secret_key)])
     app.on_response_prepare.append(secure_headers)
     app[SETTINGS_KEY] = settings
 
@@ -80,8 +66,12 @@ def create_app(settings: Settings) -> web.Application:
         await app[HTTP_KEY].close()
 
     app.cleanup_ctx.append(http_client)
-    app.router.add_get("/", chat_page)
-    app.router.add_post("/api/messages", relay_message)
+    chat.add_routes(app)
+    auth.add_routes(app)
+    adviser.add_routes(app)
+    documents.add_routes(app)
+    reporting.add_routes(app)
     app.router.add_get("/health", health)
     app.router.add_static("/static/", HERE / "static")
+    _add_design_library(app)
     return app

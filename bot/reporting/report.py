@@ -1,0 +1,132 @@
+"""The published report: the raw figures with small numbers suppressed, as plain data.
+
+Money is pounds with two decimals; shares are percentages of the finished plans' planned weekly
+spend, one decimal; medians are one decimal. Codes are the plan JSON's (DESIGN §5)."""
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from statistics import median
+from typing import Dict, Iterable, List, Tuple
+
+from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES
+from bot.db.session import session_scope
+from bot.money import from_pence, money_str
+from bot.plans.domains import DOMAINS
+from bot.reporting import conversation_figures, plan_figures
+from bot.reporting.period import Period
+from bot.reporting.plan_figures import Group
+from bot.reporting.suppression import NOT_SHOWN, THRESHOLD, hidden_parts, is_small, shown_count, shown_figure
+
+Row = Dict[str, object]
+Report = Dict[str, object]
+
+STATUSES = ("draft", "submitted", "agreed")
+CHANNELS = ("web", "sms", "adviser_assisted")
+#: the report's tables, in order
+TABLES = (
+    "plans_by_status", "management", "service_categories", "outcomes_by_domain", "channels",
+    "verification_to_submission", "funnel",
+)
+RULES = (
+    f"Counts from 1 to {THRESHOLD - 1} are shown as 'fewer than {THRESHOLD}'; 0 is shown as 0. "
+    f"Spend, shares and medians worked out from fewer than {THRESHOLD} plans are 'not shown'. "
+    "Where one part of a breakdown is hidden, the next smallest is hidden too. "
+    "Dates filter on when each plan was started (identity verified and budget told), both dates included, "
+    "in UTC; conversations count from their first message. Spend, management and outcomes cover "
+    "submitted and agreed plans."
+)
+_TENTH = Decimal("0.1")
+
+
+def _tenth(value: float) -> str:
+    return str(Decimal(str(value)).quantize(_TENTH, rounding=ROUND_HALF_UP))
+
+
+def _ordered(known: Iterable[str], found: Dict[str, object]) -> List[str]:
+    """The known codes in their usual order, then any others found in the data."""
+    known = list(known)
+    return known + sorted(key for key in found if key not in known)
+
+
+def _counts(key: str, counts: Dict[str, int], order: Iterable[str]) -> List[Row]:
+    hidden = hidden_parts(counts)
+    return [{key: code, "plans": shown_count(counts.get(code, 0), code in hidden)} for code in _ordered(order, counts)]
+
+
+def _spending(key: str, groups: Dict[str, Group], order: Iterable[str], items: str) -> List[Row]:
+    hidden = hidden_parts({code: group.plans for code, group in groups.items()})
+    total = sum(group.weekly_pence for group in groups.values())
+    rows = []
+    for code in _ordered(order, groups):
+        group = groups.get(code, Group(0))
+        hide = code in hidden
+        share = Decimal(group.weekly_pence * 100) / total if total else Decimal(0)
+        rows.append({
+            key: code,
+            "plans": shown_count(group.plans, hide),
+            items: shown_count(group.items, hide or is_small(group.plans)),
+            "weekly_spend": shown_figure(money_str(from_pence(group.weekly_pence)), group.plans, hide),
+            "share_of_spend_percent": shown_figure(_tenth(share), group.plans, hide),
+        })
+    return rows
+
+
+def _outcomes(groups: Dict[str, Group]) -> List[Row]:
+    return [
+        {"domain": code, "plans": shown_count(group.plans),
+         "outcomes": shown_count(group.items, is_small(group.plans))}
+        for code, group in ((code, groups.get(code, Group(0))) for code in _ordered(DOMAINS, groups))
+    ]
+
+
+def _channels(by_channel: Dict[Tuple[str, str], int]) -> List[Row]:
+    counts: Dict[str, int] = {}
+    for (channel, planned_by), plans in by_channel.items():
+        group = "adviser_assisted" if planned_by == "adviser" else "sms" if channel == "sms" else "web"
+        counts[group] = counts.get(group, 0) + plans
+    return _counts("channel", counts, CHANNELS)
+
+
+def _median(values: List[float]) -> str:
+    return _tenth(median(values)) if len(values) >= THRESHOLD else NOT_SHOWN
+
+
+def _time_to_submit(submitted: List[Tuple[str, datetime, datetime]], turns: Dict[str, int]) -> List[Row]:
+    minutes = [(done - started).total_seconds() / 60 for _, started, done in submitted]
+    return [{
+        "plans": shown_count(len(minutes)),
+        "median_minutes": _median(minutes),
+        "plans_with_conversations": shown_count(len(turns)),
+        "median_turns": _median(list(turns.values())),
+    }]
+
+
+def _funnel(reached: Dict[str, int]) -> List[Row]:
+    return [
+        {"stage": stage, "step": step, "conversations": shown_count(reached[stage])}
+        for step, stage in enumerate(conversation_figures.STAGES, start=1)
+    ]
+
+
+def build_report(period: Period = Period()) -> Report:
+    """Every table of the report for plans started (and conversations begun) in `period`."""
+    with session_scope() as session:
+        status = plan_figures.plans_by_status(session, period)
+        management = plan_figures.spend_by_management(session, period)
+        categories = plan_figures.spend_by_category(session, period)
+        domains = plan_figures.outcomes_by_domain(session, period)
+        channels = plan_figures.plans_by_channel(session, period)
+        submitted = plan_figures.submissions(session, period)
+    turns = conversation_figures.turns_to_submit(submitted)
+    return {
+        "period": period.as_dict(),
+        "rules": RULES,
+        "plans_by_status": _counts("status", status, STATUSES),
+        "management": _spending("option", management, MANAGEMENT_OPTIONS, "services"),
+        "service_categories": _spending("category", categories, SERVICE_CATEGORIES, "services"),
+        "outcomes_by_domain": _outcomes(domains),
+        "channels": _channels(channels),
+        "verification_to_submission": _time_to_submit(submitted, turns),
+        "funnel": _funnel(conversation_figures.funnel(period)),
+    }
