@@ -17,7 +17,7 @@ from actions.faq import answer_question
 from actions.safety import offer_handoff, respond_to_risk
 from bot.config import get_settings
 from bot.safety.detector import message_shows_risk
-from bot.safety.phrases import asks_for_person
+from bot.safety.phrases import asks_for_person, mentions_contact
 from bot.parsing import is_finished
 
 
@@ -92,6 +92,8 @@ def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
         if threshold is None or confidence < threshold:
             return None
         if name == "faq" and is_finished(text):
+            return None
+        if name == "request_human" and not mentions_contact(text):
             return None
     elif name not in _INTENT_DETOURS or confidence < _OUTSIDE_FORM_CONFIDENCE:
         return None

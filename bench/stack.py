@@ -3,6 +3,7 @@ tests. A `Deployment` is one action server and one Rasa server (and optionally t
 sharing a database (and Redis, with several replicas) with the others started on it."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Dict, Iterator, Mapping, Optional
+from typing import IO, Any, Dict, Iterator, List, Mapping, Optional
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -41,7 +42,8 @@ def supportplan(database_url: str, *args: str, env: Optional[Mapping[str, str]] 
 
 def prepare_database(database_url: str, people_csv: Optional[Path] = None) -> None:
     """Migrate, load the demo people and, if given, more people from `people_csv`."""
-    for args in [("load-demo",), ("import-budgets", str(people_csv))] if people_csv else [("load-demo",)]:
+    steps = [["load-demo"]] + ([["import-budgets", str(people_csv)]] if people_csv else [])
+    for args in steps:
         done = supportplan(database_url, *args)
         if done.returncode != 0:
             raise RuntimeError(f"supportplan {args[0]} failed: {done.stderr.strip()}")
@@ -51,7 +53,7 @@ def prepare_database(database_url: str, people_csv: Optional[Path] = None) -> No
 def postgres_database(prefix: str = "supportplan_bench") -> Iterator[str]:
     """A new, empty PostgreSQL database, dropped afterwards."""
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True, pool_pre_ping=True)
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
@@ -96,28 +98,33 @@ class Deployment:
     def stop(self) -> None:
         self.stack.stop()
 
+    def plan(self, person_reference: str) -> Dict[str, Any]:
+        """The person's latest plan, as `supportplan export-plan --format json` gives it."""
+        exported = supportplan(self.settings.database_url, "export-plan", person_reference, "--format", "json", env=self.env)
+        if exported.returncode != 0:
+            raise RuntimeError(exported.stderr.strip())
+        return json.loads(exported.stdout)
+
     def _streams(self) -> Dict[str, Any]:
         return {"stdout": self.output, "stderr": subprocess.STDOUT} if self.output is not None else {}
 
-    def restart_action_server(self) -> None:
-        """Start the action server again after it was stopped or killed."""
-        process = subprocess.Popen(
-            action_server_command(self.ports.actions), cwd=PROJECT_ROOT,
-            env=service_environment(self.settings, self.env), **self._streams(),
+    def _spawn(self, command: List[str]) -> subprocess.Popen:
+        return subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=service_environment(self.settings, self.env), **self._streams()
         )
-        self.stack.processes[0] = process
-        wait_until_ready(f"http://127.0.0.1:{self.ports.actions}/health", process)
 
-    def restart_rasa_server(self) -> None:
-        """Stop the Rasa server and start it again (a deploy, or a crash and its restart)."""
-        old = self.rasa_server
-        Stack([old]).stop()
-        process = subprocess.Popen(
-            rasa_server_command(self.settings, self.model, self.ports.rasa), cwd=PROJECT_ROOT,
-            env=service_environment(self.settings, self.env), **self._streams(),
-        )
-        self.stack.processes[1] = process
-        wait_until_ready(f"http://127.0.0.1:{self.ports.rasa}/", process)
+    def start_action_server(self) -> None:
+        """Start the action server again after it was stopped or killed."""
+        self.stack.processes[0] = self._spawn(action_server_command(self.ports.actions))
+        wait_until_ready(f"http://127.0.0.1:{self.ports.actions}/health", self.action_server)
+
+    def stop_rasa_server(self) -> None:
+        Stack([self.rasa_server]).stop()
+
+    def start_rasa_server(self) -> None:
+        """Start the Rasa server again after it was stopped."""
+        self.stack.processes[1] = self._spawn(rasa_server_command(self.settings, self.model, self.ports.rasa))
+        wait_until_ready(f"http://127.0.0.1:{self.ports.rasa}/", self.rasa_server)
 
 
 def deployment_env(database_url: str, ports: Ports, redis_url: Optional[str] = None, **extra: str) -> Dict[str, str]:

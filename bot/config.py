@@ -16,6 +16,9 @@ class Settings:
     database_url: str
     tracker_store_url: str
     redis_url: Optional[str]
+    #: RabbitMQ (amqp://…) to publish conversation events to; none when unset
+    event_broker_url: Optional[str]
+    event_broker_queue: str
     budget_source: str
     sms_auth_token: Optional[str]
     sms_public_url: Optional[str]
@@ -27,6 +30,8 @@ class Settings:
     rasa_token: Optional[str]
     jwt_secret: Optional[str]
     retention_days: int
+    #: a conversation session rolls over to a new one past this many events (bot/rasa_plugins/sessions.py)
+    session_max_events: int
     #: the key of the keyed hashes that stand for identifiers people type (identity lockouts)
     secret_key: str
     council_name: str
@@ -45,6 +50,8 @@ class Settings:
             database_url=database_url,
             tracker_store_url=env.get("TRACKER_STORE_URL") or database_url,
             redis_url=env.get("REDIS_URL") or None,
+            event_broker_url=env.get("EVENT_BROKER_URL") or None,
+            event_broker_queue=env.get("EVENT_BROKER_QUEUE") or "supportplan_events",
             budget_source=env.get("BUDGET_SOURCE") or "database",
             sms_auth_token=env.get("SMS_AUTH_TOKEN") or None,
             sms_public_url=env.get("SMS_PUBLIC_URL") or None,
@@ -54,6 +61,7 @@ class Settings:
             rasa_token=env.get("RASA_TOKEN") or None,
             jwt_secret=env.get("JWT_SECRET") or None,
             retention_days=int(env.get("SUPPORTPLAN_RETENTION_DAYS") or 365),
+            session_max_events=int(env.get("SUPPORTPLAN_SESSION_EVENTS") or 120),
             secret_key=env.get("SUPPORTPLAN_SECRET_KEY") or "supportplan-development-key",
             council_name=env.get("COUNCIL_NAME") or "the council",
             council_phone=env.get("COUNCIL_PHONE") or "0300 123 4567",

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Set, Tuple
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from bot.parsing.numbers import ORDINAL_WORDS, UNITS
+from bot.parsing.pipeline import english_stop_words
+
+STOP_WORDS = english_stop_words()
 
 #: (plan-local id, the words that describe it)
 Item = Tuple[int, str]

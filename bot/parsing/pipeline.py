@@ -270,6 +270,14 @@ def _import_spacy() -> Any:
     return spacy
 
 
+def english_stop_words() -> frozenset:
+    """spaCy's English stop words, with spaCy imported as `_import_spacy` does."""
+    _import_spacy()
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _merge_numbers(doc: "Doc") -> "Doc":
     """Merges each number into one token and records its value ('two and a half' → 2.5)."""
     words = [t.lower_ for t in doc]

@@ -1,5 +1,5 @@
 """Rasa's message processor with a kind "please try again" when the action server or the
-tracker store's database cannot be reached.
+tracker store's database cannot be reached, and with rolling sessions (sessions.py).
 
 Stock Rasa 3.6 logs an action server failure and carries on without the action's events, so
 the person usually gets no reply at all; and its FailSafeTrackerStore answers a database
@@ -8,7 +8,8 @@ is not saved (what was recorded before it stays as it was), the replies of that 
 are dropped, and the person is asked to send their message again.
 
 Rasa has no setting for the processor class, so `install()` swaps it in before the agent
-loads its model (the tracker store plugin calls it: Rasa always builds that first).
+loads its model (the tracker store plugin calls it: Rasa always builds that first), together
+with the faster check of the action server's answers (action_responses.py).
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ from rasa.core.policies.policy import PolicyPrediction
 from rasa.core.processor import MessageProcessor
 from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.config import get_settings
+from bot.rasa_plugins import action_responses, sessions
 
 logger = logging.getLogger(__name__)
 
@@ -70,6 +74,7 @@ class ResilientProcessor(MessageProcessor):
             self.tracker_store = self.tracker_store._tracker_store
         #: conversations whose current turn met a failure (the lock store serialises each one)
         self._failed_turns: Set[Text] = set()
+        self._session_limit = get_settings().session_max_events
 
     async def handle_message(self, message: UserMessage) -> Optional[List[Dict[Text, Any]]]:
         sender_id = message.sender_id
@@ -82,6 +87,11 @@ class ResilientProcessor(MessageProcessor):
         if sender_id in self._failed_turns:
             return await self._apologise(message)
         return replies
+
+    async def _run_prediction_loop(self, output_channel: OutputChannel, tracker: DialogueStateTracker) -> None:
+        await super()._run_prediction_loop(output_channel, tracker)
+        if tracker.sender_id not in self._failed_turns and sessions.should_roll_over(tracker, self._session_limit):
+            tracker.update_with_events(sessions.rollover_events(tracker), self.domain)
 
     async def save_tracker(self, tracker: DialogueStateTracker) -> None:
         if tracker.sender_id in self._failed_turns:
@@ -114,5 +124,7 @@ class ResilientProcessor(MessageProcessor):
 
 
 def install() -> None:
-    """Make Rasa's agent build a ResilientProcessor (idempotent)."""
+    """Make Rasa's agent build a ResilientProcessor, and its remote actions check answers with
+    a prebuilt validator (idempotent)."""
     rasa.core.agent.MessageProcessor = ResilientProcessor  # type: ignore[misc]
+    action_responses.install()

@@ -43,7 +43,7 @@ TIME_SPAN = r"(?:days?|weeks?|fortnight|since|yesterday|today|tonight|this morni
 
 _RISK_PATTERNS = (
     # self-harm and suicide
-    r"\b(?:kill|hurt|harm|cut|hang|drown|poison|starve|burn)(?:ing|s)? (?:myself|my self)\b",
+    r"(?<!without )(?<!avoid )(?<!dont )(?<!not )\b(?:kill|hurt|harm|cut|hang|drown|poison|starve|burn)(?:ing|s)? (?:myself|my self)\b",
     r"\b(?:end|ending|take|taking|took)(?: of)? (?:it all|my (?:own )?life|my own)\b",
     r"\b(?:going to|want to|will|ill|might|gonna|to) end (?:it|things|everything)\b",
     r"\bending (?:it|things|everything)\b",
@@ -52,20 +52,24 @@ _RISK_PATTERNS = (
     r"\b(?:dont|do not|never) want to (?:be here|live|go on|carry on|wake up|be alive|exist|be around)\b",
     r"\b(?:want|wants|wanted|ready|going) to die\b",
     r"\bwish (?:i|id) (?:was|were|could be) dead\b",
-    r"\b(?:go to sleep|sleep) and (?:not|never) wake up\b",
+    r"\b(?:go to sleep|fall asleep|sleep) and (?:not|never) wake up\b",
     r"\bbetter off (?:\w+ ){0,4}(?:dead|gone|without me)\b",
+    r"\b(?:better|happier|easier) (?:off )?(?:\w+ ){0,3}(?:if|when) (?:i|im) (?:wasnt|werent|was not|were not|am not|was) (?:around|here|alive|gone|dead)\b",
+    r"\b(?:want to|wish i could|going to) disappear (?:for good|forever|for ever|and never)\b",
+    r"\b(?:cant|cannot|dont|do not) see (?:a|any) way out\b|\bno way out\b",
+    r"\b(?:pills|tablets|medication|painkillers) (?:ready|saved|stored|hidden)\b",
     r"\bno (?:point|reason) (?:in |to )?(?:living|live|going on|go on|carrying on|carry on|being here|being alive)\b",
     r"\b(?:life|living) (?:is not|isnt|not|aint) worth (?:living|it)\b",
     r"\bnot worth living\b",
     r"\boverdos|\bod(?:d|ed)? on\b",
     r"\btoo many (?:pills|tablets|medication|painkillers)\b",
-    r"(?<!cant )(?<!cannot )\b(?:take|taking|took|swallow(?:ed|ing)?) (?:all|the lot) (?:of )?(?:my |the )?(?:pills|tablets|medication|painkillers)\b",
+    r"(?<!cant )(?<!cannot )\b(?:take|taking|took|taken|swallow(?:ed|ing)?) (?:all|the lot) (?:of )?(?:my |the )?(?:pills|tablets|medication|painkillers)\b",
     r"\b(?:stockpil\w*|sav(?:ed|ing) up|hoard\w*|collect\w*) (?:all )?(?:my |the )?(?:pills|tablets|medication|painkillers)\b",
     r"\b(?:cant|cannot) (?:go on|carry on|take it|take this|cope)(?: any ?more| no more| like this)\b",
     r"\b(?:cant|cannot) go on\b",
     r"\b(?:cant|dont|do not|cannot) see (?:the|any) point(?: any ?more| in (?:living|going on|anything)| of (?:living|going on|anything))\b",
     r"\bdone with (?:life|living|it all)\b",
-    r"(?<!cant )(?<!cannot )(?<!to )\bswallow(?:ed|ing)? (?:all|everything|the lot)\b",
+    r"(?<!cant )(?<!cannot )(?<!hard to )(?<!able to )\bswallow(?:ed|ing)? (?:all|everything|the lot)\b",
     r"\bjump (?:off|from|in front of)\b",
     r"\b(?:goodbye|suicide) (?:letters?|notes?)\b",
     r"\b(?:cutting|cut|burning|scratching) (?:my |me )?(?:arms?|wrists?|legs?|skin)\b",
@@ -78,6 +82,8 @@ _RISK_PATTERNS = (
     rf"\b{SOMEONE} (?:\w+ ){{0,3}}(?:hurts?|hurting|hurt|harm(?:s|ed|ing)?) {VICTIM}\b",
     r"\b(?:push(?:es|ed|ing)?|shov(?:es|ed|ing)?) (?:me|him|her) (?:over|down|around|about|into|against|out of)\b",
     r"\bby the throat\b",
+    r"\b(?:hits?|punch\w*|kick\w*|slap\w*|throw\w*|threw|smash\w*) (?:\w+ ){0,3}(?:and|then) (?:then )?(?:me|him|her)\b",
+    r"\b(?:twist\w*|grab\w*|squeez\w*|yank\w*|wrench\w*) (?:my|his|her) (?:arms?|wrists?|hands?|neck|hair|ears?|fingers?)\b",
     r"\bthr(?:e|ea)?ten(?:s|ed|ing|in)?\b",
     r"\babus(?:e|es|ed|ing|ive)\b",
     r"\b(?:scared|afraid|frightened|terrified|petrified|fearful|feared) (?:of (?:him|her|them|he|she|"
@@ -99,10 +105,13 @@ _RISK_PATTERNS = (
     r"\bpull(?:s|ed|ing)? (?:my|his|her) hair\b",
     r"\b(?:gave|give|gives|left|leaves) (?:me |him |her )?bruises\b|\bbruises (?:from|where|after)\b",
     r"\b(?:tie|ties|tied) (?:me|him|her) (?:to|up|down)\b",
+    r"\b(?:gets?|getting|got|turns?|turned) (?:really |very |so )?(?:nasty|violent|aggressive|physical) (?:with|if|when|at)\b",
+    r"\b(?:calls?|called|calling) (?:me|him|her|them|my \w+) (?:stupid|useless|thick|fat|an idiot|a burden|names|horrible names)\b",
+    r"\b(?:carers?|care workers?|staff|pa|personal assistant) (?:\w+ ){0,3}(?:drunk|smelled of drink|smells of drink|high on)\b",
     # money taken
     rf"\b(?:takes?|took|taken|taking|takin|steal(?:s|ing)?|stole|stolen|keeps?|kept|nick(?:s|ed|ing)?|pinch(?:es|ed|ing)?|"
     rf"emptie[sd]|emptying|control(?:s|led|ling)?) (?:all )?(?:of )?{WHOSE} "
-    rf"(?:money|pension|benefits?|bank ?card|card|cash|bank|savings|purse|wallet|pin|account|stuff|belongings|valuables|jewell?ery)\b"
+    rf"(?:money|pension|benefits?|bank ?card|card|cash|bank|savings|purse|wallet|pin|account|stuff|things|belongings|valuables|jewell?ery|food)\b"
     r"(?! (?:in|to|into) the (?:bank|post office|shops?)| for (?:me|him|her)| to (?:pay|do|get|buy))",
     r"\bhelp(?:s|ed|ing)? (?:him|her|them)(?:self|selves)? to (?:my|his|her|their)\b",
     rf"\b(?:take|takes|took|taking|steal\w*|stole|nick\w*|pinch\w*) (?:\w+ ){{0,2}}(?:money|cash|pension|benefits) (?:from|out of) {WHOSE}\b",
@@ -115,11 +124,11 @@ _RISK_PATTERNS = (
     # neglect and crisis
     rf"\b{NO_ONE} (?:has |have |is |s |had )?(?:been|come|came|turned up|shown up|visited|checked|called|helped|washed|fed|changed|seen)\b.*\b{TIME_SPAN}\b",
     rf"(?<!\bif )(?<!\bwhen )(?<!\bcase )\b{NO_ONE} (?:comes|visits|helps|checks|cares|is coming|has helped|to help me)\b",
-    rf"\b(?:carers?|care workers?|agency|anyone|anybody|any one|they|she|he) (?:\w+ )?{NOT} (?:been|come|came|turned up|shown up|visited|showed up)\b.*\b{TIME_SPAN}\b",
+    rf"\b(?:carers?|care workers?|agency|anyone|anybody|any one|they|she|he) (?:\w+ )?{NOT} (?:been|come|came|turned up|shown up|visited|showed up|sent (?:anyone|anybody|someone|a carer))\b.*\b{TIME_SPAN}\b",
     rf"\bno (?:carers?|care workers?|help|visits?|one else) (?:has |have |had )?(?:been|come|came|turned up|arrived)\b.*\b{TIME_SPAN}\b",
     rf"\b{NOT} seen (?:a|my|any|the) (?:carers?|care workers?|anyone|any one|anybody|person|soul) (?:for|in|since)\b",
     r"\b(?:missing|missed|miss) (?:my |the |their |her |his )?(?:visits?|calls?)\b",
-    r"\b(?:left|leaves?|leaving) (?:me |him |her |them )?(?:alone )?(?:on the (?:toilet|floor|commode)|in (?:my|his|her|their) own mess|"
+    r"\b(?:left|leaves?|leaving) (?:me |him |her |them )?(?:alone )?(?:(?:sitting|sat|lying|laid|stuck) )?(?:on the (?:toilet|floor|commode)|in (?:my|his|her|their) own mess|"
     r"soiled|wet|dirty|in (?:a |the )?(?:wet|dirty|soiled)|without (?:food|water|my medication|medication|tablets))\b",
     r"\bleft (?:me |him |her )?in bed (?:all day|for hours|for days)\b",
     r"\b(?:nothing|not anything|not had anything|havent had anything) to eat\b",
@@ -149,7 +158,9 @@ _CONCERN_PATTERNS = (
     r"\b(?:hurt\w*|harm\w*|pain|bruis\w*|bleed\w*|blood|breath\w*|injur\w*|burn\w*|burnt|cuts?|wounds?)\b",
     r"\b(?:hit\w*|slap\w*|punch\w*|kick\w*|shov\w*|push\w*|grab\w*|twist\w*|throw\w*|threw|chok\w*|beat\w*|attack\w*|rough)\b",
     # fear and danger
-    r"\b(?:scared|afraid|frightened|terrified|petrified|fear\w*|unsafe|danger\w*|threat\w*|shout\w*|scream\w*)\b",
+    r"\b(?:scared|afraid|frightened|terrified|petrified|fear\w*|unsafe|danger\w*|threat\w*|shout\w*|scream\w*|nasty|stupid|useless|drunk|dropped)\b",
+    # low mood
+    r"\b(?:low|hopeless|despair\w*|worthless|burden|way out)\b",
     # life and death
     r"\b(?:die|dies|dying|dead|death|kill\w*|suicid\w*|life|live|living|alive|exist|point|disappear\w*|gone|end\w*|done)\b",
     r"\b(?:pills|tablets|medication|overdos\w*|swallow\w*|cabinet)\b",
@@ -159,6 +170,41 @@ _CONCERN_PATTERNS = (
     r"\b(?:food|eat|eaten|hungry|starv\w*|fed|feed|meal|cold|freezing|heating|water|dark|wet|soiled|dirty|mess)\b",
     r"\b(?:floor|fell|fallen|fall|stuck|trapped|reach|bathroom|toilet|streets?|nowhere|homeless)\b",
     r"\b(?:turned up|come|came|been) (?:\w+ )?(?:since|for|in) \w+\b",
+)
+
+#: everyday uses of concern words in plan answers: a concern word inside one of these does not
+#: count (preventing a fall or a hospital stay, getting over one, figures of speech)
+_ORDINARY_CONTEXT_PATTERNS = (
+    # preventing: "so I don't fall", "in case she falls", "without being scared of falling"
+    r"\b(?:so (?:that )?(?:i|he|she|they|we|mum|dad|\w+) (?:dont|do not|wont|will not|doesnt|does not|never|cant|cannot|is less likely to|am less likely to)|"
+    r"in case (?:i|he|she|they|mum|dad)|without (?:being |feeling )?(?:scared|afraid|frightened|worried|nervous|anxious) (?:of|about)|"
+    r"(?:stop|stops|prevent|prevents|keep|keeps) (?:me|him|her|them|mum|dad)(?: from)?|to (?:prevent|avoid|stop)|(?:less|not) likely to|risk of|"
+    r"(?:scared|afraid|frightened|worried|nervous|anxious|fear) (?:of|about)|(?:dont|do not|never|wont) want to|not|less|fewer|no more|stop) "
+    r"(?:\w+ ){0,4}?(?:fall\w*|fell|trip\w*|slip\w*|end(?:ing)? up (?:back )?(?:in|on) (?:the )?\w+|"
+    r"go(?:ing)? (?:back )?(?:in|into) (?:hospital|a home|a care home|care))\b",
+    # getting over something: "after my fall", "since my stroke", "I fell last year but I'm fine now"
+    r"\b(?:after|since|from|following) (?:my|his|her|their|a|the|mums|dads) (?:last )?(?:fall|falls|stroke|operation|op|illness|hospital stay|time in hospital|accident)\b",
+    r"\b(?:fell|fallen|had a fall|fall)\b.{0,60}\b(?:fine|ok|okay|alright|all right|better|recovered|back on my feet) now\b",
+    r"\b(?:since|after|when|because|ever since) (?:i|he|she|they|mum|dad|my \w+) (?:fell|had a fall|slipped|tripped|broke)\b",
+    # aches and pains that explain a need: "my feet hurt so I need a chiropodist", "pain in my back"
+    r"\b(?:my|his|her|their) (?:feet|foot|back|knees?|legs?|hips?|hands?|arms?|shoulders?|joints?|neck|wrists?|fingers?|eyes|chest|stomach|tummy|teeth) "
+    r"(?:hurts?|aches?|is sore|are sore|is painful|are painful|gives? (?:me|him|her) pain)\b",
+    r"\b(?:pain|aches?|arthritis|stiffness) in (?:my|his|her|their) \w+\b|\b(?:back|knee|hip|leg|joint|nerve|chronic) pain\b",
+    # help with medication is one of the commonest needs in a plan
+    r"\b(?:help|helps|helping|reminders?|remind|reminding|prompts?|prompting|support|someone) (?:me |him |her )?(?:\w+ ){0,2}(?:taking |to take |with |take )?"
+    r"(?:my |his |her |their )?(?:tablets|medication|pills|prescriptions?|eye drops|insulin)\b(?! (?:all|the lot))",
+    r"\b(?:get|getting|build|building|feel|feeling) (?:\w+ ){0,2}(?:stronger|steadier|more confident|my confidence back)\b",
+    # equipment and routines named by a concern word
+    r"\bgrab (?:rails?|bars?|handles?)\b|\bfalls? (?:alarm|sensor|pendant|detector|prevention|clinic|class)\b",
+    r"\b(?:pendant|care line|careline|lifeline) alarm\b",
+    r"\b(?:takes?|took|taking|brings?|bringing|collects?|collecting|draws?|drawing|pays?|paying) (?:out )?(?:my|his|her|the) "
+    r"(?:money|pension|cash|benefits|bills?|card) (?:in |out )?(?:to|from|at|into|in) (?:the )?(?:post office|bank|shops?|cash machine|atm)\b",
+    r"\b(?:i|we|he|she|they|mum|dad) (?:\w+ )?(?:live|lives|living) (?:alone|on (?:my|his|her|their) own|by (?:my|him|her|them)self|"
+    r"with|in|at|near|independently|a full life|a normal life|well)\b",
+    r"\b(?:stuck|sat|sitting) (?:in|indoors|inside|at home|in the house|in my flat)(?: (?:all|every) (?:day|week|weekend))?\b(?! (?:the|a|my) (?:bath|bed|chair|toilet))",
+    r"\bdead (?:tired|keen|good|easy|lucky|nice|funny|chuffed|proud|on time)\b",
+    r"\b(?:would|will|it(?:d|ll)|that(?:d|ll)) kill me to\b|\bkill(?:ing)? time\b|\bdying (?:to|for) (?:get|go|see|have|try|meet)\w*\b",
+    r"\bhit (?:my|a|the|his|her|their|our) (?:\w+ )?(?:target|goal|step count|steps)s?\b",
 )
 
 _PERSON_PATTERNS = (
@@ -171,13 +217,23 @@ _PERSON_PATTERNS = (
 )
 
 
+#: words without which a message inside a form is not taken as asking for a person, however sure
+#: the model is ("someone to drive me to rehearsals" describes support, not a request to talk)
+_CONTACT_CUE_PATTERNS = (
+    r"\b(?:talk\w*|speak\w*|chat|human|humans|advis[oe]rs?|social workers?|council|operator|staff|"
+    r"real (?:person|one|people)|(?:call|ring|phone|contact|text|email) (?:me|us|my \w+)|get in touch|get hold of)\b",
+)
+
+
 def _compile(patterns: Iterable[str]) -> Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 _RISK = _compile(_RISK_PATTERNS)
 _CONCERN = _compile(_CONCERN_PATTERNS)
+_ORDINARY_CONTEXT = _compile(_ORDINARY_CONTEXT_PATTERNS)
 _PERSON = _compile(_PERSON_PATTERNS)
+_CONTACT_CUE = _compile(_CONTACT_CUE_PATTERNS)
 _WORD = re.compile(r"[a-z0-9£]+")
 
 
@@ -193,10 +249,16 @@ def shows_risk(text: str) -> bool:
 
 
 def mentions_concern(text: str) -> bool:
-    """The message has a word that often comes with risk (not enough on its own)."""
-    return bool(_CONCERN.search(normalise(text)))
+    """The message has a word that often comes with risk (not enough on its own), outside the
+    everyday contexts that use such words ("grab rails so I don't fall", "after my fall")."""
+    return bool(_CONCERN.search(_ORDINARY_CONTEXT.sub(" ", normalise(text))))
 
 
 def asks_for_person(text: str) -> bool:
     """The message asks to talk to a person (not "are you a real person?", which asks about the bot)."""
     return bool(_PERSON.search(normalise(text)))
+
+
+def mentions_contact(text: str) -> bool:
+    """The message has a word about reaching a person (talk, speak, call me, adviser…)."""
+    return bool(_CONTACT_CUE.search(normalise(text)))

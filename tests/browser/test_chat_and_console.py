@@ -39,8 +39,15 @@ def expect(reply: str, *fragments: str) -> None:
         assert fragment.lower() in reply.lower(), f"expected {fragment!r} in:\n{reply}"
 
 
-def budget(page: Any) -> str:
-    return page.locator("#budget").inner_text()
+def budget(page: Any, *fragments: str) -> str:
+    """The running budget panel once it shows every fragment (it is refreshed just after each
+    reply is shown), or as it is after 10 seconds."""
+    for _ in range(50):
+        shown = page.locator("#budget").inner_text()
+        if all(f.lower() in shown.lower() for f in fragments):
+            break
+        page.wait_for_timeout(200)
+    return shown
 
 
 def no_serious_violations(page: Any, name: str) -> None:
@@ -73,7 +80,7 @@ def test_a_whole_plan_on_the_page_then_an_adviser_agrees_it(page: Any, web_serve
     expect(say(page, "PB-100234"), "date of birth")
     expect(say(page, "3/4/1956"), "£250.00 a week", "important to you")
     page.wait_for_selector("#budget:not([hidden])")
-    expect(budget(page), "£250.00", "Spent\t£0.00 a week", "Left\t£250.00 a week")
+    expect(budget(page, "Spent\t£0.00 a week"), "£250.00", "Spent\t£0.00 a week", "Left\t£250.00 a week")
     screenshot(page, "02-budget-up-front")
 
     expect(say(page, "My garden and seeing my grandchildren"), "change")
@@ -83,7 +90,7 @@ def test_a_whole_plan_on_the_page_then_an_adviser_agrees_it(page: Any, web_serve
     expect(say(page, "someone to help me get washed and dressed"), "hours a week")
     expect(say(page, "8 hours a week"), "each hour")
     expect(say(page, "£15 an hour"), "£120.00 a week", "£130.00 a week left")
-    expect(budget(page), "Spent\t£120.00 a week", "Left\t£130.00 a week")
+    expect(budget(page, "Spent\t£120.00 a week"), "Spent\t£120.00 a week", "Left\t£130.00 a week")
     screenshot(page, "03-running-budget")
 
     expect(say(page, "1"), "another")

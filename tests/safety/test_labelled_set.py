@@ -56,8 +56,6 @@ def test_the_set_is_big_enough_and_labelled() -> None:
     assert labels.count("risk") >= 60 and labels.count("ordinary") >= 60
 
 
-@pytest.mark.xfail(strict=False, reason="known failure: with the model trained on the larger NLU data, 7 of 102 "
-                   "ordinary answers (6.9%) are taken as risk inside a form; target 5%; issue 6 stays open")
 def test_inside_a_form_every_risk_message_is_caught_with_few_false_alarms(scored: List[Scored]) -> None:
     result = score(scored, in_form=True)
     print(

@@ -1,0 +1,35 @@
+"""`python -m bench` (`make bench`): run the benchmarks, print the table, write the results."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from bench.report import check_targets, ratios, table
+from bench.run import Scope, run
+
+BENCH_DIR = Path(__file__).resolve().parent
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="no training of our model (use the latest in models/), shorter runs")
+    parser.add_argument("--postgres", action="store_true", help="our servers on a new PostgreSQL database instead of SQLite")
+    parser.add_argument("--out", type=Path, default=BENCH_DIR / "results.json")
+    args = parser.parse_args(argv)
+    log = BENCH_DIR / "bench.log"
+    print(f"Benchmarking (servers' output in {log}); this takes a while…", flush=True)
+    results = asyncio.run(run(Scope.quick() if args.quick else Scope.full(), args.postgres, log))
+    results["ratios"] = ratios(results)
+    results["targets"] = check_targets(results)
+    args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nWritten to {args.out}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

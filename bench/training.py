@@ -1,0 +1,43 @@
+"""Training, timed: our model and the stock bot that `rasa init` creates."""
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+from typing import IO, Any, Sequence, Tuple
+
+from rasa.cli.scaffold import create_initial_project
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.launcher import bin_path, service_environment
+
+
+def stock_project(directory: Path) -> Path:
+    """The project `rasa init --no-prompt` writes (its scaffold, without its untimed training)."""
+    create_initial_project(str(directory))
+    return directory
+
+
+def train(project: Path, out: Path, log: IO[Any], extra: Sequence[str] = ()) -> Tuple[str, float]:
+    """`rasa train --force` in `project` into `out`: the model's path and the seconds it took."""
+    command = [bin_path("rasa"), "train", "--force", "--out", str(out), *extra]
+    started = time.perf_counter()
+    subprocess.run(
+        command, cwd=project, env=service_environment(Settings.from_env()),
+        stdout=log, stderr=subprocess.STDOUT, check=True,
+    )
+    seconds = time.perf_counter() - started
+    (model,) = sorted(out.glob("*.tar.gz"))
+    return str(model), seconds
+
+
+def train_ours(out: Path, log: IO[Any]) -> Tuple[str, float]:
+    return train(PROJECT_ROOT, out, log, ["--domain", "domain"])
+
+
+def stock_server(project: Path, model: str, port: int, log: IO[Any]) -> subprocess.Popen:
+    """The stock bot's Rasa server (REST channel, trackers in memory), as `rasa run` starts it."""
+    command = [bin_path("rasa"), "run", "--model", model, "--interface", "127.0.0.1", "--port", str(port)]
+    return subprocess.Popen(
+        command, cwd=project, env=service_environment(Settings.from_env()), stdout=log, stderr=subprocess.STDOUT
+    )
