@@ -61,7 +61,7 @@ class Settings:
             rasa_token=env.get("RASA_TOKEN") or None,
             jwt_secret=env.get("JWT_SECRET") or None,
             retention_days=int(env.get("SUPPORTPLAN_RETENTION_DAYS") or 365),
-            session_max_events=int(env.get("SUPPORTPLAN_SESSION_EVENTS") or 120),
+            session_max_events=int(env.get("SUPPORTPLAN_SESSION_EVENTS") or 60),
             secret_key=env.get("SUPPORTPLAN_SECRET_KEY") or "supportplan-development-key",
             council_name=env.get("COUNCIL_NAME") or "the council",
             council_phone=env.get("COUNCIL_PHONE") or "0300 123 4567",

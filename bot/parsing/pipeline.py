@@ -255,18 +255,25 @@ _LOCK = threading.Lock()
 _NLP: Optional["Language"] = None
 
 
+#: what thinc tries to import for models a blank pipeline never runs (each import is optional)
+_UNUSED_BY_A_BLANK_PIPELINE = ("tensorflow", "h5py")
+
+
 def _import_spacy() -> Any:
-    """spaCy, imported without letting thinc probe TensorFlow (which costs seconds and which a
-    blank pipeline never uses), unless TensorFlow is already loaded (as in the Rasa server)."""
+    """spaCy, imported without letting thinc probe TensorFlow and h5py (seconds and about 300 MB
+    that a blank pipeline never uses), unless TensorFlow is already loaded (as in the Rasa server)."""
     if "spacy" in sys.modules or "tensorflow" in sys.modules:
         import spacy
         return spacy
-    sys.modules["tensorflow"] = None  # type: ignore[assignment]  # makes `import tensorflow` fail fast
+    blocked = [name for name in _UNUSED_BY_A_BLANK_PIPELINE if name not in sys.modules]
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail fast
     try:
         import spacy
     finally:
-        if "tensorflow" in sys.modules and sys.modules["tensorflow"] is None:
-            del sys.modules["tensorflow"]
+        for name in blocked:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
     return spacy
 
 

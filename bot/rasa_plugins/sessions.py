@@ -1,7 +1,7 @@
 """Rolling conversation sessions: a long conversation starts a new Rasa session at the end of a
 turn, carrying over every slot and the open form, so the person notices nothing.
 
-The limit is SUPPORTPLAN_SESSION_EVENTS (120 by default; a whole plan makes about 400).
+The limit is SUPPORTPLAN_SESSION_EVENTS (60 by default; a whole plan makes about 400).
 Rasa loads, replays, copies and sends to the action server every event of the current session
 on every turn, so a turn costs more the longer the session is. Sessions otherwise end only
 after an hour idle (domain session_config); rolling them keeps each turn's cost bounded.
