@@ -13,12 +13,10 @@ from typing import Any, Dict, Iterator, List
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.launcher import Ports
-from tests.e2e.conftest import PORTS as E2E_PORTS
-from tests.e2e.conftest import SUPPORTPLAN, Servers, launch
+from tests.e2e.conftest import SUPPORTPLAN, Servers, launch, shifted_ports
 
 PORT_SHIFT = 60  # rasa + 60 meets no other suite's action server port (e2e +0, sms +7, security +30)
-PORTS = Ports(actions=E2E_PORTS.actions + PORT_SHIFT, rasa=E2E_PORTS.rasa + PORT_SHIFT, web=E2E_PORTS.web + PORT_SHIFT)
+PORTS = shifted_ports(PORT_SHIFT)
 WEB = f"http://127.0.0.1:{PORTS.web}"
 CHROMIUM = Path(os.environ.get("SUPPORTPLAN_CHROMIUM", "/usr/bin/chromium"))
 AXE = PROJECT_ROOT / "bot" / "web" / "frontend" / "node_modules" / "axe-core" / "axe.min.js"

@@ -24,6 +24,11 @@ SUPPORTPLAN = str(Path(sys.executable).parent / "supportplan")
 DEMO_CSV = PROJECT_ROOT / "bot" / "demo" / "demo_people.csv"
 
 
+def shifted_ports(shift: int) -> Ports:
+    """The e2e ports moved by `shift`, for a suite whose servers run beside the e2e ones."""
+    return Ports(actions=PORTS.actions + shift, rasa=PORTS.rasa + shift, web=PORTS.web + shift)
+
+
 @dataclass
 class Servers:
     env: Dict[str, str]

@@ -2,16 +2,14 @@
 ports of their own (the e2e ports plus 11, after SUPPORTPLAN_TEST_PORT_OFFSET)."""
 from __future__ import annotations
 
-import os
 from typing import Iterator
 
 import pytest
 
 from bench.stack import Deployment, deployment_env, postgres_database, prepare_database
-from bot.launcher import Ports
+from tests.e2e.conftest import shifted_ports
 
-_OFFSET = int(os.environ.get("SUPPORTPLAN_TEST_PORT_OFFSET", "0")) + 11
-PORTS = Ports(actions=15055 + _OFFSET, rasa=15005 + _OFFSET, web=18080 + _OFFSET)
+PORTS = shifted_ports(11)
 
 
 @pytest.fixture(scope="package")

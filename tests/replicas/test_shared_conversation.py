@@ -14,16 +14,14 @@ from sqlalchemy import create_engine, text
 
 from bench.conversation import whole_plan
 from bench.stack import Deployment, deployment_env, postgres_database, prepare_database
-from bot.launcher import Ports
-from tests.e2e.conftest import Chat
+from tests.e2e.conftest import Chat, shifted_ports
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(os.environ.get("SUPPORTPLAN_SKIP_POSTGRES") == "1", reason="needs the local PostgreSQL"),
 ]
 
-_OFFSET = int(os.environ.get("SUPPORTPLAN_TEST_PORT_OFFSET", "0"))
-REPLICA_PORTS = [Ports(actions=15055 + _OFFSET + n, rasa=15005 + _OFFSET + n, web=18080 + _OFFSET + n) for n in (12, 13)]
+REPLICA_PORTS = [shifted_ports(n) for n in (12, 13)]
 REDIS_URL = os.environ.get("SUPPORTPLAN_TEST_REDIS", "redis://127.0.0.1:6379/4")
 PERSON = "PB-100234"
 #: the two outcomes, sent at once to the two replicas

@@ -9,12 +9,10 @@ from typing import Iterator
 
 import pytest
 
-from bot.launcher import Ports
-from tests.e2e.conftest import PORTS as E2E_PORTS
-from tests.e2e.conftest import Chat, Servers, launch
+from tests.e2e.conftest import Chat, Servers, launch, shifted_ports
 
 PORT_SHIFT = 30
-PORTS = Ports(actions=E2E_PORTS.actions + PORT_SHIFT, rasa=E2E_PORTS.rasa + PORT_SHIFT, web=E2E_PORTS.web + PORT_SHIFT)
+PORTS = shifted_ports(PORT_SHIFT)
 RASA = f"http://127.0.0.1:{PORTS.rasa}"
 WEB = f"http://127.0.0.1:{PORTS.web}"
 

@@ -12,13 +12,12 @@ import pytest
 import requests
 from twilio.request_validator import RequestValidator
 
-from bot.launcher import Ports
-from tests.e2e.conftest import PORTS, Servers, launch
+from tests.e2e.conftest import Servers, launch, shifted_ports
 
 #: the SMS end-to-end tests have their own ports, so they can run beside tests/e2e's servers
 #: (a small odd shift: port offsets are multiples of 100, and the e2e ports are 50 apart)
 SMS_PORT_SHIFT = 7
-SMS_PORTS = Ports(actions=PORTS.actions + SMS_PORT_SHIFT, rasa=PORTS.rasa + SMS_PORT_SHIFT, web=PORTS.web + SMS_PORT_SHIFT)
+SMS_PORTS = shifted_ports(SMS_PORT_SHIFT)
 AUTH_TOKEN = "e2e-sms-auth-token"
 PUBLIC_URL = "https://chat.council.example"
 SIGNED_URL = PUBLIC_URL + "/webhooks/sms/webhook"
