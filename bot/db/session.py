@@ -8,6 +8,7 @@ from typing import Iterator, Optional
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from bot.config import VAR_DIR, get_settings
 
@@ -28,7 +29,10 @@ def current_database_url() -> str:
 def get_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         VAR_DIR.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True, connect_args={"check_same_thread": False, "timeout": 30})
+        # A pool of connections (SQLAlchemy 1.4 otherwise opens, sets up and closes one per unit of work)
+        engine = create_engine(
+            url, future=True, poolclass=QueuePool, connect_args={"check_same_thread": False, "timeout": 30}
+        )
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Iterable, Optional, Tuple, TypeVar
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.budgets.source import BudgetFigures
 from bot.db.models import AuditLog, Outcome, Plan, Service, utcnow
@@ -131,8 +131,13 @@ def _view(plan: Plan) -> PlanView:
     )
 
 
+#: a plan's person, outcomes and services, read with the plan in three queries, not one per item
+_WHOLE_PLAN = (joinedload(Plan.person), selectinload(Plan.outcomes), selectinload(Plan.services))
+
+
 def _load(session: Session, plan_reference: str) -> Plan:
-    plan = session.execute(select(Plan).where(Plan.plan_reference == plan_reference)).scalar_one_or_none()
+    query = select(Plan).where(Plan.plan_reference == plan_reference).options(*_WHOLE_PLAN)
+    plan = session.execute(query).scalar_one_or_none()
     if plan is None:
         raise PlanNotFound("there is no plan with that reference")
     return plan

@@ -9,7 +9,8 @@ are dropped, and the person is asked to send their message again.
 
 Rasa has no setting for the processor class, so `install()` swaps it in before the agent
 loads its model (the tracker store plugin calls it: Rasa always builds that first), together
-with the faster check of the action server's answers (action_responses.py).
+with the smaller action-server requests and faster answer check of remote_actions.py and
+the remembered event classes of event_types.py.
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.config import get_settings
-from bot.rasa_plugins import action_responses, sessions
+from bot.rasa_plugins import event_types, remote_actions, sessions
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +125,8 @@ class ResilientProcessor(MessageProcessor):
 
 
 def install() -> None:
-    """Make Rasa's agent build a ResilientProcessor, and its remote actions check answers with
-    a prebuilt validator (idempotent)."""
+    """Make Rasa's agent build a ResilientProcessor, its remote actions send smaller requests and
+    check answers with a prebuilt validator, and stored events find their class at once (idempotent)."""
     rasa.core.agent.MessageProcessor = ResilientProcessor  # type: ignore[misc]
-    action_responses.install()
+    remote_actions.install()
+    event_types.install()

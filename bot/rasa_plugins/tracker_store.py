@@ -1,19 +1,23 @@
 """Rasa's SQL tracker store, ready for a database restart.
 
 Its engine tests each pooled connection before use (`pool_pre_ping`), so connections that a
-PostgreSQL restart closed are replaced instead of failing the next turn. Building it also
+PostgreSQL restart closed are replaced instead of failing the next turn. Saving a conversation
+just read skips Rasa's count of the events already stored: the read noted how many there were
+(the lock store keeps anyone else from adding to the conversation in between). Building it also
 installs the project's message processor (bot/rasa_plugins/processor.py): endpoints.yml always
 names this store, and Rasa builds the store before the processor.
 """
 from __future__ import annotations
 
-from typing import Any, Optional, Text
+import itertools
+from typing import Any, Iterator, Optional, Text
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
-from sqlalchemy.orm import sessionmaker
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.rasa_plugins import processor
 
@@ -39,6 +43,10 @@ def pinged_engine(url: Any) -> sa.engine.Engine:
     return engine
 
 
+#: noted on a tracker read from the database: how many of its events were stored then
+_EVENTS_STORED = "_supportplan_events_stored"
+
+
 class ResilientSQLTrackerStore(SQLTrackerStore):
     def __init__(
         self,
@@ -53,3 +61,18 @@ class ResilientSQLTrackerStore(SQLTrackerStore):
         self.engine.dispose()
         self.engine = pinged_engine(url)
         self.sessionmaker = sessionmaker(bind=self.engine)
+
+    async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None and not fetch_events_from_all_sessions:
+            setattr(tracker, _EVENTS_STORED, len(tracker.events))
+        return tracker
+
+    def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> Iterator:
+        """The tracker's events not yet in the database: those after the ones it was read with,
+        the first time it is saved; otherwise Rasa's way (count the session's stored events)."""
+        stored = getattr(tracker, _EVENTS_STORED, None)
+        if stored is None:
+            return super()._additional_events(session, tracker)
+        delattr(tracker, _EVENTS_STORED)
+        return itertools.islice(tracker.events, stored, len(tracker.events))

@@ -1,4 +1,4 @@
-"""The processor's parts that need no servers: rolling sessions and the action-answer check."""
+"""The processor's parts that need no servers: rolling sessions and the calls to the action server."""
 from __future__ import annotations
 
 import pytest
@@ -6,10 +6,12 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, SessionStarted, SlotSet, UserUttered
+from rasa.shared.utils.common import all_subclasses
+from rasa.shared.core.events import Event, ActionExecuted, ActiveLoop, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa_sdk import Tracker
 
-from bot.rasa_plugins import action_responses
+from bot.rasa_plugins import event_types, remote_actions
 from bot.rasa_plugins.processor import PLEASE_TRY_AGAIN
 from bot.readability import longest_run, reading_ease
 from bot.rasa_plugins.sessions import rollover_events, session_length, should_roll_over
@@ -22,7 +24,10 @@ slots:
   outcome_count: {type: float, initial_value: 0, mappings: [{type: custom}]}
   verified: {type: bool, initial_value: false, mappings: [{type: custom}]}
 forms:
-  outcomes_form: {required_slots: []}
+  outcomes_form: {required_slots: [outcome_count]}
+responses:
+  utter_ask_outcome_count:
+    - text: "What would you like to change?"
 """
 )
 
@@ -66,11 +71,45 @@ def test_a_new_session_carries_every_set_slot_and_the_open_form() -> None:
 
 
 def test_action_answers_are_checked_as_rasa_checks_them() -> None:
-    action_responses.install()
+    remote_actions.install()
     action = RemoteAction("action_anything", None)
     assert action._validate_action_result({"events": [{"event": "slot", "name": "verified", "value": True}], "responses": []})
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         action._validate_action_result({"events": [{"name": "no event type"}]})
+
+
+def test_the_action_server_gets_this_turn_and_the_domain_without_responses() -> None:
+    remote_actions.install()
+    tracker = tracker_with(
+        ActionExecuted(ACTION_LISTEN_NAME), UserUttered("PB-100234"), SlotSet("person_reference", "PB-100234"),
+        ActiveLoop("outcomes_form"), ActionExecuted(ACTION_LISTEN_NAME),
+        UserUttered("see friends more", intent={"name": "inform", "confidence": 0.9}),
+        ActionExecuted("outcomes_form"),
+    )
+    request = RemoteAction("validate_outcomes_form", None)._action_call_format(tracker, DOMAIN)
+
+    assert [event["event"] for event in request["tracker"]["events"]] == ["user", "action"]
+    seen = Tracker.from_dict(request["tracker"])
+    assert seen.latest_message["text"] == "see friends more" and seen.latest_message["intent"]["name"] == "inform"
+    assert seen.get_slot("person_reference") == "PB-100234" and seen.active_loop_name == "outcomes_form"
+    assert seen.latest_action_name == "outcomes_form"
+    assert "responses" not in request["domain"] and request["domain"]["forms"] == DOMAIN.as_dict()["forms"]
+    assert request["next_action"] == "validate_outcomes_form" and request["sender_id"] == "someone"
+
+
+def test_before_any_message_the_action_server_gets_every_event() -> None:
+    tracker = tracker_with(SessionStarted(), SlotSet("person_reference", "PB-100234"), ActionExecuted(ACTION_LISTEN_NAME))
+    assert remote_actions.events_of_this_turn(list(tracker.events)) == list(tracker.events)
+
+
+def test_event_classes_are_found_as_rasa_finds_them() -> None:
+    event_types.install()
+    names = [cls.type_name for cls in all_subclasses(Event)]
+    assert all(Event.resolve_by_type(name) is event_types._original_resolve(name) for name in names)
+    assert Event.resolve_by_type("user") is UserUttered and Event.resolve_by_type("no such event", SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no such event")
+    assert Event.from_parameters({"event": "slot", "name": "verified", "value": True}) == SlotSet("verified", True)
 
 
 def test_the_apology_is_plain_english() -> None:
