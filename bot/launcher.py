@@ -54,7 +54,7 @@ def bin_path(name: str) -> str:
 
 def rasa_server_command(settings: Settings, model: str, port: int) -> List[str]:
     command = [
-        bin_path("rasa"), "run",
+        sys.executable, "-m", "bot.rasa_server", "run",
         "--model", model,
         "--endpoints", str(PROJECT_ROOT / "endpoints.yml"),
         "--credentials", str(PROJECT_ROOT / "credentials.yml"),

@@ -2,7 +2,10 @@
 server binds to 127.0.0.1 by default, and Rasa telemetry is off."""
 from __future__ import annotations
 
-from bot.config import Settings
+import subprocess
+import sys
+
+from bot.config import PROJECT_ROOT, Settings
 from bot.launcher import action_server_command, rasa_server_command, service_environment, web_command
 
 
@@ -33,3 +36,17 @@ def test_a_token_turns_the_api_on_protected() -> None:
 def test_telemetry_is_off_for_every_process() -> None:
     env = service_environment(Settings.from_env({}), {"RASA_TELEMETRY_ENABLED": "true"})
     assert env["RASA_TELEMETRY_ENABLED"] == "false"
+
+
+
+def test_the_rasa_server_runs_rasa_without_jax() -> None:
+    """The server command goes through bot.rasa_server, where TensorFlow starts without JAX
+    (it imports it only optionally) and Rasa's own command line runs."""
+    command = rasa_server_command(Settings.from_env({}), "model.tar.gz", 5005)
+    assert command[:4] == [sys.executable, "-m", "bot.rasa_server", "run"]
+    script = (
+        "import sys; from bot.rasa_server import keep_out_unused; keep_out_unused(); "
+        "import tensorflow; print('jax loaded:', 'jaxlib' in sys.modules)"
+    )
+    probe = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT)
+    assert probe.stdout.strip() == "jax loaded: False", probe.stderr[-2000:]
