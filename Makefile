@@ -56,7 +56,7 @@ test-python: train
 
 test: install validate test-stories test-python
 
-# Trains five models (about 50 minutes on 2 cores); prints intent F1s and the threshold sweep.
+# Trains five models (about 70 minutes on 2 cores); prints intent F1s and the threshold sweep.
 # `$(BIN)/python -m bot.nlu.report --holdout` trains once on an 80/20 split (about 11 minutes).
 nlu-report: $(INSTALLED)
 	$(BIN)/python -m bot.nlu.report
