@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Text
 
 import rasa
 from jsonschema.exceptions import best_match
@@ -26,10 +26,6 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
-#: the last domain slimmed, and its slim form (a model reload brings a new domain)
-_slim_domain: Tuple[Optional[Dict[Text, Any]], Dict[Text, Any]] = (None, {})
-
-
 def events_of_this_turn(events: List[Event]) -> List[Event]:
     """The events from the latest user message on (all of them if there is none)."""
     for index in range(len(events) - 1, -1, -1):
@@ -39,11 +35,8 @@ def events_of_this_turn(events: List[Event]) -> List[Event]:
 
 
 def domain_without_responses(domain: Domain) -> Dict[Text, Any]:
-    global _slim_domain
-    full = domain.as_dict()
-    if _slim_domain[0] is not full:
-        _slim_domain = (full, {key: value for key, value in full.items() if key != "responses"})
-    return _slim_domain[1]
+    """The domain's own dictionary, less its responses (a shallow copy of a few keys)."""
+    return {key: value for key, value in domain.as_dict().items() if key != "responses"}
 
 
 def action_call(action: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> Dict[Text, Any]:
