@@ -2,6 +2,7 @@
 
 - Detours first: a sign of risk, a request for a person, a question or stop/save is handled
   whatever question is open; the answer to that question is not lost, it is asked again.
+  Asking to change another part of the plan goes there (actions/section_changes.py).
 - Failed answers: `reject` says what was wrong; when the same question fails twice it is
   explained another way by the slot's `explain_<slot>` hook (default: `utter_explain_<slot>`),
   with an offer to skip it (where the section allows) or to talk to a person.
@@ -18,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import detours
+from actions import detours, section_changes
 from actions.common import call, form_answered_by_user, latest_text, plan_reference
 
 REQUESTED_SLOT = "requested_slot"
@@ -68,6 +69,10 @@ class SectionFormValidation(FormValidationAction):
             if detour is detours.Detour.START_AGAIN:
                 events += self.start_again_events()
             return events
+        current = tracker.get_slot("current_section")
+        section = section_changes.section_asked_for(tracker.latest_message, current)
+        if section is not None:
+            return [SlotSet(requested, None), *await section_changes.go_to_section(section, current, dispatcher, tracker)]
         if requested in self.skippable and wants_to_skip(latest_text(tracker)):
             return await self.skip(requested, dispatcher, tracker)
         return await self.change_request(dispatcher, tracker)

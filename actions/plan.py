@@ -27,6 +27,7 @@ from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
 from bot.parsing.edits import item_named
+from bot.parsing.sections import section_named
 from bot.plans import service
 from bot.plans.views import PlanView
 
@@ -149,22 +150,7 @@ def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:
     dispatcher.utter_message(response="utter_summary_contingency", contingency=plan.contingency)
 
 
-#: words that name each section, for "change my outcomes" and the like
-_SECTION_WORDS = (
-    ("important", r"\bimportant|matters?\b"),
-    ("outcomes", r"\boutcomes?\b|\bwant to change\b|\bachieve|\bgoals?\b"),
-    ("services", r"\bsupport\b|\bservices?\b|\bcosts?\b|\bcarers?\b|\bpa\b|\bhours\b"),
-    ("management", r"\bmoney\b|\bmanag|\bpayment|\bcard\b|\bbudget\b"),
-    ("contingency", r"\bback-?up\b|\bturn up\b|\bgoes wrong|\bemergency|\bcontingency"),
-)
 _CHANGE = re.compile(r"\b(change|edit|alter|amend|wrong|fix|redo|update|not right|no)\b", re.IGNORECASE)
-
-
-def section_named(text: str) -> Optional[str]:
-    for section, pattern in _SECTION_WORDS:
-        if re.search(pattern, text, re.IGNORECASE):
-            return section
-    return None
 
 
 class ValidateReviewForm(SectionFormValidation):

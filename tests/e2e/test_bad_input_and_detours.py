@@ -118,3 +118,21 @@ def test_stop_and_come_back_later(servers: Servers, demo_people: List[Dict[str, 
     expect(reply, "saved already", "change or be able to do")
     plan = exported(servers, person["reference"])
     assert plan["important_to_me"] == "Being at home with my family"
+
+
+def test_going_back_to_an_earlier_part_and_on_again(servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]) -> None:
+    person = demo_people[7]
+    verify(chat, person)
+    expect(chat.say("Her music and seeing her cousins"), "written that down")
+    expect(chat.say("to go to college two days a week"), "added")
+    expect(chat.say("that's all"), "What kind of support")
+
+    # Halfway through the support questions she goes back to the outcomes, then on again.
+    reply = chat.say("hang on, can I go back and change the outcomes?")
+    expect(reply, "go back to what you want to change", "to go to college two days a week")
+    expect(chat.say("to cook a meal for her friends"), "added")
+    expect(chat.say("that's all"), "What kind of support")
+
+    plan = exported(servers, person["reference"])
+    assert [o["text"] for o in plan["outcomes"]] == ["to go to college two days a week", "to cook a meal for her friends"]
+    assert plan["services"] == []

@@ -1,0 +1,27 @@
+"""Which part of the plan a message names: 'change my outcomes', 'the support is wrong'."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+#: words that name each section, checked in this order. The back-up plan comes before the
+#: support ("if my carer doesn't turn up"); "want to change" (the outcomes part is "what you want
+#: to change") is a last guess: "I want to change the support" names the support.
+_SECTION_WORDS = (
+    ("important", r"\bimportant|matters?\b"),
+    ("outcomes", r"\boutcomes?\b|\bachieve|\bgoals?\b"),
+    ("contingency", r"\bback-?up\b|\bturn up\b|\bgoes wrong|\bemergency|\bcontingency"),
+    ("services", r"\bsupport\b|\bservices?\b|\bcosts?\b|\bcarers?\b|\bpa\b|\bhours\b"),
+    ("management", r"\bmoney\b|\bmanag|\bpayment|\bcard\b|\bbudget\b"),
+)
+#: only a guess: "I want to change..." may name the outcomes part, or be an outcome itself
+_GUESS = ("outcomes", r"\bwant to change\b")
+
+
+def section_named(text: str, guess: bool = True) -> Optional[str]:
+    """The section (bot.plans.sections.SECTIONS) the text names first, or None. With
+    guess=False, "want to change" alone does not name the outcomes part."""
+    for section, pattern in (*_SECTION_WORDS, *([_GUESS] if guess else [])):
+        if re.search(pattern, text, re.IGNORECASE):
+            return section
+    return None
