@@ -9,8 +9,9 @@
 IN_FORM_THRESHOLD was set from the sweep that `pytest tests/safety -s` prints over the labelled
 set in tests/safety/labelled_messages.csv. With the logistic-regression intent model (2 December
 2026) recall is 1.0 at every threshold there, because the phrase list alone catches every risk
-message in the set it was tuned on; false alarms are 1.5% at 0.5, 0.8% at 0.6 and none from
-0.7. The model is there for risk the list does not know, so the bar stays low: 0.6."""
+message in the set it was tuned on; false alarms were 0.8% at 0.5 and none from 0.6 (the sweep
+prints them for the current model). The model is there for risk the list does not know, so the
+bar stays as low as gives no false alarms there: 0.6."""
 from __future__ import annotations
 
 from typing import Any, Mapping, Optional

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety.phrases import asks_for_person, shows_risk
+from bot.safety import detector
+from bot.safety.phrases import asks_for_person, mentions_concern, shows_risk
 
 RISK = [
     "he hits me when I ask for my money", "I don't want to be here anymore", "no one has been to help me for days",
@@ -65,3 +66,45 @@ def test_plans_for_when_nobody_comes_are_not_risk(text: str) -> None:
 ])
 def test_ordinary_answers_near_the_risk_phrases(text: str) -> None:
     assert not shows_risk(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I want to keep living in my own home", "to carry on living at home with my cat", "living in my own flat",
+])
+def test_wanting_to_live_at_home_is_not_a_concern_inside_a_form(text: str) -> None:
+    """The model gave the first 0.82 for risk; "living" alone is a concern word."""
+    assert not mentions_concern(text)
+    assert not detector.decide(text, 0.82, in_form=True)
+
+
+@pytest.mark.parametrize("text", ["I'm scared living in my own home", "I don't want to be living any more"])
+def test_living_still_counts_beside_fear_or_despair(text: str) -> None:
+    assert mentions_concern(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I keep thinking everyone would be better without me", "i feel like giving up on everything",
+    "I haven't had a proper meal since Monday",
+])
+def test_risk_said_without_the_usual_words(text: str) -> None:
+    """Written fresh on 2 December 2026; the model alone missed the first two inside a form."""
+    assert shows_risk(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I want to give up smoking", "my son would cope better without me worrying about him",
+    "I'd like a proper meal every day", "help so I have a hot meal in the evenings",
+])
+def test_ordinary_answers_near_those_phrases(text: str) -> None:
+    assert not shows_risk(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter has my bank card because she does my shopping", "my son keeps my card to do the shops for me",
+])
+def test_a_card_held_for_the_shopping_is_not_a_concern(text: str) -> None:
+    assert not mentions_concern(text)
+
+
+def test_a_card_held_with_no_reason_still_is() -> None:
+    assert mentions_concern("my daughter has my bank card and won't give it back")
