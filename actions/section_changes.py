@@ -23,10 +23,10 @@ from bot.plans.sections import REOPENABLE, SECTIONS, section_done
 #: how sure the classifier must be, inside a form, that the message asks to change a part
 CONFIDENCE = 0.85
 INTENT = "change_section"
-#: how each part is named to the person
+#: how each part is named to the person (neutral: a relative or adviser may be planning)
 SECTION_TITLES = {
     "important": "what is important",
-    "outcomes": "what you want to change",
+    "outcomes": "the outcomes",
     "services": "the support",
     "management": "how the money is managed",
     "contingency": "the back-up plan",

@@ -35,7 +35,7 @@ async def test_going_back_to_an_earlier_part_ends_this_form_and_keeps_what_was_s
     out = await run(ValidateServicesForm(), in_form(plan_ref, "services", "can I change my outcomes", "service_category"))
 
     assert out.responses == ["utter_going_back_to_section"]
-    assert out.said("utter_going_back_to_section")["section_title"] == "what you want to change"
+    assert out.said("utter_going_back_to_section")["section_title"] == "the outcomes"
     assert out.slots["requested_slot"] is None and out.slots["service_category"] is None
     plan = service.get_plan(plan_ref)
     assert plan.next_section() == "outcomes"  # the router opens it next

@@ -129,7 +129,7 @@ def test_going_back_to_an_earlier_part_and_on_again(servers: Servers, chat: Chat
 
     # Halfway through the support questions she goes back to the outcomes, then on again.
     reply = chat.say("hang on, can I go back and change the outcomes?")
-    expect(reply, "go back to what you want to change", "to go to college two days a week")
+    expect(reply, "go back to the outcomes", "to go to college two days a week")
     expect(chat.say("to cook a meal for her friends"), "added")
     expect(chat.say("that's all"), "What kind of support")
 
