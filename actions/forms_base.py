@@ -72,7 +72,8 @@ class SectionFormValidation(FormValidationAction):
         current = tracker.get_slot("current_section")
         section = section_changes.section_asked_for(tracker.latest_message, current)
         if section is not None:
-            return [SlotSet(requested, None), *await section_changes.go_to_section(section, current, dispatcher, tracker)]
+            ends_form = await section_changes.go_to_section(section, current, dispatcher, tracker)
+            return [SlotSet(requested, None)] + ([SlotSet(REQUESTED_SLOT, None)] if ends_form else [])
         if requested in self.skippable and wants_to_skip(latest_text(tracker)):
             return await self.skip(requested, dispatcher, tracker)
         return await self.change_request(dispatcher, tracker)

@@ -9,10 +9,9 @@ said during the support questions. The summary has its own way in (actions/plan.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import call, plan_reference
@@ -39,22 +38,22 @@ def section_asked_for(message: Dict[str, Any], current: Optional[str]) -> Option
     if current not in REOPENABLE or intent.get("name") != INTENT or float(intent.get("confidence") or 0.0) < CONFIDENCE:
         return None
     section = section_named(message.get("text") or "", guess=False)  # "I want to change my diet" is an outcome
-    return section if section in REOPENABLE and section != current else None
+    return section if section != current else None
 
 
-async def go_to_section(section: str, current: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-    """Opens `section` again where that makes sense and says what happens next. The events
-    end the form when the person is to go there now."""
+async def go_to_section(section: str, current: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Opens `section` again where that makes sense and says what happens next. True when the
+    person is to go there now, so the open form should end."""
     reference = plan_reference(tracker)
     title = SECTION_TITLES[section]
     if SECTIONS.index(section) < SECTIONS.index(current):
         await call(service.reopen_section, reference, section)
         dispatcher.utter_message(response="utter_going_back_to_section", section_title=title)
-        return [SlotSet("requested_slot", None)]
+        return True
     plan = await call(service.get_plan, reference)
     if section_done(plan, section):
         await call(service.reopen_section, reference, section)
         dispatcher.utter_message(response="utter_change_section_after_this", section_title=title)
     else:
         dispatcher.utter_message(response="utter_section_still_to_come", section_title=title)
-    return []
+    return False

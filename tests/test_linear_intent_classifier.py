@@ -77,3 +77,14 @@ def test_a_saved_file_with_an_untrusted_type_is_refused(tmp_path) -> None:
 
     with pytest.raises(UntrustedModelError, match="not trusted"):
         LinearIntentClassifier.load({}, storage, Resource("intents"), CONTEXT)
+
+
+def test_a_damaged_file_is_an_error_not_an_empty_classifier(tmp_path) -> None:
+    from bot.nlu.linear_intent_classifier import ModelFileError
+
+    storage = LocalModelStorage(tmp_path)
+    with storage.write_to(Resource("intents")) as model_dir:
+        (model_dir / MODEL_FILE).write_bytes(b"not a model")
+
+    with pytest.raises(ModelFileError):
+        LinearIntentClassifier.load({}, storage, Resource("intents"), CONTEXT)

@@ -21,6 +21,7 @@ config.yml:
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -53,7 +54,11 @@ TRUSTED_TYPES = [
 ]
 
 
-class UntrustedModelError(RuntimeError):
+class ModelFileError(RuntimeError):
+    """The saved model file can't be loaded: it is damaged, or holds an untrusted type."""
+
+
+class UntrustedModelError(ModelFileError):
     """The saved model file holds a type that loading it could use to run code."""
 
 
@@ -79,16 +84,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
         """The trained model, or an empty classifier when training saved none (fewer than two
-        intents); a file holding an untrusted type raises UntrustedModelError."""
-        import skops.io as sio
-
+        intents); a file that can't be loaded safely raises ModelFileError."""
         try:
             with model_storage.read_from(resource) as model_dir:
-                path = model_dir / MODEL_FILE
-                untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-                if untrusted:
-                    raise UntrustedModelError(f"the saved intent model holds types that are not trusted: {untrusted}")
-                return cls(config, model_storage, resource, sio.load(path, trusted=TRUSTED_TYPES))
+                return cls(config, model_storage, resource, _read_model(model_dir / MODEL_FILE))
         except (ValueError, FileNotFoundError):  # Rasa's model storage raises ValueError for a missing resource
             logger.debug("No trained intent model in resource %s", resource.name)
             return cls(config, model_storage, resource)
@@ -132,3 +131,21 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
+
+
+def _read_model(path: Path) -> Pipeline:
+    """Loads a saved model, refusing untrusted types. Errors are ModelFileError, so that a
+    damaged file is not mistaken for a missing one (which gives an empty classifier)."""
+    import skops.io as sio
+
+    if not path.exists():
+        raise FileNotFoundError(path)
+    try:
+        untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
+        if untrusted:
+            raise UntrustedModelError(f"the saved intent model holds types that are not trusted: {untrusted}")
+        return sio.load(path, trusted=TRUSTED_TYPES)
+    except ModelFileError:
+        raise
+    except Exception as error:
+        raise ModelFileError(f"the saved intent model can't be read: {error}") from error
