@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional
 
+from bot.secret_keys import SMS_NUMBERS, derived_key, environment, load_secret_key
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = PROJECT_ROOT / "var"
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'supportplan.db'}"
@@ -22,8 +24,9 @@ class Settings:
     budget_source: str
     sms_auth_token: Optional[str]
     sms_public_url: Optional[str]
-    #: the key of the hash that stands for a phone number (defaults to SMS_AUTH_TOKEN)
-    sms_number_key: Optional[str]
+    #: the key of the hash that stands for a phone number (SMS_NUMBER_KEY, else derived from
+    #: the secret key, so rotating the SMS provider's token keeps the STOP list)
+    sms_number_key: str
     #: for messages the assistant starts itself (bot/channels/sender.py); replies need neither
     sms_account_sid: Optional[str]
     sms_from_number: Optional[str]
@@ -32,8 +35,10 @@ class Settings:
     retention_days: int
     #: a conversation session rolls over to a new one past this many events (bot/rasa_plugins/sessions.py)
     session_max_events: int
-    #: the key of the keyed hashes that stand for identifiers people type (identity lockouts)
+    #: the root secret (bot/secret_keys.py); each use derives its own key from it
     secret_key: str
+    #: `development` (default) or `production` (refuses unsafe defaults)
+    environment: str
     council_name: str
     council_phone: str
     safeguarding_phone: str
@@ -46,6 +51,7 @@ class Settings:
         env = os.environ if env is None else env
         database_url = env.get("DATABASE_URL") or DEFAULT_DATABASE_URL
         host = env.get("SUPPORTPLAN_HOST", "127.0.0.1")
+        secret_key = load_secret_key(env, VAR_DIR)
         return cls(
             database_url=database_url,
             tracker_store_url=env.get("TRACKER_STORE_URL") or database_url,
@@ -55,14 +61,15 @@ class Settings:
             budget_source=env.get("BUDGET_SOURCE") or "database",
             sms_auth_token=env.get("SMS_AUTH_TOKEN") or None,
             sms_public_url=env.get("SMS_PUBLIC_URL") or None,
-            sms_number_key=env.get("SMS_NUMBER_KEY") or env.get("SMS_AUTH_TOKEN") or None,
+            sms_number_key=env.get("SMS_NUMBER_KEY") or derived_key(secret_key, SMS_NUMBERS).hex(),
             sms_account_sid=env.get("SMS_ACCOUNT_SID") or None,
             sms_from_number=env.get("SMS_FROM_NUMBER") or None,
             rasa_token=env.get("RASA_TOKEN") or None,
             jwt_secret=env.get("JWT_SECRET") or None,
             retention_days=int(env.get("SUPPORTPLAN_RETENTION_DAYS") or 365),
             session_max_events=int(env.get("SUPPORTPLAN_SESSION_EVENTS") or 60),
-            secret_key=env.get("SUPPORTPLAN_SECRET_KEY") or "supportplan-development-key",
+            secret_key=secret_key,
+            environment=environment(env),
             council_name=env.get("COUNCIL_NAME") or "the council",
             council_phone=env.get("COUNCIL_PHONE") or "0300 123 4567",
             safeguarding_phone=env.get("COUNCIL_SAFEGUARDING_PHONE") or "0300 123 4568",

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.config import get_settings
 from bot.db.models import IdentityLock, Person, utcnow
 from bot.db.session import session_scope
+from bot.secret_keys import IDENTITY_LOCKS, derived_key
 
 #: failed checks against one reference, within LOCK_WINDOW, that lock it for LOCK_WINDOW
 MAX_FAILURES = 3
@@ -73,7 +74,7 @@ class IdentityCheck:
 
 def reference_hash(reference: str) -> str:
     """The keyed hash that stands for a typed reference in the identity_locks table."""
-    key = get_settings().secret_key.encode()
+    key = derived_key(get_settings().secret_key, IDENTITY_LOCKS)
     return hmac.new(key, normalise_reference(reference).encode(), hashlib.sha256).hexdigest()
 
 

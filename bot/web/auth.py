@@ -23,10 +23,9 @@ from urllib.parse import quote, urlsplit
 from aiohttp import web
 from aiohttp_session import get_session, new_session, session_middleware
 from aiohttp_session.cookie_storage import EncryptedCookieStorage
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from multidict import MultiDictProxy
 
+from bot.secret_keys import ADVISER_SESSIONS, derived_key
 from bot.web.accounts import LOCKOUT, AdviserView, authenticate, get_adviser
 from bot.web.pages import render
 
@@ -40,11 +39,10 @@ ROLE_RANK = {"adviser": 1, "manager": 2}
 
 
 def session_storage(secret_key: str) -> EncryptedCookieStorage:
-    """Sessions in a Fernet-encrypted cookie keyed from SUPPORTPLAN_SECRET_KEY; HttpOnly and
-    SameSite=Strict (Secure is added on https by `secure_cookies`)."""
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"supportplan adviser sessions").derive(
-        secret_key.encode("utf-8")
-    )
+    """Sessions in a Fernet-encrypted cookie keyed by the adviser-sessions key derived from
+    SUPPORTPLAN_SECRET_KEY; HttpOnly and SameSite=Strict (Secure is added on https by
+    `secure_cookies`)."""
+    key = derived_key(secret_key, ADVISER_SESSIONS)
     return EncryptedCookieStorage(
         key, cookie_name=SESSION_COOKIE, max_age=SESSION_SECONDS,
         httponly=True, samesite="Strict", path="/",
