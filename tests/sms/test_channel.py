@@ -85,7 +85,7 @@ def test_a_signed_message_reaches_the_conversation_of_the_hashed_number(assistan
     assert response.status == 200 and response.content_type.startswith("text/xml")
     assert messages(response) == ["You said hello"]
     (message,) = assistant.received
-    assert message.sender_id == conversation_id(PHONE, TOKEN) and PHONE not in message.sender_id
+    assert message.sender_id == conversation_id(PHONE, SETTINGS.sms_number_key) and PHONE not in message.sender_id
     assert message.input_channel == "sms"
     assert message.metadata == {PERSON_REFERENCE_KEY: "PB-100234"}
 

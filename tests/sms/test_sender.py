@@ -88,7 +88,7 @@ def test_a_rejected_request_is_not_retried(database: str) -> None:
 
 
 def test_numbers_that_sent_stop_get_nothing(database: str) -> None:
-    store.set_stopped(number_hash(TO, "token"), True)
+    store.set_stopped(number_hash(TO, SETTINGS.sms_number_key), True)
     http = FakeTwilio([])
     assert send(http, "Hello") == [] and http.sent == []
 
@@ -97,7 +97,7 @@ def test_a_long_text_is_three_segments_and_the_rest_waits_for_more(database: str
     http = FakeTwilio([])
     assert len(send(http, "Your plan has these parts. " * 30)) == 3
     assert http.sent[-1]["Body"].endswith(MORE_PROMPT)
-    assert store.contact_state(number_hash(TO, "token")).more_text
+    assert store.contact_state(number_hash(TO, SETTINGS.sms_number_key)).more_text
 
 
 def test_backoff_doubles_up_to_a_cap() -> None:
