@@ -4,8 +4,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Mapping, Optional, Tuple
 
+from bot.web.proxy import Network, parse_networks
 from bot.secret_keys import SMS_NUMBERS, derived_key, environment, load_secret_key
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +46,8 @@ class Settings:
     action_server_url: str
     rasa_url: str
     host: str
+    #: proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (bot/web/proxy.py)
+    trusted_proxies: Tuple[Network, ...]
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -76,6 +79,7 @@ class Settings:
             action_server_url=env.get("ACTION_SERVER_URL") or f"http://{host}:5055/webhook",
             rasa_url=env.get("RASA_URL") or f"http://{host}:5005",
             host=host,
+            trusted_proxies=parse_networks(env.get("SUPPORTPLAN_TRUSTED_PROXIES", "")),
         )
 
 
