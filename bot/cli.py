@@ -26,6 +26,7 @@ from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
 from bot.privacy.erasure import forget, purge
 from bot.reporting.cli import add_report_parser, run_report
+from bot.startup import settings_or_exit
 from bot.web.accounts import ROLES, AccountError, create_adviser
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo" / "demo_people.csv"
@@ -173,6 +174,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[List[str]] = None) -> int:
     args = parser().parse_args(argv)
+    settings_or_exit()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     use_database(args.database)
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Mapping, Optional, Tuple
 
 from bot.web.proxy import Network, parse_networks
-from bot.secret_keys import SMS_NUMBERS, derived_key, environment, load_secret_key
+from bot.secret_keys import ACTION_SERVER, SMS_NUMBERS, derived_key, environment, load_secret_key
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = PROJECT_ROOT / "var"
@@ -44,6 +44,9 @@ class Settings:
     council_phone: str
     safeguarding_phone: str
     action_server_url: str
+    #: what the Rasa server must send the action server (header X-Action-Token): ACTION_SERVER_TOKEN,
+    #: else derived from the secret key, so every replica sharing the key agrees
+    action_server_token: str
     rasa_url: str
     host: str
     #: proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (bot/web/proxy.py)
@@ -77,10 +80,24 @@ class Settings:
             council_phone=env.get("COUNCIL_PHONE") or "0300 123 4567",
             safeguarding_phone=env.get("COUNCIL_SAFEGUARDING_PHONE") or "0300 123 4568",
             action_server_url=env.get("ACTION_SERVER_URL") or f"http://{host}:5055/webhook",
+            action_server_token=_action_server_token(env, secret_key),
             rasa_url=env.get("RASA_URL") or f"http://{host}:5005",
             host=host,
             trusted_proxies=parse_networks(env.get("SUPPORTPLAN_TRUSTED_PROXIES", "")),
         )
+
+
+#: a shared token shorter than this is refused (a hex-encoded 16 random bytes is 32)
+MIN_TOKEN_CHARS = 32
+
+
+def _action_server_token(env: Mapping[str, str], secret_key: str) -> str:
+    token = env.get("ACTION_SERVER_TOKEN") or ""
+    if not token:
+        return derived_key(secret_key, ACTION_SERVER).hex()
+    if len(token) < MIN_TOKEN_CHARS:
+        raise ValueError(f"ACTION_SERVER_TOKEN must be at least {MIN_TOKEN_CHARS} random characters.")
+    return token
 
 
 def get_settings() -> Settings:

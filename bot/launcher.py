@@ -35,6 +35,7 @@ def service_environment(settings: Settings, base: Optional[Mapping[str, str]] = 
         DATABASE_URL=settings.database_url,
         TRACKER_STORE_URL=settings.tracker_store_url,
         ACTION_SERVER_URL=settings.action_server_url,
+        ACTION_SERVER_TOKEN=settings.action_server_token,
         RASA_URL=settings.rasa_url,
         SANIC_HOST=settings.host,
         RASA_TELEMETRY_ENABLED="false",
@@ -71,8 +72,8 @@ def rasa_server_command(settings: Settings, model: str, port: int) -> List[str]:
 
 
 def action_server_command(port: int) -> List[str]:
-    """rasa-sdk's own entry point: `rasa run actions` would also load Rasa (about 40 MB more)."""
-    return [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    """Our rasa-sdk server (bot/action_server.py): `rasa run actions` would also load Rasa (about 40 MB more)."""
+    return [sys.executable, "-m", "bot.action_server", "--port", str(port)]
 
 
 def web_command(port: int) -> List[str]:

@@ -20,6 +20,9 @@ def keep_out_unused() -> None:
 
 
 def main() -> None:
+    from bot.startup import settings_or_exit
+
+    settings_or_exit()
     keep_out_unused()
     from rasa.__main__ import main as rasa_main
 

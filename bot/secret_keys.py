@@ -26,6 +26,8 @@ IDENTITY_LOCKS = "identity-locks"
 SMS_NUMBERS = "sms-numbers"
 WEB_RELAY = "web-relay"
 CLIENT_ADDRESSES = "client-addresses"
+ACTION_SERVER = "action-server"
+EVENT_SENDERS = "event-senders"
 
 PRODUCTION = "production"
 DEVELOPMENT = "development"

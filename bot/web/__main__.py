@@ -5,7 +5,7 @@ import argparse
 
 from aiohttp import web
 
-from bot.config import get_settings
+from bot.startup import settings_or_exit
 from bot.web.app import create_app
 
 
@@ -13,7 +13,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Support-planning web app")
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args()
-    settings = get_settings()
+    settings = settings_or_exit()
     web.run_app(create_app(settings), host=settings.host, port=args.port, access_log=None)
 
 
