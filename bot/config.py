@@ -12,6 +12,8 @@ from bot.secret_keys import ACTION_SERVER, SMS_NUMBERS, derived_key, environment
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = PROJECT_ROOT / "var"
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'supportplan.db'}"
+#: EVENT_BROKER_EVENTS: only what reporting reads (the default), or Rasa's full events
+REPORTING_EVENTS, ALL_EVENTS = "reporting", "all"
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Settings:
     #: RabbitMQ (amqp://…) to publish conversation events to; none when unset
     event_broker_url: Optional[str]
     event_broker_queue: str
+    #: `reporting` (default: only what reporting reads, conversation ids hashed) or `all`
+    event_broker_events: str
     budget_source: str
     sms_auth_token: Optional[str]
     sms_public_url: Optional[str]
@@ -64,6 +68,7 @@ class Settings:
             redis_url=env.get("REDIS_URL") or None,
             event_broker_url=env.get("EVENT_BROKER_URL") or None,
             event_broker_queue=env.get("EVENT_BROKER_QUEUE") or "supportplan_events",
+            event_broker_events=_one_of(env.get("EVENT_BROKER_EVENTS") or REPORTING_EVENTS, "EVENT_BROKER_EVENTS", (REPORTING_EVENTS, ALL_EVENTS)),
             budget_source=env.get("BUDGET_SOURCE") or "database",
             sms_auth_token=env.get("SMS_AUTH_TOKEN") or None,
             sms_public_url=env.get("SMS_PUBLIC_URL") or None,
@@ -85,6 +90,12 @@ class Settings:
             host=host,
             trusted_proxies=parse_networks(env.get("SUPPORTPLAN_TRUSTED_PROXIES", "")),
         )
+
+
+def _one_of(value: str, name: str, allowed: Tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise ValueError(f"{name} must be one of: {', '.join(allowed)}.")
+    return value
 
 
 #: a shared token shorter than this is refused (a hex-encoded 16 random bytes is 32)

@@ -22,7 +22,8 @@ STAGES = (
     "welcome", "identity", "budget", "important", "outcomes", "services", "management", "contingency", "review",
     "submitted",
 )
-_WATCHED = ("current_section", "plan_reference")
+#: the slots whose changes reporting reads (also all the event broker publishes of slots)
+WATCHED_SLOTS = ("current_section", "plan_reference")
 _CHUNK = 500
 
 
@@ -66,7 +67,7 @@ def funnel(period: Period) -> Dict[str, int]:
         with engine.connect() as connection:
             started = _conversations_started(period)
             furthest = dict.fromkeys(connection.execute(started).scalars(), 0)
-            for sender_id, slot, value in _slot_changes(connection, _WATCHED, started):
+            for sender_id, slot, value in _slot_changes(connection, WATCHED_SLOTS, started):
                 furthest[sender_id] = max(furthest[sender_id], _stage_of(slot, value))
         for stage in furthest.values():
             for index in range(stage + 1):
