@@ -11,7 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import call
 from bot.choices import SERVICE_CATEGORIES, label
-from bot.money import PERIODS, format_pounds, weekly_cost_from
+from bot.money import format_pounds
+from bot.plans import costing
 from bot.parsing.edits import Item, item_named, removal_request
 from bot.plans import service
 from bot.plans.views import PlanView, ServiceView
@@ -118,8 +119,8 @@ def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict
             if not Decimal(0) < money <= MAX_RATE:
                 return None
             changes["unit_cost"] = money
-        elif (per or "week") in PERIODS:
-            weekly = weekly_cost_from(money, per or "week")
+        elif (per or "week") in costing.COST_WEEKS_PER:
+            weekly = costing.per_period(money, per or "week")
             if not Decimal(0) < weekly <= MAX_WEEKLY:
                 return None
             changes["weekly_cost"] = weekly

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any, Dict, List, Mapping, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -17,10 +18,10 @@ from actions.plan_changes import (
     MAX_HOURS, MAX_RATE, MAX_WEEKLY, correct_service, numbered, outcome_items, remove_named_item, say_budget_after,
 )
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, SERVICE_CATEGORIES
-from bot.money import format_pounds, weekly_cost_from
+from bot.money import format_pounds
 from bot.parsing import is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
 from bot.parsing.edits import items_chosen, sounds_like_correction
-from bot.plans import service
+from bot.plans import costing, service
 from bot.plans.service import NewService
 
 MAX_VISITS = Decimal(50)
@@ -57,11 +58,18 @@ def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
     if any(slots.get(q) is None for q in cost_questions(slots)):
         return None
     if slots.get("service_hours") is not None and slots.get("service_rate") is not None:
-        return (Decimal(slots["service_hours"]) * Decimal(slots["service_rate"])).quantize(Decimal("0.01"))
+        if _weekly_for_the_hours(slots):
+            return costing.per_period(Decimal(slots["service_cost"]), "week")
+        return costing.by_the_hour(Decimal(slots["service_hours"]), Decimal(slots["service_rate"]))
     amount, per = Decimal(slots["service_cost"]), slots["service_cost_period"]
     if per == "visit":
-        return (amount * Decimal(slots["service_visits_per_week"])).quantize(Decimal("0.01"))
-    return weekly_cost_from(amount, per)
+        return costing.each_time(amount, Decimal(slots["service_visits_per_week"]))
+    return costing.per_period(amount, per)
+
+
+def _weekly_for_the_hours(slots: Mapping[str, Any]) -> bool:
+    """True when the person gave what the hours cost a week ('£100 a week'), which is then kept."""
+    return slots.get("service_cost") is not None and slots.get("service_cost_period") == "week"
 
 
 def times_per_week(text: str) -> Optional[Decimal]:
@@ -132,13 +140,16 @@ class ValidateServicesForm(SectionFormValidation):
         money = parse_money(str(value or ""))
         if money is None or money.per not in (None, "hour", "week"):
             return self.reject(dispatcher, tracker, "service_rate", "utter_rate_not_understood")
-        rate = money.amount
+        rate, weekly = money.amount, None
         hours = tracker.get_slot("service_hours")
-        if money.per == "week" and hours:
-            rate = (money.amount / Decimal(hours)).quantize(Decimal("0.01"))  # "£90 a week" for 6 hours
+        if money.per == "week" and hours:  # "£90 a week" for 6 hours: £90 a week, kept exactly
+            rate, weekly = costing.hourly_rate(money.amount, Decimal(hours)), money.amount
         if not Decimal(0) < rate <= MAX_RATE:
             return self.reject(dispatcher, tracker, "service_rate", "utter_rate_out_of_range")
-        return await self._record_if_complete(dispatcher, tracker, self.accept(tracker, "service_rate", str(rate)))
+        updates = self.accept(tracker, "service_rate", str(rate))
+        if weekly is not None:
+            updates.update(service_cost=str(weekly), service_cost_period="week")
+        return await self._record_if_complete(dispatcher, tracker, updates)
 
     async def validate_service_cost(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -194,7 +205,7 @@ class ValidateServicesForm(SectionFormValidation):
         if per is None:
             return {}
         if per == "one-off":
-            dispatcher.utter_message(response="utter_one_off_spread", weekly=format_pounds(weekly_cost_from(amount, "year")))
+            dispatcher.utter_message(response="utter_one_off_spread", weekly=format_pounds(costing.one_off(amount)))
             return {"service_cost_period": "year"}
         updates: Dict[Text, Any] = {"service_cost_period": per}
         if per == "visit":
@@ -221,7 +232,7 @@ class ValidateServicesForm(SectionFormValidation):
             description=slots["service_description"],
             hours_per_week=Decimal(slots["service_hours"]) if hourly else None,
             unit_cost=Decimal(slots["service_rate"]) if hourly else None,
-            weekly_cost=None if hourly else weekly,
+            weekly_cost=weekly if not hourly or _weekly_for_the_hours(slots) else None,
         )
         reference = plan_reference(tracker)
         added = await call(service.add_service, reference, new)
@@ -352,17 +363,13 @@ class ValidateServicesForm(SectionFormValidation):
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
 
 
-#: how many times a week each period comes round
-_TIMES_A_WEEK = {"week": Decimal(1), "4 weeks": Decimal("0.25"), "month": Decimal(12) / 52, "year": Decimal(1) / 52}
-
-
 def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
     """'£60 every other week', '£20 three times a week': an amount said with how often it is
     paid is a cost each time ('visit'); the times a week are then read from the same text."""
     often = parse_frequency(text)
     if often is None or per in ("visit", "hour", "one-off"):
         return per
-    if per in _TIMES_A_WEEK and abs(often - _TIMES_A_WEEK[per]) < Decimal("0.01"):
+    if per in costing.COST_WEEKS_PER and abs(Fraction(often) - costing.times_a_week(per)) < Fraction(1, 100):
         return per
     return "visit"
 

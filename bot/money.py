@@ -11,11 +11,13 @@ from fractions import Fraction
 PERIODS = ("week", "4 weeks", "month", "year")
 PENNY = Decimal("0.01")
 
-_WEEKS_PER = {"week": Fraction(1), "4 weeks": Fraction(4), "month": Fraction(52, 12), "year": Fraction(52)}
+#: how many weeks one of each budget period covers (DESIGN §5)
+WEEKS_PER = {"week": Fraction(1), "4 weeks": Fraction(4), "month": Fraction(52, 12), "year": Fraction(52)}
 _POUNDS = re.compile(r"^£?\s*(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<pence>\.\d{1,2})?$", re.ASCII)
 
 
-def _round(value: Fraction) -> Decimal:
+def round_to_penny(value: Fraction) -> Decimal:
+    """The one rounding rule: an exact figure to the penny, half up."""
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(PENNY, rounding=ROUND_HALF_UP)
 
 
@@ -37,23 +39,20 @@ def from_pence(pence: int) -> Decimal:
 
 
 def _exact_weekly(amount: Decimal, period: str) -> Fraction:
-    if period not in _WEEKS_PER:
+    if period not in WEEKS_PER:
         raise ValueError(f"unknown period {period!r}; expected one of {PERIODS}")
-    return Fraction(amount) / _WEEKS_PER[period]
+    return Fraction(amount) / WEEKS_PER[period]
 
 
 def weekly_amount(amount: Decimal, period: str) -> Decimal:
     """An amount per `period` as a weekly amount, to the penny."""
-    return _round(_exact_weekly(amount, period))
+    return round_to_penny(_exact_weekly(amount, period))
 
 
 def annual_amount(amount: Decimal, period: str) -> Decimal:
     """Exact weekly × 52, to the penny (so £10,000 a year stays £10,000.00)."""
-    return _round(_exact_weekly(amount, period) * 52)
+    return round_to_penny(_exact_weekly(amount, period) * 52)
 
-
-#: a service's cost per week, 4 weeks, month or year becomes weekly by the same rule
-weekly_cost_from = weekly_amount
 
 
 def format_pounds(amount: Decimal) -> str:

@@ -210,7 +210,7 @@ def test_hourly_costs_round_to_the_penny_half_up(ref: str) -> None:
     NewService("personal_assistant", "PA", D("5"), D("-15"), None),
     NewService("personal_assistant", "PA", D("5"), None, None),
     NewService("personal_assistant", "PA", D("169"), D("15"), None),
-    NewService("personal_assistant", "PA", D("5"), D("15"), D("75")),
+    NewService("personal_assistant", "PA", D("5"), D("15"), D("80")),  # £80 a week is £16 an hour, not £15
 ])
 def test_bad_services_are_refused_and_nothing_is_recorded(ref: str, bad: NewService) -> None:
     with pytest.raises(ValueError):

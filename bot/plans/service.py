@@ -19,6 +19,7 @@ from bot.db.models import AuditLog, Outcome, Plan, Service, utcnow
 from bot.db.session import session_scope
 from bot.identity import find_person
 from bot.money import PENNY, from_pence, to_pence
+from bot.plans import costing
 from bot.plans.domains import wellbeing_domain
 from bot.plans.sections import REOPENABLE
 from bot.plans.views import OutcomeView, PlanView, ServiceView
@@ -46,7 +47,9 @@ class PlanNotFound(PlanError):
 
 @dataclass(frozen=True)
 class NewService:
-    """A service to add: hours and an hourly unit_cost, or a fixed weekly_cost (not both)."""
+    """A service to add: hours and an hourly unit_cost, or a fixed weekly_cost; or all three when
+    the person said what the hours cost a week (the weekly cost is then kept exactly, and the
+    hourly cost is that figure ÷ the hours, to the penny)."""
 
     category: str
     description: str
@@ -69,8 +72,6 @@ class NewService:
             if self.weekly_cost is None or self.weekly_cost <= 0:
                 raise ValueError("a service needs hours and an hourly cost, or a weekly cost more than 0")
             return None, None, self.weekly_cost.quantize(PENNY, ROUND_HALF_UP)
-        if self.weekly_cost is not None:
-            raise ValueError("give hours and an hourly cost, or a weekly cost, not both")
         if self.hours_per_week is None or self.unit_cost is None:
             raise ValueError("a service paid by the hour needs both the hours and the hourly cost")
         hours, rate = (self.hours_per_week.quantize(PENNY, ROUND_HALF_UP), self.unit_cost.quantize(PENNY, ROUND_HALF_UP))
@@ -78,7 +79,12 @@ class NewService:
             raise ValueError("hours and the hourly cost must be more than 0")
         if hours > HOURS_IN_A_WEEK:
             raise ValueError(f"there are only {HOURS_IN_A_WEEK} hours in a week")
-        return hours, rate, (hours * rate).quantize(PENNY, ROUND_HALF_UP)
+        if self.weekly_cost is None:
+            return hours, rate, costing.by_the_hour(hours, rate)
+        weekly = self.weekly_cost.quantize(PENNY, ROUND_HALF_UP)
+        if rate != costing.hourly_rate(weekly, hours):
+            raise ValueError("the hourly cost must be the weekly cost divided by the hours")
+        return hours, rate, weekly
 
 
 # --- reading -------------------------------------------------------------------------------

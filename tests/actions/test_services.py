@@ -109,3 +109,19 @@ async def test_a_cost_said_with_how_often_is_a_cost_each_time(plan_ref: str, cos
         known.update(service_cost=out.slots["service_cost"])
         out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", period, **known))
     assert out.said("utter_service_added")["weekly_cost"] == weekly
+
+
+async def test_a_weekly_figure_for_hours_is_kept_exactly(plan_ref: str) -> None:
+    """'£100 a week' for 3 hours is £100.00 a week (about £33.33 an hour), not 3 × £33.33."""
+    known = dict(service_category="personal_assistant", service_description="help with shopping", service_hours="3")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "£100 a week", **known))
+    assert out.said("utter_service_added")["weekly_cost"] == "£100.00"
+    (recorded,) = service.get_plan(plan_ref).services
+    assert (recorded.weekly_cost, recorded.unit_cost, recorded.hours_per_week) == (Decimal("100.00"), Decimal("33.33"), Decimal("3"))
+
+
+async def test_half_a_penny_rounds_up(plan_ref: str) -> None:
+    """DESIGN §5: £12.25 every other week is £6.125 a week, stored as £6.13 (half up), not £6.12."""
+    known = dict(service_category="transport", service_description="taxi to the club")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "£12.25 every other week", **known))
+    assert out.said("utter_service_added")["weekly_cost"] == "£6.13"

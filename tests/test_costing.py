@@ -1,0 +1,54 @@
+"""The costing rules (bot/plans/costing.py) against exact arithmetic: whatever the amount, period
+or number of times, the stored weekly cost is the exact figure rounded once, half up."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.plans import costing
+
+PENNY = Decimal("0.01")
+amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("5000"), places=2)
+hours = st.decimals(min_value=Decimal("0.25"), max_value=Decimal("100"), places=2)
+times = st.sampled_from([Decimal("0.25"), Decimal("0.5"), Decimal(1), Decimal(2), Decimal(3), Decimal(5), Decimal(7), Decimal(14)])
+WEEKS = {"week": Fraction(1), "fortnight": Fraction(2), "4 weeks": Fraction(4), "month": Fraction(52, 12), "year": Fraction(52)}
+
+
+def exact(value: Fraction) -> Decimal:
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+@given(amounts, st.sampled_from(sorted(WEEKS)))
+def test_a_cost_per_period(amount: Decimal, period: str) -> None:
+    assert costing.per_period(amount, period) == exact(Fraction(amount) / WEEKS[period])
+
+
+@given(amounts, times)
+def test_a_cost_each_time(amount: Decimal, often: Decimal) -> None:
+    assert costing.each_time(amount, often) == exact(Fraction(amount) * Fraction(often))
+
+
+@given(hours, amounts.filter(lambda a: a <= 200))
+def test_hours_at_a_rate(how_long: Decimal, rate: Decimal) -> None:
+    assert costing.by_the_hour(how_long, rate) == exact(Fraction(how_long) * Fraction(rate))
+
+
+@given(amounts, hours)
+def test_a_weekly_figure_for_hours_keeps_the_weekly_figure(weekly: Decimal, how_long: Decimal) -> None:
+    rate = costing.hourly_rate(weekly, how_long)
+    assert rate == exact(Fraction(weekly) / Fraction(how_long))
+    assert costing.per_period(weekly, "week") == weekly
+
+
+@given(amounts)
+def test_a_one_off_is_spread_over_a_year(amount: Decimal) -> None:
+    assert costing.one_off(amount) == exact(Fraction(amount) / 52)
+
+
+def test_the_examples_from_the_issue() -> None:
+    assert costing.each_time(Decimal("12.25"), Decimal("0.5")) == Decimal("6.13")
+    assert costing.hourly_rate(Decimal("100"), Decimal("3")) == Decimal("33.33")
+    assert costing.one_off(Decimal("120")) == Decimal("2.31")
