@@ -26,6 +26,7 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple
 
+from bot.parsing.normalise import collapse_runs
 from bot.parsing.numbers import MAX_DIGITS, read_number
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -389,10 +390,12 @@ _UNREADABLE_FIGURE = re.compile(r"\d[eE][+-]?\d|\d{%d,}" % (MAX_DIGITS + 1))
 def analyse(text: str) -> "Doc":
     """The parsed text (cached: a form answer is often read by several parsers). Treat as read-only.
     A text holding a figure no one could mean is read as holding no figures at all, so every
-    parser says it could not find one and the person is asked again."""
-    if _UNREADABLE_FIGURE.search(text or ""):
+    parser says it could not find one and the person is asked again. Long runs of punctuation
+    are cut first (bot/parsing/normalise.py), keeping every character's place."""
+    text = collapse_runs(text or "")
+    if _UNREADABLE_FIGURE.search(text):
         return get_nlp()("")
-    return get_nlp()(text or "")
+    return get_nlp()(text)
 
 
 def rate_periods(doc: "Doc") -> List["Span"]:
