@@ -116,7 +116,8 @@ def is_local(address: str, proxies: Sequence[Network]) -> bool:
     return ip.is_loopback or any(ip in network for network in proxies)
 
 
-def _hashed(value: str, settings: Settings) -> str:
+def counter_key(value: str, settings: Settings) -> str:
+    """What a conversation id or client address is counted under: a keyed hash, never the value."""
     return client_key_for(value, settings.secret_key)
 
 
@@ -126,8 +127,8 @@ async def refusal(text: str, conversation: str, client_address: Optional[str], s
     limited_client = client_address is not None and (
         settings.limit_local_clients or not is_local(client_address, settings.trusted_proxies))
     if client_address is None or limited_client:
-        client = _hashed(client_address, settings) if client_address is not None else None
-        if not await limiter_for(settings).allows(_hashed(conversation, settings), client):
+        client = counter_key(client_address, settings) if client_address is not None else None
+        if not await limiter_for(settings).allows(counter_key(conversation, settings), client):
             return TOO_MANY_REFUSAL
     if len(text) > MAX_MESSAGE_CHARS:
         return TOO_LONG_REFUSAL
@@ -153,7 +154,7 @@ async def sms_refusal(conversation: str, body: str, settings: Settings) -> Optio
     refused = await refusal(body, conversation, None, settings)
     if refused is None:
         return None
-    if refused is TOO_MANY_REFUSAL and not await limiter_for(settings).first_notice(_hashed(conversation, settings)):
+    if refused is TOO_MANY_REFUSAL and not await limiter_for(settings).first_notice(counter_key(conversation, settings)):
         return []
     return split(refused.text).segments
 
