@@ -6,8 +6,9 @@
   REQUEST_MAX_SIZE, socket.io's max_http_buffer_size, aiohttp's client_max_size).
 - **Rate.** Each conversation may send SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE (30) messages
   a minute, and each client address SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE (120), counted with
-  the `limits` library in a moving window: in Redis when REDIS_URL is set (shared by replicas),
-  in memory otherwise. Over the limit the message is answered kindly (HTTP 429) and dropped.
+  the `limits` library in fixed one-minute windows: in Redis when REDIS_URL is set (shared by
+  replicas), in memory otherwise. (Fixed windows, because the in-memory moving window of limits
+  2.4 never forgets a key, and would grow and slow with every new conversation id.) Over the limit the message is answered kindly (HTTP 429) and dropped.
   Counters are kept under keyed hashes, never the address or conversation id itself.
   Messages from this machine (loopback) or from a trusted proxy that names no client (the web
   app relaying its own chats, which it has already limited) are not limited unless
@@ -28,7 +29,7 @@ from typing import List, Optional, Sequence
 from aiohttp import web
 from limits import RateLimitItemPerMinute
 from limits.storage import storage_from_string
-from limits.strategies import MovingWindowRateLimiter
+from limits.strategies import FixedWindowRateLimiter
 
 from bot.channels.metadata import client_key_for
 from bot.channels.segments import split
@@ -69,7 +70,7 @@ class MessageLimiter:
     def __init__(self, storage_url: str, per_conversation: int, per_client: int) -> None:
         self._shared = not storage_url.startswith("memory://")
         self._storage = storage_from_string(storage_url)  # the strategy holds it only by weak reference
-        self._limiter = MovingWindowRateLimiter(self._storage)
+        self._limiter = FixedWindowRateLimiter(self._storage)
         self._per_conversation = RateLimitItemPerMinute(per_conversation) if per_conversation > 0 else None
         self._per_client = RateLimitItemPerMinute(per_client) if per_client > 0 else None
         self._notice = RateLimitItemPerMinute(1)

@@ -135,3 +135,13 @@ async def test_the_web_app_reads_at_most_16_kb() -> None:
         assert response.status == 413
     finally:
         await client.close()
+
+
+async def test_memory_counters_forget_conversations_once_their_minute_is_over() -> None:
+    """A client inventing a new conversation id per message must not grow the counters for ever."""
+    config = settings(SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE="0")
+    storage = limiter_for(config)._limiter.storage()
+    for n in range(20):
+        await refusal("hi", f"invented-{n}", "203.0.113.50", config)
+    assert storage.expirations, "each window has an expiry"
+    assert all(not entries for entries in storage.events.values())  # no moving-window lists kept per key
