@@ -46,7 +46,7 @@ MAX_MESSAGE_CHARS = 1000
 MAX_BODY_BYTES = 16 * 1024
 
 TOO_LONG = "That message is a bit long for me. Could you say it in fewer words? Nothing you told me has been lost."
-TOO_MANY = ("You have sent a lot of messages in a short time. Please wait a minute, then send your message again. "
+TOO_MANY = ("I've had a lot of messages in a short time. Please wait a minute, then send your message again. "
             "Nothing you told me has been lost.")
 #: how long a client over the limit is asked to wait (HTTP Retry-After), in seconds
 RETRY_AFTER_SECONDS = 60
@@ -125,9 +125,9 @@ def counter_key(value: str, settings: Settings) -> str:
 async def refusal(text: str, conversation: str, client_address: Optional[str], settings: Settings) -> Optional[Refusal]:
     """Why this message may not be passed on, or None. Every message is counted, long ones too.
     `client_address` None: the channel has no client of its own (SMS: the conversation is the phone)."""
-    limited_client = client_address is not None and (
-        settings.limit_local_clients or not is_local(client_address, settings.trusted_proxies))
-    if client_address is None or limited_client:
+    local = client_address is not None and not settings.limit_local_clients and is_local(
+        client_address, settings.trusted_proxies)
+    if not local:
         client = counter_key(client_address, settings) if client_address is not None else None
         if not await limiter_for(settings).allows(counter_key(conversation, settings), client):
             return TOO_MANY_REFUSAL

@@ -10,7 +10,9 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.channels.limits import MAX_MESSAGE_CHARS, TOO_LONG, TOO_MANY, is_local, limiter_for, refusal
+from bot.channels.segments import split
 from bot.config import Settings
+from bot.readability import MIN_READING_EASE, reading_ease
 from bot.web.app import create_app
 from bot.web.proxy import parse_networks
 
@@ -145,3 +147,10 @@ async def test_memory_counters_forget_conversations_once_their_minute_is_over() 
         await refusal("hi", f"invented-{n}", "203.0.113.50", config)
     assert storage.expirations, "each window has an expiry"
     assert all(not entries for entries in storage.events.values())  # no moving-window lists kept per key
+
+
+@pytest.mark.parametrize("text", [TOO_LONG, TOO_MANY])
+def test_the_refusals_are_plain_kind_and_fit_one_text(text: str) -> None:
+    assert reading_ease(text) >= MIN_READING_EASE
+    assert "Nothing you told me has been lost" in text and "you sent" not in text.lower()
+    assert len(split(text).segments) == 1
