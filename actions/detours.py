@@ -6,7 +6,7 @@ forms_base), so a detour is never blocked by a form."""
 from __future__ import annotations
 
 import enum
-import re
+import itertools
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Tracker
@@ -66,12 +66,41 @@ _SIMPLE_REPLIES = {
 }
 
 
-#: the whole message asks to start this part again ("start over", "can we start this bit again")
-_START_AGAIN = re.compile(
-    r"^\W*(?:(?:can|could) (?:we|i) |let'?s |please |i (?:want|need|would like|'d like) to )?(?:start|begin|do)"
-    r"(?: this| that| the)?(?: (?:bit|part|section|question))? (?:again|over|afresh|from the (?:start|beginning))\W*(?:please)?\W*$",
-    re.IGNORECASE,
+#: the whole message asks to start this part again ("start over", "can we start this bit again"):
+#: an opening, a verb, which part, and how, each from these words
+_START_AGAIN_WORDS = (
+    ("", "can we", "could we", "can i", "could i", "let's", "lets", "please", "i want to", "i need to",
+     "i would like to", "i'd like to"),
+    ("start", "begin", "do"),
+    ("", "this", "that", "the"),
+    ("", "bit", "part", "section", "question"),
+    ("again", "over", "afresh", "from the start", "from the beginning"),
 )
+_START_AGAIN = frozenset(
+    " ".join(word for word in words if word) for words in itertools.product(*_START_AGAIN_WORDS)
+)
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def _trimmed(text: str) -> str:
+    """`text` without the punctuation and spaces at either end (in time linear in its length)."""
+    start, end = 0, len(text)
+    while start < end and not _is_word_character(text[start]):
+        start += 1
+    while end > start and not _is_word_character(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def asks_to_start_again(text: str) -> bool:
+    """Whether the whole message asks to start this part again, perhaps with 'please' at the end."""
+    said = _trimmed(text.lower().replace("’", "'"))
+    if said.endswith("please"):
+        said = _trimmed(said[: -len("please")])
+    return " ".join(said.split()) in _START_AGAIN
 
 
 def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
@@ -81,7 +110,7 @@ def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
         return Detour.SAFEGUARDING
     if asks_for_person(text):
         return Detour.HANDOFF
-    if _START_AGAIN.match(text):
+    if asks_to_start_again(text):
         return Detour.START_AGAIN
     intent = message.get("intent") or {}
     name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)

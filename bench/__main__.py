@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
+from bench import worst_message
 from bench.report import check_targets, ratios, table
 from bench.run import Scope, run
 
@@ -19,7 +20,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     parser.add_argument("--quick", action="store_true", help="no training of our model (use the latest in models/), shorter runs")
     parser.add_argument("--postgres", action="store_true", help="our servers on a new PostgreSQL database instead of SQLite")
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results.json")
+    parser.add_argument("--worst-message", action="store_true",
+                        help="only the cost of the worst accepted message (seconds, no servers); written to bench/worst_message.json")
     args = parser.parse_args(argv)
+    if args.worst_message:
+        return measure_worst_message(BENCH_DIR / "worst_message.json")
     log = BENCH_DIR / "bench.log"
     print(f"Benchmarking (servers' output in {log}); this takes a while…", flush=True)
     results = asyncio.run(run(Scope.quick() if args.quick else Scope.full(), args.postgres, log))
@@ -28,6 +33,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(table(results))
     print(f"\nWritten to {args.out}.")
+    return 0
+
+
+def measure_worst_message(out: Path) -> int:
+    result = worst_message.measure()
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(worst_message.table(result))
+    print(f"\nWritten to {out}.")
     return 0
 
 

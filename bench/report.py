@@ -99,6 +99,10 @@ def table(results: Dict[str, Any]) -> str:
     rows.append(["Action server resident memory (MB)", ours["action_memory"]["rss_mb"], None, None])
     rows.append(["Start to first reply (s)", ours["ready_s"], stock["ready_s"], ratio["ready"]])
     rows.append(["Training (s)", ours["training_s"], stock["training_s"], ratio["training"]])
+    worst = results.get("worst_message")
+    if worst:
+        rows.append([f"Worst accepted message ({worst['chars']} characters: {worst['worst']}) through analyse() (ms)",
+                     worst["worst_analyse_ms"], None, None])
     lines = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     lines.insert(1, "|---|---:|---:|---:|")
     lines += ["", "| Target | Measured | Met |", "|---|---:|:---:|"]

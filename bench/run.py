@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Dict, Iterator, List, Sequence
 
+from bench import worst_message
 from bench.conversation import Timings, Turn, bench_people_csv, long_conversation, percentile, stock_conversation, whole_plan
 from bench.load import concurrent_users, latency_summary, one_user
 from bench.measure import resident_mb, wait_for_first_reply
@@ -154,6 +155,7 @@ async def measure_ours(workdir: Path, scope: Scope, postgres: bool, log: IO[Any]
 
 async def run(scope: Scope, postgres: bool, log_path: Path) -> Dict[str, Any]:
     load_before = os.getloadavg()
+    worst = worst_message.measure()  # first, on a quiet machine
     with tempfile.TemporaryDirectory(prefix="supportplan-bench-") as tmp, log_path.open("w") as log:
         workdir = Path(tmp)
         stock = await measure_stock(workdir, scope, log)
@@ -168,4 +170,5 @@ async def run(scope: Scope, postgres: bool, log_path: Path) -> Dict[str, Any]:
         },
         "ours": ours,
         "stock": stock,
+        "worst_message": worst,
     }

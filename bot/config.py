@@ -55,6 +55,13 @@ class Settings:
     host: str
     #: proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (bot/web/proxy.py)
     trusted_proxies: Tuple[Network, ...]
+    #: messages a minute each conversation, and each client address, may send (0: no limit;
+    #: bot/channels/limits.py)
+    conversation_messages_per_minute: int = 30
+    client_messages_per_minute: int = 120
+    #: whether messages from this machine (loopback) are limited too; off, the web app limits its
+    #: own clients before relaying to Rasa
+    limit_local_clients: bool = False
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -89,6 +96,9 @@ class Settings:
             rasa_url=env.get("RASA_URL") or f"http://{host}:5005",
             host=host,
             trusted_proxies=parse_networks(env.get("SUPPORTPLAN_TRUSTED_PROXIES", "")),
+            conversation_messages_per_minute=int(env.get("SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE") or 30),
+            client_messages_per_minute=int(env.get("SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE") or 120),
+            limit_local_clients=env.get("SUPPORTPLAN_LIMIT_LOCAL_CLIENTS", "").strip().lower() in ("1", "true", "yes"),
         )
 
 

@@ -26,6 +26,10 @@ def main() -> None:
     keep_out_unused()
     from rasa.__main__ import main as rasa_main
 
+    from bot.rasa_plugins import ratelimit
+
+    ratelimit.install()
+
     rasa_main()
 
 

@@ -25,6 +25,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from bot.channels import store, texts
 from bot.channels.keywords import Keyword, keyword
+from bot.channels.limits import sms_refusal
 from bot.channels.numbered import Choice, choices_of, chosen_payload, numbered_text, shown_choices
 from bot.channels.numbers import conversation_id, normalise_e164, number_hash
 from bot.channels.segments import split
@@ -171,6 +172,8 @@ class SmsInput(InputChannel):
             return await self._send(sender, state.more_text, state.choices)
         if not body.strip():
             return split(texts.NO_TEXT).segments
+        if (refused := await sms_refusal(sender.conversation_id, body, settings)) is not None:
+            return refused
         text = chosen_payload(body, shown_choices(state.choices, state.more_text)) or body
         collected = await self._ask_assistant(sender, text, on_new_message)
         reply, choices = reply_text(collected)

@@ -12,6 +12,8 @@ from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic.exceptions import InvalidUsage as BadRequest  # Sanic 21.12: HTTP 400
 from sanic.request import Request
 
+from bot.rasa_plugins.ratelimit import check_rest
+
 
 def _body(request: Request) -> Dict[Text, Any]:
     body = request.json
@@ -38,6 +40,7 @@ class RestInput(RasaRestInput):
         return "rest"
 
     async def _extract_sender(self, req: Request) -> Optional[Text]:
+        await check_rest(req)  # too long or too many: answered kindly, never passed on (bot/channels/limits.py)
         return _text_field(req, "sender", MAX_SENDER_CHARS)
 
     def _extract_message(self, req: Request) -> Optional[Text]:

@@ -14,6 +14,8 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from sanic import Blueprint
 
+from bot.rasa_plugins.ratelimit import limited
+
 #: Rasa's tracker store keeps the sender id in a VARCHAR(255)
 MAX_SESSION_ID_CHARS = 255
 
@@ -35,7 +37,7 @@ class SocketIOInput(RasaSocketIOInput):
         webhook = super().blueprint(on_new_message)
         sio = self.sio
         assert sio is not None  # set by Rasa's blueprint()
-        rasa_handle_message = sio.handlers[self.namespace or "/"][self.user_message_evt]
+        rasa_handle_message = limited(sio, sio.handlers[self.namespace or "/"][self.user_message_evt], self)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
+from bot.channels.limits import MAX_BODY_BYTES
 from bot.config import Settings
 from bot.web import adviser, auth, chat, documents, reporting
 from bot.web.chat import COOKIE  # noqa: F401  (the conversation cookie's name, used by tests)
@@ -56,7 +57,7 @@ def _add_design_library(app: web.Application) -> None:
 
 
 def create_app(settings: Settings) -> web.Application:
-    app = web.Application(client_max_size=64 * 1024, middlewares=[friendly_not_found, auth.sessions(settings.secret_key)])
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[friendly_not_found, auth.sessions(settings.secret_key)])
     app.on_response_prepare.append(secure_headers)
     app[SETTINGS_KEY] = settings
 

@@ -14,6 +14,7 @@ import aiohttp
 from aiohttp import web
 from sqlalchemy import select
 
+from bot.channels.limits import MAX_MESSAGE_CHARS, web_refusal
 from bot.db.models import Plan
 from bot.db.session import session_scope
 from bot.money import format_pounds
@@ -25,7 +26,6 @@ from bot.web.transcripts import conversation
 
 COOKIE = "supportplan_conversation"
 COOKIE_MAX_AGE = 7 * 24 * 3600
-MAX_MESSAGE_CHARS = 2000
 SORRY = "Sorry, I can't reply just now. Please try again in a minute. Nothing you told me has been lost."
 
 
@@ -64,6 +64,8 @@ async def relay_message(request: web.Request) -> web.Response:
     text = str(payload.get("message") or "").strip()
     if not text:
         raise web.HTTPBadRequest(text="Please type a message.")
+    if (refused := await web_refusal(request, sender, text)) is not None:
+        return refused
     url = f"{request.app[SETTINGS_KEY].rasa_url}/webhooks/rest/webhook"
     try:
         async with request.app[HTTP_KEY].post(url, json={"sender": sender, "message": text[:MAX_MESSAGE_CHARS]}) as reply:

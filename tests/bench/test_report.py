@@ -53,3 +53,10 @@ def test_bench_people_and_scripts(tmp_path: Path) -> None:
     assert (tmp_path / "people.csv").read_text().count("\n") == 4
     assert whole_plan(references[0])[2][0] == f"my reference is {references[0]}"
     assert len(long_conversation(references[1], 100)) == 100
+
+
+def test_the_worst_message_is_in_the_table_when_measured() -> None:
+    made_up = results(p95_ms=60.0, throughput=16.0)
+    assert "Worst accepted message" not in table(made_up)
+    made_up["worst_message"] = {"chars": 1000, "worst": "mixed punctuation", "worst_analyse_ms": 42.5}
+    assert "| Worst accepted message (1000 characters: mixed punctuation) through analyse() (ms) | 42.5 |" in table(made_up)

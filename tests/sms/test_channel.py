@@ -203,8 +203,9 @@ def test_a_long_reply_is_three_segments_and_more_sends_the_rest(demo_person: str
     assert len(assistant.received) == 1
 
 
-def test_a_1600_character_message_and_non_latin_text_pass_through(assistant: Assistant) -> None:
-    long_message = ("Chcę sam robić zakupy. میں اپنے گھر میں رہنا چاہتا ہوں 🙂 " * 40)[:1600]
+def test_a_1000_character_message_and_non_latin_text_pass_through(assistant: Assistant) -> None:
+    """1,000 characters is the cap of every channel (bot/channels/limits.py; tests/dos for longer)."""
+    long_message = ("Chcę sam robić zakupy. میں اپنے گھر میں رہنا چاہتا ہوں 🙂 " * 40)[:1000]
     reply = messages(run(send(assistant, request(long_message))))
     assert assistant.received[0].text == long_message.strip()
     assert 1 <= len(reply) <= 3 and all(fits(m) for m in reply)
