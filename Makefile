@@ -10,6 +10,9 @@ ifeq ($(PYTHON310),)
 PYTHON310 := $(shell command -v python3.10)
 endif
 INSTALLED := $(VENV)/.installed
+# The internet-facing web app has its own environment: a current aiohttp and no Rasa.
+WEB_VENV := .venv-web
+WEB_INSTALLED := $(WEB_VENV)/.installed
 TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -34,7 +37,15 @@ $(INSTALLED): requirements.lock pyproject.toml bot/web/frontend/package-lock.jso
 	npm ci --prefix bot/web/frontend --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(INSTALLED)
+$(WEB_INSTALLED): requirements-web.lock
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed. Install it, e.g. with pyenv." >&2; exit 1; }
+	test -x $(WEB_VENV)/bin/python || $(PYTHON310) -m venv $(WEB_VENV)
+	$(WEB_VENV)/bin/python -m pip install --quiet --upgrade "pip==24.0"
+	$(WEB_VENV)/bin/pip install --quiet --no-deps -r requirements-web.lock
+	$(WEB_VENV)/bin/pip check
+	touch $@
+
+install: $(INSTALLED) $(WEB_INSTALLED)
 
 # Rasa itself skips training when the data and config are unchanged since the last model.
 train: $(INSTALLED)
@@ -43,7 +54,7 @@ train: $(INSTALLED)
 validate: $(INSTALLED)
 	$(BIN)/rasa data validate --domain domain --quiet
 
-run: train
+run: install train
 	$(BIN)/supportplan migrate
 	$(BIN)/supportplan load-demo
 	$(BIN)/supportplan serve

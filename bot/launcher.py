@@ -16,6 +16,8 @@ from typing import IO, Any, Dict, List, Mapping, Optional
 from bot.config import PROJECT_ROOT, Settings
 
 READY_TIMEOUT_SECONDS = 180
+#: the web app's own environment (`make install`, requirements-web.lock): a current aiohttp, no Rasa
+WEB_PYTHON = PROJECT_ROOT / ".venv-web" / "bin" / "python"
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,13 @@ def action_server_command(port: int) -> List[str]:
 
 
 def web_command(port: int) -> List[str]:
-    return [sys.executable, "-m", "bot.web", "--port", str(port)]
+    """The internet-facing web app runs from its own environment, never Rasa's."""
+    return [str(WEB_PYTHON), "-m", "bot.web", "--port", str(port)]
+
+
+def require_web_python(python: Path = WEB_PYTHON) -> None:
+    if not python.exists():
+        raise FileNotFoundError(f"The web app's environment is missing ({python}). Run `make install` first.")
 
 
 def wait_until_ready(url: str, process: subprocess.Popen, timeout: float = READY_TIMEOUT_SECONDS) -> None:
@@ -139,6 +147,7 @@ def start_stack(
         wait_until_ready(f"http://{settings.host}:{ports.actions}/health", actions)
         wait_until_ready(f"http://{settings.host}:{ports.rasa}/", rasa)
         if with_web:
+            require_web_python()
             web = subprocess.Popen(web_command(ports.web), cwd=PROJECT_ROOT, env=env, **streams)
             started.append(web)
             wait_until_ready(f"http://{settings.host}:{ports.web}/health", web)
