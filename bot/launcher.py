@@ -31,7 +31,7 @@ class Ports:
 
 def service_environment(settings: Settings, base: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
     """The environment every process gets: the settings' defaults made explicit, so that
-    endpoints.yml's ${…} variables are always set, and Rasa telemetry off."""
+    endpoints.yml's ${…} variables are always set, the API's secrets, and Rasa telemetry off."""
     env = dict(os.environ if base is None else base)
     env.update(
         DATABASE_URL=settings.database_url,
@@ -44,6 +44,9 @@ def service_environment(settings: Settings, base: Optional[Mapping[str, str]] = 
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
         PYTHONPATH=str(PROJECT_ROOT),
     )
+    # never on a command line, which every user of the machine can read; bot.rasa_server reads them
+    secrets = {"RASA_TOKEN": settings.rasa_token, "JWT_SECRET": settings.jwt_secret}
+    env.update({name: value for name, value in secrets.items() if value})
     # glibc gives each thread that allocates an arena of its own, and keeps what it freed there;
     # two arenas keep each server's resident memory close to what it uses
     env.setdefault("MALLOC_ARENA_MAX", "2")
@@ -64,11 +67,7 @@ def rasa_server_command(settings: Settings, model: str, port: int) -> List[str]:
         "--port", str(port),
     ]
     if settings.rasa_token or settings.jwt_secret:
-        command.append("--enable-api")
-        if settings.rasa_token:
-            command += ["--auth-token", settings.rasa_token]
-        if settings.jwt_secret:
-            command += ["--jwt-secret", settings.jwt_secret]
+        command.append("--enable-api")  # the secrets go by environment (service_environment)
     return command
 
 
