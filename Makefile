@@ -73,7 +73,7 @@ test: install validate test-stories test-python
 nlu-report: $(INSTALLED)
 	$(BIN)/python -m bot.nlu.report
 
-# Trains our model (into a temporary folder) and the stock `rasa init` bot, then measures both
+# Trains our model (into models/, with its checksum) and the stock `rasa init` bot, then measures both
 # on their own ports and databases; prints a table and writes bench/results.json (about 20
 # minutes on 2 cores). `$(BIN)/python -m bench --quick` skips training; --postgres uses PostgreSQL.
 bench: $(INSTALLED)
