@@ -49,7 +49,7 @@ def secret_arguments(arguments: List[str], env: Mapping[str, str]) -> List[str]:
     for option in (argument.split("=", 1)[0] for argument in arguments):
         if option in SECRET_OPTIONS:
             raise RefusedToStart(f"Give {option} in the environment ({SECRET_OPTIONS[option]}), not on the command line.")
-    extra = [item for option, name in SECRET_OPTIONS.items() if env.get(name) for item in (option, env[name])]
+    extra = [f"{option}={env[name]}" for option, name in SECRET_OPTIONS.items() if env.get(name)]
     if "--enable-api" in arguments and not extra:
         raise RefusedToStart("--enable-api needs RASA_TOKEN or JWT_SECRET in the environment: the API is never open without one.")
     return extra

@@ -109,8 +109,8 @@ def test_the_launcher_passes_no_secret_on_the_command_line() -> None:
 
 
 def test_the_rasa_server_reads_its_secrets_from_the_environment() -> None:
-    assert secret_arguments(["--enable-api"], {"RASA_TOKEN": "t"}) == ["--auth-token", "t"]
-    assert secret_arguments(["--enable-api"], {"JWT_SECRET": "j"}) == ["--jwt-secret", "j"]
+    assert secret_arguments(["--enable-api"], {"RASA_TOKEN": "t"}) == ["--auth-token=t"]
+    assert secret_arguments(["--enable-api"], {"JWT_SECRET": "-j"}) == ["--jwt-secret=-j"]
     assert secret_arguments([], {}) == []
     for given in (["--auth-token", "t"], ["--jwt-secret=j"]):
         with pytest.raises(RefusedToStart, match="in the environment"):
@@ -127,7 +127,7 @@ def test_the_rasa_server_needs_a_verified_model(models: Path, monkeypatch: pytes
     with pytest.raises(ModelRefused):
         prepare_run(["--model", str(model)], {})
     record_checksum(model)
-    assert prepare_run(["-m", str(model), "--enable-api"], {"RASA_TOKEN": "t"}) == ["--auth-token", "t"]
+    assert prepare_run(["-m", str(model), "--enable-api"], {"RASA_TOKEN": "t"}) == ["--auth-token=t"]
 
 
 def test_the_rasa_server_refuses_a_model_from_elsewhere_in_one_line(tmp_path: Path) -> None:
