@@ -10,6 +10,9 @@ ifeq ($(PYTHON310),)
 PYTHON310 := $(shell command -v python3.10)
 endif
 INSTALLED := $(VENV)/.installed
+# The internet-facing web app has its own environment: a current aiohttp and no Rasa.
+WEB_VENV := .venv-web
+WEB_INSTALLED := $(WEB_VENV)/.installed
 TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -34,16 +37,25 @@ $(INSTALLED): requirements.lock pyproject.toml bot/web/frontend/package-lock.jso
 	npm ci --prefix bot/web/frontend --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(INSTALLED)
+$(WEB_INSTALLED): requirements-web.lock
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed. Install it, e.g. with pyenv." >&2; exit 1; }
+	test -x $(WEB_VENV)/bin/python || $(PYTHON310) -m venv $(WEB_VENV)
+	$(WEB_VENV)/bin/python -m pip install --quiet --upgrade "pip==24.0"
+	$(WEB_VENV)/bin/pip install --quiet --no-deps -r requirements-web.lock
+	$(WEB_VENV)/bin/pip check
+	touch $@
 
-# Rasa itself skips training when the data and config are unchanged since the last model.
+install: $(INSTALLED) $(WEB_INSTALLED)
+
+# Rasa itself reuses what it trained before when the data and config are unchanged. Training
+# through bot.rasa_server writes models/NAME.tar.gz.sha256, the checksum the Rasa server checks.
 train: $(INSTALLED)
-	$(BIN)/rasa train --domain domain --out models --quiet
+	$(BIN)/python -m bot.rasa_server train --domain domain --out models --quiet
 
 validate: $(INSTALLED)
 	$(BIN)/rasa data validate --domain domain --quiet
 
-run: train
+run: install train
 	$(BIN)/supportplan migrate
 	$(BIN)/supportplan load-demo
 	$(BIN)/supportplan serve
@@ -61,7 +73,7 @@ test: install validate test-stories test-python
 nlu-report: $(INSTALLED)
 	$(BIN)/python -m bot.nlu.report
 
-# Trains our model (into a temporary folder) and the stock `rasa init` bot, then measures both
+# Trains our model (into models/, with its checksum) and the stock `rasa init` bot, then measures both
 # on their own ports and databases; prints a table and writes bench/results.json (about 20
 # minutes on 2 cores). `$(BIN)/python -m bench --quick` skips training; --postgres uses PostgreSQL.
 bench: $(INSTALLED)

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from typing import Any, Callable, Dict, Optional, TypeVar
+from typing import Any, Callable, Dict, Optional, Tuple, TypeVar
 
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.plans.service import PlanLimitError
 
 T = TypeVar("T")
 
@@ -15,6 +18,16 @@ ACTION_LISTEN = "action_listen"
 async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
     """Run a blocking bot/ service call (database work) in a thread, off the event loop."""
     return await asyncio.to_thread(functools.partial(fn, *args, **kwargs))
+
+
+async def within_limits(dispatcher: CollectingDispatcher, fn: Callable[..., T], *args: Any) -> Tuple[bool, Optional[T]]:
+    """`call` for a change that adds to the plan: (True, its result), or, when the plan is full
+    or the answer too long (service.PlanLimitError), the service's kind message said and (False, None)."""
+    try:
+        return True, await call(fn, *args)
+    except PlanLimitError as limit:
+        dispatcher.utter_message(text=str(limit))
+        return False, None
 
 
 def latest_text(tracker: Tracker) -> str:

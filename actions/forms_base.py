@@ -20,7 +20,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions import detours, section_changes
-from actions.common import call, form_answered_by_user, latest_text, plan_reference
+from actions.common import call, form_answered_by_user, latest_text, plan_reference, within_limits
 
 REQUESTED_SLOT = "requested_slot"
 FAILED_ATTEMPTS = "failed_attempts"
@@ -184,7 +184,9 @@ class FreeTextFormValidation(SectionFormValidation):
         text = str(value or "").strip()
         if not is_meaningful(text):
             return self.reject(dispatcher, tracker, self.slot, self.too_short_response)
-        await call(type(self).save, plan_reference(tracker), text)
+        saved, _ = await within_limits(dispatcher, type(self).save, plan_reference(tracker), text)
+        if not saved:
+            return {self.slot: None}
         if self.noted_response:
             dispatcher.utter_message(response=self.noted_response)
         return self.accept(tracker, self.slot, text)

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, latest_text, plan_reference
+from actions.common import call, latest_text, plan_reference, within_limits
 from actions.forms_base import FreeTextFormValidation, SectionFormValidation, is_meaningful
 from actions.plan_changes import remove_named_item
 from bot.parsing import is_finished, parse_yes_no
@@ -62,7 +62,9 @@ class ValidateOutcomesForm(SectionFormValidation):
             return {"outcome_text": None}  # "yes, there's more": the ask action invites it
         if not is_meaningful(text):
             return self.reject(dispatcher, tracker, "outcome_text", "utter_outcome_needed")
-        await call(service.add_outcome, plan_reference(tracker), text)
+        added, _ = await within_limits(dispatcher, service.add_outcome, plan_reference(tracker), text)
+        if not added:
+            return {"outcome_text": None}
         dispatcher.utter_message(response="utter_outcome_added", outcome=text)
         return self.accept(tracker, "outcome_text", None, outcome_count=count + 1)
 

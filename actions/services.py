@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, figures_said, latest_text, plan_reference
+from actions.common import call, figures_said, latest_text, plan_reference, within_limits
 from actions.forms_base import REQUESTED_SLOT, SectionFormValidation, is_meaningful, slot_value, wants_to_skip
 from actions.plan_changes import (
     MAX_HOURS, MAX_RATE, MAX_WEEKLY, correct_service, numbered, outcome_items, remove_named_item, say_budget_after,
@@ -115,6 +115,9 @@ class ValidateServicesForm(SectionFormValidation):
         text = str(value or "").strip()
         if not is_meaningful(text):
             return self.reject(dispatcher, tracker, "service_description", "utter_description_too_short")
+        kept, _ = await within_limits(dispatcher, service.check_text, text)
+        if not kept:
+            return {"service_description": None}
         return self.accept(tracker, "service_description", text)
 
     # --- what it costs ------------------------------------------------------------------
@@ -235,7 +238,9 @@ class ValidateServicesForm(SectionFormValidation):
             weekly_cost=weekly if not hourly or _weekly_for_the_hours(slots) else None,
         )
         reference = plan_reference(tracker)
-        added = await call(service.add_service, reference, new)
+        recorded, added = await within_limits(dispatcher, service.add_service, reference, new)
+        if not recorded:
+            return {**updates, **{name: None for name in SERVICE_SLOTS}}
         plan = await call(service.get_plan, reference)
         say_budget_after(dispatcher, plan, "utter_service_added", description=added.description,
                          weekly_cost=format_pounds(added.weekly_cost))

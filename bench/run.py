@@ -118,7 +118,7 @@ def bench_database(workdir: Path, postgres: bool) -> Iterator[str]:
 
 async def measure_ours(workdir: Path, scope: Scope, postgres: bool, log: IO[Any]) -> Dict[str, Any]:
     if scope.train:
-        model, training_s = train_ours(workdir / "models", log)
+        model, training_s = train_ours(log)
     else:
         model, training_s = latest_model(), None
     people_csv = workdir / "people.csv"

@@ -9,6 +9,7 @@ import argparse
 import getpass
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
@@ -26,6 +27,7 @@ from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
 from bot.privacy.erasure import forget, purge
 from bot.reporting.cli import add_report_parser, run_report
+from bot.secret_keys import PRODUCTION, environment
 from bot.startup import settings_or_exit
 from bot.web.accounts import ROLES, AccountError, create_adviser
 
@@ -76,6 +78,9 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _load_demo(args: argparse.Namespace) -> int:
+    if environment(os.environ) == PRODUCTION:
+        _err("This is a production system (SUPPORTPLAN_ENV=production), so the demo people were not loaded.")
+        return 0
     with session_scope() as session:
         people = session.execute(select(func.count()).select_from(Person)).scalar_one()
     if people:
@@ -157,7 +162,7 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("person_reference", metavar="PERSON_REFERENCE")
     exp.add_argument("--format", choices=FORMATS, default="json")
     sub.add_parser("migrate", help="create or migrate the database")
-    sub.add_parser("load-demo", help="load the demo people if the database has nobody in it")
+    sub.add_parser("load-demo", help="load the demo people if the database has nobody in it (never in production)")
     sub.add_parser("serve", help="start the action server, Rasa server and web app")
     pur = sub.add_parser("purge", help="delete conversations and draft plans past retention")
     pur.add_argument("--older-than", metavar="DAYS", type=_days, help="default: SUPPORTPLAN_RETENTION_DAYS (365)")

@@ -16,6 +16,8 @@ from typing import IO, Any, Dict, List, Mapping, Optional
 from bot.config import PROJECT_ROOT, Settings
 
 READY_TIMEOUT_SECONDS = 180
+#: the web app's own environment (`make install`, requirements-web.lock): a current aiohttp, no Rasa
+WEB_PYTHON = PROJECT_ROOT / ".venv-web" / "bin" / "python"
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Ports:
 
 def service_environment(settings: Settings, base: Optional[Mapping[str, str]] = None) -> Dict[str, str]:
     """The environment every process gets: the settings' defaults made explicit, so that
-    endpoints.yml's ${…} variables are always set, and Rasa telemetry off."""
+    endpoints.yml's ${…} variables are always set, the API's secrets, and Rasa telemetry off."""
     env = dict(os.environ if base is None else base)
     env.update(
         DATABASE_URL=settings.database_url,
@@ -43,6 +45,9 @@ def service_environment(settings: Settings, base: Optional[Mapping[str, str]] = 
         SQLALCHEMY_SILENCE_UBER_WARNING="1",
         PYTHONPATH=str(PROJECT_ROOT),
     )
+    # never on a command line, which every user of the machine can read; bot.rasa_server reads them
+    secrets = {"RASA_TOKEN": settings.rasa_token, "JWT_SECRET": settings.jwt_secret}
+    env.update({name: value for name, value in secrets.items() if value})
     # glibc gives each thread that allocates an arena of its own, and keeps what it freed there;
     # two arenas keep each server's resident memory close to what it uses
     env.setdefault("MALLOC_ARENA_MAX", "2")
@@ -63,11 +68,7 @@ def rasa_server_command(settings: Settings, model: str, port: int) -> List[str]:
         "--port", str(port),
     ]
     if settings.rasa_token or settings.jwt_secret:
-        command.append("--enable-api")
-        if settings.rasa_token:
-            command += ["--auth-token", settings.rasa_token]
-        if settings.jwt_secret:
-            command += ["--jwt-secret", settings.jwt_secret]
+        command.append("--enable-api")  # the secrets go by environment (service_environment)
     return command
 
 
@@ -77,7 +78,13 @@ def action_server_command(port: int) -> List[str]:
 
 
 def web_command(port: int) -> List[str]:
-    return [sys.executable, "-m", "bot.web", "--port", str(port)]
+    """The internet-facing web app runs from its own environment, never Rasa's."""
+    return [str(WEB_PYTHON), "-m", "bot.web", "--port", str(port)]
+
+
+def require_web_python(python: Path = WEB_PYTHON) -> None:
+    if not python.exists():
+        raise FileNotFoundError(f"The web app's environment is missing ({python}). Run `make install` first.")
 
 
 def wait_until_ready(url: str, process: subprocess.Popen, timeout: float = READY_TIMEOUT_SECONDS) -> None:
@@ -140,6 +147,7 @@ def start_stack(
         wait_until_ready(f"http://{settings.host}:{ports.actions}/health", actions)
         wait_until_ready(f"http://{settings.host}:{ports.rasa}/", rasa)
         if with_web:
+            require_web_python()
             web = subprocess.Popen(web_command(ports.web), cwd=PROJECT_ROOT, env=env, **streams)
             started.append(web)
             wait_until_ready(f"http://{settings.host}:{ports.web}/health", web)

@@ -195,6 +195,17 @@ def test_load_demo_only_into_an_empty_database(database: str) -> None:
         assert personal not in first.stdout + first.stderr
 
 
+def test_demo_people_are_never_loaded_into_a_production_database(database: str) -> None:
+    env = {**os.environ, "SUPPORTPLAN_ENV": "production", "SUPPORTPLAN_SECRET_KEY": "k" * 10 + "abcdefghijklmnopqrstuvwxyz0123456789"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "--database", database, "load-demo"],
+        capture_output=True, text=True, timeout=120, env=env, cwd=PROJECT_ROOT,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "SUPPORTPLAN_ENV=production" in done.stderr and "not loaded" in done.stderr
+    assert people() == 0
+
+
 def test_the_database_option_overrides_database_url(database: str, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere.db"
     done = cli(database, "load-demo", env={**os.environ, "DATABASE_URL": f"sqlite:///{elsewhere}"})

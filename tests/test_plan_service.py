@@ -388,3 +388,42 @@ def test_taking_out_the_last_item_reopens_its_section(ref: str) -> None:
     complete(ref)
     service.remove_service(ref, 1)
     assert service.get_plan(ref).next_section() == "services"
+
+
+# --- limits on items -------------------------------------------------------------------------
+
+def test_a_plan_holds_at_most_max_outcomes(ref: str) -> None:
+    for number in range(service.MAX_OUTCOMES):
+        service.add_outcome(ref, f"Outcome number {number}")
+    with pytest.raises(service.PlanLimitError, match=f"{service.MAX_OUTCOMES} outcomes"):
+        service.add_outcome(ref, "One more")
+    assert len(service.get_plan(ref).outcomes) == service.MAX_OUTCOMES
+    service.remove_outcome(ref, 1)
+    service.add_outcome(ref, "Room again")
+
+
+def test_a_plan_holds_at_most_max_services(ref: str) -> None:
+    for number in range(service.MAX_SERVICES):
+        service.add_service(ref, NewService("transport", f"Taxi {number}", None, None, D("1")))
+    with pytest.raises(service.PlanLimitError, match=f"{service.MAX_SERVICES} services"):
+        service.add_service(ref, NewService("transport", "One more taxi", None, None, D("1")))
+    assert len(service.get_plan(ref).services) == service.MAX_SERVICES
+
+
+@pytest.mark.parametrize("change", [
+    service.set_important_to_me,
+    service.add_outcome,
+    service.set_contingency,
+    lambda ref, text: service.add_service(ref, NewService("transport", text, None, None, D("20"))),
+])
+def test_every_text_is_at_most_max_text_long(ref: str, change) -> None:  # type: ignore[no-untyped-def]
+    change(ref, "x" * service.MAX_TEXT)
+    with pytest.raises(service.PlanLimitError, match=f"{service.MAX_TEXT} characters") as refused:
+        change(ref, "x" * (service.MAX_TEXT + 1))
+    assert str(refused.value)[0].isupper() and "x" * 20 not in str(refused.value)
+
+
+def test_check_text_is_the_one_rule(ref: str) -> None:
+    assert service.check_text("  a short answer ") == "a short answer"
+    with pytest.raises(service.PlanLimitError):
+        service.check_text("y" * (service.MAX_TEXT + 1))

@@ -9,7 +9,7 @@ import secrets
 import string
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable, Iterable, Optional, Tuple, TypeVar
+from typing import Callable, Iterable, Optional, Sized, Tuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -33,6 +33,10 @@ FLAGS = ("safeguarding", "handoff_requested", "over_budget")
 PLANNERS = ("self", "supporter", "adviser")
 HOURS_IN_A_WEEK = 168
 SYSTEM = "system"
+#: limits on a plan's items, so that one conversation can't grow a plan (or its documents) without bound
+MAX_OUTCOMES = 30
+MAX_SERVICES = 40
+MAX_TEXT = 500
 
 T = TypeVar("T")
 
@@ -43,6 +47,10 @@ class PlanError(Exception):
 
 class PlanNotFound(PlanError):
     pass
+
+
+class PlanLimitError(PlanError):
+    """The plan is full, or an answer is too long. The message is written for the person."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,7 @@ class NewService:
             raise ValueError(f"the service category must be one of {CATEGORIES}")
         if not (self.description or "").strip():
             raise ValueError("a service needs a description")
+        check_text(self.description)
         if not self.hourly:
             if self.weekly_cost is None or self.weekly_cost <= 0:
                 raise ValueError("a service needs hours and an hourly cost, or a weekly cost more than 0")
@@ -218,8 +227,27 @@ def _set(plan_reference: str, field: str, value: object) -> None:
     _change(plan_reference, lambda session, plan: setattr(plan, field, value))
 
 
+def check_text(text: str) -> str:
+    """The text, trimmed, if it is at most MAX_TEXT characters long; else PlanLimitError."""
+    trimmed = (text or "").strip()
+    if len(trimmed) > MAX_TEXT:
+        raise PlanLimitError(
+            f"That is more than I can keep in one answer. Please say it in {MAX_TEXT} characters "
+            "or fewer: a sentence or two is plenty."
+        )
+    return trimmed
+
+
+def _check_room(items: Sized, limit: int, name: str) -> None:
+    if len(items) >= limit:
+        raise PlanLimitError(
+            f"The plan already has {limit} {name}, which is as many as it can hold. "
+            f"You can take one out, or say that's all to go on."
+        )
+
+
 def _answer(text: str) -> str:
-    answer = (text or "").strip()
+    answer = check_text(text)
     if not answer:
         raise ValueError("the answer is empty")
     return answer
@@ -233,6 +261,7 @@ def add_outcome(plan_reference: str, text: str) -> OutcomeView:
     wanted = _answer(text)
 
     def add(session: Session, plan: Plan) -> OutcomeView:
+        _check_room(plan.outcomes, MAX_OUTCOMES, "outcomes")
         outcome = Outcome(
             position=max((o.position for o in plan.outcomes), default=0) + 1, text=wanted, domain=wellbeing_domain(wanted)
         )
@@ -274,6 +303,7 @@ def add_service(plan_reference: str, new: NewService) -> ServiceView:
     hours, rate, weekly = new.checked()
 
     def add(session: Session, plan: Plan) -> ServiceView:
+        _check_room(plan.services, MAX_SERVICES, "services")
         if not set(new.outcome_ids) <= {o.position for o in plan.outcomes}:
             raise PlanError("a service can only be linked to outcomes in the plan")
         service = Service(

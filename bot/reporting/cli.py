@@ -7,6 +7,7 @@ from datetime import date
 
 from bot.reporting.output import FORMATS, render
 from bot.reporting.period import Period, parse_date
+from bot.reporting.published import OverlappingReport, publish
 from bot.reporting.report import build_report
 
 
@@ -30,11 +31,17 @@ def add_report_parser(commands: "argparse._SubParsersAction") -> None:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    """Prints the report; exit code 2 when the dates are the wrong way round."""
+    """Prints the report; exit code 2 when the dates are the wrong way round, or overlap those of
+    a report published before (bot/reporting/published.py)."""
     try:
         period = Period(args.first, args.last)
     except ValueError:
         print("The --from date is after the --to date. Please swap them and try again.", file=sys.stderr)
+        return 2
+    try:
+        publish(period, "cli")
+    except OverlappingReport as overlap:
+        print(overlap, file=sys.stderr)
         return 2
     sys.stdout.write(render(build_report(period), args.format).rstrip("\n") + "\n")
     return 0

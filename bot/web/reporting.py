@@ -15,8 +15,9 @@ from bot.reporting.charts import CHARTS, CHARTS_BY_NAME, Chart, bars, draw
 from bot.reporting.labels import MEASURES, shown
 from bot.reporting.output import FORMATS, render as render_report
 from bot.reporting.period import Period, parse_date
+from bot.reporting.published import OverlappingReport, publish
 from bot.reporting.report import Report, build_report
-from bot.web.auth import render_console_page, require_adviser
+from bot.web.auth import current_adviser, render_console_page, require_adviser
 
 #: a report is worked out at most once a minute for the same dates (the page, its charts, downloads)
 CACHE_SECONDS = 60
@@ -103,6 +104,12 @@ async def download(request: web.Request) -> web.Response:
     period, errors = _period(request)
     if period is None:
         raise web.HTTPBadRequest(text=" ".join(errors.values()), content_type="text/plain")
+    adviser = await current_adviser(request)
+    assert adviser is not None  # require_adviser let the request in
+    try:
+        await asyncio.to_thread(publish, period, f"adviser:{adviser.id}")
+    except OverlappingReport as overlap:
+        raise web.HTTPConflict(text=str(overlap), content_type="text/plain") from None
     response = web.Response(text=render_report(await _report(period), fmt), content_type=CONTENT_TYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="support-plan-report.{fmt}"'
     response.headers["Cache-Control"] = "no-store"
