@@ -6,21 +6,27 @@ import hmac
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Optional
+from typing import Any, Optional, Type
 
-from sqlalchemy import select
+from sqlalchemy import and_, delete, func, not_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.config import get_settings
-from bot.db.models import IdentityLock, Person, utcnow
+from bot.db.models import AuditLog, ClientLock, FailedChecks, IdentityLock, Person, utcnow
 from bot.db.session import session_scope
 from bot.secret_keys import IDENTITY_LOCKS, derived_key
 
-#: failed checks against one reference, within LOCK_WINDOW, that lock it for LOCK_WINDOW
+#: failed checks against one reference, within FAILURE_WINDOW, that lock it
 MAX_FAILURES = 3
-LOCK_WINDOW = timedelta(minutes=15)
-
+#: failed checks from one client (web address or phone), across any references, that lock it
+CLIENT_MAX_FAILURES = 10
+FAILURE_WINDOW = timedelta(minutes=15)
+#: the first lock, then the second, then every later one (until a success or an adviser)
+LOCK_STEPS = (timedelta(minutes=15), timedelta(hours=1), timedelta(days=1))
+LOCK_WINDOW = LOCK_STEPS[0]
+LOCKED_ACTION = "identity-locked"
+UNLOCKED_ACTION = "identity-unlocked"
 
 @dataclass(frozen=True)
 class VerifiedPerson:
@@ -78,32 +84,104 @@ def reference_hash(reference: str) -> str:
     return hmac.new(key, normalise_reference(reference).encode(), hashlib.sha256).hexdigest()
 
 
-def check_identity(reference: str, date_of_birth: date, now: Optional[datetime] = None) -> IdentityCheck:
-    """verify_identity with a lock per reference: MAX_FAILURES failed checks within LOCK_WINDOW,
-    from any conversations, lock the reference for LOCK_WINDOW."""
+def check_identity(
+    reference: str, date_of_birth: date, now: Optional[datetime] = None, client: Optional[str] = None
+) -> IdentityCheck:
+    """verify_identity, unless the reference or the client (a channel's client key) is locked.
+    MAX_FAILURES failed checks against a reference, or CLIENT_MAX_FAILURES from a client, within
+    FAILURE_WINDOW lock it for the next of LOCK_STEPS. A success clears the reference's record
+    (not the client's, so a person's own details cannot be used to keep guessing others')."""
     try:
-        return _check_identity(reference, date_of_birth, now or utcnow())
-    except IntegrityError:  # another conversation recorded the reference's first failure at the same moment
-        return _check_identity(reference, date_of_birth, now or utcnow())
+        return _check_identity(reference, date_of_birth, now or utcnow(), client)
+    except IntegrityError:  # another conversation recorded the same first failure at the same moment
+        return _check_identity(reference, date_of_birth, now or utcnow(), client)
 
 
-def _check_identity(reference: str, date_of_birth: date, now: datetime) -> IdentityCheck:
+def _check_identity(reference: str, date_of_birth: date, now: datetime, client: Optional[str]) -> IdentityCheck:
     key = reference_hash(reference)
     with session_scope() as session:
-        lock = session.execute(select(IdentityLock).where(IdentityLock.reference_hash == key).with_for_update()).scalar_one_or_none()
-        if lock is not None and lock.locked_until is not None and lock.locked_until > now:
+        by_reference = _record(session, IdentityLock, IdentityLock.reference_hash, key)
+        by_client = _record(session, ClientLock, ClientLock.client_key, client) if client else None
+        if _locked(by_reference, now) or _locked(by_client, now):
             return IdentityCheck(None, locked=True)
         person = _verified(session, reference, date_of_birth)
         if person is not None:
-            if lock is not None:
-                session.delete(lock)
+            if by_reference is not None:
+                session.delete(by_reference)
             return IdentityCheck(person)
-        if lock is None:
-            lock = IdentityLock(reference_hash=key, failures=0, first_failure_at=now)
-            session.add(lock)
-        elif lock.first_failure_at <= now - LOCK_WINDOW:
-            lock.failures, lock.first_failure_at, lock.locked_until = 0, now, None
-        lock.failures += 1
-        if lock.failures >= MAX_FAILURES:
-            lock.locked_until = now + LOCK_WINDOW
-        return IdentityCheck(None, locked=lock.locked_until is not None)
+        locked = _fail(session, by_reference or IdentityLock(reference_hash=key), MAX_FAILURES, now, f"reference {key[:16]}")
+        if client:
+            client_record = by_client or ClientLock(client_key=client)
+            locked = _fail(session, client_record, CLIENT_MAX_FAILURES, now, f"client {client[:16]}") or locked
+        return IdentityCheck(None, locked=locked)
+
+
+def _record(session: Session, model: Type[FailedChecks], column: Any, key: str) -> Optional[FailedChecks]:
+    return session.execute(select(model).where(column == key).with_for_update()).scalar_one_or_none()
+
+
+def _locked(record: Optional[FailedChecks], now: datetime) -> bool:
+    return record is not None and record.locked_until is not None and record.locked_until > now
+
+
+def lock_length(lock_count: int) -> timedelta:
+    """How long lock number `lock_count` (1, 2, …) lasts."""
+    return LOCK_STEPS[min(lock_count, len(LOCK_STEPS)) - 1]
+
+
+def _describe(length: timedelta) -> str:
+    return {LOCK_STEPS[0]: "15 minutes", LOCK_STEPS[1]: "1 hour", LOCK_STEPS[2]: "1 day"}[length]
+
+
+def _fail(session: Session, record: FailedChecks, limit: int, now: datetime, label: str) -> bool:
+    """Counts one failed check on `record` (added when new); True when that locks it. Each lock
+    writes an audit line with the hashed key and the counts only."""
+    if record.failures is None:
+        session.add(record)
+        record.failures, record.first_failure_at, record.lock_count = 0, now, 0
+    elif record.first_failure_at <= now - FAILURE_WINDOW or record.locked_until is not None:
+        record.failures, record.first_failure_at, record.locked_until = 0, now, None
+    record.failures += 1
+    record.last_failure_at = now
+    if record.failures < limit:
+        return False
+    record.lock_count += 1
+    length = lock_length(record.lock_count)
+    record.locked_until = now + length
+    session.add(AuditLog(
+        actor="system", action=LOCKED_ACTION,
+        detail=f"{label}: {record.failures} failed checks, lock number {record.lock_count}, for {_describe(length)}",
+    ))
+    return True
+
+
+def unlock_reference(reference: str, actor: str) -> bool:
+    """An adviser clears a reference's failed checks and lock (and its escalation); audited.
+    False when nothing was recorded for it."""
+    key = reference_hash(reference)
+    with session_scope() as session:
+        cleared = session.execute(delete(IdentityLock).where(IdentityLock.reference_hash == key)).rowcount
+        outcome = "cleared" if cleared else "nothing to clear"
+        session.add(AuditLog(actor=actor, action=UNLOCKED_ACTION, detail=f"reference {key[:16]}: {outcome}"))
+    return bool(cleared)
+
+
+def locks_since(since: datetime) -> int:
+    """How many identity locks (of references or clients) began since `since`."""
+    with session_scope() as session:
+        return session.execute(
+            select(func.count()).select_from(AuditLog).where(AuditLog.action == LOCKED_ACTION, AuditLog.at >= since)
+        ).scalar_one()
+
+
+def prune_identity_locks(cutoff: datetime, now: Optional[datetime] = None) -> int:
+    """Deletes the failed-check records last touched before `cutoff` that hold no lock in force."""
+    now = now or utcnow()
+    deleted = 0
+    with session_scope() as session:
+        for model in (IdentityLock, ClientLock):
+            last = func.coalesce(model.last_failure_at, model.first_failure_at)
+            in_force = and_(model.locked_until.is_not(None), model.locked_until > now)
+            stale = delete(model).where(last < cutoff, not_(in_force)).execution_options(synchronize_session=False)
+            deleted += session.execute(stale).rowcount
+    return deleted
