@@ -25,6 +25,8 @@ FAILURE_WINDOW = timedelta(minutes=15)
 #: the first lock, then the second, then every later one (until a success or an adviser)
 LOCK_STEPS = (timedelta(minutes=15), timedelta(hours=1), timedelta(days=1))
 LOCK_WINDOW = LOCK_STEPS[0]
+#: the longest a failed-check record is kept after its last failure (`supportplan purge`)
+IDENTITY_RECORD_DAYS = 30
 LOCKED_ACTION = "identity-locked"
 UNLOCKED_ACTION = "identity-unlocked"
 

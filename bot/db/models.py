@@ -182,7 +182,7 @@ class FailedChecks:
     locked_until = Column(UTCDateTime, nullable=True)
     #: how many times the key has been locked; each lock is longer. Reset only by a success
     #: (references) or an adviser, or when the row is pruned.
-    lock_count = Column(Integer, nullable=False, default=0)
+    lock_count = Column(Integer, nullable=False, default=0, server_default="0")
 
 
 class IdentityLock(FailedChecks, Base):

@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from typing import List
 
+import pytest
 from sqlalchemy import select
+
+from bot.cli import main
 
 from bot.db.models import AuditLog, ClientLock, IdentityLock
 from bot.db.session import session_scope
+from bot.privacy.erasure import purge
 from bot.identity import (
     CLIENT_MAX_FAILURES, check_identity, locks_since, normalise_reference, prune_identity_locks, unlock_reference,
 )
@@ -119,3 +123,23 @@ def test_old_records_are_pruned_and_locks_in_force_kept(demo_person: str) -> Non
     with session_scope() as session:
         assert len(session.execute(select(IdentityLock)).all()) == 1
         assert session.execute(select(ClientLock)).first() is None
+
+
+def test_purge_prunes_old_identity_records(demo_person: str) -> None:
+    fail("PB-555555", 1, START, client=CLIENT)
+    purge(30, now=START + timedelta(days=31))
+    with session_scope() as session:
+        assert session.execute(select(IdentityLock)).first() is None
+        assert session.execute(select(ClientLock)).first() is None
+    [line] = audit("purge")
+    assert "2 identity check records" in line.detail
+
+
+def test_the_unlock_command(database: str, capsys: pytest.CaptureFixture) -> None:
+    fail("PB-100234", 3, datetime.now(timezone.utc))
+    assert main(["--database", database, "identity", "unlock", "pb-100234"]) == 0
+    assert "cleared" in capsys.readouterr().out
+    assert main(["--database", database, "identity", "unlock", "PB-100234"]) == 0
+    assert "nothing to clear" in capsys.readouterr().out.lower()
+    [line, _] = audit("identity-unlocked")
+    assert line.actor == "cli"
