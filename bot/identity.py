@@ -6,7 +6,7 @@ import hmac
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Optional, Type
+from typing import Any, Iterable, List, Optional, Type
 
 from sqlalchemy import and_, delete, func, not_, select
 from sqlalchemy.exc import IntegrityError
@@ -73,11 +73,15 @@ def _verified(session: Session, reference: str, date_of_birth: date) -> Optional
 
 @dataclass(frozen=True)
 class IdentityCheck:
-    """The outcome of a check: the person when it matched; `locked` when the reference is locked
-    (then nothing was checked, and the answer is the same whether or not the reference exists)."""
+    """The outcome of a check: the person when it matched; `locked_until` when the reference or
+    the client is locked (then the answer is the same whether or not the reference exists)."""
 
     person: Optional[VerifiedPerson]
-    locked: bool = False
+    locked_until: Optional[datetime] = None
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_until is not None
 
 
 def reference_hash(reference: str) -> str:
@@ -104,26 +108,30 @@ def _check_identity(reference: str, date_of_birth: date, now: datetime, client: 
     with session_scope() as session:
         by_reference = _record(session, IdentityLock, IdentityLock.reference_hash, key)
         by_client = _record(session, ClientLock, ClientLock.client_key, client) if client else None
-        if _locked(by_reference, now) or _locked(by_client, now):
-            return IdentityCheck(None, locked=True)
+        in_force = _locks_in_force((by_reference, by_client), now)
+        if in_force:
+            return IdentityCheck(None, locked_until=max(in_force))
         person = _verified(session, reference, date_of_birth)
         if person is not None:
             if by_reference is not None:
                 session.delete(by_reference)
             return IdentityCheck(person)
-        locked = _fail(session, by_reference or IdentityLock(reference_hash=key), MAX_FAILURES, now, f"reference {key[:16]}")
+        by_reference = by_reference or IdentityLock(reference_hash=key)
+        _fail(session, by_reference, MAX_FAILURES, now, f"reference {key[:16]}")
         if client:
-            client_record = by_client or ClientLock(client_key=client)
-            locked = _fail(session, client_record, CLIENT_MAX_FAILURES, now, f"client {client[:16]}") or locked
-        return IdentityCheck(None, locked=locked)
+            by_client = by_client or ClientLock(client_key=client)
+            _fail(session, by_client, CLIENT_MAX_FAILURES, now, f"client {client[:16]}")
+        in_force = _locks_in_force((by_reference, by_client), now)
+        return IdentityCheck(None, locked_until=max(in_force) if in_force else None)
 
 
 def _record(session: Session, model: Type[FailedChecks], column: Any, key: str) -> Optional[FailedChecks]:
     return session.execute(select(model).where(column == key).with_for_update()).scalar_one_or_none()
 
 
-def _locked(record: Optional[FailedChecks], now: datetime) -> bool:
-    return record is not None and record.locked_until is not None and record.locked_until > now
+def _locks_in_force(records: Iterable[Optional[FailedChecks]], now: datetime) -> List[datetime]:
+    """When each of `records`' locks in force ends."""
+    return [r.locked_until for r in records if r is not None and r.locked_until is not None and r.locked_until > now]
 
 
 def lock_length(lock_count: int) -> timedelta:
@@ -135,8 +143,8 @@ def _describe(length: timedelta) -> str:
     return {LOCK_STEPS[0]: "15 minutes", LOCK_STEPS[1]: "1 hour", LOCK_STEPS[2]: "1 day"}[length]
 
 
-def _fail(session: Session, record: FailedChecks, limit: int, now: datetime, label: str) -> bool:
-    """Counts one failed check on `record` (added when new); True when that locks it. Each lock
+def _fail(session: Session, record: FailedChecks, limit: int, now: datetime, label: str) -> None:
+    """Counts one failed check on `record` (added when new), locking it at `limit`. Each lock
     writes an audit line with the hashed key and the counts only."""
     if record.failures is None:
         session.add(record)
@@ -146,7 +154,7 @@ def _fail(session: Session, record: FailedChecks, limit: int, now: datetime, lab
     record.failures += 1
     record.last_failure_at = now
     if record.failures < limit:
-        return False
+        return
     record.lock_count += 1
     length = lock_length(record.lock_count)
     record.locked_until = now + length
@@ -154,7 +162,6 @@ def _fail(session: Session, record: FailedChecks, limit: int, now: datetime, lab
         actor="system", action=LOCKED_ACTION,
         detail=f"{label}: {record.failures} failed checks, lock number {record.lock_count}, for {_describe(length)}",
     ))
-    return True
 
 
 def unlock_reference(reference: str, actor: str) -> bool:

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
 import time
+from datetime import date, datetime, timedelta, timezone
+
+from rasa_sdk import Tracker
 
 from actions.identity import ValidateIdentityForm
+from bot.channels.metadata import CLIENT_KEY
+from bot.identity import CLIENT_MAX_FAILURES, MAX_FAILURES, check_identity
 from tests.actions.conftest import run, tracker
 
 FORM = "identity_form"
@@ -53,3 +58,36 @@ async def test_an_unreadable_date_is_not_a_failed_check(demo) -> None:
     out = await run(ValidateIdentityForm(), tracker(REFERENCE, "the third", filled="date_of_birth", active_loop=FORM))
     assert out.responses == ["utter_date_not_understood"]
     assert "identity_failures" not in out.slots
+
+
+# --- limits per client and escalating locks (issue 18 item 2) ---------------------------------
+
+CLIENT = "a" * 32
+
+
+def from_client(t: Tracker, client: str = CLIENT) -> Tracker:
+    """`t` with its latest message carrying the client key a channel puts in the metadata."""
+    user = next(e for e in reversed(t.events) if e.get("event") == "user")
+    user["metadata"] = {CLIENT_KEY: client}
+    t.latest_message["metadata"] = {CLIENT_KEY: client}
+    return t
+
+
+async def test_a_client_that_tried_many_references_is_locked_even_with_the_right_details(demo) -> None:
+    now = datetime.now(timezone.utc)
+    for number in range(CLIENT_MAX_FAILURES):
+        check_identity(f"PB-{900000 + number}", date(1950, 1, 1), now, client=CLIENT)
+    out = await run(ValidateIdentityForm(), from_client(tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM)))
+    assert "verified" not in out.slots and out.slots["requested_slot"] is None
+    assert out.slots["identity_locked_until"] > time.time()
+    other = await run(ValidateIdentityForm(), from_client(tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM), "b" * 32))
+    assert other.slots["verified"] is True
+
+
+async def test_the_conversation_is_paused_as_long_as_the_escalated_lock(demo) -> None:
+    now = datetime.now(timezone.utc)
+    for at in (now - timedelta(minutes=20), now):
+        for _ in range(MAX_FAILURES):
+            check_identity("PB-100234", date(1950, 1, 1), at)
+    out = await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    assert 59 * 60 < out.slots["identity_locked_until"] - time.time() <= 60 * 60
