@@ -46,6 +46,9 @@ class Settings:
     action_server_url: str
     rasa_url: str
     host: str
+    #: `sms` to text a one-time code to the phone on file after reference and date of birth
+    #: match (bot/second_factor.py); empty (the default): off
+    identity_second_factor: str
     #: proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (bot/web/proxy.py)
     trusted_proxies: Tuple[Network, ...]
 
@@ -79,8 +82,19 @@ class Settings:
             action_server_url=env.get("ACTION_SERVER_URL") or f"http://{host}:5055/webhook",
             rasa_url=env.get("RASA_URL") or f"http://{host}:5005",
             host=host,
+            identity_second_factor=_second_factor(env.get("IDENTITY_SECOND_FACTOR", "")),
             trusted_proxies=parse_networks(env.get("SUPPORTPLAN_TRUSTED_PROXIES", "")),
         )
+
+
+def _second_factor(value: str) -> str:
+    """IDENTITY_SECOND_FACTOR: `sms`, or off (empty or `off`); anything else is refused."""
+    name = value.strip().lower()
+    if name in ("", "off"):
+        return ""
+    if name != "sms":
+        raise ValueError("IDENTITY_SECOND_FACTOR must be 'sms' or 'off'.")
+    return name
 
 
 def get_settings() -> Settings:

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.config import get_settings
-from bot.db.models import AuditLog, ClientLock, FailedChecks, IdentityLock, Person, utcnow
+from bot.db.models import AuditLog, ClientLock, FailedChecks, IdentityCode, IdentityLock, Person, utcnow
 from bot.db.session import session_scope
 from bot.secret_keys import IDENTITY_LOCKS, derived_key
 
@@ -91,19 +91,33 @@ def reference_hash(reference: str) -> str:
 
 
 def check_identity(
-    reference: str, date_of_birth: date, now: Optional[datetime] = None, client: Optional[str] = None
+    reference: str,
+    date_of_birth: date,
+    now: Optional[datetime] = None,
+    client: Optional[str] = None,
+    second_factor: bool = False,
 ) -> IdentityCheck:
     """verify_identity, unless the reference or the client (a channel's client key) is locked.
     MAX_FAILURES failed checks against a reference, or CLIENT_MAX_FAILURES from a client, within
     FAILURE_WINDOW lock it for the next of LOCK_STEPS. A success clears the reference's record
-    (not the client's, so a person's own details cannot be used to keep guessing others')."""
+    (not the client's, so a person's own details cannot be used to keep guessing others').
+    With `second_factor`, a match counts as a failure until `confirm_identity` (the code texted
+    matched), so the codes texted to a person are limited like guesses."""
     try:
-        return _check_identity(reference, date_of_birth, now or utcnow(), client)
+        return _check_identity(reference, date_of_birth, now or utcnow(), client, second_factor)
     except IntegrityError:  # another conversation recorded the same first failure at the same moment
-        return _check_identity(reference, date_of_birth, now or utcnow(), client)
+        return _check_identity(reference, date_of_birth, now or utcnow(), client, second_factor)
 
 
-def _check_identity(reference: str, date_of_birth: date, now: datetime, client: Optional[str]) -> IdentityCheck:
+def confirm_identity(reference: str) -> None:
+    """The second factor matched: clear the reference's failed checks, as a success does."""
+    with session_scope() as session:
+        session.execute(delete(IdentityLock).where(IdentityLock.reference_hash == reference_hash(reference)))
+
+
+def _check_identity(
+    reference: str, date_of_birth: date, now: datetime, client: Optional[str], second_factor: bool
+) -> IdentityCheck:
     key = reference_hash(reference)
     with session_scope() as session:
         by_reference = _record(session, IdentityLock, IdentityLock.reference_hash, key)
@@ -112,7 +126,7 @@ def _check_identity(reference: str, date_of_birth: date, now: datetime, client: 
         if in_force:
             return IdentityCheck(None, locked_until=max(in_force))
         person = _verified(session, reference, date_of_birth)
-        if person is not None:
+        if person is not None and not second_factor:
             if by_reference is not None:
                 session.delete(by_reference)
             return IdentityCheck(person)
@@ -122,7 +136,9 @@ def _check_identity(reference: str, date_of_birth: date, now: datetime, client: 
             by_client = by_client or ClientLock(client_key=client)
             _fail(session, by_client, CLIENT_MAX_FAILURES, now, f"client {client[:16]}")
         in_force = _locks_in_force((by_reference, by_client), now)
-        return IdentityCheck(None, locked_until=max(in_force) if in_force else None)
+        if in_force:
+            return IdentityCheck(None, locked_until=max(in_force))
+        return IdentityCheck(person)
 
 
 def _record(session: Session, model: Type[FailedChecks], column: Any, key: str) -> Optional[FailedChecks]:
@@ -184,7 +200,8 @@ def locks_since(since: datetime) -> int:
 
 
 def prune_identity_locks(cutoff: datetime, now: Optional[datetime] = None) -> int:
-    """Deletes the failed-check records last touched before `cutoff` that hold no lock in force."""
+    """Deletes the failed-check records last touched before `cutoff` that hold no lock in force,
+    and the one-time codes (bot/second_factor.py) that are out of time."""
     now = now or utcnow()
     deleted = 0
     with session_scope() as session:
@@ -193,4 +210,5 @@ def prune_identity_locks(cutoff: datetime, now: Optional[datetime] = None) -> in
             in_force = and_(model.locked_until.is_not(None), model.locked_until > now)
             stale = delete(model).where(last < cutoff, not_(in_force)).execution_options(synchronize_session=False)
             deleted += session.execute(stale).rowcount
+        deleted += session.execute(delete(IdentityCode).where(IdentityCode.expires_at <= now)).rowcount
     return deleted

@@ -204,6 +204,19 @@ class ClientLock(FailedChecks, Base):
     client_key = Column(String(64), primary_key=True)
 
 
+class IdentityCode(Base):
+    """A one-time code texted for the second factor (bot/second_factor.py), one per conversation.
+    The conversation, the reference and the code are kept only as keyed hashes."""
+
+    __tablename__ = "identity_codes"
+
+    conversation_hash = Column(String(64), primary_key=True)
+    reference_hash = Column(String(64), nullable=False)
+    code_hash = Column(String(64), nullable=False)
+    wrong_tries = Column(Integer, nullable=False, default=0)
+    expires_at = Column(UTCDateTime, nullable=False, index=True)
+
+
 class AuditLog(Base):
     """What happened, by whom, to which plan. Never personal data."""
 

@@ -1,4 +1,4 @@
-"""Escalating identity locks (lock count, last failure) and locks per client.
+"""Escalating identity locks (lock count, last failure), locks per client, one-time codes.
 
 Revision ID: 0005_identity_guard
 Revises: 0004_identity_locks
@@ -32,9 +32,21 @@ def upgrade() -> None:
         *_failed_check_columns(),
         sa.PrimaryKeyConstraint("client_key", name=op.f("pk_identity_client_locks")),
     )
+    op.create_table(
+        "identity_codes",
+        sa.Column("conversation_hash", sa.String(64), nullable=False),
+        sa.Column("reference_hash", sa.String(64), nullable=False),
+        sa.Column("code_hash", sa.String(64), nullable=False),
+        sa.Column("wrong_tries", sa.Integer(), nullable=False),
+        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("conversation_hash", name=op.f("pk_identity_codes")),
+    )
+    op.create_index(op.f("ix_identity_codes_expires_at"), "identity_codes", ["expires_at"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_identity_codes_expires_at"), table_name="identity_codes")
+    op.drop_table("identity_codes")
     op.drop_table("identity_client_locks")
     with op.batch_alter_table("identity_locks") as batch:
         batch.drop_column("lock_count")
