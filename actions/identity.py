@@ -21,8 +21,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call
-from actions.forms_base import SectionFormValidation
+from actions.common import call, form_answered_by_user, latest_text
+from actions.forms_base import REQUESTED_SLOT, SectionFormValidation
 from bot.channels.metadata import client_key
 from bot.choices import PLANNED_BY
 from bot.config import get_settings
@@ -80,9 +80,11 @@ class ValidateIdentityForm(SectionFormValidation):
     async def extract_one_time_code(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        """Nothing: Rasa fills the code from the text (its mapping in the domain). Defined because
-        rasa_sdk warns about a required slot that the domain's form does not list."""
-        return {}
+        """The code is what the person typed when it was asked (a custom mapping: the domain's form
+        does not list it, as it is asked only with the second factor on)."""
+        if tracker.get_slot(REQUESTED_SLOT) != ONE_TIME_CODE or not form_answered_by_user(tracker):
+            return {}
+        return {ONE_TIME_CODE: latest_text(tracker)}
 
     async def _extract_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -6,7 +6,7 @@ import hmac
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Iterable, List, Optional, Type
+from typing import Any, Dict, Iterable, List, Optional, Type
 
 from sqlalchemy import and_, delete, func, not_, select
 from sqlalchemy.exc import IntegrityError
@@ -24,11 +24,13 @@ CLIENT_MAX_FAILURES = 10
 FAILURE_WINDOW = timedelta(minutes=15)
 #: the first lock, then the second, then every later one (until a success or an adviser)
 LOCK_STEPS = (timedelta(minutes=15), timedelta(hours=1), timedelta(days=1))
+#: the first (shortest) lock
 LOCK_WINDOW = LOCK_STEPS[0]
 #: the longest a failed-check record is kept after its last failure (`supportplan purge`)
 IDENTITY_RECORD_DAYS = 30
 LOCKED_ACTION = "identity-locked"
 UNLOCKED_ACTION = "identity-unlocked"
+
 
 @dataclass(frozen=True)
 class VerifiedPerson:
@@ -130,10 +132,10 @@ def _check_identity(
             if by_reference is not None:
                 session.delete(by_reference)
             return IdentityCheck(person)
-        by_reference = by_reference or IdentityLock(reference_hash=key)
+        by_reference = by_reference or IdentityLock(reference_hash=key, **_first_failure(now))
         _fail(session, by_reference, MAX_FAILURES, now, f"reference {key[:16]}")
         if client:
-            by_client = by_client or ClientLock(client_key=client)
+            by_client = by_client or ClientLock(client_key=client, **_first_failure(now))
             _fail(session, by_client, CLIENT_MAX_FAILURES, now, f"client {client[:16]}")
         in_force = _locks_in_force((by_reference, by_client), now)
         if in_force:
@@ -159,13 +161,16 @@ def _describe(length: timedelta) -> str:
     return {LOCK_STEPS[0]: "15 minutes", LOCK_STEPS[1]: "1 hour", LOCK_STEPS[2]: "1 day"}[length]
 
 
+def _first_failure(now: datetime) -> Dict[str, Any]:
+    """The columns of a new failed-check record, before its first failure is counted."""
+    return {"failures": 0, "first_failure_at": now, "lock_count": 0}
+
+
 def _fail(session: Session, record: FailedChecks, limit: int, now: datetime, label: str) -> None:
     """Counts one failed check on `record` (added when new), locking it at `limit`. Each lock
     writes an audit line with the hashed key and the counts only."""
-    if record.failures is None:
-        session.add(record)
-        record.failures, record.first_failure_at, record.lock_count = 0, now, 0
-    elif record.first_failure_at <= now - FAILURE_WINDOW or record.locked_until is not None:
+    session.add(record)
+    if record.first_failure_at <= now - FAILURE_WINDOW or record.locked_until is not None:
         record.failures, record.first_failure_at, record.locked_until = 0, now, None
     record.failures += 1
     record.last_failure_at = now

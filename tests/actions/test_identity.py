@@ -176,3 +176,11 @@ async def test_over_sms_a_lock_ends_the_form_too(demo) -> None:
     t = over("sms", tracker({"planned_by": "self", "identity_failures": 2}, "1/1/1900", filled="date_of_birth", active_loop=FORM))
     out = await run(ValidateIdentityForm(), t)
     assert out.slots["requested_slot"] is None and out.slots["identity_locked_until"] > time.time()
+
+
+async def test_the_code_is_taken_from_what_the_person_typed(demo, texts: FakeTwilio) -> None:
+    await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    code = re.search(r"\b\d{6}\b", texts.sent[0]["Body"]).group(0)
+    typed = tracker({**REFERENCE, "date_of_birth": "1956-04-03", "requested_slot": "one_time_code"}, code, active_loop=FORM)
+    out = await run(ValidateIdentityForm(), typed)
+    assert out.slots["verified"] is True
