@@ -1,22 +1,33 @@
 """Sections 1–2: who is planning, and checking identity against the council's records.
 
-Three failed checks lock verification for this conversation for 15 minutes; three failed checks
-against one reference, from any conversations, lock that reference for 15 minutes too
-(bot/identity.py). The reply to a failed check never says whether the reference exists."""
+Three failed checks lock verification for this conversation for 15 minutes. Failed checks are
+also counted per reference and per client (the client key our channels put in the message
+metadata), from any conversations, with escalating locks (bot/identity.py); while one is in
+force the conversation is paused as long. The reply to a failed check never says whether the
+reference exists.
+
+With IDENTITY_SECOND_FACTOR=sms, a match texts a one-time code to the phone on file
+(bot/second_factor.py) and the form asks for it (`one_time_code`) before the person is verified."""
 from __future__ import annotations
 
 import logging
+import re
 import time
+from datetime import date, datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call
-from actions.forms_base import SectionFormValidation
+from actions.common import call, form_answered_by_user, latest_text
+from actions.forms_base import REQUESTED_SLOT, SectionFormValidation
+from bot.channels.metadata import client_key
 from bot.choices import PLANNED_BY
-from bot.identity import check_identity
+from bot.config import get_settings
+from bot.identity import VerifiedPerson, check_identity, confirm_identity, verify_identity
+from bot.second_factor import CODE_DIGITS, CodeResult, check_code, new_code, phone_on_file, send_code
 from bot.parsing import extract_reference, match_choice, parse_date
 
 logger = logging.getLogger(__name__)
@@ -26,6 +37,15 @@ SMS_CHANNEL = "sms"
 SMS_PERSON_REFERENCE = "sms_person_reference"
 MAX_FAILURES = 3
 LOCK_SECONDS = 15 * 60
+ONE_TIME_CODE = "one_time_code"
+
+
+def message_metadata(tracker: Tracker) -> Dict[Text, Any]:
+    """The metadata our channel attached to the person's latest message (empty when none)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return event.get("metadata") or {}
+    return {}
 
 
 def sms_reference(tracker: Tracker) -> Optional[str]:
@@ -33,10 +53,7 @@ def sms_reference(tracker: Tracker) -> Optional[str]:
     channel adds it when exactly one person has that number); None on any other channel."""
     if tracker.get_latest_input_channel() != SMS_CHANNEL:
         return None
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return (event.get("metadata") or {}).get(SMS_PERSON_REFERENCE) or None
-    return None
+    return message_metadata(tracker).get(SMS_PERSON_REFERENCE) or None
 
 
 def is_locked(tracker: Tracker, now: float) -> bool:
@@ -51,10 +68,32 @@ class ValidateIdentityForm(SectionFormValidation):
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
-        """Over SMS the phone number stands in for the reference (DESIGN §6.2) when it is known."""
+        """Over SMS the phone number stands in for the reference (DESIGN §6.2) when it is known;
+        with the second factor on, the code texted is asked last."""
+        slots = domain_slots
         if sms_reference(tracker) and not tracker.get_slot("person_reference"):
-            return [slot for slot in domain_slots if slot != "person_reference"]
-        return domain_slots
+            slots = [slot for slot in slots if slot != "person_reference"]
+        if get_settings().identity_second_factor:
+            slots = [*slots, ONE_TIME_CODE]
+        return slots
+
+    async def extract_one_time_code(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """The code is what the person typed when it was asked (a custom mapping: the domain's form
+        does not list it, as it is asked only with the second factor on)."""
+        if tracker.get_slot(REQUESTED_SLOT) != ONE_TIME_CODE or not form_answered_by_user(tracker):
+            return {}
+        return {ONE_TIME_CODE: latest_text(tracker)}
+
+    async def _extract_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """As rasa_sdk's, except that when the form's questions differ from the domain's (SMS, the
+        second factor), a validation that ended the form (a lock, or asking to call the council)
+        is not overruled by the next question."""
+        events = await self.get_validation_events(dispatcher, tracker, domain)
+        return await self._then_ask_next(events, dispatcher, tracker, domain)
 
     async def validate_planned_by(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -79,35 +118,79 @@ class ValidateIdentityForm(SectionFormValidation):
         if born is None:
             return self.reject(dispatcher, tracker, "date_of_birth", "utter_date_not_understood")
         reference = tracker.get_slot("person_reference") or sms_reference(tracker) or ""
-        check = await call(check_identity, reference, born)
+        second_factor = bool(get_settings().identity_second_factor)
+        check = await call(
+            check_identity, reference, born, client=client_key(message_metadata(tracker)), second_factor=second_factor
+        )
         person = check.person
         if person is None:
-            return self._failed_check(dispatcher, tracker, reference_locked=check.locked)
+            return self._failed_check(dispatcher, tracker, check.locked_until)
+        if second_factor:
+            return await self._text_a_code(dispatcher, tracker, person, born)
+        return self._verified(dispatcher, tracker, person, date_of_birth=born.isoformat())
+
+    async def validate_one_time_code(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        typed = re.sub(r"\D", "", str(value or ""))
+        if len(typed) != CODE_DIGITS:
+            return self.reject(dispatcher, tracker, ONE_TIME_CODE, "utter_one_time_code_not_understood")
+        reference = tracker.get_slot("person_reference") or ""
+        result = await call(check_code, tracker.sender_id, reference, typed)
+        born = tracker.get_slot("date_of_birth")
+        matched = result is CodeResult.MATCHED and born
+        person = await call(verify_identity, reference, date.fromisoformat(born)) if matched else None
+        if person is not None:
+            await call(confirm_identity, reference)
+            return self._verified(dispatcher, tracker, person, one_time_code="checked")
+        if result is CodeResult.WRONG:
+            dispatcher.utter_message(response="utter_one_time_code_wrong")
+            return {ONE_TIME_CODE: None}
+        logger.info("One-time code: starting the check again")
+        dispatcher.utter_message(response="utter_one_time_code_start_again")
+        return {ONE_TIME_CODE: None, "person_reference": None, "date_of_birth": None}
+
+    def _verified(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, person: VerifiedPerson, **answer: Any
+    ) -> Dict[Text, Any]:
+        """The person is who they say: `answer` is the slot just answered and its value."""
         logger.info("Identity verified")
         dispatcher.utter_message(response="utter_identity_confirmed", person_name=person.given_name)
+        [(slot, value)] = answer.items()
         return self.accept(
-            tracker,
-            "date_of_birth",
-            born.isoformat(),
-            person_reference=person.reference,
-            person_name=person.given_name,
-            verified=True,
-            identity_failures=0,
+            tracker, slot, value,
+            person_reference=person.reference, person_name=person.given_name, verified=True, identity_failures=0,
         )
 
-    def _failed_check(self, dispatcher: CollectingDispatcher, tracker: Tracker, reference_locked: bool) -> Dict[Text, Any]:
-        """A failed check; the conversation locks after MAX_FAILURES, or at once when the
-        reference itself is locked (failed checks from other conversations too)."""
+    async def _text_a_code(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, person: VerifiedPerson, born: date
+    ) -> Dict[Text, Any]:
+        """Texts a one-time code to the phone on file; the form then asks for it. Without a phone,
+        or when it cannot be sent, the person is asked kindly to call the council."""
+        settings = get_settings()
+        phone = await call(phone_on_file, person.reference)
+        problem = "utter_second_factor_no_phone" if phone is None else None
+        if phone is not None:
+            code = await call(new_code, tracker.sender_id, person.reference)
+            if not await send_code(settings, phone, code):
+                problem = "utter_second_factor_not_sent"
+        if problem is not None:
+            dispatcher.utter_message(response=problem, council_phone=settings.council_phone)
+            return {"person_reference": None, "date_of_birth": None, "requested_slot": None, "paused": True}
+        logger.info("One-time code texted")
+        return self.accept(tracker, "date_of_birth", born.isoformat(), person_reference=person.reference, one_time_code=None)
+
+    def _failed_check(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, locked_until: Optional[datetime]
+    ) -> Dict[Text, Any]:
+        """A failed check; the conversation locks after MAX_FAILURES, or at once (for as long)
+        when the reference or the client is locked (failed checks from other conversations too)."""
         failures = int(tracker.get_slot("identity_failures") or 0) + 1
         logger.info("Identity check failed (%d of %d)", failures, MAX_FAILURES)
         cleared: Dict[Text, Any] = {"person_reference": None, "date_of_birth": None}
-        if failures >= MAX_FAILURES or reference_locked:
+        if failures >= MAX_FAILURES or locked_until is not None:
             # The router tells the person about the lock once the form has closed.
-            return {
-                **cleared,
-                "identity_failures": 0,
-                "identity_locked_until": time.time() + LOCK_SECONDS,
-                "requested_slot": None,
-            }
+            until = max(time.time() + LOCK_SECONDS, locked_until.timestamp() if locked_until else 0.0)
+            return {**cleared, "identity_failures": 0, "identity_locked_until": until, "requested_slot": None}
         dispatcher.utter_message(response="utter_identity_no_match")
         return {**cleared, "identity_failures": failures}

@@ -22,6 +22,7 @@ from bot.config import get_settings
 from bot.db.migrate import upgrade
 from bot.db.models import Person
 from bot.db.session import session_scope, use_database
+from bot.identity import unlock_reference
 from bot.plans.documents import plan_to_html, plan_to_pdf
 from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
@@ -127,6 +128,14 @@ def _adviser(args: argparse.Namespace) -> int:
     return 0
 
 
+def _identity(args: argparse.Namespace) -> int:
+    if unlock_reference(args.person_reference, actor="cli"):
+        print("The failed identity checks for that reference are cleared. The person can try again now.")
+    else:
+        print("Nothing to clear: no failed identity checks are recorded for that reference.")
+    return 0
+
+
 def _days(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError("give a whole number of days, like 365")
@@ -148,6 +157,7 @@ COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
     "purge": _purge,
     "forget": _forget,
     "adviser": _adviser,
+    "identity": _identity,
     "report": run_report,
 }
 
@@ -173,6 +183,10 @@ def parser() -> argparse.ArgumentParser:
     add = adv_sub.add_parser("add", help="make a login (the password is read from stdin)")
     add.add_argument("email", metavar="EMAIL")
     add.add_argument("--role", choices=ROLES, default="adviser", help="manager can also see reporting")
+    idn = sub.add_parser("identity", help="identity checks: clear a locked reference")
+    idn_sub = idn.add_subparsers(dest="identity_command", required=True, metavar="ACTION")
+    unlock = idn_sub.add_parser("unlock", help="clear the failed checks and lock for a reference (audited)")
+    unlock.add_argument("person_reference", metavar="PERSON_REFERENCE")
     add_report_parser(sub)
     return p
 

@@ -53,6 +53,9 @@ class Settings:
     action_server_token: str
     rasa_url: str
     host: str
+    #: `sms` to text a one-time code to the phone on file after reference and date of birth
+    #: match (bot/second_factor.py); empty (the default): off
+    identity_second_factor: str
     #: proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (bot/web/proxy.py)
     trusted_proxies: Tuple[Network, ...]
     #: messages a minute each conversation, and each client address, may send (0: no limit;
@@ -95,6 +98,7 @@ class Settings:
             action_server_token=_action_server_token(env, secret_key),
             rasa_url=env.get("RASA_URL") or f"http://{host}:5005",
             host=host,
+            identity_second_factor=_second_factor(env.get("IDENTITY_SECOND_FACTOR", "")),
             trusted_proxies=parse_networks(env.get("SUPPORTPLAN_TRUSTED_PROXIES", "")),
             conversation_messages_per_minute=int(env.get("SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE") or 30),
             client_messages_per_minute=int(env.get("SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE") or 120),
@@ -119,6 +123,16 @@ def _action_server_token(env: Mapping[str, str], secret_key: str) -> str:
     if len(token) < MIN_TOKEN_CHARS:
         raise ValueError(f"ACTION_SERVER_TOKEN must be at least {MIN_TOKEN_CHARS} random characters.")
     return token
+
+
+def _second_factor(value: str) -> str:
+    """IDENTITY_SECOND_FACTOR: `sms`, or off (empty or `off`); anything else is refused."""
+    name = value.strip().lower()
+    if name in ("", "off"):
+        return ""
+    if name != "sms":
+        raise ValueError("IDENTITY_SECOND_FACTOR must be 'sms' or 'off'.")
+    return name
 
 
 def get_settings() -> Settings:

@@ -8,8 +8,9 @@ become numbered choices and the reply is split into at most 3 SMS segments.
 
 The conversation id is 'sms-' + a keyed hash of the sender's number. When exactly one person
 on the council's records has that number, their reference goes with the message as metadata
-(`sms_person_reference`), so the identity form only asks the date of birth. The number itself is
-never stored, logged or passed on."""
+(`sms_person_reference`), so the identity form only asks the date of birth. Every message carries
+the client key (a keyed hash of the number, bot/channels/metadata.py), so identity checks are
+limited per phone. The number itself is never stored, logged or passed on."""
 from __future__ import annotations
 
 import asyncio
@@ -26,6 +27,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 from bot.channels import store, texts
 from bot.channels.keywords import Keyword, keyword
 from bot.channels.limits import sms_refusal
+from bot.channels.metadata import CLIENT_KEY, client_key_for
 from bot.channels.numbered import Choice, choices_of, chosen_payload, numbered_text, shown_choices
 from bot.channels.numbers import conversation_id, normalise_e164, number_hash
 from bot.channels.segments import split
@@ -175,7 +177,7 @@ class SmsInput(InputChannel):
         if (refused := await sms_refusal(sender.conversation_id, body, settings)) is not None:
             return refused
         text = chosen_payload(body, shown_choices(state.choices, state.more_text)) or body
-        collected = await self._ask_assistant(sender, text, on_new_message)
+        collected = await self._ask_assistant(sender, text, on_new_message, settings)
         reply, choices = reply_text(collected)
         return await self._send(sender, reply, choices)
 
@@ -187,13 +189,13 @@ class SmsInput(InputChannel):
         return parts.segments
 
     @staticmethod
-    async def _ask_assistant(sender: Sender, text: str, on_new_message: OnNewMessage) -> List[Dict[str, Any]]:
+    async def _ask_assistant(
+        sender: Sender, text: str, on_new_message: OnNewMessage, settings: Settings
+    ) -> List[Dict[str, Any]]:
         reference = await asyncio.to_thread(reference_for_phone, sender.number)
+        metadata = {CLIENT_KEY: client_key_for(sender.number, settings.secret_key)}
+        if reference:
+            metadata[PERSON_REFERENCE_KEY] = reference
         output = SmsOutput()
-        await on_new_message(
-            UserMessage(
-                text, output, sender.conversation_id, input_channel=CHANNEL,
-                metadata={PERSON_REFERENCE_KEY: reference} if reference else {},
-            )
-        )
+        await on_new_message(UserMessage(text, output, sender.conversation_id, input_channel=CHANNEL, metadata=metadata))
         return output.messages

@@ -173,7 +173,19 @@ class Service(Base):
     plan = relationship("Plan", back_populates="services")
 
 
-class IdentityLock(Base):
+class FailedChecks:
+    """Failed identity checks counted against one key, with escalating locks (bot/identity.py)."""
+
+    failures = Column(Integer, nullable=False, default=0)
+    first_failure_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_failure_at = Column(UTCDateTime, nullable=True)
+    locked_until = Column(UTCDateTime, nullable=True)
+    #: how many times the key has been locked; each lock is longer. Reset only by a success
+    #: (references) or an adviser, or when the row is pruned.
+    lock_count = Column(Integer, nullable=False, default=0, server_default="0")
+
+
+class IdentityLock(FailedChecks, Base):
     """Failed identity checks against one person reference, across conversations. The reference
     is kept only as a keyed hash, and a row exists for any reference tried, so a row does not
     say whether the reference is real."""
@@ -181,9 +193,28 @@ class IdentityLock(Base):
     __tablename__ = "identity_locks"
 
     reference_hash = Column(String(64), primary_key=True)
-    failures = Column(Integer, nullable=False, default=0)
-    first_failure_at = Column(UTCDateTime, nullable=False, default=utcnow)
-    locked_until = Column(UTCDateTime, nullable=True)
+
+
+class ClientLock(FailedChecks, Base):
+    """Failed identity checks from one client (web address or phone), across any references. The
+    client is known only by the keyed hash its channel put in the message (bot/channels/metadata.py)."""
+
+    __tablename__ = "identity_client_locks"
+
+    client_key = Column(String(64), primary_key=True)
+
+
+class IdentityCode(Base):
+    """A one-time code texted for the second factor (bot/second_factor.py), one per conversation.
+    The conversation, the reference and the code are kept only as keyed hashes."""
+
+    __tablename__ = "identity_codes"
+
+    conversation_hash = Column(String(64), primary_key=True)
+    reference_hash = Column(String(64), nullable=False)
+    code_hash = Column(String(64), nullable=False)
+    wrong_tries = Column(Integer, nullable=False, default=0)
+    expires_at = Column(UTCDateTime, nullable=False, index=True)
 
 
 class AuditLog(Base):

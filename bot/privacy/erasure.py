@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 
 from bot.db.models import AuditLog, IdentityLock, Plan, utcnow
 from bot.db.session import session_scope
-from bot.identity import find_person, reference_hash
+from bot.identity import IDENTITY_RECORD_DAYS, find_person, prune_identity_locks, reference_hash
 from bot.privacy.conversations import conversations_idle_since, conversations_of, delete_conversations
 
 
@@ -22,10 +22,13 @@ class Erased:
 
 def purge(older_than_days: int, now: Optional[datetime] = None, actor: str = "cli") -> Erased:
     """Deletes conversations idle for more than `older_than_days`, and draft plans not changed in
-    that time. Submitted and agreed plans are the council's record and are kept."""
+    that time. Submitted and agreed plans are the council's record and are kept. Failed identity
+    check records go after IDENTITY_RECORD_DAYS at most (never while their lock is in force)."""
     if older_than_days < 0:
         raise ValueError("older_than_days must not be negative")
-    cutoff = (now or utcnow()) - timedelta(days=older_than_days)
+    now = now or utcnow()
+    cutoff = now - timedelta(days=older_than_days)
+    identity_records = prune_identity_locks(now - timedelta(days=min(older_than_days, IDENTITY_RECORD_DAYS)), now)
     conversations = delete_conversations(conversations_idle_since(cutoff.timestamp()))
     with session_scope() as session:
         stale = session.execute(select(Plan).where(Plan.status == "draft", Plan.updated_at < cutoff)).scalars().all()
@@ -33,7 +36,8 @@ def purge(older_than_days: int, now: Optional[datetime] = None, actor: str = "cl
             session.delete(plan)
         session.add(AuditLog(
             actor=actor, action="purge",
-            detail=f"{conversations} conversations and {len(stale)} draft plans older than {older_than_days} days deleted",
+            detail=f"{conversations} conversations and {len(stale)} draft plans older than {older_than_days} days deleted"
+            f", and {identity_records} identity check records",
         ))
     return Erased(conversations, len(stale))
 

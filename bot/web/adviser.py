@@ -1,13 +1,17 @@
 """The adviser console (/adviser/): the queue of people who need a person, plans by status with a
 search by reference, a live view of a plan beside its conversation, and agreeing a sent plan.
-Every time an adviser opens a person's plan, an audit line is written."""
+Every time an adviser opens a person's plan, an audit line is written. The home page alerts
+advisers to identity checks locked in the last 24 hours; /adviser/identity clears a lock."""
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from typing import Any, Dict, List, Optional
 
 from aiohttp import web
 
+from bot.db.models import utcnow
+from bot.identity import locks_since, normalise_reference, unlock_reference
 from bot.plans.service import PlanError, PlanNotFound, get_plan, mark_agreed
 from bot.plans.views import PlanView
 from bot.web.auth import check_csrf, current_adviser, render_console_page, require_adviser
@@ -17,6 +21,16 @@ from bot.web.transcripts import Message, conversation
 
 #: how often the live view asks for changes, in seconds (0: it does not, the plan is closed)
 LIVE_REFRESH_SECONDS = 5
+#: how far back the home page counts identity locks
+IDENTITY_ALERT_PERIOD = timedelta(hours=24)
+IDENTITY_NOTICES = {
+    "cleared": "The lock is cleared. The person can check who they are again now.",
+    "nothing": "There was no lock or failed check to clear for that reference.",
+}
+
+
+def _recent_identity_locks() -> int:
+    return locks_since(utcnow() - IDENTITY_ALERT_PERIOD)
 
 
 @require_adviser()
@@ -31,6 +45,7 @@ async def console_home(request: web.Request) -> web.Response:
     return await render_console_page(
         request, "console/plans.html", title="Plans", queue=waiting, query=query, found=found,
         shown_status=status, statuses=STATUSES, plans=listed,
+        identity_locks=await asyncio.to_thread(_recent_identity_locks),
     )
 
 
@@ -98,6 +113,27 @@ async def agree_plan(request: web.Request) -> web.Response:
     raise web.HTTPSeeOther(f"/adviser/plans/{plan.plan_reference}?done=agreed")
 
 
+@require_adviser()
+async def identity_page(request: web.Request) -> web.Response:
+    return await render_console_page(
+        request, "console/identity.html", title="Identity checks",
+        locks=await asyncio.to_thread(_recent_identity_locks), notice=IDENTITY_NOTICES.get(request.query.get("done", "")),
+    )
+
+
+@require_adviser()
+async def identity_unlock(request: web.Request) -> web.Response:
+    """Clears the failed checks and lock on the reference typed (audited with the adviser's id)."""
+    form = await check_csrf(request)
+    reference = str(form.get("reference") or "")[:40]
+    adviser = await current_adviser(request)
+    assert adviser is not None  # require_adviser
+    if not normalise_reference(reference):
+        raise web.HTTPSeeOther("/adviser/identity")
+    cleared = await asyncio.to_thread(unlock_reference, reference, f"adviser:{adviser.id}")
+    raise web.HTTPSeeOther(f"/adviser/identity?done={'cleared' if cleared else 'nothing'}")
+
+
 async def to_console(_request: web.Request) -> web.Response:
     raise web.HTTPSeeOther("/adviser/")
 
@@ -108,3 +144,5 @@ def add_routes(app: web.Application) -> None:
     app.router.add_get("/adviser/plans/{plan_reference}", plan_view)
     app.router.add_get("/adviser/plans/{plan_reference}/live", plan_live)
     app.router.add_post("/adviser/plans/{plan_reference}/agree", agree_plan)
+    app.router.add_get("/adviser/identity", identity_page)
+    app.router.add_post("/adviser/identity/unlock", identity_unlock)

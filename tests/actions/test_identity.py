@@ -1,9 +1,22 @@
 from __future__ import annotations
 
+import re
 import time
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Dict, Optional
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import ValidateIdentityForm
-from tests.actions.conftest import run, tracker
+from bot import second_factor
+from bot.channels.metadata import CLIENT_KEY
+from bot.channels.sender import SmsSender
+from bot.identity import CLIENT_MAX_FAILURES, MAX_FAILURES, check_identity
+from tests.actions.conftest import domain, run, tracker
+from tests.sms.test_identity_over_sms import over
+from tests.sms.test_sender import FakeTwilio
 
 FORM = "identity_form"
 REFERENCE = {"planned_by": "self", "person_reference": "PB-100234"}
@@ -53,3 +66,121 @@ async def test_an_unreadable_date_is_not_a_failed_check(demo) -> None:
     out = await run(ValidateIdentityForm(), tracker(REFERENCE, "the third", filled="date_of_birth", active_loop=FORM))
     assert out.responses == ["utter_date_not_understood"]
     assert "identity_failures" not in out.slots
+
+
+# --- limits per client and escalating locks (issue 18 item 2) ---------------------------------
+
+CLIENT = "a" * 32
+
+
+def from_client(t: Tracker, client: str = CLIENT) -> Tracker:
+    """`t` with its latest message carrying the client key a channel puts in the metadata."""
+    user = next(e for e in reversed(t.events) if e.get("event") == "user")
+    user["metadata"] = {CLIENT_KEY: client}
+    t.latest_message["metadata"] = {CLIENT_KEY: client}
+    return t
+
+
+async def test_a_client_that_tried_many_references_is_locked_even_with_the_right_details(demo) -> None:
+    now = datetime.now(timezone.utc)
+    for number in range(CLIENT_MAX_FAILURES):
+        check_identity(f"PB-{900000 + number}", date(1950, 1, 1), now, client=CLIENT)
+    out = await run(ValidateIdentityForm(), from_client(tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM)))
+    assert "verified" not in out.slots and out.slots["requested_slot"] is None
+    assert out.slots["identity_locked_until"] > time.time()
+    other = await run(ValidateIdentityForm(), from_client(tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM), "b" * 32))
+    assert other.slots["verified"] is True
+
+
+async def test_the_conversation_is_paused_as_long_as_the_escalated_lock(demo) -> None:
+    now = datetime.now(timezone.utc)
+    for at in (now - timedelta(minutes=20), now):
+        for _ in range(MAX_FAILURES):
+            check_identity("PB-100234", date(1950, 1, 1), at)
+    out = await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    assert 59 * 60 < out.slots["identity_locked_until"] - time.time() <= 60 * 60
+
+
+# --- the optional second factor: a code texted to the phone on file ---------------------------
+
+SMS_ENV = {"IDENTITY_SECOND_FACTOR": "sms", "SMS_ACCOUNT_SID": "AC" + "0" * 32, "SMS_AUTH_TOKEN": "token",
+           "SMS_FROM_NUMBER": "+447700900999"}
+
+
+@pytest.fixture
+def texts(monkeypatch: pytest.MonkeyPatch) -> FakeTwilio:
+    """The second factor on, with texts going to a stand-in for Twilio's API."""
+    for name, value in SMS_ENV.items():
+        monkeypatch.setenv(name, value)
+    fake = FakeTwilio([])
+    monkeypatch.setattr(second_factor, "new_sender", lambda settings: SmsSender(settings, http_client=fake))
+    return fake
+
+
+def code_step(text: str, slots: Optional[Dict[str, Any]] = None) -> Tracker:
+    filled = {**REFERENCE, "date_of_birth": "1956-04-03", **(slots or {})}
+    return tracker(filled, text, filled="one_time_code", active_loop=FORM)
+
+
+async def test_with_the_second_factor_a_code_is_texted_before_verifying(demo, texts: FakeTwilio) -> None:
+    out = await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    assert "verified" not in out.slots and out.slots["requested_slot"] == "one_time_code"
+    [sent] = texts.sent
+    assert sent["To"] == "+447700900123" and re.search(r"\b\d{6}\b", sent["Body"])
+    assert "utter_identity_confirmed" not in out.responses
+
+
+async def test_the_right_code_verifies(demo, texts: FakeTwilio) -> None:
+    await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    code = re.search(r"\b\d{6}\b", texts.sent[0]["Body"]).group(0)
+    out = await run(ValidateIdentityForm(), code_step(f"it's {code}"))
+    assert out.slots["verified"] is True and out.slots["person_name"] == "Sam"
+    assert out.said("utter_identity_confirmed")["person_name"] == "Sam"
+
+
+async def test_wrong_codes_then_start_again(demo, texts: FakeTwilio) -> None:
+    await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    code = re.search(r"\b\d{6}\b", texts.sent[0]["Body"]).group(0)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for _ in range(2):
+        out = await run(ValidateIdentityForm(), code_step(wrong))
+        assert out.responses == ["utter_one_time_code_wrong"] and out.slots["one_time_code"] is None
+    out = await run(ValidateIdentityForm(), code_step(wrong))
+    assert out.responses == ["utter_one_time_code_start_again"]
+    assert out.slots["person_reference"] is None and out.slots["date_of_birth"] is None
+    assert "verified" not in out.slots
+
+
+async def test_no_phone_on_file_says_to_call_the_council(demo, texts: FakeTwilio) -> None:
+    margaret = {"planned_by": "self", "person_reference": "PB-100237"}
+    out = await run(ValidateIdentityForm(), tracker(margaret, "30/7/1939", filled="date_of_birth", active_loop=FORM))
+    assert out.responses == ["utter_second_factor_no_phone"]
+    assert out.said("utter_second_factor_no_phone")["council_phone"]
+    assert out.slots["requested_slot"] is None and out.slots["paused"] is True and "verified" not in out.slots
+    assert texts.sent == []
+
+
+async def test_a_code_that_cannot_be_sent_says_to_call_the_council(demo, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IDENTITY_SECOND_FACTOR", "sms")  # but SMS sending is not set up
+    out = await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    assert out.responses == ["utter_second_factor_not_sent"] and "verified" not in out.slots
+
+
+async def test_without_the_setting_no_code_is_asked(demo) -> None:
+    form = ValidateIdentityForm()
+    slots = await form.required_slots(["planned_by", "person_reference", "date_of_birth"], CollectingDispatcher(), tracker(), domain())
+    assert slots == ["planned_by", "person_reference", "date_of_birth"]
+
+
+async def test_over_sms_a_lock_ends_the_form_too(demo) -> None:
+    t = over("sms", tracker({"planned_by": "self", "identity_failures": 2}, "1/1/1900", filled="date_of_birth", active_loop=FORM))
+    out = await run(ValidateIdentityForm(), t)
+    assert out.slots["requested_slot"] is None and out.slots["identity_locked_until"] > time.time()
+
+
+async def test_the_code_is_taken_from_what_the_person_typed(demo, texts: FakeTwilio) -> None:
+    await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    code = re.search(r"\b\d{6}\b", texts.sent[0]["Body"]).group(0)
+    typed = tracker({**REFERENCE, "date_of_birth": "1956-04-03", "requested_slot": "one_time_code"}, code, active_loop=FORM)
+    out = await run(ValidateIdentityForm(), typed)
+    assert out.slots["verified"] is True
