@@ -48,6 +48,10 @@ class Settings:
     host: str
     #: proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (bot/web/proxy.py)
     trusted_proxies: Tuple[Network, ...]
+    #: a chat page's conversation no longer reaches its browser after this long without a message
+    web_idle_minutes: int = 30
+    #: the chat page shows the plan and the conversation only this long after the identity check
+    web_verified_minutes: int = 60
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -80,7 +84,17 @@ class Settings:
             rasa_url=env.get("RASA_URL") or f"http://{host}:5005",
             host=host,
             trusted_proxies=parse_networks(env.get("SUPPORTPLAN_TRUSTED_PROXIES", "")),
+            web_idle_minutes=_positive(env, "SUPPORTPLAN_WEB_IDLE_MINUTES", 30),
+            web_verified_minutes=_positive(env, "SUPPORTPLAN_WEB_VERIFIED_MINUTES", 60),
         )
+
+
+def _positive(env: Mapping[str, str], name: str, default: int) -> int:
+    """A whole number of at least 1 from `name`, or `default` when unset."""
+    value = int(env.get(name) or default)
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1")
+    return value
 
 
 def get_settings() -> Settings:
