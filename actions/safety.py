@@ -1,4 +1,7 @@
-"""Safeguarding signposting and handoff to a person. Both flag the plan for a practitioner."""
+"""Safeguarding signposting and handoff to a person. Both flag the plan for a practitioner.
+
+Safeguarding stays with the council: by text message, whose thread stays on the phone where
+someone else may read it, the person is signposted but the texts never say the plan was flagged."""
 from __future__ import annotations
 
 import logging
@@ -24,6 +27,12 @@ async def _flag(tracker: Tracker, flag: str) -> bool:
     return True
 
 
+def _by_sms(tracker: Tracker) -> bool:
+    from actions.identity import SMS_CHANNEL  # here: actions.identity imports this module (through the form base)
+
+    return tracker.get_latest_input_channel() == SMS_CHANNEL
+
+
 async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Signpost at once (999, safeguarding line, Samaritans); flag the plan if there is one."""
     settings = get_settings()
@@ -33,7 +42,7 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     except Exception:  # the signposting above must never depend on the database
         logger.exception("Could not flag a plan for safeguarding")
         flagged = False
-    if flagged:
+    if flagged and not _by_sms(tracker):
         dispatcher.utter_message(response="utter_safeguarding_followup")
     else:
         dispatcher.utter_message(response="utter_person_offer")

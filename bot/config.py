@@ -65,6 +65,10 @@ class Settings:
     #: whether messages from this machine (loopback) are limited too; off, the web app limits its
     #: own clients before relaying to Rasa
     limit_local_clients: bool = False
+    #: a chat page's conversation no longer reaches its browser after this long without a message
+    web_idle_minutes: int = 30
+    #: the chat page shows the plan and the conversation only this long after the identity check
+    web_verified_minutes: int = 60
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -103,6 +107,8 @@ class Settings:
             conversation_messages_per_minute=int(env.get("SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE") or 30),
             client_messages_per_minute=int(env.get("SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE") or 120),
             limit_local_clients=env.get("SUPPORTPLAN_LIMIT_LOCAL_CLIENTS", "").strip().lower() in ("1", "true", "yes"),
+            web_idle_minutes=_positive(env, "SUPPORTPLAN_WEB_IDLE_MINUTES", 30),
+            web_verified_minutes=_positive(env, "SUPPORTPLAN_WEB_VERIFIED_MINUTES", 60),
         )
 
 
@@ -133,6 +139,14 @@ def _second_factor(value: str) -> str:
     if name != "sms":
         raise ValueError("IDENTITY_SECOND_FACTOR must be 'sms' or 'off'.")
     return name
+
+
+def _positive(env: Mapping[str, str], name: str, default: int) -> int:
+    """A whole number of at least 1 from `name`, or `default` when unset."""
+    value = int(env.get(name) or default)
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1")
+    return value
 
 
 def get_settings() -> Settings:

@@ -273,3 +273,21 @@ class SmsMessage(Base):
     message_sid = Column(String(64), primary_key=True)
     reply = Column(Text, nullable=True)
     received_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+
+
+class WebSession(Base):
+    """A browser's hold on one chat page conversation. The cookie's value is kept only as its
+    SHA-256 (it is 32 random bytes), so the table cannot be used to take over a browser's place.
+    A new value replaces the old at the identity check; the row goes after `web_idle_minutes`
+    without a message, or when the person finishes and forgets the device."""
+
+    __tablename__ = "web_sessions"
+
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    #: the Rasa conversation, `web-` and random characters unrelated to the cookie
+    conversation_id = Column(String(255), nullable=False, index=True)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_seen_at = Column(UTCDateTime, nullable=False, default=utcnow, index=True)
+    #: when the person's identity was last checked in this browser
+    verified_at = Column(UTCDateTime, nullable=True)

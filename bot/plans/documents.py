@@ -1,7 +1,9 @@
 """The plan as a document: HTML (bot/templates/plan.html.j2, sections in the order of DESIGN §6)
-and PDF made from that same HTML by xhtml2pdf."""
+and PDF made from that same HTML by xhtml2pdf. The person's own copy (`person_copy`) leaves out
+what only the council sees (the safeguarding flag and its wording)."""
 from __future__ import annotations
 
+import dataclasses
 from io import BytesIO
 from pathlib import Path
 from typing import Optional
@@ -15,6 +17,15 @@ from bot.plans.views import PlanView
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 #: the document's styles; the web app serves this file, saved HTML and PDFs carry it inline
 STYLESHEET = TEMPLATES / "plan.css"
+
+
+#: flags shown to advisers only: someone else may see the person's copy of their plan
+COUNCIL_ONLY_FLAGS = frozenset({"safeguarding"})
+
+
+def person_copy(plan: PlanView) -> PlanView:
+    """The plan as the person sees it: without the council-only flags."""
+    return dataclasses.replace(plan, flags=tuple(flag for flag in plan.flags if flag not in COUNCIL_ONLY_FLAGS))
 
 
 class DocumentError(RuntimeError):

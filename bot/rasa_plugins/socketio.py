@@ -4,17 +4,23 @@
   calls it without awaiting it: with `session_persistence` the client never joins its session's
   room, so it never hears the bot's replies. Here `session_request` awaits it.
 - An event that is not an object, or whose message or session id is not text, is ignored
-  instead of raising inside the server."""
+  instead of raising inside the server.
+
+Like the REST channel (bot/rasa_plugins/public.py), it refuses the conversation ids of the chat
+page and SMS (the client is disconnected), and a message carries no metadata from the client:
+only the key standing for its address."""
 from __future__ import annotations
 
 import uuid
-from typing import Any, Awaitable, Callable, Text
+from typing import Any, Awaitable, Callable, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from sanic import Blueprint
 
 from bot.rasa_plugins.ratelimit import limited
+from bot.config import get_settings
+from bot.rasa_plugins.public import client_metadata, is_reserved
 
 #: Rasa's tracker store keeps the sender id in a VARCHAR(255)
 MAX_SESSION_ID_CHARS = 255
@@ -28,6 +34,14 @@ def _valid_session_id(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= MAX_SESSION_ID_CHARS
 
 
+def _address(environ: Optional[dict]) -> str:
+    """The client's address: python-engineio's Sanic driver puts a constant in REMOTE_ADDR, so
+    the Sanic request's own address comes first."""
+    environ = environ or {}
+    request = environ.get("sanic.request")
+    return str(getattr(request, "ip", None) or environ.get("REMOTE_ADDR") or "unknown")
+
+
 class SocketIOInput(RasaSocketIOInput):
     @classmethod
     def name(cls) -> Text:
@@ -38,10 +52,14 @@ class SocketIOInput(RasaSocketIOInput):
         sio = self.sio
         assert sio is not None  # set by Rasa's blueprint()
         rasa_handle_message = limited(sio, sio.handlers[self.namespace or "/"][self.user_message_evt], self)
+        secret_key = get_settings().secret_key
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
             session_id = _session_id(data) if _valid_session_id(_session_id(data)) else uuid.uuid4().hex
+            if is_reserved(session_id):
+                await sio.disconnect(sid, namespace=self.namespace)
+                return
             if self.session_persistence:
                 await sio.enter_room(sid, session_id)
             await sio.emit("session_confirm", session_id, room=sid)
@@ -52,8 +70,9 @@ class SocketIOInput(RasaSocketIOInput):
                 return
             if self.session_persistence and not _valid_session_id(data.get("session_id")):
                 return
-            if not isinstance(data.get(self.metadata_key) or {}, (dict, str)):
+            if is_reserved(data["session_id"] if self.session_persistence else sid):
                 return
-            await rasa_handle_message(sid, data)
+            address = _address(sio.get_environ(sid, namespace=self.namespace))
+            await rasa_handle_message(sid, {**data, self.metadata_key: client_metadata(address, secret_key)})
 
         return webhook

@@ -16,8 +16,9 @@ HEADERS = {
 
 
 @pytest.fixture
-async def client():  # type: ignore[no-untyped-def]
-    async with TestClient(TestServer(create_app(Settings.from_env({"RASA_URL": "http://127.0.0.1:9"})))) as client:
+async def client(database: str):  # type: ignore[no-untyped-def]
+    settings = Settings.from_env({"DATABASE_URL": database, "RASA_URL": "http://127.0.0.1:9"})
+    async with TestClient(TestServer(create_app(settings))) as client:
         yield client
 
 

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Dict, Iterator, List, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
+from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, select
 
 from bot.budgets.source import BudgetFigures
 from bot.config import Settings
-from bot.db.session import get_engine
+from bot.db.models import WebSession
+from bot.db.session import get_engine, session_scope
 from bot.plans import service
+from bot.web import web_sessions
 from bot.web.accounts import create_adviser
 from bot.web.app import create_app
+from bot.web.chat import COOKIE
 
 PASSWORD = "correct horse battery staple"
 MANAGER_PASSWORD = "a different long password"
@@ -47,11 +53,82 @@ def advisers(database: str) -> Dict[str, int]:
     }
 
 
+#: what the stand-in Rasa takes as a successful identity check
+DATE_OF_BIRTH = "3/4/1956"
+
+
+@dataclass
+class FakeRasa:
+    """Stands in for the Rasa server's relay channel (bot/rasa_plugins/relay.py): records each
+    call and says the identity check succeeded when given DATE_OF_BIRTH."""
+
+    calls: List[Tuple[Dict[str, str], Dict[str, Any]]] = field(default_factory=list)
+    url: str = ""
+
+    async def relay(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.calls.append((dict(request.headers), body))
+        checked = body["message"] == DATE_OF_BIRTH
+        text = "Thank you, Sam." if checked else f"You said {body['message']}"
+        return web.json_response({"messages": [{"recipient_id": body["sender"], "text": text}],
+                                  "responses": ["utter_identity_confirmed"] if checked else []})
+
+
 @pytest.fixture
-async def client(database: str) -> Iterator[TestClient]:  # type: ignore[misc]
-    settings = Settings.from_env({"DATABASE_URL": database, "RASA_URL": "http://127.0.0.1:9"})
+async def rasa() -> Iterator[FakeRasa]:  # type: ignore[misc]
+    fake = FakeRasa()
+    app = web.Application()
+    app.router.add_post("/webhooks/web/webhook", fake.relay)
+    async with TestServer(app) as server:
+        fake.url = str(server.make_url("")).rstrip("/")
+        yield fake
+
+
+@pytest.fixture
+async def client(database: str, rasa: FakeRasa) -> Iterator[TestClient]:  # type: ignore[misc]
+    settings = Settings.from_env({"DATABASE_URL": database, "RASA_URL": rasa.url})
     async with TestClient(TestServer(create_app(settings))) as client:
         yield client
+
+
+def cookie_of(client: TestClient) -> Optional[str]:
+    """The browser's conversation cookie, if it has one."""
+    found = client.session.cookie_jar.filter_cookies(client.make_url("/")).get(COOKIE)
+    return found.value if found else None
+
+
+def own_origin(client: TestClient) -> Dict[str, str]:
+    return {"Origin": str(client.make_url("")).rstrip("/")}
+
+
+async def say(client: TestClient, text: str) -> Any:
+    """A message from the chat page (which sends its own origin)."""
+    return await client.post("/api/messages", json={"message": text}, headers=own_origin(client))
+
+
+async def verified_chat(client: TestClient) -> str:
+    """Open the chat page and pass the identity check; returns the conversation id."""
+    await client.get("/")
+    reply = await say(client, DATE_OF_BIRTH)
+    assert reply.status == 200, await reply.text()
+    return conversation_of(client)
+
+
+def conversation_of(client: TestClient) -> str:
+    """The Rasa conversation this browser's cookie reaches (never shown to the browser)."""
+    session = web_sessions.find(cookie_of(client) or "", timedelta(minutes=30))
+    assert session is not None, "the browser has no live chat session"
+    return session.conversation_id
+
+
+def age_session(conversation_id: str, **minutes: int) -> None:
+    """Move a session's last message (`idle=…`) or identity check (`verified=…`) into the past."""
+    columns = {"idle": "last_seen_at", "verified": "verified_at"}
+    now = datetime.now(timezone.utc)
+    with session_scope() as db:
+        row = db.execute(select(WebSession).where(WebSession.conversation_id == conversation_id)).scalar_one()
+        for name, ago in minutes.items():
+            setattr(row, columns[name], now - timedelta(minutes=ago))
 
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -71,8 +148,10 @@ async def sign_in(client: TestClient, email: str = "ada@council.example", passwo
     assert response.status == 303, await response.text()
 
 
-def save_conversation(database: str, sender_id: str, turns: List[Tuple[str, str, List[Dict[str, str]]]]) -> None:
-    """Events as Rasa's SQL tracker store writes them: (type 'user' or 'bot', text, buttons)."""
+def save_conversation(database: str, sender_id: str, turns: List[Tuple[str, str, List[Dict[str, str]]]],
+                      responses: Optional[Dict[int, str]] = None) -> None:
+    """Events as Rasa's SQL tracker store writes them: (type 'user' or 'bot', text, buttons);
+    `responses`: the domain response of a bot turn, by its index."""
     metadata = MetaData()
     events = Table(
         "events", metadata,
@@ -89,6 +168,7 @@ def save_conversation(database: str, sender_id: str, turns: List[Tuple[str, str,
             event = {"event": kind, "timestamp": 10.0 + i, "text": text}
             if kind == "bot":
                 event["data"] = {"buttons": buttons or None, "elements": None}
+                event["metadata"] = {"utter_action": (responses or {})[i]} if i in (responses or {}) else {}
             connection.execute(events.insert(), [{"sender_id": sender_id, "type_name": kind,
                                                  "timestamp": 10.0 + i, "data": json.dumps(event)}])
 

@@ -8,19 +8,19 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.plans import service
-from bot.web.chat import COOKIE
-from tests.web.conftest import make_plan, save_conversation, sign_in
+from tests.web.conftest import make_plan, save_conversation, sign_in, verified_chat
 from tests.web.test_console import audit
 
 pytestmark = pytest.mark.asyncio
 
 
 async def start_chat(client: TestClient) -> str:
-    """Open the chat page like a browser; returns this browser's Rasa conversation id."""
+    """Open the chat page like a browser and pass the identity check; returns this browser's
+    Rasa conversation id."""
     page = await client.get("/")
     html = await page.text()
     assert page.status == 200 and 'role="log"' in html and "/govuk/govuk-frontend.min.css" in html
-    return f"web-{client.session.cookie_jar.filter_cookies(client.make_url('/'))[COOKIE].value}"
+    return await verified_chat(client)
 
 
 async def test_the_page_uses_the_design_library(client: TestClient) -> None:

@@ -1,6 +1,8 @@
 // The chat page: restores the conversation so far (/api/history), sends what the person types or
 // chooses to /api/messages, shows the replies and their choices, and keeps the running budget
 // (/api/budget) up to date once a plan exists. New messages are announced by the log's live region.
+// The conversation cookie is HttpOnly: the server replaces it at the identity check and ends it
+// after a spell without messages (then a reply says so, and reloading starts a new conversation).
 (function () {
   "use strict";
   var log = document.getElementById("conversation");
@@ -116,6 +118,7 @@
         var last = messages[messages.length - 1];
         if (last && last.who === "bot" && last.buttons.length) addChoices(last.buttons);
         log.setAttribute("aria-busy", "false");
+        if (body.notice) status.textContent = body.notice;
         if (messages.length) {
           status.textContent = "Welcome back. Your conversation so far is shown above.";
           return refreshBudget();
