@@ -9,7 +9,6 @@ import secrets
 import time
 from typing import Any, Dict
 
-import pytest
 from aiohttp.test_utils import TestClient
 from cryptography.fernet import Fernet
 from cryptography.hazmat.primitives import hashes
@@ -19,7 +18,6 @@ from bot.secret_keys import ADVISER_SESSIONS, derived_key
 from bot.web.auth import SESSION_COOKIE
 from tests.web.conftest import advisers, client, secret_key  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.asyncio
 
 
 def old_public_key() -> bytes:

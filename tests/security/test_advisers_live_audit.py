@@ -6,16 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Dict, List
 
-import pytest
 from aiohttp.test_utils import TestClient
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.web.console_queries import LIVE_AUDIT_INTERVAL
 from tests.web.conftest import advisers, client, make_plan, sign_in  # noqa: F401  (fixtures)
 
-pytestmark = pytest.mark.asyncio
 
 
 def views() -> List[AuditLog]:
@@ -25,7 +23,8 @@ def views() -> List[AuditLog]:
 
 def age_audit(by: timedelta) -> None:
     with session_scope() as session:
-        session.execute(update(AuditLog).values(at=AuditLog.at - by))
+        for line in session.execute(select(AuditLog)).scalars():
+            line.at -= by
 
 
 async def test_the_live_view_alone_is_audited(client: TestClient, advisers: Dict[str, int], demo_person: str) -> None:  # noqa: F811

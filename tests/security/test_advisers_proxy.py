@@ -13,7 +13,6 @@ from bot.web.app import create_app
 from bot.web.auth import SESSION_COOKIE
 from tests.web.conftest import advisers  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.asyncio
 HSTS = "max-age=31536000"
 HTTPS = {"X-Forwarded-Proto": "https"}
 

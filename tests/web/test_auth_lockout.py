@@ -30,7 +30,6 @@ async def login_answer(client: TestClient, email: str, password: str) -> str:
     return (await response.text()).replace(email, "EMAIL").replace(token, "TOKEN")
 
 
-@pytest.mark.asyncio
 async def test_a_locked_login_and_an_unknown_email_get_the_same_page(client: TestClient, advisers: Dict[str, int]) -> None:
     lock(ADA)
     locked = await login_answer(client, ADA, PASSWORD)

@@ -9,7 +9,6 @@ import json
 from datetime import timedelta
 from typing import Any, Awaitable, Callable, Dict
 
-import pytest
 from aiohttp.test_utils import TestClient
 from cryptography.fernet import Fernet
 from sqlalchemy import select, update
@@ -21,7 +20,6 @@ from bot.web.accounts import authenticate, disable_adviser, reset_password
 from bot.web.auth import SESSION_COOKIE
 from tests.web.conftest import PASSWORD, csrf_of, make_plan, secret_key, sign_in
 
-pytestmark = pytest.mark.asyncio
 NEW_PASSWORD = "a brand new long password"
 
 

@@ -14,7 +14,6 @@ from bot.db.session import session_scope
 from bot.web.accounts import MAX_FAILURES, check_code, create_adviser, enrol_totp
 from tests.web.conftest import MANAGER_PASSWORD, PASSWORD, csrf_of, enrol, fresh_code, secret_key, sign_in
 
-pytestmark = pytest.mark.asyncio
 ADA = "ada@council.example"
 
 
