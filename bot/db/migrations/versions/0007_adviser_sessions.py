@@ -3,16 +3,16 @@ flag, and an optional second step (TOTP, its secret kept encrypted; the last cod
 kept so a code cannot be used twice).
 
 Revision ID: 0007_adviser_sessions
-Revises: 0004_identity_locks (and needs 0003_advisers)
+Revises: 0004_identity_locks, 0003_advisers (it changes the advisers table)
 Create Date: 2026-12-04
 """
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_adviser_sessions"
-down_revision = "0004_identity_locks"
+down_revision = ("0004_identity_locks", "0003_advisers")
 branch_labels = None
-depends_on = "0003_advisers"
+depends_on = None
 
 
 def upgrade() -> None:
