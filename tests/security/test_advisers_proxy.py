@@ -3,21 +3,18 @@ SUPPORTPLAN_TRUSTED_PROXIES; then the console's cookies are Secure and HSTS is s
 http, neither."""
 from __future__ import annotations
 
-from typing import AsyncIterator, Callable, Dict
+from typing import Dict
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.config import Settings
-from bot.web.app import create_app
+from bot.web.app import COOKIE, create_app
 from bot.web.auth import SESSION_COOKIE
 from tests.web.conftest import advisers  # noqa: F401  (fixture)
 
 HSTS = "max-age=31536000"
 HTTPS = {"X-Forwarded-Proto": "https"}
-
-Factory = Callable[[str], "AsyncIterator[TestClient]"]
-
 
 @pytest.fixture
 async def app_client(database: str):  # type: ignore[no-untyped-def]
@@ -44,6 +41,8 @@ async def test_https_from_a_trusted_proxy_makes_cookies_secure_and_sends_hsts(ap
     assert response.cookies[SESSION_COOKIE]["secure"]
     missing = await client.get("/no-such-page", headers=HTTPS)
     assert missing.headers.get("Strict-Transport-Security") == HSTS  # on errors too
+    chat = await client.get("/", headers=HTTPS)
+    assert chat.cookies[COOKIE]["secure"] and chat.cookies[COOKIE]["httponly"]  # the chat page's cookie too
 
 
 async def test_plain_http_from_the_proxy_has_no_hsts(app_client, advisers: Dict[str, int]) -> None:  # noqa: F811
