@@ -1,8 +1,8 @@
 """The `supportplan` command line (DESIGN §2). Every command first creates or migrates the
 database. Output names no person and shows no date of birth; only export-plan prints a plan.
 
-Exit codes: 0 done; 1 not found or could not run; 2 the budget file or the new adviser login was
-rejected."""
+Exit codes: 0 done; 1 not found or could not run; 2 the budget file, or an adviser login or
+password, was rejected."""
 from __future__ import annotations
 
 import argparse
@@ -30,7 +30,10 @@ from bot.privacy.erasure import forget, purge
 from bot.reporting.cli import add_report_parser, run_report
 from bot.secret_keys import PRODUCTION, environment
 from bot.startup import settings_or_exit
-from bot.web.accounts import ROLES, AccountError, create_adviser
+from bot.web.accounts import (
+    ROLES, ROLES_NEEDING_TOTP, AccountError, Enrolment, UnknownAdviser, create_adviser, disable_adviser, enrol_totp,
+    reset_password,
+)
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo" / "demo_people.csv"
 EXPORTERS: Dict[str, Callable] = {
@@ -118,13 +121,19 @@ def _read_password() -> str:
     return sys.stdin.readline().rstrip("\r\n")
 
 
-def _adviser(args: argparse.Namespace) -> int:
-    try:
-        adviser = create_adviser(args.email, _read_password(), role=args.role)
-    except AccountError as problem:
-        _err(f"The login was not made. {problem}")
-        return 2
+def _print_enrolment(email: str, enrolment: Enrolment) -> None:
+    """The TOTP secret, shown this once (never logged): for the adviser's authenticator app."""
+    print(f"Add this to {email}'s authenticator app now; it is not shown again.")
+    print(f"  key: {enrolment.secret}")
+    print(f"  or the address (or a QR code of it): {enrolment.uri}")
+    print("From now on, signing in asks for the 6-digit code from the app after the password.")
+
+
+def _adviser_add(args: argparse.Namespace) -> int:
+    adviser = create_adviser(args.email, _read_password(), role=args.role)
     print(f"Made a login for {adviser.email} ({adviser.role}). They can sign in at /adviser/.")
+    if adviser.role in ROLES_NEEDING_TOTP or args.totp:
+        _print_enrolment(adviser.email, enrol_totp(adviser.email, get_settings().secret_key))
     return 0
 
 
@@ -134,6 +143,45 @@ def _identity(args: argparse.Namespace) -> int:
     else:
         print("Nothing to clear: no failed identity checks are recorded for that reference.")
     return 0
+
+
+def _adviser_totp(args: argparse.Namespace) -> int:
+    enrolment = enrol_totp(args.email, get_settings().secret_key)
+    _print_enrolment(args.email.strip().lower(), enrolment)
+    print("Any old code app for this login no longer works, and its console sessions have ended.")
+    return 0
+
+
+def _adviser_disable(args: argparse.Namespace) -> int:
+    adviser = disable_adviser(args.email)
+    print(f"The login for {adviser.email} is turned off and its console sessions have ended.")
+    return 0
+
+
+def _adviser_reset_password(args: argparse.Namespace) -> int:
+    adviser = reset_password(args.email, _read_password())
+    print(f"The password for {adviser.email} is changed and its console sessions have ended.")
+    return 0
+
+
+ADVISER_ACTIONS: Dict[str, Callable[[argparse.Namespace], int]] = {
+    "add": _adviser_add,
+    "totp": _adviser_totp,
+    "disable": _adviser_disable,
+    "reset-password": _adviser_reset_password,
+}
+
+
+def _adviser(args: argparse.Namespace) -> int:
+    """`supportplan adviser ACTION EMAIL`: exit 1 for an unknown login, 2 for a refused change."""
+    try:
+        return ADVISER_ACTIONS[args.adviser_command](args)
+    except UnknownAdviser as problem:
+        _err(f"{problem} Please check the email address and try again.")
+        return 1
+    except AccountError as problem:
+        _err(f"Nothing was changed. {problem}")
+        return 2
 
 
 def _days(text: str) -> int:
@@ -182,7 +230,12 @@ def parser() -> argparse.ArgumentParser:
     adv_sub = adv.add_subparsers(dest="adviser_command", required=True, metavar="ACTION")
     add = adv_sub.add_parser("add", help="make a login (the password is read from stdin)")
     add.add_argument("email", metavar="EMAIL")
-    add.add_argument("--role", choices=ROLES, default="adviser", help="manager can also see reporting")
+    add.add_argument("--role", choices=ROLES, default="adviser", help="manager can also see reporting (and needs TOTP)")
+    add.add_argument("--totp", action="store_true", help="also set up a 6-digit code app (managers always get one)")
+    for action, text in (("totp", "set up (or replace) the login's 6-digit code app; prints its key once"),
+                         ("disable", "turn the login off and end its console sessions"),
+                         ("reset-password", "set a new password (read from stdin) and end the login's sessions")):
+        adv_sub.add_parser(action, help=text).add_argument("email", metavar="EMAIL")
     idn = sub.add_parser("identity", help="identity checks: clear a locked reference")
     idn_sub = idn.add_subparsers(dest="identity_command", required=True, metavar="ACTION")
     unlock = idn_sub.add_parser("unlock", help="clear the failed checks and lock for a reference (audited)")

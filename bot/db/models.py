@@ -248,6 +248,28 @@ class Adviser(Base):
     locked_until = Column(UTCDateTime, nullable=True)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     last_login_at = Column(UTCDateTime, nullable=True)
+    # --- adviser accounts (issue 18 item 7): disabled flag and the optional second step ---
+    #: set by `supportplan adviser disable`: the login can no longer sign in
+    disabled_at = Column(UTCDateTime, nullable=True)
+    #: the TOTP secret, Fernet-encrypted with a key derived from SUPPORTPLAN_SECRET_KEY (bot/web/totp.py)
+    totp_secret = Column(Text, nullable=True)
+    #: the time step of the last code accepted, so no code is used twice
+    totp_last_step = Column(BigInteger, nullable=True)
+
+
+class AdviserSession(Base):
+    """A console session. The cookie holds only a random id; this row, found by the id's SHA-256,
+    says whose it is, whether it still waits for the second step, and when it ends."""
+
+    __tablename__ = "adviser_sessions"
+
+    id_hash = Column(String(64), primary_key=True)
+    adviser_id = Column(Integer, ForeignKey("advisers.id", ondelete="CASCADE"), nullable=False, index=True)
+    #: the password was right; the TOTP code is still to come
+    awaiting_code = Column(Boolean, nullable=False, default=False)
+    created_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    last_seen_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    revoked_at = Column(UTCDateTime, nullable=True)
 
 
 class SmsContact(Base):

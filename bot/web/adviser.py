@@ -1,7 +1,9 @@
 """The adviser console (/adviser/): the queue of people who need a person, plans by status with a
 search by reference, a live view of a plan beside its conversation, and agreeing a sent plan.
-Every time an adviser opens a person's plan, an audit line is written. The home page alerts
-advisers to identity checks locked in the last 24 hours; /adviser/identity clears a lock."""
+Every time an adviser opens a person's plan, an audit line is written; the live view's updates
+write one every few minutes while the adviser watches (console_queries.record_live_view). The
+home page alerts advisers to identity checks locked in the last 24 hours; /adviser/identity
+clears a lock."""
 from __future__ import annotations
 
 import asyncio
@@ -15,7 +17,9 @@ from bot.identity import locks_since, normalise_reference, unlock_reference
 from bot.plans.service import PlanError, PlanNotFound, get_plan, mark_agreed
 from bot.plans.views import PlanView
 from bot.web.auth import check_csrf, current_adviser, render_console_page, require_adviser
-from bot.web.console_queries import STATUSES, conversation_id_of, plans_with_status, queue, record_view, search
+from bot.web.console_queries import (
+    STATUSES, conversation_id_of, plans_with_status, queue, record_live_view, record_view, search,
+)
 from bot.web.pages import render_html
 from bot.web.transcripts import Message, conversation
 
@@ -88,10 +92,14 @@ def _notice(done: Optional[str]) -> Optional[str]:
     return {"agreed": "The plan is now agreed."}.get(done or "")
 
 
-@require_adviser()
+@require_adviser(activity=False)
 async def plan_live(request: web.Request) -> web.Response:
-    """The plan and conversation as HTML fragments, for the open plan page to refresh itself."""
+    """The plan and conversation as HTML fragments, for the open plan page to refresh itself
+    (audited; not counted as the adviser's activity, so an open page does not stop the idle timeout)."""
     plan = await _plan_or_404(request, request.match_info["plan_reference"])
+    adviser = await current_adviser(request)
+    assert adviser is not None  # require_adviser
+    await asyncio.to_thread(record_live_view, adviser.id, plan.plan_reference)
     parts = _live_parts(request, plan, await _conversation_of(plan.plan_reference))
     return web.json_response(parts, headers={"Cache-Control": "no-store"})
 

@@ -28,7 +28,8 @@ async def health(_request: web.Request) -> web.Response:
 
 async def secure_headers(request: web.Request, response: web.StreamResponse) -> None:
     """On every response, errors (404, 413…) included: an on_response_prepare signal, because
-    a middleware does not see the responses aiohttp makes for raised HTTP errors."""
+    a middleware does not see the responses aiohttp makes for raised HTTP errors. On https
+    (also behind a trusted proxy) cookies are Secure and HSTS is sent (auth.secure_cookies)."""
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")

@@ -4,12 +4,12 @@ Blocking (SQLAlchemy): call from a thread in async code."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import List, Optional, Tuple
 
 from sqlalchemy import or_, select
 
-from bot.db.models import AuditLog, Person, Plan
+from bot.db.models import AuditLog, Person, Plan, utcnow
 from bot.db.session import session_scope
 from bot.identity import normalise_reference
 
@@ -17,6 +17,9 @@ STATUSES = ("submitted", "draft", "agreed")
 QUEUE_FLAGS = ("safeguarding", "handoff_requested")
 #: rows per list on one page
 PAGE_SIZE = 100
+#: an adviser watching a plan's live view leaves an audit line at least this often
+LIVE_AUDIT_INTERVAL = timedelta(minutes=5)
+VIEW_ACTIONS = ("plan-viewed", "plan-viewed-live")
 
 
 @dataclass(frozen=True)
@@ -78,3 +81,20 @@ def record_view(adviser_id: int, plan_reference: str, action: str = "plan-viewed
     """An audit line for an adviser looking at a person's plan (no personal data)."""
     with session_scope() as session:
         session.add(AuditLog(actor=f"adviser:{adviser_id}", action=action, subject=plan_reference, detail=""))
+
+
+def record_live_view(adviser_id: int, plan_reference: str, now: Optional[datetime] = None) -> None:
+    """An audit line for the live view (the plan and conversation as they change), unless this
+    adviser already has a line for viewing this plan within LIVE_AUDIT_INTERVAL, so watching a plan
+    is recorded every few minutes rather than on each of the page's 5-second updates."""
+    now = now or utcnow()
+    actor = f"adviser:{adviser_id}"
+    with session_scope() as session:
+        recent = session.execute(
+            select(AuditLog.id).where(
+                AuditLog.actor == actor, AuditLog.subject == plan_reference, AuditLog.action.in_(VIEW_ACTIONS),
+                AuditLog.at > now - LIVE_AUDIT_INTERVAL,
+            ).limit(1)
+        ).first()
+        if recent is None:
+            session.add(AuditLog(actor=actor, action="plan-viewed-live", subject=plan_reference, detail="", at=now))

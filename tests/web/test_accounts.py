@@ -37,8 +37,8 @@ def test_the_same_email_cannot_have_two_logins(database: str) -> None:
 
 
 def test_signing_in_with_the_right_and_wrong_password(database: str) -> None:
-    create_adviser("ada@council.example", PASSWORD, role="manager")
-    assert authenticate("ADA@council.example", PASSWORD).adviser.role == "manager"
+    create_adviser("ada@council.example", PASSWORD)
+    assert authenticate("ADA@council.example", PASSWORD).adviser.role == "adviser"
     assert authenticate("ada@council.example", PASSWORD + "x").adviser is None
     assert authenticate("nobody@council.example", PASSWORD).adviser is None
 
