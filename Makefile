@@ -18,13 +18,14 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test test-python test-stories validate bench nlu-report clean
+.PHONY: help install train run test test-python test-stories validate bench nlu-report answers-report clean
 
 help:
 	@echo "make run    - install, prepare the database, train if needed and start everything"
 	@echo "make test   - the whole test suite"
 	@echo "make bench  - the benchmarks"
 	@echo "make train  - train the Rasa model if the data changed"
+	@echo "make answers-report - how the held-out answers to the plan's questions are read"
 	@echo "make nlu-report - 5-fold cross-validation of the NLU data, with a fallback threshold sweep"
 
 $(INSTALLED): requirements.lock pyproject.toml bot/web/frontend/package-lock.json
@@ -78,6 +79,11 @@ nlu-report: $(INSTALLED)
 # minutes on 2 cores). `$(BIN)/python -m bench --quick` skips training; --postgres uses PostgreSQL.
 bench: $(INSTALLED)
 	$(BIN)/python -m bench
+
+# The held-out answers (tests/heldout/answers.csv) through the real validation actions and the
+# newest model: right / confirmed / asked again / wrong per question (about a minute).
+answers-report: train
+	$(BIN)/python -m bot.answers.report
 
 clean:
 	rm -rf results var/test-*

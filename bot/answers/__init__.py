@@ -1,0 +1,1 @@
+"""Measuring how the assistant reads answers to its own questions."""

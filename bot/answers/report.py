@@ -1,0 +1,260 @@
+"""How the assistant reads answers to its own questions, measured on the held-out set
+(`tests/heldout/answers.csv`: written by someone given only the questions, never shown the
+training data or code; never train or tune on it). `make answers-report`.
+
+Each answer goes through what the assistant really does: the newest trained model parses it,
+then the form's validation action runs on a tracker where that question is open, against a
+scratch SQLite database holding the demo people and a draft plan. Each answer is then:
+
+- right: read as expected (for an unclear answer, `ask`, that means the question was asked again);
+- confirmed: the reading was put back to the person as a question before being used;
+- asked again: the question was asked again (or its choices listed) for a clear answer;
+- wrong: something else was recorded, or an unclear answer was taken as something.
+
+The last line counts costs recorded with a wrong weekly figure and no confirmation.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import logging
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable, Dict, List, Optional, Tuple
+
+from rasa_sdk import Action
+
+from actions.identity import ValidateIdentityForm
+from actions.management import ValidateManagementForm
+from actions.services import FINISHED, SERVICE_ID, ValidateServicesForm, weekly_cost
+from bot.answers.trackers import Outcome, run, tracker
+from bot.budgets.importer import import_budgets
+from bot.budgets.source import BudgetFigures
+from bot.config import PROJECT_ROOT
+from bot.db.migrate import upgrade
+from bot.db.session import use_database
+from bot.parsing.sections import section_named
+from bot.money import round_to_penny
+from bot.plans import service
+from bot.plans.service import NewService
+
+HELD_OUT = PROJECT_ROOT / "tests" / "heldout" / "answers.csv"
+DEMO_CSV = PROJECT_ROOT / "bot" / "demo" / "demo_people.csv"
+PERSON = "PB-100234"
+OUTCOMES = ("Get to the shops on my own", "See my grandchildren more", "Sleep better at night")
+#: the cost the period question follows in the report
+COST_BEFORE_PERIOD = Decimal("120")
+RIGHT, CONFIRMED, ASKED_AGAIN, WRONG = "right", "confirmed", "asked again", "wrong"
+#: the held-out set's periods, as the weeks each covers (visit and day need the times a week)
+_EXPECTED_WEEKS = {"week": Fraction(1), "fortnight": Fraction(2), "four_weeks": Fraction(4), "month": Fraction(52, 12),
+                   "year": Fraction(52), "once": Fraction(52)}
+
+Reading = Optional[str]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One of the plan's questions: the form that validates it, the slot it fills, what is
+    already known when it is asked, and how the action's outcome reads as the set's label."""
+
+    form: Callable[[], Action]
+    slot: str
+    known: Dict[str, Any]
+    #: reads the slots after validation (what was known, updated by the action) and the responses
+    read: Callable[[Outcome], Reading]
+
+    @property
+    def form_name(self) -> str:
+        return self.form().name().removeprefix("validate_")
+
+
+def _slot(name: str) -> Callable[[Outcome], Reading]:
+    return lambda out: out.slots.get(name) or None
+
+
+def _yes_no(out: Outcome) -> Reading:
+    if out.slots.get("add_another_service") == FINISHED:
+        return "no"
+    if "failed_attempts" in out.slots or out.slots.get("service_category") is not None:
+        return None
+    return "yes"  # every question of the service cleared, for the next one
+
+
+def _outcomes(out: Outcome) -> Reading:
+    chosen = out.slots.get("service_outcomes")
+    if not chosen:
+        return None
+    if chosen == "none":
+        return "none"
+    numbers = sorted(int(n) for n in chosen.split(","))
+    return "all" if numbers == list(range(1, len(OUTCOMES) + 1)) else "+".join(map(str, numbers))
+
+
+def _hours(out: Outcome) -> Reading:
+    hours = out.slots.get("service_hours")
+    return f"hours={Decimal(hours).normalize():f}" if hours else None
+
+
+def _period(out: Outcome) -> Reading:
+    per = out.slots.get("service_cost_period")
+    if per == "visit":
+        visits = out.slots.get("service_visits_per_week")
+        return "fortnight" if visits is not None and Decimal(visits) == Decimal("0.5") else "visit"
+    if per == "year" and "utter_one_off_spread" in out.responses:
+        return "once"
+    return {"4 weeks": "four_weeks"}.get(per, per) if per else None
+
+
+def _cost(out: Outcome) -> Reading:
+    """'weekly=…' once the cost is complete; 'each=…' when the times a week come next."""
+    slots = out.slots
+    if slots.get("service_cost") is None:
+        return None
+    if slots.get("service_cost_period") == "visit" and slots.get("service_visits_per_week") is None:
+        return f"each={Decimal(slots['service_cost']):.2f}"
+    weekly = weekly_cost(slots)
+    return f"weekly={weekly:.2f}" if weekly is not None else None
+
+
+_SERVICE = {"service_category": "transport", "service_description": "a taxi to the day centre"}
+QUESTIONS: Dict[str, Question] = {
+    "planned_by": Question(ValidateIdentityForm, "planned_by", {}, _slot("planned_by")),
+    "service_category": Question(ValidateServicesForm, "service_category", {}, _slot("service_category")),
+    "service_cost": Question(ValidateServicesForm, "service_cost", _SERVICE, _cost),
+    "service_cost_period": Question(ValidateServicesForm, "service_cost_period",
+                                    {**_SERVICE, "service_cost": str(COST_BEFORE_PERIOD)}, _period),
+    "service_hours": Question(ValidateServicesForm, "service_hours",
+                              {"service_category": "personal_assistant", "service_description": "help to get up"}, _hours),
+    "management_option": Question(ValidateManagementForm, "management_option", {}, _slot("management_option")),
+    "yes_no": Question(ValidateServicesForm, "add_another_service", {**_SERVICE, SERVICE_ID: 1}, _yes_no),
+    "service_outcomes": Question(ValidateServicesForm, "service_outcomes", {**_SERVICE, SERVICE_ID: 1}, _outcomes),
+}
+
+
+def expected_cost(label: str) -> Reading:
+    """The held-out label 'amount=120.00;period=once' as _cost reads a right answer."""
+    fields = dict(part.split("=", 1) for part in label.split(";"))
+    amount, period = Decimal(fields["amount"]), fields["period"]
+    if period in ("visit", "day"):
+        return f"each={amount:.2f}"
+    return f"weekly={round_to_penny(Fraction(amount) / _EXPECTED_WEEKS[period])}"
+
+
+def _same(question: str, reading: str, expected: str) -> bool:
+    if question == "service_cost":
+        return reading == expected_cost(expected)
+    if question == "service_cost_period" and expected == "day":
+        return reading == "visit"
+    if question == "service_hours":
+        try:
+            return Decimal(reading.split("=")[1]) == Decimal(expected.split("=")[1])
+        except (InvalidOperation, IndexError):
+            return False
+    return reading == expected
+
+
+def judge(question: str, reading: Reading, expected: str, confirmed: bool) -> str:
+    if expected == "ask":
+        return RIGHT if reading is None else (CONFIRMED if confirmed else WRONG)
+    if reading is None:
+        return ASKED_AGAIN
+    if _same(question, reading, expected):
+        return RIGHT
+    return CONFIRMED if confirmed else WRONG
+
+
+class Scratch:
+    """A scratch database with the demo people and one draft plan with three outcomes and a service."""
+
+    def __init__(self, folder: Path) -> None:
+        use_database(f"sqlite:///{folder / 'answers.db'}")
+        upgrade()
+        import_budgets(DEMO_CSV, actor="answers-report")
+        self.plan = service.open_plan(PERSON, "self", "rest", "answers", BudgetFigures.of(Decimal(250), "week")).plan_reference
+        for text in OUTCOMES:
+            service.add_outcome(self.plan, text)
+        service.add_service(self.plan, NewService("transport", "a taxi to the day centre", None, None, Decimal(20)))
+
+    def tidy(self) -> None:
+        """Remove what an answer added, so each answer meets the same plan."""
+        for extra in service.get_plan(self.plan).services[1:]:
+            service.remove_service(self.plan, extra.id)
+
+
+async def read_answer(question: Question, text: str, parse_data: Dict[str, Any], plan: str) -> Tuple[Reading, bool]:
+    t = tracker({"plan_reference": plan, "planned_by": "self", **question.known}, text,
+                filled=question.slot, active_loop=question.form_name, parse_data=parse_data)
+    out = await run(question.form(), t)
+    after = Outcome({**question.known, **out.slots}, out.responses, out.messages)
+    confirmed = any((r or "").startswith("utter_confirm") for r in out.responses)
+    return question.read(after), confirmed
+
+
+def rows(path: Path = HELD_OUT) -> List[Dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+async def measure(parse: Callable[[str], Any], path: Path = HELD_OUT) -> Tuple[Dict[str, Counter], int, List[str]]:
+    """Per question, how many answers were right, confirmed, asked again or wrong; the number of
+    wrong money figures recorded without confirmation; and the wrong readings, to look at."""
+    counts: Dict[str, Counter] = defaultdict(Counter)
+    wrong_money, wrong = 0, []
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Scratch(Path(folder))
+        for row in rows(path):
+            question, expected, text = row["question"], row["expected"], row["answer"]
+            if question == "which_section":
+                reading, confirmed = section_named(text, guess=False), False
+            else:
+                reading, confirmed = await read_answer(QUESTIONS[question], text, await parse(text), scratch.plan)
+                scratch.tidy()
+            verdict = judge(question, reading, expected, confirmed)
+            counts[question][verdict] += 1
+            if verdict == WRONG:
+                wrong.append(f"{question}: {text!r} → {reading} (expected {expected})")
+                wrong_money += question == "service_cost" and (reading or "").startswith("weekly=")
+    return counts, wrong_money, wrong
+
+
+def table(counts: Dict[str, Counter], wrong_money: int) -> str:
+    lines = [f"| question | answers | {RIGHT} | {CONFIRMED} | {ASKED_AGAIN} | {WRONG} | right or confirmed |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    total: Counter = Counter()
+    for question, c in counts.items():
+        n = sum(c.values())
+        total.update(c)
+        lines.append(f"| {question} | {n} | {c[RIGHT]} | {c[CONFIRMED]} | {c[ASKED_AGAIN]} | {c[WRONG]} | "
+                     f"{(c[RIGHT] + c[CONFIRMED]) / n:.1%} |")
+    n = sum(total.values())
+    lines.append(f"| all | {n} | {total[RIGHT]} | {total[CONFIRMED]} | {total[ASKED_AGAIN]} | {total[WRONG]} | "
+                 f"{(total[RIGHT] + total[CONFIRMED]) / n:.1%} |")
+    lines.append(f"\nwrong money figures without confirmation: {wrong_money}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-wrong", action="store_true", help="list each wrong reading")
+    args = parser.parse_args()
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    from bot.launcher import latest_model
+
+    logging.basicConfig(level=logging.WARNING)
+    configure_structlog(logging.WARNING)
+    agent = Agent.load(latest_model())
+    counts, wrong_money, wrong = asyncio.run(measure(agent.parse_message))
+    print(table(counts, wrong_money))
+    if args.show_wrong:
+        print("\n".join(wrong))
+
+
+if __name__ == "__main__":
+    main()
