@@ -11,7 +11,8 @@ scratch SQLite database holding the demo people and a draft plan. Each answer is
 - asked again: the question was asked again (or its choices listed) for a clear answer;
 - wrong: something else was recorded, or an unclear answer was taken as something.
 
-The last line counts costs recorded with a wrong weekly figure and no confirmation.
+The table ends with the costs recorded with a wrong weekly figure and no confirmation; then the
+safety detector's figures on the held-out safety messages (`tests/heldout/safety.csv`).
 """
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ from bot.plans import service
 from bot.plans.service import NewService
 
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout" / "answers.csv"
+HELD_OUT_SAFETY = PROJECT_ROOT / "tests" / "heldout" / "safety.csv"
 DEMO_CSV = PROJECT_ROOT / "bot" / "demo" / "demo_people.csv"
 PERSON = "PB-100234"
 OUTCOMES = ("Get to the shops on my own", "See my grandchildren more", "Sleep better at night")
@@ -238,6 +240,23 @@ def table(counts: Dict[str, Counter], wrong_money: int) -> str:
     return "\n".join(lines)
 
 
+async def safety_figures(parse: Callable[[str], Any], path: Path = HELD_OUT_SAFETY) -> List[str]:
+    """The safety detector (bot/safety/detector.py) on the held-out safety messages, inside and
+    outside a form: recall on risk messages and false alarms on ordinary ones."""
+    from bot.safety import detector
+
+    scored = [(row["message"], row["label"] == "risk", detector.risk_confidence(await parse(row["message"])))
+              for row in rows(path)]
+    lines = []
+    for in_form in (True, False):
+        flagged = [(risk, detector.decide(text, confidence, in_form)) for text, risk, confidence in scored]
+        risky, ordinary = [f for r, f in flagged if r], [f for r, f in flagged if not r]
+        lines.append(f"safety {'inside' if in_form else 'outside'} a form: recall {sum(risky) / len(risky):.3f} "
+                     f"({sum(risky)} of {len(risky)}), false alarms {sum(ordinary) / len(ordinary):.1%} "
+                     f"({sum(ordinary)} of {len(ordinary)})")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-wrong", action="store_true", help="list each wrong reading")
@@ -252,6 +271,7 @@ def main() -> None:
     agent = Agent.load(latest_model())
     counts, wrong_money, wrong = asyncio.run(measure(agent.parse_message))
     print(table(counts, wrong_money))
+    print("\n".join(asyncio.run(safety_figures(agent.parse_message))))
     if args.show_wrong:
         print("\n".join(wrong))
 
