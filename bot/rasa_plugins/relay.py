@@ -19,10 +19,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.metadata import CLIENT_KEY
+from bot.channels.relay_key import KEY_HEADER, relay_key
 from bot.config import get_settings
-from bot.secret_keys import WEB_RELAY, derived_key
 
-KEY_HEADER = "X-Relay-Key"
 CHANNEL = "web"
 WEB_PREFIX = "web-"
 #: Rasa's tracker store keeps the sender id in a VARCHAR(255)
@@ -30,10 +29,6 @@ MAX_SENDER_CHARS = 255
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
-
-def relay_key(secret_key: str) -> str:
-    """The header value that opens the relay channel."""
-    return derived_key(secret_key, WEB_RELAY).hex()
 
 
 class RelayOutput(CollectingOutputChannel):

@@ -19,12 +19,12 @@ from sqlalchemy import select
 
 from bot.channels.limits import web_refusal
 from bot.channels.metadata import client_key_for
+from bot.channels.relay_key import KEY_HEADER, RELAY_PATH, relay_key
 from bot.db.models import Plan
 from bot.db.session import session_scope
 from bot.money import format_pounds
 from bot.plans.service import get_plan
 from bot.plans.views import PlanView
-from bot.rasa_plugins.relay import KEY_HEADER, relay_key
 from bot.web import web_sessions
 from bot.web.keys import HTTP_KEY, SETTINGS_KEY
 from bot.web.origin import check_origin
@@ -34,7 +34,6 @@ from bot.web.transcripts import conversation
 from bot.web.web_sessions import WebSessionView
 
 COOKIE = "supportplan_conversation"
-RELAY_PATH = "/webhooks/web/webhook"
 #: the domain response said when the identity check succeeds (actions/identity.py)
 IDENTITY_CONFIRMED = "utter_identity_confirmed"
 SORRY = "Sorry, I can't reply just now. Please try again in a minute. Nothing you told me has been lost."

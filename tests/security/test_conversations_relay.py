@@ -12,7 +12,8 @@ import yaml
 
 from bot.channels.metadata import CLIENT_KEY
 from bot.config import PROJECT_ROOT, get_settings
-from bot.rasa_plugins.relay import KEY_HEADER, WebRelayInput, relay_key
+from bot.channels.relay_key import KEY_HEADER, relay_key
+from bot.rasa_plugins.relay import WebRelayInput
 
 pytestmark = pytest.mark.asyncio
 

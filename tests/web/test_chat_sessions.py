@@ -14,7 +14,7 @@ from bot.channels.metadata import CLIENT_KEY, client_key_for
 from bot.config import get_settings
 from bot.plans import service
 from bot.plans.export import FLAG_WORDS
-from bot.rasa_plugins.relay import KEY_HEADER, relay_key
+from bot.channels.relay_key import KEY_HEADER, relay_key
 from bot.web.chat import COOKIE
 from tests.web.conftest import (
     DATE_OF_BIRTH, FakeRasa, age_session, conversation_of, cookie_of, make_plan, own_origin, save_conversation, say,
