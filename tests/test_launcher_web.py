@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from bot.config import PROJECT_ROOT, Settings
+from bot.db.migrate import upgrade
 from bot.launcher import WEB_PYTHON, require_web_python, service_environment, wait_until_ready, web_command
 
 LOCK = PROJECT_ROOT / "requirements-web.lock"
@@ -90,6 +91,7 @@ def test_the_web_app_serves_from_its_own_environment(tmp_path: Path) -> None:
     _web_python()
     port = _free_port()
     base = {"DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}"}
+    upgrade(base["DATABASE_URL"])  # as `supportplan migrate` does before the servers start
     env = service_environment(Settings.from_env(base), base)
     web = subprocess.Popen(web_command(port), cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
