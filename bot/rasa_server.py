@@ -94,9 +94,10 @@ def main() -> None:
         rasa.cli.train.run_training = recording(rasa.cli.train.run_training)
     from rasa.__main__ import main as rasa_main
 
-    from bot.rasa_plugins import ratelimit
+    from bot.rasa_plugins import log_redaction, ratelimit
 
     ratelimit.install()
+    log_redaction.install()
 
     rasa_main()
 
