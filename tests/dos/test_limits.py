@@ -3,7 +3,7 @@ them — the web relay, REST and socket.io (Sanic handlers, no servers), and SMS
 from __future__ import annotations
 
 import secrets
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 import pytest
 from aiohttp import web

@@ -165,8 +165,9 @@ def test_forged_or_missing_signatures_reach_no_conversation(sms_servers: SmsServ
 def test_a_long_non_latin_message_is_kept_whole(sms_servers: SmsServers) -> None:
     priya = Phone(PRIYA)
     expect(start_plan(priya, "21 November 1948"), "Priya", "£1,300.00 a month", "important to you")
-    what_matters = ("Moja rodzina i ogród są dla mnie ważne 🌻. میرے لیے میرا خاندان اور باغ بہت اہم ہیں۔ " * 30)[:1600].strip()
-    assert len(what_matters) >= 1590
+    # as long as any channel takes (bot/channels/limits.py MAX_MESSAGE_CHARS; tests/dos for longer)
+    what_matters = ("Moja rodzina i ogród są dla mnie ważne 🌻. میرے لیے میرا خاندان اور باغ بہت اہم ہیں۔ " * 30)[:1000].strip()
+    assert len(what_matters) >= 990
     reply = say(priya, what_matters)
     expect(reply, "written that down")
     reply = say(priya, "Chcę sama chodzić do sklepu")
