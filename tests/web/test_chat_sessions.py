@@ -13,6 +13,7 @@ from aiohttp.test_utils import TestClient
 from bot.channels.metadata import CLIENT_KEY, client_key_for
 from bot.config import get_settings
 from bot.plans import service
+from bot.privacy.erasure import forget
 from bot.plans.export import FLAG_WORDS
 from bot.rasa_plugins.relay import KEY_HEADER, relay_key
 from bot.web.chat import COOKIE
@@ -164,3 +165,11 @@ async def test_the_persons_history_leaves_out_the_safeguarding_exchange(client: 
                   4: "utter_ask_important_to_me", 6: "utter_important_saved"})
     texts = [m["text"] for m in (await (await client.get("/api/history")).json())["messages"]]
     assert texts == ["What is important to you?", "What is important to you?", "my garden", "Thank you."]
+
+
+async def test_erasing_a_person_ends_their_browsers_hold_on_the_conversation(client: TestClient, demo_person: str) -> None:
+    conversation = await verified_chat(client)
+    make_plan(demo_person, conversation)
+    assert (await client.get("/api/history")).status == 200
+    forget(demo_person)
+    assert (await client.get("/api/history")).status == 400
