@@ -153,9 +153,9 @@ async def forget(request: web.Request) -> web.Response:
     token = request.cookies.get(COOKIE)
     if token:
         await asyncio.to_thread(web_sessions.end, token)
-    response = web.HTTPSeeOther("/finished")
+    response = web.Response(status=303, headers={"Location": "/finished"})
     response.del_cookie(COOKIE, path="/")
-    raise response
+    return response
 
 
 async def finished_page(request: web.Request) -> web.Response:
