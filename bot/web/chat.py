@@ -92,7 +92,7 @@ async def chat_page(request: web.Request) -> web.Response:
     if had_one:
         await asyncio.to_thread(web_sessions.end, request.cookies[COOKIE])
     token, _ = await asyncio.to_thread(web_sessions.start, _idle(request))
-    response = render(request, "chat.html", restarted=had_one, idle_minutes=request.app[SETTINGS_KEY].web_idle_minutes)
+    response = render(request, "chat.html", restarted=had_one)
     _set_cookie(response, token)
     return response
 
