@@ -66,9 +66,9 @@ class Settings:
     #: own clients before relaying to Rasa
     limit_local_clients: bool = False
     #: a chat page's conversation no longer reaches its browser after this long without a message
-    web_idle_minutes: int = 30
+    web_idle_minutes: int
     #: the chat page shows the plan and the conversation only this long after the identity check
-    web_verified_minutes: int = 60
+    web_verified_minutes: int
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":

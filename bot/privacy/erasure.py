@@ -8,7 +8,7 @@ from typing import Optional
 
 from sqlalchemy import delete, select
 
-from bot.db.models import AuditLog, IdentityLock, Plan, utcnow
+from bot.db.models import AuditLog, IdentityLock, Plan, WebSession, utcnow
 from bot.db.session import session_scope
 from bot.identity import IDENTITY_RECORD_DAYS, find_person, prune_identity_locks, reference_hash
 from bot.privacy.conversations import conversations_idle_since, conversations_of, delete_conversations
@@ -44,7 +44,8 @@ def purge(older_than_days: int, now: Optional[datetime] = None, actor: str = "cl
 
 def forget(person_reference: str, actor: str = "cli") -> Optional[Erased]:
     """Erases a person's plans (with their outcomes and services), every conversation in which
-    they gave their reference or worked on a plan, and their identity lockout. The person's
+    they gave their reference or worked on a plan (and the chat page's hold on it), and their
+    identity lockout. The person's
     budget record is the council's and stays. None when no person has that reference."""
     with session_scope() as session:
         person = find_person(session, person_reference)
@@ -61,6 +62,7 @@ def forget(person_reference: str, actor: str = "cli") -> Optional[Erased]:
         for plan in plans:
             session.delete(plan)
         session.execute(delete(IdentityLock).where(IdentityLock.reference_hash == reference_hash(reference)))
+        session.execute(delete(WebSession).where(WebSession.conversation_id.in_(sender_ids)))  # browsers let go too
         session.add(AuditLog(
             actor=actor, action="forget",
             detail=f"right to erasure: {len(plans)} plans and {conversations} conversations deleted",

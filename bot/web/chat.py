@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Optional
 
 import aiohttp
 from aiohttp import web
@@ -91,7 +91,7 @@ async def chat_page(request: web.Request) -> web.Response:
     if had_one:
         await asyncio.to_thread(web_sessions.end, request.cookies[COOKIE])
     token, _ = await asyncio.to_thread(web_sessions.start, _idle(request))
-    response = render(request, "chat.html", restarted=had_one, idle_minutes=request.app[SETTINGS_KEY].web_idle_minutes)
+    response = render(request, "chat.html", restarted=had_one)
     _set_cookie(response, token)
     return response
 
@@ -155,9 +155,9 @@ async def forget(request: web.Request) -> web.Response:
     token = request.cookies.get(COOKIE)
     if token:
         await asyncio.to_thread(web_sessions.end, token)
-    response = web.HTTPSeeOther("/finished")
+    response = web.Response(status=303, headers={"Location": "/finished"})
     response.del_cookie(COOKIE, path="/")
-    raise response
+    return response
 
 
 async def finished_page(request: web.Request) -> web.Response:

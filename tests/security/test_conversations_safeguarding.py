@@ -7,12 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import respond_to_risk
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from tests.actions.conftest import tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 pytestmark = pytest.mark.asyncio
 

@@ -11,8 +11,9 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.channels.metadata import CLIENT_KEY, client_key_for
-from bot.config import get_settings
+from bot.config import Settings, get_settings
 from bot.plans import service
+from bot.privacy.erasure import forget
 from bot.plans.export import FLAG_WORDS
 from bot.channels.relay_key import KEY_HEADER, relay_key
 from bot.web.chat import COOKIE
@@ -164,3 +165,19 @@ async def test_the_persons_history_leaves_out_the_safeguarding_exchange(client: 
                   4: "utter_ask_important_to_me", 6: "utter_important_saved"})
     texts = [m["text"] for m in (await (await client.get("/api/history")).json())["messages"]]
     assert texts == ["What is important to you?", "What is important to you?", "my garden", "Thank you."]
+
+
+async def test_erasing_a_person_ends_their_browsers_hold_on_the_conversation(client: TestClient, demo_person: str) -> None:
+    conversation = await verified_chat(client)
+    make_plan(demo_person, conversation)
+    assert (await client.get("/api/history")).status == 200
+    forget(demo_person)
+    assert (await client.get("/api/history")).status == 400
+
+
+async def test_the_time_limits_are_settings_of_at_least_a_minute() -> None:
+    settings = Settings.from_env({"SUPPORTPLAN_WEB_IDLE_MINUTES": "10", "SUPPORTPLAN_WEB_VERIFIED_MINUTES": "20"})
+    assert (settings.web_idle_minutes, settings.web_verified_minutes) == (10, 20)
+    assert (Settings.from_env({}).web_idle_minutes, Settings.from_env({}).web_verified_minutes) == (30, 60)
+    with pytest.raises(ValueError, match="SUPPORTPLAN_WEB_IDLE_MINUTES"):
+        Settings.from_env({"SUPPORTPLAN_WEB_IDLE_MINUTES": "0"})
