@@ -28,8 +28,7 @@ from bot.privacy.erasure import forget, purge
 from bot.reporting.cli import add_report_parser, run_report
 from bot.web.accounts import (
     ROLES, ROLES_NEEDING_TOTP, AccountError, Enrolment, UnknownAdviser, create_adviser, disable_adviser, enable_adviser,
-    enrol_totp,
-    reset_password,
+    enrol_totp, reset_password,
 )
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo" / "demo_people.csv"
