@@ -31,8 +31,8 @@ from bot.reporting.cli import add_report_parser, run_report
 from bot.secret_keys import PRODUCTION, environment
 from bot.startup import settings_or_exit
 from bot.web.accounts import (
-    ROLES, ROLES_NEEDING_TOTP, AccountError, Enrolment, UnknownAdviser, create_adviser, disable_adviser, enrol_totp,
-    reset_password,
+    ROLES, ROLES_NEEDING_TOTP, AccountError, Enrolment, UnknownAdviser, create_adviser, disable_adviser, enable_adviser,
+    enrol_totp, reset_password,
 )
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo" / "demo_people.csv"
@@ -158,6 +158,12 @@ def _adviser_disable(args: argparse.Namespace) -> int:
     return 0
 
 
+def _adviser_enable(args: argparse.Namespace) -> int:
+    adviser = enable_adviser(args.email)
+    print(f"The login for {adviser.email} is turned on again. They can sign in at /adviser/.")
+    return 0
+
+
 def _adviser_reset_password(args: argparse.Namespace) -> int:
     adviser = reset_password(args.email, _read_password())
     print(f"The password for {adviser.email} is changed and its console sessions have ended.")
@@ -168,6 +174,7 @@ ADVISER_ACTIONS: Dict[str, Callable[[argparse.Namespace], int]] = {
     "add": _adviser_add,
     "totp": _adviser_totp,
     "disable": _adviser_disable,
+    "enable": _adviser_enable,
     "reset-password": _adviser_reset_password,
 }
 
@@ -234,6 +241,7 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--totp", action="store_true", help="also set up a 6-digit code app (managers always get one)")
     for action, text in (("totp", "set up (or replace) the login's 6-digit code app; prints its key once"),
                          ("disable", "turn the login off and end its console sessions"),
+                         ("enable", "turn a login that was turned off back on"),
                          ("reset-password", "set a new password (read from stdin) and end the login's sessions")):
         adv_sub.add_parser(action, help=text).add_argument("email", metavar="EMAIL")
     idn = sub.add_parser("identity", help="identity checks: clear a locked reference")

@@ -1,6 +1,6 @@
 """Adviser logins: creating them, checking a password (and a TOTP code when the login has one)
 with a lockout after repeated failures, and the administrator's actions (enrol for TOTP, disable,
-reset the password), each of which ends the login's console sessions.
+reset the password, enable again), each but the last ending the login's console sessions.
 
 Passwords are hashed with Argon2id (argon2-cffi); nothing else about a password is kept. After
 MAX_FAILURES wrong passwords or codes in a row a login is locked for LOCKOUT; while it is locked
@@ -235,6 +235,15 @@ def disable_adviser(email: str) -> AdviserView:
         adviser = _find(session, email)
         adviser.disabled_at = adviser.disabled_at or utcnow()
         _changed(session, adviser, "adviser-disabled")
+        return _view(adviser)
+
+
+def enable_adviser(email: str) -> AdviserView:
+    """Turn a disabled login back on (it signs in afresh; no old session comes back)."""
+    with session_scope() as session:
+        adviser = _find(session, email)
+        adviser.disabled_at = None
+        session.add(AuditLog(actor="cli", action="adviser-enabled", detail=f"adviser:{adviser.id}"))
         return _view(adviser)
 
 

@@ -35,7 +35,9 @@ async def test_the_live_view_alone_is_audited(client: TestClient, advisers: Dict
     assert (line.actor, line.action, line.subject, line.detail) == (f"adviser:{advisers['adviser']}", "plan-viewed-live", ref, "")
 
 
-async def test_watching_a_plan_leaves_a_line_every_few_minutes(client: TestClient, advisers: Dict[str, int], demo_person: str) -> None:  # noqa: F811
+async def test_watching_a_plan_leaves_a_line_every_few_minutes(
+    client: TestClient, advisers: Dict[str, int], demo_person: str  # noqa: F811
+) -> None:
     ref = make_plan(demo_person, "web-live")
     await sign_in(client)
     await client.get(f"/adviser/plans/{ref}")

@@ -39,11 +39,14 @@ def test_a_manager_login_is_made_with_totp(database: str) -> None:
     assert result.needs_code and check_code(result.adviser.id, code_from(done.stdout), secret_key(database)).adviser
 
 
-def test_disabling_a_login(database: str) -> None:
+def test_disabling_a_login_and_enabling_it_again(database: str) -> None:
     create_adviser("ada@council.example", PASSWORD)
     done = adviser(database, "disable", "ada@council.example")
     assert done.returncode == 0 and "turned off" in done.stdout, done.stderr
-    assert authenticate("ada@council.example", PASSWORD).adviser is None
+    assert authenticate("ada@council.example", PASSWORD).disabled
+    done = adviser(database, "enable", "ada@council.example")
+    assert done.returncode == 0 and "turned on" in done.stdout, done.stderr
+    assert authenticate("ada@council.example", PASSWORD).adviser is not None
 
 
 def test_resetting_a_password(database: str) -> None:
@@ -58,6 +61,6 @@ def test_resetting_a_password(database: str) -> None:
 
 
 def test_an_unknown_email_is_named(database: str) -> None:
-    for action in ("totp", "disable", "reset-password"):
+    for action in ("totp", "disable", "enable", "reset-password"):
         done = adviser(database, action, "nobody@council.example", stdin="a brand new long password\n")
         assert done.returncode == 1 and "no login" in done.stderr, action
