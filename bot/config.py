@@ -60,11 +60,11 @@ class Settings:
     trusted_proxies: Tuple[Network, ...]
     #: messages a minute each conversation, and each client address, may send (0: no limit;
     #: bot/channels/limits.py)
-    conversation_messages_per_minute: int = 30
-    client_messages_per_minute: int = 120
+    conversation_messages_per_minute: int
+    client_messages_per_minute: int
     #: whether messages from this machine (loopback) are limited too; off, the web app limits its
     #: own clients before relaying to Rasa
-    limit_local_clients: bool = False
+    limit_local_clients: bool
     #: a chat page's conversation no longer reaches its browser after this long without a message
     web_idle_minutes: int
     #: the chat page shows the plan and the conversation only this long after the identity check
