@@ -114,7 +114,7 @@ def test_failed_checks_from_different_conversations_lock_the_reference(logged_se
     gareth = answers["PB-100236"]
     expect(gareth[0], "don't match")
     expect(gareth[1], "don't match")
-    expect(gareth[2], "15 minutes")
-    expect(gareth[3], "15 minutes")
+    expect(gareth[2], "paused checking")
+    expect(gareth[3], "paused checking")
     assert "£" not in gareth[3] and "Gareth" not in gareth[3]
     assert answers["PB-100236"] == answers["PB-999990"]
