@@ -12,6 +12,7 @@ import pytest
 import requests
 
 from bot.config import PROJECT_ROOT, Settings
+from bot.db.migrate import upgrade
 from bot.launcher import WEB_PYTHON, require_web_python, service_environment, wait_until_ready, web_command
 
 LOCK = PROJECT_ROOT / "requirements-web.lock"
@@ -86,10 +87,12 @@ def _free_port() -> int:
 
 
 def test_the_web_app_serves_from_its_own_environment(tmp_path: Path) -> None:
-    """The web command answers pages, and the server that answers is the locked aiohttp."""
+    """The web command answers pages (from a migrated database), and the server that answers is
+    the locked aiohttp."""
     _web_python()
     port = _free_port()
     base = {"DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}"}
+    upgrade(base["DATABASE_URL"])  # Alembic is in Rasa's environment only: `supportplan migrate`
     env = service_environment(Settings.from_env(base), base)
     web = subprocess.Popen(web_command(port), cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

@@ -20,20 +20,14 @@ from sanic.response import HTTPResponse
 
 from bot.channels.metadata import CLIENT_KEY
 from bot.config import get_settings
-from bot.secret_keys import WEB_RELAY, derived_key
+from bot.channels.relay_key import KEY_HEADER, relay_key
 
-KEY_HEADER = "X-Relay-Key"
 CHANNEL = "web"
 WEB_PREFIX = "web-"
 #: Rasa's tracker store keeps the sender id in a VARCHAR(255)
 MAX_SENDER_CHARS = 255
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
-
-
-def relay_key(secret_key: str) -> str:
-    """The header value that opens the relay channel."""
-    return derived_key(secret_key, WEB_RELAY).hex()
 
 
 class RelayOutput(CollectingOutputChannel):

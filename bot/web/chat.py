@@ -19,12 +19,12 @@ from sqlalchemy import select
 
 from bot.channels.limits import web_refusal
 from bot.channels.metadata import client_key_for
+from bot.channels.relay_key import KEY_HEADER, relay_key
 from bot.db.models import Plan
 from bot.db.session import session_scope
 from bot.money import format_pounds
 from bot.plans.service import get_plan
 from bot.plans.views import PlanView
-from bot.rasa_plugins.relay import KEY_HEADER, relay_key
 from bot.web import web_sessions
 from bot.web.keys import HTTP_KEY, SETTINGS_KEY
 from bot.web.origin import check_origin
