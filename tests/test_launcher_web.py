@@ -87,11 +87,12 @@ def _free_port() -> int:
 
 
 def test_the_web_app_serves_from_its_own_environment(tmp_path: Path) -> None:
-    """The web command answers pages, and the server that answers is the locked aiohttp."""
+    """The web command answers pages (from a migrated database), and the server that answers is
+    the locked aiohttp."""
     _web_python()
     port = _free_port()
     base = {"DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}"}
-    upgrade(base["DATABASE_URL"])  # as `supportplan migrate` does before the servers start
+    upgrade(base["DATABASE_URL"])  # Alembic is in Rasa's environment only: `supportplan migrate`
     env = service_environment(Settings.from_env(base), base)
     web = subprocess.Popen(web_command(port), cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

@@ -30,7 +30,6 @@ MAX_SENDER_CHARS = 255
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
-
 class RelayOutput(CollectingOutputChannel):
     """Collects the replies as the REST channel does (so the same response variations are
     chosen), and the names of the domain responses said."""

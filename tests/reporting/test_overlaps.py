@@ -15,7 +15,7 @@ from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.reporting.period import Period
 from bot.reporting.published import PUBLISHED, OverlappingReport, publish
-from tests.web.conftest import MANAGER_PASSWORD, advisers, client, sign_in  # noqa: F401  (fixtures)
+from tests.web.conftest import MANAGER_PASSWORD, advisers, client, rasa, sign_in  # noqa: F401  (fixtures)
 
 
 def p(first: Optional[str], last: Optional[str]) -> Period:

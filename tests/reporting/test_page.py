@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient
 
 from bot.reporting.charts import CHARTS
 from tests.reporting.conftest import PERSONAL
-from tests.web.conftest import MANAGER_PASSWORD, advisers, client, sign_in  # noqa: F401  (fixtures)
+from tests.web.conftest import MANAGER_PASSWORD, advisers, client, rasa, sign_in  # noqa: F401  (fixtures)
 
 MARCH = "?from=2026-03-01&to=2026-03-31"
 
