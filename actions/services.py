@@ -20,7 +20,10 @@ from actions.plan_changes import (
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, SERVICE_CATEGORIES
 from bot.money import format_pounds
 from bot.parsing import is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
+from bot.parsing.cost_doubts import cost_doubt, period_doubt
 from bot.parsing.edits import items_chosen, sounds_like_correction
+from bot.parsing.frequency import frequency_match
+from bot.parsing.pipeline import analyse
 from bot.plans import costing, service
 from bot.plans.service import NewService
 
@@ -161,6 +164,8 @@ class ValidateServicesForm(SectionFormValidation):
         money = parse_money(text)
         if money is None:
             return self.reject(dispatcher, tracker, "service_cost", "utter_cost_not_understood")
+        if cost_doubt(text):
+            return self.reject(dispatcher, tracker, "service_cost", "utter_cost_uncertain")
         if money.amount <= 0:
             return self.reject(dispatcher, tracker, "service_cost", "utter_cost_out_of_range")
         if money.per == "hour":
@@ -179,6 +184,8 @@ class ValidateServicesForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
+        if period_doubt(text):
+            return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_uncertain")
         per = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
         if per is None:
             return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_not_understood")
@@ -371,9 +378,10 @@ class ValidateServicesForm(SectionFormValidation):
 def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
     """'£60 every other week', '£20 three times a week': an amount said with how often it is
     paid is a cost each time ('visit'); the times a week are then read from the same text."""
-    often = parse_frequency(text)
-    if often is None or per in ("visit", "hour", "one-off"):
-        return per
+    match = frequency_match(analyse(text))
+    if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
+        return per  # a count with no period ('just the once', 'twice') says nothing of how often
+    often = match.per_week
     if per in costing.COST_WEEKS_PER and abs(Fraction(often) - costing.times_a_week(per)) < Fraction(1, 100):
         return per
     return "visit"
