@@ -56,18 +56,26 @@ def service_questions(slots: Mapping[str, Any]) -> List[str]:
     return ["service_category", "service_description", *cost_questions(slots), "service_outcomes", "add_another_service"]
 
 
-def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
-    """The weekly cost once every figure this service needs is known, else None."""
+def _decimal(slots: Mapping[str, Any], name: str) -> Optional[Decimal]:
+    return Decimal(slots[name]) if slots.get(name) is not None else None
+
+
+def costed(slots: Mapping[str, Any]) -> Optional[costing.Costed]:
+    """The weekly cost, with its working, once every figure this service needs is known, else None."""
     if any(slots.get(q) is None for q in cost_questions(slots)):
         return None
-    if slots.get("service_hours") is not None and slots.get("service_rate") is not None:
-        if _weekly_for_the_hours(slots):
-            return costing.per_period(Decimal(slots["service_cost"]), "week")
-        return costing.by_the_hour(Decimal(slots["service_hours"]), Decimal(slots["service_rate"]))
-    amount, per = Decimal(slots["service_cost"]), slots["service_cost_period"]
-    if per == "visit":
-        return costing.each_time(amount, Decimal(slots["service_visits_per_week"]))
-    return costing.per_period(amount, per)
+    hourly = slots.get("service_hours") is not None and slots.get("service_rate") is not None
+    return costing.cost_of(
+        hours=_decimal(slots, "service_hours") if hourly else None, rate=_decimal(slots, "service_rate") if hourly else None,
+        amount=_decimal(slots, "service_cost"), period=slots.get("service_cost_period"),
+        times_per_week=_decimal(slots, "service_visits_per_week"),
+    )
+
+
+def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
+    """The weekly cost once every figure this service needs is known, else None."""
+    found = costed(slots)
+    return found.weekly if found is not None else None
 
 
 def _weekly_for_the_hours(slots: Mapping[str, Any]) -> bool:
@@ -214,9 +222,6 @@ class ValidateServicesForm(SectionFormValidation):
         per = _per_visit_if_often(per, text)
         if per is None:
             return {}
-        if per == "one-off":
-            dispatcher.utter_message(response="utter_one_off_spread", weekly=format_pounds(costing.one_off(amount)))
-            return {"service_cost_period": "year"}
         updates: Dict[Text, Any] = {"service_cost_period": per}
         if per == "visit":
             visits = parse_frequency(text)
@@ -230,9 +235,10 @@ class ValidateServicesForm(SectionFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, updates: Dict[Text, Any]
     ) -> Dict[Text, Any]:
         slots = {name: slot_value(tracker, updates, name) for name in SERVICE_SLOTS}
-        weekly = weekly_cost(slots)
-        if weekly is None:
+        found = costed(slots)
+        if found is None:
             return updates
+        weekly = found.weekly
         if weekly > MAX_WEEKLY:
             dispatcher.utter_message(response="utter_cost_out_of_range")
             return {**updates, **{name: None for name in COST_SLOTS}}
@@ -250,7 +256,7 @@ class ValidateServicesForm(SectionFormValidation):
             return {**updates, **{name: None for name in SERVICE_SLOTS}}
         plan = await call(service.get_plan, reference)
         say_budget_after(dispatcher, plan, "utter_service_added", description=added.description,
-                         weekly_cost=format_pounds(added.weekly_cost))
+                         weekly_cost=format_pounds(added.weekly_cost), working=found.working)
         return {**updates, SERVICE_ID: added.id}
 
     # --- which outcomes it serves -----------------------------------------------------------

@@ -107,9 +107,7 @@ def _period(out: Outcome) -> Reading:
     if per == "visit":
         visits = out.slots.get("service_visits_per_week")
         return "fortnight" if visits is not None and Decimal(visits) == Decimal("0.5") else "visit"
-    if per == "year" and "utter_one_off_spread" in out.responses:
-        return "once"
-    return {"4 weeks": "four_weeks"}.get(per, per) if per else None
+    return {"4 weeks": "four_weeks", "one-off": "once"}.get(per, per) if per else None
 
 
 def _cost(out: Outcome) -> Reading:
