@@ -20,7 +20,10 @@ from actions.plan_changes import (
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, SERVICE_CATEGORIES
 from bot.money import format_pounds
 from bot.parsing import is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
+from bot.parsing.cost_doubts import cost_doubt, period_doubt
 from bot.parsing.edits import items_chosen, sounds_like_correction
+from bot.parsing.frequency import frequency_match
+from bot.parsing.pipeline import analyse
 from bot.plans import costing, service
 from bot.plans.service import NewService
 
@@ -53,18 +56,26 @@ def service_questions(slots: Mapping[str, Any]) -> List[str]:
     return ["service_category", "service_description", *cost_questions(slots), "service_outcomes", "add_another_service"]
 
 
-def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
-    """The weekly cost once every figure this service needs is known, else None."""
+def _decimal(slots: Mapping[str, Any], name: str) -> Optional[Decimal]:
+    return Decimal(slots[name]) if slots.get(name) is not None else None
+
+
+def costed(slots: Mapping[str, Any]) -> Optional[costing.Costed]:
+    """The weekly cost, with its working, once every figure this service needs is known, else None."""
     if any(slots.get(q) is None for q in cost_questions(slots)):
         return None
-    if slots.get("service_hours") is not None and slots.get("service_rate") is not None:
-        if _weekly_for_the_hours(slots):
-            return costing.per_period(Decimal(slots["service_cost"]), "week")
-        return costing.by_the_hour(Decimal(slots["service_hours"]), Decimal(slots["service_rate"]))
-    amount, per = Decimal(slots["service_cost"]), slots["service_cost_period"]
-    if per == "visit":
-        return costing.each_time(amount, Decimal(slots["service_visits_per_week"]))
-    return costing.per_period(amount, per)
+    hourly = slots.get("service_hours") is not None and slots.get("service_rate") is not None
+    return costing.cost_of(
+        hours=_decimal(slots, "service_hours") if hourly else None, rate=_decimal(slots, "service_rate") if hourly else None,
+        amount=_decimal(slots, "service_cost"), period=slots.get("service_cost_period"),
+        times_per_week=_decimal(slots, "service_visits_per_week"),
+    )
+
+
+def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
+    """The weekly cost once every figure this service needs is known, else None."""
+    found = costed(slots)
+    return found.weekly if found is not None else None
 
 
 def _weekly_for_the_hours(slots: Mapping[str, Any]) -> bool:
@@ -161,6 +172,8 @@ class ValidateServicesForm(SectionFormValidation):
         money = parse_money(text)
         if money is None:
             return self.reject(dispatcher, tracker, "service_cost", "utter_cost_not_understood")
+        if cost_doubt(text):
+            return self.reject(dispatcher, tracker, "service_cost", "utter_cost_uncertain")
         if money.amount <= 0:
             return self.reject(dispatcher, tracker, "service_cost", "utter_cost_out_of_range")
         if money.per == "hour":
@@ -179,6 +192,8 @@ class ValidateServicesForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
+        if period_doubt(text):
+            return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_uncertain")
         per = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
         if per is None:
             return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_not_understood")
@@ -207,9 +222,6 @@ class ValidateServicesForm(SectionFormValidation):
         per = _per_visit_if_often(per, text)
         if per is None:
             return {}
-        if per == "one-off":
-            dispatcher.utter_message(response="utter_one_off_spread", weekly=format_pounds(costing.one_off(amount)))
-            return {"service_cost_period": "year"}
         updates: Dict[Text, Any] = {"service_cost_period": per}
         if per == "visit":
             visits = parse_frequency(text)
@@ -223,9 +235,10 @@ class ValidateServicesForm(SectionFormValidation):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, updates: Dict[Text, Any]
     ) -> Dict[Text, Any]:
         slots = {name: slot_value(tracker, updates, name) for name in SERVICE_SLOTS}
-        weekly = weekly_cost(slots)
-        if weekly is None:
+        found = costed(slots)
+        if found is None:
             return updates
+        weekly = found.weekly
         if weekly > MAX_WEEKLY:
             dispatcher.utter_message(response="utter_cost_out_of_range")
             return {**updates, **{name: None for name in COST_SLOTS}}
@@ -243,7 +256,7 @@ class ValidateServicesForm(SectionFormValidation):
             return {**updates, **{name: None for name in SERVICE_SLOTS}}
         plan = await call(service.get_plan, reference)
         say_budget_after(dispatcher, plan, "utter_service_added", description=added.description,
-                         weekly_cost=format_pounds(added.weekly_cost))
+                         weekly_cost=format_pounds(added.weekly_cost), working=found.working)
         return {**updates, SERVICE_ID: added.id}
 
     # --- which outcomes it serves -----------------------------------------------------------
@@ -371,9 +384,10 @@ class ValidateServicesForm(SectionFormValidation):
 def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
     """'£60 every other week', '£20 three times a week': an amount said with how often it is
     paid is a cost each time ('visit'); the times a week are then read from the same text."""
-    often = parse_frequency(text)
-    if often is None or per in ("visit", "hour", "one-off"):
-        return per
+    match = frequency_match(analyse(text))
+    if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
+        return per  # a count with no period ('just the once', 'twice') says nothing of how often
+    often = match.per_week
     if per in costing.COST_WEEKS_PER and abs(Fraction(often) - costing.times_a_week(per)) < Fraction(1, 100):
         return per
     return "visit"

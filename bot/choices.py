@@ -51,7 +51,7 @@ COST_PERIODS: Choices = {
     "month": ("a month", "month", "monthly", "per month", "pcm", "pm"),
     "year": ("a year", "year", "yearly", "annual", "annually", "per year", "pa", "per annum"),
     "visit": ("each time", "each time", "per visit", "visit", "session", "a session", "a day", "per day", "each visit", "a go", "per trip", "trip"),
-    "4 weeks": ("every 4 weeks", "4 weeks", "four weeks", "every four weeks"),
+    "4 weeks": ("every 4 weeks", "4 weeks", "four weeks", "every four weeks", "4 weekly", "four weekly", "4-weekly", "four-weekly"),
     "hour": ("an hour", "hour", "hourly", "per hour", "ph"),
     "one-off": ("one-off", "one off", "once", "one time", "just once", "single payment"),
 }

@@ -52,3 +52,14 @@ def test_the_examples_from_the_issue() -> None:
     assert costing.each_time(Decimal("12.25"), Decimal("0.5")) == Decimal("6.13")
     assert costing.hourly_rate(Decimal("100"), Decimal("3")) == Decimal("33.33")
     assert costing.one_off(Decimal("120")) == Decimal("2.31")
+
+
+def test_each_cost_is_read_back_with_its_working() -> None:
+    D = Decimal
+    assert costing.cost_of(amount=D(120), period="one-off").working == "£120.00 once, spread over a year, is £2.31 a week."
+    assert costing.cost_of(hours=D(3), rate=D("33.33"), amount=D(100), period="week").weekly == D("100.00")
+    assert costing.cost_of(hours=D(6), rate=D(15)).working == "6 hours at £15.00 an hour is £90.00 a week."
+    assert costing.cost_of(amount=D("12.25"), period="visit", times_per_week=D("0.5")).working == (
+        "£12.25 each time, every other week, is £6.13 a week.")
+    assert costing.cost_of(amount=D(150), period="month").working == "£150.00 a month is £34.62 a week."
+    assert costing.cost_of(amount=D(50), period="visit") is None

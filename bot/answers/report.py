@@ -107,9 +107,7 @@ def _period(out: Outcome) -> Reading:
     if per == "visit":
         visits = out.slots.get("service_visits_per_week")
         return "fortnight" if visits is not None and Decimal(visits) == Decimal("0.5") else "visit"
-    if per == "year" and "utter_one_off_spread" in out.responses:
-        return "once"
-    return {"4 weeks": "four_weeks"}.get(per, per) if per else None
+    return {"4 weeks": "four_weeks", "one-off": "once"}.get(per, per) if per else None
 
 
 def _cost(out: Outcome) -> Reading:
@@ -260,6 +258,7 @@ async def safety_figures(parse: Callable[[str], Any], path: Path = HELD_OUT_SAFE
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-wrong", action="store_true", help="list each wrong reading")
+    parser.add_argument("--answers", type=Path, default=HELD_OUT, help="a held-out answers file (default: %(default)s)")
     args = parser.parse_args()
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
@@ -269,7 +268,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     configure_structlog(logging.WARNING)
     agent = Agent.load(latest_model())
-    counts, wrong_money, wrong = asyncio.run(measure(agent.parse_message))
+    counts, wrong_money, wrong = asyncio.run(measure(agent.parse_message, args.answers))
     print(table(counts, wrong_money))
     print("\n".join(asyncio.run(safety_figures(agent.parse_message))))
     if args.show_wrong:

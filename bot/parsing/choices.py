@@ -31,6 +31,8 @@ def _option_number(cleaned: str) -> Optional[int]:
     if not match:
         return None
     said = match.group(1)
+    if any(word not in ORDINAL_WORDS and number_in(word) is None for word in re.split(r"[\s-]", said)):
+        return None  # 'four weekly' names a period, not option 4
     if said in ORDINAL_WORDS:
         return ORDINAL_WORDS[said]
     value = number_in(said)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PERIODS = ("hour", "week", "4 weeks", "month", "year", "visit", "one-off")
 #: frequency patterns that say how often ('twice a week'): the 'a week' inside is not a cost period
-_COUNTED = frozenset({"count_per", "days_per", "count_adverb", "everyday"})
+COUNTED_FREQUENCIES = frozenset({"count_per", "days_per", "count_adverb", "everyday"})
 _SLANG = {"fiver": Decimal(5), "tenner": Decimal(10)}
 _HUNDRED = Decimal(100)
 
@@ -34,7 +34,8 @@ class MoneyMatch:
     period: Optional["Span"]
 
 
-def _period_name(span: "Span") -> str:
+def period_name(span: "Span") -> str:
+    """The period a 'per' span names ('pw' → 'week')."""
     return span.label_.replace("_abbr", "")
 
 
@@ -109,11 +110,11 @@ def _period_for(doc: "Doc", span: "Span") -> Optional["Span"]:
     else the first one said anywhere ('every 4 weeks it is £600') that is not another amount's
     or part of a count ('a week' in 'twice a week')."""
     periods = list(doc.spans["per"])
+    counted = [freq for freq in doc.spans["freq"] if freq.label_ in COUNTED_FREQUENCIES]
     for period in periods:
-        if _said_with(period, span):
+        if _said_with(period, span) and not overlaps(period, counted):  # not '£20 one time a week'
             return period
-    taken = [freq for freq in doc.spans["freq"] if freq.label_ in _COUNTED]
-    taken += [period for period in periods if any(_said_with(period, other) for other in doc.spans["money"])]
+    taken = counted + [period for period in periods if any(_said_with(period, other) for other in doc.spans["money"])]
     for period in periods:
         if not period.label_.endswith("_abbr") and not overlaps(period, taken):
             return period
@@ -138,7 +139,7 @@ def money_matches(doc: "Doc", allow_bare: bool = True) -> List[MoneyMatch]:
             label = span.label_
             span = doc[span.start:period.start]
             span.label_ = label
-        matches.append(MoneyMatch(Money(_amount(span), _period_name(period) if period is not None else None),
+        matches.append(MoneyMatch(Money(_amount(span), period_name(period) if period is not None else None),
                                   span, period))
     return matches
 
@@ -157,7 +158,7 @@ def money_period(text: str) -> Optional[str]:
     if matches:
         return matches[0].money.per
     periods = [p for p in doc.spans["per"] if not p.label_.endswith("_abbr")]
-    return _period_name(periods[0]) if periods else None
+    return period_name(periods[0]) if periods else None
 
 
-__all__ = ["Money", "MoneyMatch", "PERIODS", "money_matches", "money_period", "parse_money"]
+__all__ = ["COUNTED_FREQUENCIES", "Money", "MoneyMatch", "PERIODS", "money_matches", "money_period", "parse_money", "period_name"]

@@ -193,6 +193,7 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
     ("per", "one-off", [[w("one", "1"), opt(w("-")), w("off")], [w("oneoff")], [w("once"), w("only")],
                         [w("one", "1"), opt(w("-")), w("time"), w("payment", "cost", "fee", "purchase", "charge")],
                         [w("single", "lump"), w("payment", "purchase", "cost", "sum")], [w("just"), w("once")],
+                        [opt(w("just")), w("the"), w("once")], [w("one", "1"), w("time")],
                         [w("to"), w("buy")]]),
     # duration
     ("duration", "hours", [[NUM, HOURS]]),

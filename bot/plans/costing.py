@@ -10,16 +10,17 @@ exact arithmetic, and one rounding at the end (bot.money.round_to_penny: to the 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Dict
+from typing import Dict, Optional
 
-from bot.money import WEEKS_PER, round_to_penny
+from bot.money import WEEKS_PER, format_pounds, round_to_penny
 
-#: the periods a cost can be given per, and how many weeks each covers
-COST_WEEKS_PER: Dict[str, Fraction] = {**WEEKS_PER, "fortnight": Fraction(2)}
 #: a one-off cost is spread over this many weeks
 ONE_OFF_WEEKS = Fraction(52)
+#: the periods a cost can be given per, and how many weeks each covers
+COST_WEEKS_PER: Dict[str, Fraction] = {**WEEKS_PER, "fortnight": Fraction(2), "one-off": ONE_OFF_WEEKS}
 
 
 def times_a_week(period: str) -> Fraction:
@@ -50,3 +51,47 @@ def hourly_rate(weekly: Decimal, hours_per_week: Decimal) -> Decimal:
 def one_off(amount: Decimal) -> Decimal:
     """A one-off cost, spread over a year."""
     return round_to_penny(Fraction(amount) / ONE_OFF_WEEKS)
+
+
+@dataclass(frozen=True)
+class Costed:
+    """A service's weekly cost and, in a sentence for the person, how it was worked out."""
+
+    weekly: Decimal
+    working: str
+
+
+def _how_often(times_per_week: Decimal) -> str:
+    named = {Decimal("0.25"): "every 4 weeks", Decimal("0.5"): "every other week", Decimal(1): "once a week",
+             Decimal(2): "twice a week"}
+    return named.get(times_per_week.normalize(), f"{times_per_week.normalize():f} times a week")
+
+
+_PER_WORDS = {"week": "a week", "fortnight": "a fortnight", "4 weeks": "every 4 weeks", "month": "a month", "year": "a year"}
+
+
+def cost_of(hours: Optional[Decimal] = None, rate: Optional[Decimal] = None, amount: Optional[Decimal] = None,
+            period: Optional[str] = None, times_per_week: Optional[Decimal] = None) -> Optional[Costed]:
+    """The weekly cost of what the person said, with its working; None while a figure is missing.
+    Hours with a rate, unless the amount is what those hours cost a week (then kept exactly);
+    else an amount per period ('visit' needs the times a week; 'one-off' is spread over a year)."""
+    if hours is not None and rate is not None:
+        if amount is not None and period == "week":
+            return Costed(per_period(amount, "week"),
+                          f"That's {format_pounds(amount)} a week for {hours.normalize():f} hours, about {format_pounds(rate)} an hour.")
+        weekly = by_the_hour(hours, rate)
+        return Costed(weekly, f"{hours.normalize():f} hours at {format_pounds(rate)} an hour is {format_pounds(weekly)} a week.")
+    if amount is None or period is None:
+        return None
+    if period == "visit":
+        if times_per_week is None:
+            return None
+        weekly = each_time(amount, times_per_week)
+        return Costed(weekly, f"{format_pounds(amount)} each time, {_how_often(times_per_week)}, is {format_pounds(weekly)} a week.")
+    if period == "one-off":
+        weekly = one_off(amount)
+        return Costed(weekly, f"{format_pounds(amount)} once, spread over a year, is {format_pounds(weekly)} a week.")
+    weekly = per_period(amount, period)
+    if period == "week":
+        return Costed(weekly, f"That's {format_pounds(weekly)} a week.")
+    return Costed(weekly, f"{format_pounds(amount)} {_PER_WORDS[period]} is {format_pounds(weekly)} a week.")

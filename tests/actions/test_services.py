@@ -125,3 +125,34 @@ async def test_half_a_penny_rounds_up(plan_ref: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the club")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "£12.25 every other week", **known))
     assert out.said("utter_service_added")["weekly_cost"] == "£6.13"
+
+
+@pytest.mark.parametrize("cost", ["£450 for the chair, just the once", "£120, one time"])
+async def test_a_one_off_said_in_other_words_is_spread_over_a_year(plan_ref: str, cost: str) -> None:
+    """'just the once' is a one-off, not once a week (it was recorded as £450 a week)."""
+    known = dict(service_category="equipment", service_description="a riser chair")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
+    assert out.slots.get("service_visits_per_week") is None
+    assert out.said("utter_service_added")["weekly_cost"] in ("£8.65", "£2.31")
+
+
+@pytest.mark.parametrize("cost", ["about £40 a week", "£10 per week not per month", "between 30 and 50 a month"])
+async def test_a_doubtful_cost_is_asked_about_and_nothing_recorded(plan_ref: str, cost: str) -> None:
+    known = dict(service_category="transport", service_description="taxi to the match")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
+    assert "utter_cost_uncertain" in out.responses
+    assert out.slots["service_cost"] is None and not service.get_plan(plan_ref).services
+
+
+@pytest.mark.parametrize("period", ["not monthly, its weekly", "either a week or a month"])
+async def test_a_doubtful_period_is_asked_about(plan_ref: str, period: str) -> None:
+    known = dict(service_category="transport", service_description="taxi to the match", service_cost="40")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", period, **known))
+    assert "utter_cost_period_uncertain" in out.responses
+    assert out.slots["service_cost_period"] is None and not service.get_plan(plan_ref).services
+
+
+async def test_four_weekly_is_every_four_weeks(plan_ref: str) -> None:
+    known = dict(service_category="transport", service_description="taxi to the match", service_cost="100")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", "four weekly", **known))
+    assert out.said("utter_service_added")["weekly_cost"] == "£25.00"
