@@ -1,36 +1,39 @@
 """Nothing a person typed reaches the Rasa server's logs, at any level.
 
 Rasa 3.6 logs message text in some events, errors included (`rest.message.received.failure`
-logs the text of a message whose handling failed). Its structlog set-up passes each event's
-`text`, `user_text`, `slot_values`, `parse_data_text`, `message` and similar keys through an
-anonymization pipeline when a plugin provides one (`rasa.plugin.get_anonymization_pipeline`,
-a hook meant for Rasa Pro). This plugin provides one that hides every such value."""
+logs the text of a message whose handling failed). Its structlog set-up runs every event through
+`rasa.utils.log_utils._anonymizer`, which changes nothing unless Rasa Pro's anonymization plugin
+is present (that plugin hook would also make the processor read each conversation twice a turn).
+This replaces that processor, before Rasa configures logging, with one that hides the values of
+the keys Rasa logs a person's words or slots under."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Dict
 
-import pluggy
-from rasa.plugin import plugin_manager
+import rasa
+import rasa.utils.log_utils
 
 HIDDEN = "[hidden]"
-hookimpl = pluggy.HookimplMarker("rasa")
+#: the keys Rasa 3.6's own anonymizer lists, where a person's words, slots or parse results go
+SENSITIVE_KEYS = frozenset({
+    "text", "response_text", "user_text", "slot_values", "parse_data_text", "parse_data_entities",
+    "prediction_events", "tracker_latest_message", "prefilled_slots", "message", "response",
+    "slot_candidates", "rasa_event", "rasa_events", "tracker_states", "current_states", "old_states",
+    "successes", "current_entity", "next_entity", "states", "entity", "token_text", "user_message",
+    "json_message",
+})
 
 
-class Redactor:
-    """Rasa's anonymization pipeline interface: the value to log instead of `value`."""
-
-    def log_run(self, value: Any) -> str:
-        return HIDDEN
-
-
-class LogRedactionPlugin:
-    @hookimpl  # type: ignore[misc]
-    def get_anonymization_pipeline(self) -> Optional[Redactor]:
-        return Redactor()
+def redact(_logger: Any, _method: str, event_dict: Dict[str, Any]) -> Dict[str, Any]:
+    """A structlog processor: every sensitive value in the event becomes HIDDEN."""
+    for key in SENSITIVE_KEYS.intersection(event_dict):
+        event_dict[key] = HIDDEN
+    return event_dict
 
 
 def install() -> None:
-    """Register the plugin with Rasa's plugin manager (once)."""
-    manager = plugin_manager()
-    if not any(isinstance(plugin, LogRedactionPlugin) for plugin in manager.get_plugins()):
-        manager.register(LogRedactionPlugin())
+    """Put `redact` where Rasa's structlog set-up takes its anonymizer from (Rasa 3.6 only)."""
+    if not rasa.__version__.startswith("3.6."):
+        raise RuntimeError(f"log_redaction was written for Rasa 3.6, not {rasa.__version__}: check "
+                           "rasa.utils.log_utils.configure_structlog before installing it")
+    rasa.utils.log_utils._anonymizer = redact  # type: ignore[attr-defined]
