@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from bot.secret_keys import ADVISER_SESSIONS, derived_key
 from bot.web.auth import SESSION_COOKIE
-from tests.web.conftest import advisers, client, secret_key  # noqa: F401  (fixtures)
+from tests.web.conftest import advisers, client, rasa, secret_key  # noqa: F401  (fixtures)
 
 
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.web.console_queries import LIVE_AUDIT_INTERVAL
-from tests.web.conftest import advisers, client, make_plan, sign_in  # noqa: F401  (fixtures)
+from tests.web.conftest import advisers, client, make_plan, rasa, sign_in  # noqa: F401  (fixtures)
 
 
 

@@ -23,6 +23,7 @@ RESERVED = ["web-abc123", "sms-0123456789abcdef", "WEB-abc", "Sms-x"]
 class FakeSanicRequest:
     json: Any
     ip: str = "203.0.113.7"
+    headers: Dict[str, str] = field(default_factory=dict)
 
 
 @pytest.mark.parametrize("sender", RESERVED)

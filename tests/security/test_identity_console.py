@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.identity import check_identity
-from tests.web.conftest import advisers, client, csrf_of, sign_in  # noqa: F401 — fixtures
+from tests.web.conftest import advisers, client, csrf_of, rasa, sign_in  # noqa: F401 — fixtures
 
 SAM_BORN = date(1956, 4, 3)
 
