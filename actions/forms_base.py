@@ -5,7 +5,14 @@
   Asking to change another part of the plan goes there (actions/section_changes.py).
 - Failed answers: `reject` says what was wrong; when the same question fails twice it is
   explained another way by the slot's `explain_<slot>` hook (default: `utter_explain_<slot>`),
-  with an offer to skip it (where the section allows) or to talk to a person.
+  with an offer to skip it (where the section allows) or to talk to a person. A question is
+  never asked a fourth time in a row: on the third failure the conversation pauses on it, with
+  what is saved kept, and the person is offered to come back to it, skip it (where allowed) or
+  talk to a person (`utter_stuck`, `utter_stuck_skippable`).
+
+Domain entries this base needs: slots `requested_slot`, `failed_attempts`, `paused`; responses
+`utter_explain_<slot>` (or an `explain_<slot>` hook), `utter_skip_or_person`, `utter_person_offer`,
+`utter_stuck`, `utter_stuck_skippable`.
 """
 from __future__ import annotations
 
@@ -25,6 +32,8 @@ from actions.common import call, form_answered_by_user, latest_text, plan_refere
 REQUESTED_SLOT = "requested_slot"
 FAILED_ATTEMPTS = "failed_attempts"
 EXPLAIN_AFTER = 2
+#: failures in a row after which a question is not asked again straight away
+STOP_AFTER = 3
 #: what a skipped free-text answer is recorded as, so the plan shows it is still to be talked about
 SKIPPED_ANSWER = "Not said yet. To talk about with the council."
 
@@ -89,6 +98,14 @@ class SectionFormValidation(FormValidationAction):
         following = await self.next_requested_slot(dispatcher, tracker, domain)
         return events + ([following] if following else [])
 
+    async def _extract_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """As rasa_sdk's, except that a validation that ends the form (a pause, a lock) is not
+        overruled by the next question when the form works out its own questions."""
+        events = await self.get_validation_events(dispatcher, tracker, domain)
+        return await self._then_ask_next(events, dispatcher, tracker, domain)
+
     def start_again_events(self) -> List[EventType]:
         """What 'start this part again' clears, beyond the open question (nothing by default:
         what is already saved stays; the question is asked again)."""
@@ -137,16 +154,20 @@ class SectionFormValidation(FormValidationAction):
         response: str,
         **response_args: Any,
     ) -> Dict[str, Any]:
-        """An answer we can't use: say why, or explain the question another way on the second
-        failure in a row. Nothing already recorded is touched."""
+        """An answer we can't use: say why; on the second failure in a row explain the question
+        another way; on the third, pause on it (see the module docstring). Nothing already
+        recorded is touched."""
         attempts = self._attempts(tracker)
         attempts[slot] = attempts.get(slot, 0) + 1
+        if attempts[slot] >= STOP_AFTER:
+            dispatcher.utter_message(response="utter_stuck_skippable" if slot in self.skippable else "utter_stuck")
+            attempts[slot] = 0
+            return {slot: None, FAILED_ATTEMPTS: attempts, "paused": True, REQUESTED_SLOT: None}
         if attempts[slot] >= EXPLAIN_AFTER:
             self.explain(slot, dispatcher, tracker)
             dispatcher.utter_message(
                 response="utter_skip_or_person" if slot in self.skippable else "utter_person_offer"
             )
-            attempts[slot] = 0
         else:
             dispatcher.utter_message(response=response, **response_args)
         return {slot: None, FAILED_ATTEMPTS: attempts}

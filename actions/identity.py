@@ -17,7 +17,6 @@ from datetime import date, datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -85,15 +84,6 @@ class ValidateIdentityForm(SectionFormValidation):
         if tracker.get_slot(REQUESTED_SLOT) != ONE_TIME_CODE or not form_answered_by_user(tracker):
             return {}
         return {ONE_TIME_CODE: latest_text(tracker)}
-
-    async def _extract_validation_events(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
-        """As rasa_sdk's, except that when the form's questions differ from the domain's (SMS, the
-        second factor), a validation that ended the form (a lock, or asking to call the council)
-        is not overruled by the next question."""
-        events = await self.get_validation_events(dispatcher, tracker, domain)
-        return await self._then_ask_next(events, dispatcher, tracker, domain)
 
     async def validate_planned_by(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -1,0 +1,79 @@
+"""No question is asked more than three times in a row (issue 14): every question of every form,
+answered with something unusable again and again, stops being asked by the third failure, with
+the person offered to come back to it, skip it where allowed, or talk to a person."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Dict, List, Tuple, Type
+
+import pytest
+from rasa_sdk import Action
+
+from actions.identity import ValidateIdentityForm
+from actions.management import ValidateContingencyForm, ValidateManagementForm
+from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
+from actions.plan import ValidateReviewForm
+from actions.services import SERVICE_ID, ValidateServicesForm
+from bot.answers.trackers import domain
+from bot.budgets.source import BudgetFigures
+from bot.plans import service
+from bot.plans.service import NewService
+from tests.actions.conftest import run, tracker
+
+UNUSABLE = "hm"
+_PA = {"service_category": "personal_assistant", "service_description": "help to get up"}
+_TAXI = {"service_category": "transport", "service_description": "a taxi to the day centre"}
+#: (form, question, what is known when it is asked)
+QUESTIONS: List[Tuple[Type[Action], str, Dict[str, Any]]] = [
+    (ValidateIdentityForm, "planned_by", {}),
+    (ValidateIdentityForm, "person_reference", {"planned_by": "self"}),
+    (ValidateIdentityForm, "date_of_birth", {"planned_by": "self", "person_reference": "PB-100234"}),
+    (ValidateImportantForm, "important_to_me", {}),
+    (ValidateOutcomesForm, "outcome_text", {}),
+    (ValidateServicesForm, "service_category", {}),
+    (ValidateServicesForm, "service_description", {"service_category": "transport"}),
+    (ValidateServicesForm, "service_hours", _PA),
+    (ValidateServicesForm, "service_rate", {**_PA, "service_hours": "6"}),
+    (ValidateServicesForm, "service_cost", _TAXI),
+    (ValidateServicesForm, "service_cost_period", {**_TAXI, "service_cost": "40"}),
+    (ValidateServicesForm, "service_visits_per_week", {**_TAXI, "service_cost": "40", "service_cost_period": "visit"}),
+    (ValidateServicesForm, "service_outcomes", {**_TAXI, SERVICE_ID: 1}),
+    (ValidateServicesForm, "add_another_service", {**_TAXI, SERVICE_ID: 1}),
+    (ValidateManagementForm, "management_option", {}),
+    (ValidateContingencyForm, "contingency", {}),
+    (ValidateReviewForm, "plan_confirmed", {}),
+]
+FORM_OF = {form: name.removeprefix("validate_") for form in {q[0] for q in QUESTIONS} for name in [form().name()]}
+
+
+def test_every_question_of_every_form_is_driven() -> None:
+    driven = {question for _, question, _ in QUESTIONS}
+    in_the_domain = {slot for form in domain()["forms"].values() for slot in form["required_slots"]}
+    assert driven == in_the_domain
+
+
+@pytest.fixture
+def plan_ref(demo: Any) -> str:
+    reference = service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal(250), "week")).plan_reference
+    service.add_outcome(reference, "Get out to the shops")
+    service.add_service(reference, NewService("transport", "a taxi to the day centre", None, None, Decimal(20)))
+    return reference
+
+
+@pytest.mark.parametrize("form, question, known", QUESTIONS, ids=[q[1] for q in QUESTIONS])
+async def test_no_question_is_asked_a_fourth_time_in_a_row(plan_ref: str, form: Type[Action], question: str,
+                                                           known: Dict[str, Any]) -> None:
+    slots: Dict[str, Any] = {"plan_reference": plan_ref, "verified": True, **known}
+    asked = 1  # the question was asked once before the first answer
+    for _ in range(4):
+        out = await run(form(), tracker(slots, UNUSABLE, filled=question, active_loop=FORM_OF[form]))
+        assert out.slots.get(question) is None, f"{UNUSABLE!r} was taken as an answer to {question}"
+        stopped = out.slots.get("requested_slot", question) is None or out.slots.get("paused") is True
+        if stopped:
+            break
+        asked += 1
+        slots["failed_attempts"] = out.slots.get("failed_attempts")
+        slots.update({k: v for k, v in out.slots.items() if k in ("identity_failures",)})
+    assert asked <= 3, f"{question} was asked {asked} times in a row"
+    said = " ".join(r or "" for r in out.responses)
+    assert "utter_stuck" in said or "utter_identity" in said, out.responses
