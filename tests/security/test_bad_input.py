@@ -76,10 +76,14 @@ def recorded_plan(logged_servers: LoggedServers) -> Chat:
 
 
 def test_bad_input_over_rest_in_the_middle_of_a_plan(logged_servers: LoggedServers, recorded_plan: Chat) -> None:
-    for text in BAD_HOURS:
-        reply = recorded_plan.say(text)
-        assert "hours a week" in reply.lower(), f"{text!r} was taken as the hours:\n{reply}"
-    expect(recorded_plan.say("6 hours a week"), "each hour")
+    for text in BAD_HOURS:  # asked again, explained, or (third time in a row) paused on: never taken
+        reply = recorded_plan.say(text).lower()
+        assert "hours a week" in reply or "hard to follow" in reply, f"{text!r} was taken as the hours:\n{reply}"
+    reply = recorded_plan.say("6 hours a week")
+    if "each hour" not in reply.lower():  # paused on the question: coming back asks it again
+        expect(reply, "hours a week")
+        reply = recorded_plan.say("6 hours a week")
+    expect(reply, "each hour")
     expect(recorded_plan.say("£14 an hour"), "£84.00 a week")
     before = exported(logged_servers, "PB-100238")
 
