@@ -22,7 +22,7 @@ from bot.money import format_pounds
 from bot.parsing import is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
 from bot.parsing.cost_doubts import cost_doubt, period_doubt
 from bot.parsing.edits import items_chosen, sounds_like_correction
-from bot.parsing.frequency import frequency_match
+from bot.parsing.frequency import frequency_beside_cost, frequency_match
 from bot.parsing.pipeline import analyse
 from bot.plans import costing, service
 from bot.plans.service import NewService
@@ -224,7 +224,7 @@ class ValidateServicesForm(SectionFormValidation):
             return {}
         updates: Dict[Text, Any] = {"service_cost_period": per}
         if per == "visit":
-            visits = parse_frequency(text)
+            visits = frequency_beside_cost(text)
             if visits is not None and Decimal(0) < visits <= MAX_VISITS:
                 updates["service_visits_per_week"] = str(visits)  # "£50 a day, twice a week"
         return updates

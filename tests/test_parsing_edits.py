@@ -57,3 +57,11 @@ OUTCOMES = [(1, "Get out to the shops"), (2, "See my grandchildren"), (3, "Cook 
 ])
 def test_outcomes_chosen(text: str, chosen) -> None:
     assert items_chosen(text, OUTCOMES) == chosen
+
+
+@pytest.mark.parametrize("text, chosen", [("no, that's all", []), ("that's all", None), ("just 2, that's all", [2]),
+                                          ("all of them", [1, 2, 3]), ("thats all thanks", None)])
+def test_thats_all_ends_the_list_without_choosing_everything(text: str, chosen) -> None:
+    """"that's all" alone is asked about again (it could mean every one, or none)."""
+    items = [(1, "get out to the shops"), (2, "see my grandchildren"), (3, "sleep better")]
+    assert items_chosen(text, items) == chosen

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from bot.parsing import parse_frequency
+from bot.parsing.frequency import frequency_beside_cost
 
 D = Decimal
 MONTHLY = "0.230769"  # 12 / 52
@@ -51,3 +52,12 @@ def test_no_frequency(text: str) -> None:
 
 def test_monthly_is_exact_to_six_places() -> None:
     assert parse_frequency("monthly") == (D(12) / D(52)).quantize(D("0.000001"))
+
+
+@pytest.mark.parametrize("text, times", [
+    ("per day it's £55", None), ("£55 a day", None), ("£40 a session", None), ("each visit costs £20", None),
+    ("£55 a day, 3 days a week", Decimal(3)), ("£50 a session twice a week", Decimal(2)),
+    ("£30 a day on mondays and fridays", Decimal(2)),
+])
+def test_what_a_cost_is_per_is_not_how_often(text: str, times) -> None:
+    assert frequency_beside_cost(text) == times

@@ -243,8 +243,8 @@ async def safety_figures(parse: Callable[[str], Any], path: Path = HELD_OUT_SAFE
     outside a form: recall on risk messages and false alarms on ordinary ones."""
     from bot.safety import detector
 
-    scored = [(row["message"], row["label"] == "risk", detector.risk_confidence(await parse(row["message"])))
-              for row in rows(path)]
+    texts = [(row.get("message") or row["text"], row["label"]) for row in rows(path)]
+    scored = [(text, label == "risk", detector.risk_confidence(await parse(text))) for text, label in texts]
     lines = []
     for in_form in (True, False):
         flagged = [(risk, detector.decide(text, confidence, in_form)) for text, risk, confidence in scored]
@@ -259,6 +259,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-wrong", action="store_true", help="list each wrong reading")
     parser.add_argument("--answers", type=Path, default=HELD_OUT, help="a held-out answers file (default: %(default)s)")
+    parser.add_argument("--safety", type=Path, default=HELD_OUT_SAFETY, help="a safety messages file (default: %(default)s)")
     args = parser.parse_args()
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
@@ -270,7 +271,7 @@ def main() -> None:
     agent = Agent.load(latest_model())
     counts, wrong_money, wrong = asyncio.run(measure(agent.parse_message, args.answers))
     print(table(counts, wrong_money))
-    print("\n".join(asyncio.run(safety_figures(agent.parse_message))))
+    print("\n".join(asyncio.run(safety_figures(agent.parse_message, args.safety))))
     if args.show_wrong:
         print("\n".join(wrong))
 

@@ -170,8 +170,10 @@ class SmsInput(InputChannel):
             return split(texts.help_text(settings)).segments
         if state.stopped:
             return []
-        if said is Keyword.MORE and state.more_text:
-            return await self._send(sender, state.more_text, state.choices)
+        if said is Keyword.MORE:  # never passed on as an answer ('MORE' is not an outcome)
+            if state.more_text:
+                return await self._send(sender, state.more_text, state.choices)
+            return split(texts.NOTHING_MORE).segments
         if not body.strip():
             return split(texts.NO_TEXT).segments
         if (refused := await sms_refusal(sender.conversation_id, body, settings)) is not None:

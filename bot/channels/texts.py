@@ -14,3 +14,4 @@ def help_text(settings: Settings) -> str:
 STOPPED = "You will not get any more texts from us. Your plan is saved. Reply START if you want to carry on."
 STARTED = "Welcome back. Your plan is saved. Send any message to carry on where you left off."
 NO_TEXT = "Sorry, I can only read words. Please type your answer in a text."
+NOTHING_MORE = "There is nothing more to send just now. Please reply to the last question, or send HELP."

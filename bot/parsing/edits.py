@@ -33,6 +33,8 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 _ALL = re.compile(r"\b(?:all|both|every(?:thing| one)?|each of them)\b", re.IGNORECASE)
+#: "that's all" ends a list; it does not choose every item
+_THATS_ALL = re.compile(r"\b(?:that'?s|that is|thats|that'?ll be|that will be) all\b", re.IGNORECASE)
 _NONE = re.compile(r"^\W*(?:none|neither|nothing|no(?:ne)? of them|not really|no|nope|n)\W*$", re.IGNORECASE)
 _LAST = re.compile(r"\b(?:last|latest|previous|final) (?:one|thing|service|outcome|item)?\b|\bthe one (?:i|we) just\b",
                    re.IGNORECASE)
@@ -118,7 +120,8 @@ def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
     """Which items a reply chooses: every id for 'all'/'both', [] for 'none', the numbers or
     named items said; None when the reply can't be read."""
     ids = [item_id for item_id, _ in items]
-    if _NONE.match(text or ""):
+    text = _THATS_ALL.sub(" ", text or "")
+    if _NONE.match(text):
         return []
     if _ALL.search(text or ""):
         return ids

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Dict, Iterable, Optional
 
+from bot.parsing.money import money_matches
 from bot.parsing.numbers import plain
 from bot.parsing.pipeline import TIMES_OF_DAY, WEEKDAYS, analyse, overlaps, rate_periods
 
@@ -136,10 +137,19 @@ def frequency_match(doc: "Doc", exclude: Iterable["Span"] = ()) -> Optional[Freq
     return FrequencyMatch(plain(value, PLACES), span)
 
 
+def frequency_beside_cost(text: str) -> Optional[Decimal]:
+    """Times per week said with a cost, leaving out what the cost is per: 'per day it's £55'
+    says the price of a day, not that it is every day; '£55 a day, 3 days a week' → 3."""
+    doc = analyse(text or "")
+    per = [match.period for match in money_matches(doc) if match.period is not None]
+    match = frequency_match(doc, exclude=per)
+    return match.per_week if match else None
+
+
 def parse_frequency(text: str) -> Optional[Decimal]:
     """Times per week in `text` (to 6 decimal places: 'monthly' → 0.230769), or None."""
     match = frequency_match(analyse(text or ""))
     return match.per_week if match else None
 
 
-__all__ = ["FrequencyMatch", "PER_WEEK", "frequency_match", "parse_frequency"]
+__all__ = ["FrequencyMatch", "PER_WEEK", "frequency_beside_cost", "frequency_match", "parse_frequency"]

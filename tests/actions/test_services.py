@@ -156,3 +156,11 @@ async def test_four_weekly_is_every_four_weeks(plan_ref: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the match", service_cost="100")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", "four weekly", **known))
     assert out.said("utter_service_added")["weekly_cost"] == "£25.00"
+
+
+async def test_a_price_per_day_asks_how_many_days(plan_ref: str) -> None:
+    """'a day' says what a day costs, not that it is every day: the days a week are asked."""
+    known = dict(service_category="day_opportunities", service_description="the day centre")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "per day it's £55", **known))
+    assert out.slots["service_cost_period"] == "visit" and out.slots.get("service_visits_per_week") is None
+    assert out.slots["requested_slot"] == "service_visits_per_week"

@@ -171,7 +171,7 @@ def test_help_gives_the_councils_number(assistant: Assistant) -> None:
     assert assistant.received == []
 
 
-@pytest.mark.parametrize("text", [help_text(SETTINGS), texts.STOPPED, texts.STARTED, texts.NO_TEXT, MORE_PROMPT])
+@pytest.mark.parametrize("text", [help_text(SETTINGS), texts.STOPPED, texts.STARTED, texts.NO_TEXT, texts.NOTHING_MORE, MORE_PROMPT])
 def test_the_channels_own_texts_are_plain_english_and_one_segment_or_two(text: str) -> None:
     assert reading_ease(text) >= MIN_READING_EASE
     assert len(split(text).segments) <= 2
@@ -203,6 +203,12 @@ def test_a_long_reply_is_three_segments_and_more_sends_the_rest(demo_person: str
     words = " ".join(sent).replace(MORE_PROMPT, " ").split()
     assert words == long_text.split()
     assert len(assistant.received) == 1
+
+
+def test_more_with_nothing_waiting_is_not_an_answer(assistant: Assistant) -> None:
+    """'MORE' when the last reply was whole is answered by the channel, never recorded as an outcome."""
+    reply = messages(run(send(assistant, request("MORE"))))
+    assert reply == [texts.NOTHING_MORE] and assistant.received == []
 
 
 def test_a_1000_character_message_and_non_latin_text_pass_through(assistant: Assistant) -> None:
