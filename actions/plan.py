@@ -55,6 +55,8 @@ class ActionNextSection(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         events: List[EventType] = []
+        #: coming back after a pause: the section's answers so far are kept, not asked again
+        resuming = bool(tracker.get_slot("paused")) and responding_to_user(tracker)
         if responding_to_user(tracker):
             detour = detours.detect(tracker.latest_message, in_form=False)
             if detour is not None:
@@ -86,7 +88,7 @@ class ActionNextSection(Action):
             return events + [SlotSet("current_section", "paused"), SlotSet("paused", True)]
         if plan is None:
             return events + [SlotSet("current_section", "paused"), SlotSet("paused", True)]
-        return events + await self._route(plan, dispatcher, tracker)
+        return events + await self._route(plan, dispatcher, tracker, resuming)
 
     async def _plan(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
@@ -99,7 +101,9 @@ class ActionNextSection(Action):
             events.append(SlotSet("plan_reference", plan.plan_reference))
         return plan
 
-    async def _route(self, plan: PlanView, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+    async def _route(
+        self, plan: PlanView, dispatcher: CollectingDispatcher, tracker: Tracker, resuming: bool = False
+    ) -> List[EventType]:
         section = plan.next_section()
         if section == "review" and tracker.get_slot("plan_confirmed") == CONFIRMED:
             plan = await call(service.submit_plan, plan.plan_reference)
@@ -118,14 +122,17 @@ class ActionNextSection(Action):
             dispatcher.utter_message(response="utter_outcomes_so_far", item_list=numbered(outcome_items(plan)))
         if section == "services" and plan.services:
             dispatcher.utter_message(response="utter_services_so_far", item_list=numbered(service_items(plan)))
-        events = self._go_to(section, tracker)
+        events = self._go_to(section, tracker, keep_answers=resuming)
         if section == "outcomes":
             events.append(SlotSet("outcome_count", len(plan.outcomes)))
         return events
 
     @staticmethod
-    def _go_to(section: str, tracker: Tracker) -> List[EventType]:
-        return [SlotSet(slot, None) for slot in SECTION_SLOTS[section]] + [SlotSet("current_section", section)]
+    def _go_to(section: str, tracker: Tracker, keep_answers: bool = False) -> List[EventType]:
+        """Open `section`, clearing what its form held from an earlier visit (kept when coming
+        back after a pause in it, so a half-costed service is not asked again from the start)."""
+        cleared = [] if keep_answers else [SlotSet(slot, None) for slot in SECTION_SLOTS[section]]
+        return cleared + [SlotSet("current_section", section)]
 
 
 def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:

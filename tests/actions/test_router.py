@@ -77,3 +77,18 @@ async def test_a_complete_plan_is_read_back_then_submitted_when_confirmed(demo) 
     assert out.slots["current_section"] == "submitted"
     assert out.said("utter_plan_submitted")["plan_reference"] == ref
     assert service.get_plan(ref).status == "submitted"
+
+
+async def test_coming_back_after_a_pause_keeps_the_answers_so_far(demo) -> None:
+    """Paused half way through costing a service (stopped on a question, or 'save for later'):
+    the kind of support and what it is for are not asked again."""
+    plan = service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week"))
+    service.set_important_to_me(plan.plan_reference, "My garden")
+    service.add_outcome(plan.plan_reference, "Get to the shops")
+    service.set_outcomes_complete(plan.plan_reference, True)
+    half_done = {**VERIFIED, "plan_reference": plan.plan_reference, "paused": True, "current_section": "paused",
+                 "service_category": "personal_assistant", "service_description": "help with cooking"}
+    out = await run(ActionNextSection(), tracker(half_done, text="hello again", intent="greet"))
+    assert out.slots["current_section"] == "services" and "service_category" not in out.slots
+    fresh = await run(ActionNextSection(), tracker({**half_done, "paused": False}, latest_action="services_form"))
+    assert fresh.slots.get("service_category", "cleared") is None
