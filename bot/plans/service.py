@@ -182,6 +182,10 @@ def _new_reference() -> str:
     return "SP-" + "".join(secrets.choice(alphabet) for _ in range(8))
 
 
+#: the audit action when a draft is opened from a conversation other than the one it was in
+REOPENED = "plan-opened-from-new-conversation"
+
+
 def _audit(session: Session, action: str, plan: Plan, actor: str = SYSTEM) -> None:
     session.add(AuditLog(actor=actor, action=action, subject=plan.plan_reference, detail=""))
 
@@ -208,6 +212,8 @@ def open_plan(
             )
             session.add(plan)
             _audit(session, "plan-started", plan)
+        elif conversation_id and plan.conversation_id and plan.conversation_id != conversation_id:
+            _audit(session, REOPENED, plan)  # the console shows it (bot/web/console_queries.py)
         plan.planned_by, plan.conversation_id, plan.updated_at = planned_by, conversation_id, utcnow()
         session.flush()
         return _view(plan)

@@ -18,7 +18,7 @@ from bot.plans.service import PlanError, PlanNotFound, get_plan, mark_agreed
 from bot.plans.views import PlanView
 from bot.web.auth import check_csrf, current_adviser, render_console_page, require_adviser
 from bot.web.console_queries import (
-    STATUSES, conversation_id_of, plans_with_status, queue, record_live_view, record_view, search,
+    STATUSES, conversation_id_of, plans_with_status, queue, record_live_view, record_view, reopened_at, search,
 )
 from bot.web.pages import render_html
 from bot.web.transcripts import Message, conversation
@@ -60,9 +60,11 @@ async def _plan_or_404(request: web.Request, plan_reference: str) -> PlanView:
         raise web.HTTPNotFound(text="There is no plan with that reference.")
 
 
-def _live_parts(request: web.Request, plan: PlanView, transcript: List[Message]) -> Dict[str, Any]:
+async def _live_parts(request: web.Request, plan: PlanView) -> Dict[str, Any]:
+    transcript = await _conversation_of(plan.plan_reference)
+    reopened = await asyncio.to_thread(reopened_at, plan.plan_reference)
     return {
-        "plan_html": render_html(request, "console/_plan.html", plan=plan),
+        "plan_html": render_html(request, "console/_plan.html", plan=plan, reopened_at=reopened),
         "transcript_html": render_html(request, "console/_transcript.html", transcript=transcript),
         "status": plan.status,
         "refresh": LIVE_REFRESH_SECONDS if plan.status == "draft" else 0,
@@ -81,7 +83,7 @@ async def plan_view(request: web.Request) -> web.Response:
     adviser = await current_adviser(request)
     assert adviser is not None  # require_adviser
     await asyncio.to_thread(record_view, adviser.id, plan.plan_reference)
-    parts = _live_parts(request, plan, await _conversation_of(plan.plan_reference))
+    parts = await _live_parts(request, plan)
     return await render_console_page(
         request, "console/plan.html", title=f"Plan {plan.plan_reference}", plan=plan, parts=parts,
         notice=_notice(request.query.get("done")),
@@ -100,7 +102,7 @@ async def plan_live(request: web.Request) -> web.Response:
     adviser = await current_adviser(request)
     assert adviser is not None  # require_adviser
     await asyncio.to_thread(record_live_view, adviser.id, plan.plan_reference)
-    parts = _live_parts(request, plan, await _conversation_of(plan.plan_reference))
+    parts = await _live_parts(request, plan)
     return web.json_response(parts, headers={"Cache-Control": "no-store"})
 
 

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import List, Optional, Tuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from bot.db.models import AuditLog, Person, Plan, utcnow
 from bot.db.session import session_scope
 from bot.identity import normalise_reference
+from bot.plans.service import REOPENED
 
 STATUSES = ("submitted", "draft", "agreed")
 QUEUE_FLAGS = ("safeguarding", "handoff_requested")
@@ -74,6 +75,15 @@ def conversation_id_of(plan_reference: str) -> Optional[str]:
     with session_scope() as session:
         return session.execute(
             select(Plan.conversation_id).where(Plan.plan_reference == plan_reference)
+        ).scalar_one_or_none()
+
+
+def reopened_at(plan_reference: str) -> Optional[datetime]:
+    """When the plan was last opened from a conversation other than the one it was in (a check of
+    who the person is from another chat or by text), or None."""
+    with session_scope() as session:
+        return session.execute(
+            select(func.max(AuditLog.at)).where(AuditLog.subject == plan_reference, AuditLog.action == REOPENED)
         ).scalar_one_or_none()
 
 

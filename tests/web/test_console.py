@@ -169,3 +169,19 @@ async def test_require_adviser_with_the_manager_role(client: TestClient, adviser
     response = await client.get("/adviser/managers-only")
     assert response.status == 200 and "Hello managers" in await response.text()
     assert 'href="/adviser/reporting"' in await (await client.get("/adviser/")).text()
+
+
+async def test_the_console_shows_when_a_plan_was_opened_from_a_new_conversation(
+    client: TestClient, advisers: Dict[str, int], demo_person: str
+) -> None:
+    """Issue 18: a check of who the person is from another conversation moves the plan to it;
+    the adviser sees that it happened (and the audit log has it), not just a new transcript."""
+    ref = make_plan(demo_person, "web-first")
+    await sign_in(client)
+    assert "new conversation" not in await (await client.get(f"/adviser/plans/{ref}")).text()
+    service.open_plan(demo_person, "self", "sms", "sms-second", service.get_plan(ref).budget)
+    page = await (await client.get(f"/adviser/plans/{ref}")).text()
+    assert "Opened from a new conversation" in page
+    assert [line.subject for line in audit("plan-opened-from-new-conversation")] == [ref]
+    service.open_plan(demo_person, "self", "sms", "sms-second", service.get_plan(ref).budget)  # the same one again
+    assert len(audit("plan-opened-from-new-conversation")) == 1
