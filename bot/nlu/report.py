@@ -63,8 +63,9 @@ def config_without_fallback(config_path: Path) -> Dict:
     return config
 
 
-def run_evaluation(folds: int, out: Path) -> None:
-    """Rasa's cross-validation over `folds` folds, or with folds=1 one 80/20 held-out split."""
+def run_evaluation(folds: int, out: Path, seed: int = FOLD_SEED) -> None:
+    """Rasa's cross-validation over `folds` folds, or with folds=1 one 80/20 held-out split,
+    with the folds or the split drawn from `seed` (a figure from one seed is one draw: run a few)."""
     out.mkdir(parents=True, exist_ok=True)
     what = f"{folds} folds" if folds > 1 else "one 80/20 split"
     print(f"Training and testing {what} (Rasa's output goes to {out / 'cross_validation.log'})…", flush=True)
@@ -73,7 +74,7 @@ def run_evaluation(folds: int, out: Path) -> None:
         config.write_text(yaml.safe_dump(config_without_fallback(PROJECT_ROOT / "config.yml")), encoding="utf-8")
 
         def run(*arguments: str) -> None:
-            command = [sys.executable, "-c", _SEEDED_RASA, str(FOLD_SEED), *arguments]
+            command = [sys.executable, "-c", _SEEDED_RASA, str(seed), *arguments]
             subprocess.run(command, check=True, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT)
 
         domain, nlu, common = str(PROJECT_ROOT / "domain"), str(PROJECT_ROOT / "data" / "nlu"), ["--successes", "--no-plot", "--quiet"]
@@ -82,7 +83,7 @@ def run_evaluation(folds: int, out: Path) -> None:
                 "--domain", domain, "--out", str(out), *common)
             return
         split, models = Path(tmp) / "split", Path(tmp) / "models"
-        run("data", "split", "nlu", "--nlu", nlu, "--training-fraction", "0.8", "--random-seed", "1", "--out", str(split))
+        run("data", "split", "nlu", "--nlu", nlu, "--training-fraction", "0.8", "--random-seed", str(seed), "--out", str(split))
         run("train", "nlu", "--config", str(config), "--nlu", str(split / "training_data.yml"), "--domain", domain,
             "--out", str(models))
         run("test", "nlu", "--nlu", str(split / "test_data.yml"), "--model", str(models), "--domain", domain,
@@ -172,10 +173,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "nlu-report")
     parser.add_argument("--holdout", action="store_true", help="one 80/20 split instead of cross-validation")
     parser.add_argument("--no-train", action="store_true", help="only print the figures of the last run")
+    parser.add_argument("--seed", type=int, default=FOLD_SEED, help="draws the folds or the split (default: %(default)s)")
     args = parser.parse_args(argv)
     folds = 1 if args.holdout else args.folds
     if not args.no_train:
-        run_evaluation(folds, args.out)
+        run_evaluation(folds, args.out, args.seed)
     return 0 if print_report(args.out, "80/20 held out" if folds == 1 else f"{folds}-fold") else 1
 
 
