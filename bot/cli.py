@@ -9,7 +9,6 @@ import argparse
 import getpass
 import json
 import logging
-import os
 import sys
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
@@ -28,7 +27,7 @@ from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
 from bot.privacy.erasure import forget, purge
 from bot.reporting.cli import add_report_parser, run_report
-from bot.secret_keys import PRODUCTION, environment
+from bot.secret_keys import PRODUCTION
 from bot.startup import settings_or_exit
 from bot.web.accounts import (
     ROLES, ROLES_NEEDING_TOTP, AccountError, Enrolment, UnknownAdviser, create_adviser, disable_adviser, enable_adviser,
@@ -82,7 +81,7 @@ def _migrate(args: argparse.Namespace) -> int:
 
 
 def _load_demo(args: argparse.Namespace) -> int:
-    if environment(os.environ) == PRODUCTION:
+    if get_settings().environment == PRODUCTION:
         _err("This is a production system (SUPPORTPLAN_ENV=production), so the demo people were not loaded.")
         return 0
     with session_scope() as session:

@@ -24,7 +24,6 @@ import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
@@ -40,8 +39,7 @@ from bot.config import PROJECT_ROOT
 from bot.db.migrate import upgrade
 from bot.db.session import use_database
 from bot.parsing.sections import section_named
-from bot.money import round_to_penny
-from bot.plans import service
+from bot.plans import costing, service
 from bot.plans.service import NewService
 
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout" / "answers.csv"
@@ -52,9 +50,9 @@ OUTCOMES = ("Get to the shops on my own", "See my grandchildren more", "Sleep be
 #: the cost the period question follows in the report
 COST_BEFORE_PERIOD = Decimal("120")
 RIGHT, CONFIRMED, ASKED_AGAIN, WRONG = "right", "confirmed", "asked again", "wrong"
-#: the held-out set's periods, as the weeks each covers (visit and day need the times a week)
-_EXPECTED_WEEKS = {"week": Fraction(1), "fortnight": Fraction(2), "four_weeks": Fraction(4), "month": Fraction(52, 12),
-                   "year": Fraction(52), "once": Fraction(52)}
+#: the held-out set's period labels, as bot/plans/costing.py names them (visit and day need the times a week)
+_COSTING_PERIOD = {"week": "week", "fortnight": "fortnight", "four_weeks": "4 weeks", "month": "month",
+                   "year": "year", "once": "one-off"}
 
 Reading = Optional[str]
 
@@ -142,7 +140,7 @@ def expected_cost(label: str) -> Reading:
     amount, period = Decimal(fields["amount"]), fields["period"]
     if period in ("visit", "day"):
         return f"each={amount:.2f}"
-    return f"weekly={round_to_penny(Fraction(amount) / _EXPECTED_WEEKS[period])}"
+    return f"weekly={costing.per_period(amount, _COSTING_PERIOD[period])}"
 
 
 def _same(question: str, reading: str, expected: str) -> bool:
