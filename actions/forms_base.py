@@ -9,10 +9,15 @@
   never asked a fourth time in a row: on the third failure the conversation pauses on it, with
   what is saved kept, and the person is offered to come back to it, skip it (where allowed) or
   talk to a person (`utter_stuck`, `utter_stuck_skippable`).
+- Choice answers (`choose`): a sure reading is used; a middling one is put back to the person as
+  one short question (`choice_check`, asked by action_ask_choice_check), whose yes re-runs the
+  slot's validation with the checked choice, whose no counts as a failed answer, and whose
+  anything-else is taken as a fresh answer to the question; a poor one is a failed answer.
 
 Domain entries this base needs: slots `requested_slot`, `failed_attempts`, `paused`; responses
 `utter_explain_<slot>` (or an `explain_<slot>` hook), `utter_skip_or_person`, `utter_person_offer`,
-`utter_stuck`, `utter_stuck_skippable`.
+`utter_stuck`, `utter_stuck_skippable`, `utter_choice_not_that`; slot `choice_check` (custom
+mapping) and action `action_ask_choice_check`.
 """
 from __future__ import annotations
 
@@ -28,12 +33,18 @@ from rasa_sdk.types import DomainDict
 
 from actions import detours, section_changes
 from actions.common import call, form_answered_by_user, latest_text, plan_reference, within_limits
+from bot.answers.reading import Reading, answers_the_question, asks_back
+from bot.parsing import parse_yes_no
+from bot.safety.phrases import asks_for_person
 
 REQUESTED_SLOT = "requested_slot"
 FAILED_ATTEMPTS = "failed_attempts"
 EXPLAIN_AFTER = 2
 #: failures in a row after which a question is not asked again straight away
 STOP_AFTER = 3
+MAX_CHECKED_TEXT = 1000
+#: a middling reading waiting for the person's yes or no: {"slot", "code", "text"}
+CHOICE_CHECK = "choice_check"
 #: what a skipped free-text answer is recorded as, so the plan shows it is still to be talked about
 SKIPPED_ANSWER = "Not said yet. To talk about with the council."
 
@@ -61,15 +72,40 @@ class SectionFormValidation(FormValidationAction):
         requested = tracker.get_slot(REQUESTED_SLOT)
         if requested and form_answered_by_user(tracker):
             events = await self._instead_of_an_answer(requested, dispatcher, tracker)
+            if events is None and requested == CHOICE_CHECK:
+                events = await self._answer_to_check(dispatcher, tracker, domain)
             if events is not None:
                 return await self._then_ask_next(events, dispatcher, tracker, domain)
         return await super().run(dispatcher, tracker, domain)
+
+    async def _answer_to_check(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The reply to 'It sounds like …. Is that right?'."""
+        pending = dict(tracker.get_slot(CHOICE_CHECK) or {})
+        slot, text = pending.get("slot"), latest_text(tracker)
+        events: List[EventType] = [SlotSet(CHOICE_CHECK, None)]
+        validate = getattr(self, f"validate_{slot}", None) if slot else None
+        if validate is None:
+            return events
+        answer, rest = parse_yes_no(text), _after_a_no(text)
+        if answer is False and not rest:
+            updates = self.reject(dispatcher, tracker, slot, "utter_choice_not_that")
+        else:
+            if answer is True:
+                tracker.add_slots([SlotSet(CHOICE_CHECK, {**pending, "confirmed": True})])
+                text = str(pending.get("text") or "")
+            updates = await validate(rest or text, dispatcher, tracker, domain)
+        return events + [SlotSet(name, value) for name, value in updates.items()]
 
     async def _instead_of_an_answer(
         self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Optional[List[EventType]]:
         """A detour, a skip or a change to the plan, or None when the message is an answer."""
         detour = detours.detect(tracker.latest_message, in_form=True)
+        if detour in (detours.Detour.QUESTION, detours.Detour.HANDOFF) and not asks_for_person(latest_text(tracker)) \
+                and not asks_back(latest_text(tracker)) and await self.reads_as_answer(requested, tracker):
+            detour = None  # 'social worker' answers 'who is making this plan?'; it is not a request
         if detour is not None:
             events = await detours.handle(detour, dispatcher, tracker)
             events.append(SlotSet(requested, None))
@@ -86,6 +122,11 @@ class SectionFormValidation(FormValidationAction):
         if requested in self.skippable and wants_to_skip(latest_text(tracker)):
             return await self.skip(requested, dispatcher, tracker)
         return await self.change_request(dispatcher, tracker)
+
+    async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:
+        """The message reads surely as an answer to `slot`'s question (by its choice model), so a
+        question or a request for a person the intent model saw in it is not taken as a detour."""
+        return answers_the_question(slot, tracker.latest_message)
 
     async def _then_ask_next(
         self, events: List[EventType], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -172,12 +213,51 @@ class SectionFormValidation(FormValidationAction):
             dispatcher.utter_message(response=response, **response_args)
         return {slot: None, FAILED_ATTEMPTS: attempts}
 
+    def choose(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, reading: Reading, text: str,
+        response: str, **response_args: Any,
+    ) -> tuple[Optional[str], Dict[str, Any]]:
+        """The choice to use for `slot`, or None with the slot updates that check a middling
+        reading with the person or reject a poor one (see the module docstring)."""
+        confirmed = self.confirmed(tracker, slot)
+        if confirmed is not None:
+            return confirmed, {}
+        if reading.sure:
+            return reading.code, {}
+        if reading.to_check and reading.code is not None:
+            return None, self.check(slot, reading.code, text)
+        return None, self.reject(dispatcher, tracker, slot, response, **response_args)
+
+    @staticmethod
+    def confirmed(tracker: Tracker, slot: str) -> Optional[str]:
+        """The reading the person has just said yes to for `slot`, if this validation follows one."""
+        pending = tracker.get_slot(CHOICE_CHECK) or {}
+        return pending.get("code") if pending.get("slot") == slot and pending.get("confirmed") else None
+
+    @staticmethod
+    def check(slot: str, code: str, text: str, response: Optional[str] = None, **response_args: Any) -> Dict[str, Any]:
+        """Slot updates that put `code` back to the person before it is used, with `response`
+        (default: utter_confirm_choice with the choice's words from bot/choices.py CHECK_WORDS)."""
+        pending = {"slot": slot, "code": code, "text": text[:MAX_CHECKED_TEXT]}
+        if response is not None:
+            pending.update(response=response, args=response_args)
+        return {slot: None, CHOICE_CHECK: pending, REQUESTED_SLOT: CHOICE_CHECK}
+
     def explain(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         hook = getattr(self, f"explain_{slot}", None)
         if hook is not None:
             hook(dispatcher, tracker)
         else:
             dispatcher.utter_message(response=f"utter_explain_{slot}")
+
+
+_LEADING_NO = re.compile(r"^\W*(?:no+|nope|nah|not quite|not really|wrong)\b[\s,.!;:-]*", re.IGNORECASE)
+
+
+def _after_a_no(text: str) -> str:
+    """What follows a no that goes on to give the answer ('no, I'm an adviser'), else ''."""
+    match = _LEADING_NO.match(text)
+    return text[match.end():].strip() if match else ""
 
 
 def slot_value(tracker: Tracker, updates: Dict[str, Any], name: str) -> Optional[Any]:

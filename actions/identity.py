@@ -27,7 +27,8 @@ from bot.choices import PLANNED_BY
 from bot.config import get_settings
 from bot.identity import VerifiedPerson, check_identity, confirm_identity, verify_identity
 from bot.second_factor import CODE_DIGITS, CodeResult, check_code, new_code, phone_on_file, send_code
-from bot.parsing import extract_reference, match_choice, parse_date
+from bot.answers.reading import read_choice
+from bot.parsing import extract_reference, parse_date
 
 logger = logging.getLogger(__name__)
 
@@ -88,9 +89,11 @@ class ValidateIdentityForm(SectionFormValidation):
     async def validate_planned_by(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        who = match_choice(str(value or ""), PLANNED_BY)
+        text = str(value or "")
+        reading = read_choice(text, PLANNED_BY, tracker.latest_message, "planned_by")
+        who, asked = self.choose(dispatcher, tracker, "planned_by", reading, text, "utter_planned_by_not_understood")
         if who is None:
-            return self.reject(dispatcher, tracker, "planned_by", "utter_planned_by_not_understood")
+            return asked
         return self.accept(tracker, "planned_by", who)
 
     async def validate_person_reference(

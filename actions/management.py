@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, plan_reference
 from actions.forms_base import FreeTextFormValidation, SectionFormValidation
+from bot.answers.reading import read_choice
 from bot.choices import MANAGEMENT_OPTIONS, label
 from bot.parsing import match_choice
 from bot.parsing.edits import sounds_like_correction
@@ -35,9 +36,11 @@ class ValidateManagementForm(SectionFormValidation):
     async def validate_management_option(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        option = management_choice(str(value or ""))
+        text = str(value or "")
+        reading = read_choice(text, MANAGEMENT_OPTIONS, tracker.latest_message, "management_option", management_choice)
+        option, asked = self.choose(dispatcher, tracker, "management_option", reading, text, "utter_management_not_understood")
         if option is None:
-            return self.reject(dispatcher, tracker, "management_option", "utter_management_not_understood")
+            return asked
         await call(service.set_management, plan_reference(tracker), option)
         dispatcher.utter_message(response="utter_management_noted", management_words=label(MANAGEMENT_OPTIONS, option))
         return self.accept(tracker, "management_option", option)

@@ -22,7 +22,8 @@ from actions.forms_base import SectionFormValidation
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.identity import is_locked
 from actions.services import SERVICE_ID, SERVICE_SLOTS
-from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES, label
+from bot.answers.reading import read_choice
+from bot.choices import MANAGEMENT_OPTIONS, PLAN_PARTS, SERVICE_CATEGORIES, label
 from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
@@ -186,8 +187,15 @@ class ValidateReviewForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        section = section_named(text)
-        if section is not None and (_CHANGE.search(text) or tracker.get_slot("review_step") == "choose"):
+        section: Optional[str] = section_named(text)
+        if tracker.get_slot("review_step") == "choose":  # "Which part would you like to change?"
+            reading = read_choice(text, PLAN_PARTS, tracker.latest_message, "which_section", section_named)
+            section, asked = self.choose(dispatcher, tracker, "plan_confirmed", reading, text, "utter_review_not_understood")
+            if section is None and reading.code is not None:
+                return asked
+        elif not _CHANGE.search(text):
+            section = None
+        if section is not None:
             await call(service.reopen_section, plan_reference(tracker), section)
             return self.accept(tracker, "plan_confirmed", f"change {section}", review_step=None, requested_slot=None)
         answer = parse_yes_no(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any, Dict, List, Mapping, Optional, Text
+from typing import Any, Dict, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -17,12 +17,14 @@ from actions.forms_base import REQUESTED_SLOT, SectionFormValidation, is_meaning
 from actions.plan_changes import (
     MAX_HOURS, MAX_RATE, MAX_WEEKLY, correct_service, numbered, outcome_items, remove_named_item, say_budget_after,
 )
-from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, SERVICE_CATEGORIES
+from bot.answers.reading import read_choice
+from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES, YES_NO
 from bot.money import format_pounds
-from bot.parsing import is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
-from bot.parsing.cost_doubts import cost_doubt, period_doubt
+from bot.parsing import Money, is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
+from bot.parsing.cost_doubts import RANGE, TWO_PERIODS, cost_doubt, period_doubt, settled_cost, settled_period
 from bot.parsing.edits import items_chosen, sounds_like_correction
 from bot.parsing.frequency import frequency_beside_cost, frequency_match
+from bot.parsing.hours import HoursReading, read_hours
 from bot.parsing.pipeline import analyse
 from bot.plans import costing, service
 from bot.plans.service import NewService
@@ -112,9 +114,10 @@ class ValidateServicesForm(SectionFormValidation):
         text = str(value or "").strip()
         if is_finished(text):
             return await self._finish(dispatcher, tracker)
-        category = match_choice(text, SERVICE_CATEGORIES)
+        reading = read_choice(text, SERVICE_CATEGORIES, tracker.latest_message, "service_category")
+        category, asked = self.choose(dispatcher, tracker, "service_category", reading, text, "utter_category_not_understood")
         if category is None:
-            return self.reject(dispatcher, tracker, "service_category", "utter_category_not_understood")
+            return asked
         updates: Dict[Text, Any] = {}
         if len(text.split()) >= WORDS_FOR_A_DESCRIPTION:
             updates["service_description"] = text  # "a PA to help me shower" says both at once
@@ -137,11 +140,17 @@ class ValidateServicesForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        hours = parse_hours(text)
+        confirmed = self.confirmed(tracker, "service_hours")
+        reading = read_hours(text) if confirmed is None else HoursReading(Decimal(confirmed), True)
+        hours = reading.hours
         if hours is None:
-            return self.reject(dispatcher, tracker, "service_hours", "utter_hours_not_understood")
+            doubtful = parse_hours(text) is not None  # a range or a guess: one figure is needed
+            return self.reject(dispatcher, tracker, "service_hours",
+                               "utter_hours_uncertain" if doubtful else "utter_hours_not_understood")
         if not Decimal(0) < hours <= MAX_HOURS:
             return self.reject(dispatcher, tracker, "service_hours", "utter_hours_out_of_range")
+        if not reading.certain:
+            return self.check("service_hours", str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}")
         updates = self.accept(tracker, "service_hours", str(hours))
         money = parse_money(text)
         if money is not None and money.per == "hour" and Decimal(0) < money.amount <= MAX_RATE:
@@ -169,10 +178,17 @@ class ValidateServicesForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        money = parse_money(text)
+        confirmed = self.confirmed(tracker, "service_cost")
+        money = _checked_cost(confirmed) if confirmed is not None else parse_money(text)
         if money is None:
             return self.reject(dispatcher, tracker, "service_cost", "utter_cost_not_understood")
-        if cost_doubt(text):
+        doubt = cost_doubt(text) if confirmed is None else None
+        settled = _settled_cost(text, money, doubt)
+        if settled is not None:  # '£30 a week, no sorry a month', '£40, no sorry £45': checked first
+            amount, per = settled
+            return self.check("service_cost", f"{amount}|{per}", text, "utter_confirm_cost",
+                              cost=format_pounds(amount), paid=PERIOD_PAID[per])
+        if doubt:
             return self.reject(dispatcher, tracker, "service_cost", "utter_cost_uncertain")
         if money.amount <= 0:
             return self.reject(dispatcher, tracker, "service_cost", "utter_cost_out_of_range")
@@ -185,24 +201,36 @@ class ValidateServicesForm(SectionFormValidation):
                 updates["service_hours"] = str(hours)
         else:
             updates = self.accept(tracker, "service_cost", str(money.amount))
-            updates.update(self._period_updates(dispatcher, money.per, money.amount, text))
+            updates.update(self._period_updates(dispatcher, money.per, money.amount, text, exact=confirmed is not None))
         return await self._record_if_complete(dispatcher, tracker, updates)
 
     async def validate_service_cost_period(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        if period_doubt(text):
+        confirmed = self.confirmed(tracker, "service_cost_period")
+        doubt = period_doubt(text) if confirmed is None else None
+        settled = settled_period(text) if doubt == TWO_PERIODS else None
+        if settled is not None:  # 'not monthly, it's weekly': checked first
+            return self.check("service_cost_period", settled, text)
+        if doubt:
             return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_uncertain")
-        per = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
-        if per is None:
-            return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_not_understood")
+        by_words = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
+        if confirmed is None and _said_how_often(text):
+            per = by_words
+        else:  # the period sets the money: a reading from the model alone is always checked
+            reading = read_choice(text, COST_PERIODS, tracker.latest_message, "service_cost_period",
+                                  lambda _: by_words, model_alone_is_sure=False)
+            per, asked = self.choose(dispatcher, tracker, "service_cost_period", reading, text,
+                                     "utter_cost_period_not_understood")
+            if per is None:
+                return asked
         amount = Decimal(tracker.get_slot("service_cost"))
         updates = self.accept(tracker, "service_cost_period", None)
         if per == "hour":
             updates.update(service_cost=None, service_rate=str(amount), service_cost_period="hour")
         else:
-            updates.update(self._period_updates(dispatcher, per, amount, text))
+            updates.update(self._period_updates(dispatcher, per, amount, text, exact=confirmed is not None))
         return await self._record_if_complete(dispatcher, tracker, updates)
 
     async def validate_service_visits_per_week(
@@ -216,10 +244,12 @@ class ValidateServicesForm(SectionFormValidation):
 
     @staticmethod
     def _period_updates(
-        dispatcher: CollectingDispatcher, per: Optional[str], amount: Decimal, text: str
+        dispatcher: CollectingDispatcher, per: Optional[str], amount: Decimal, text: str, exact: bool = False
     ) -> Dict[Text, Any]:
-        """Slot values for a fixed cost said 'per' something (None: not said yet)."""
-        per = _per_visit_if_often(per, text)
+        """Slot values for a fixed cost said 'per' something (None: not said yet). With `exact`
+        (a period the person has just confirmed) the text is not read again for how often."""
+        if not exact:
+            per = _per_visit_if_often(per, text)
         if per is None:
             return {}
         updates: Dict[Text, Any] = {"service_cost_period": per}
@@ -258,6 +288,13 @@ class ValidateServicesForm(SectionFormValidation):
         say_budget_after(dispatcher, plan, "utter_service_added", description=added.description,
                          weekly_cost=format_pounds(added.weekly_cost), working=found.working)
         return {**updates, SERVICE_ID: added.id}
+
+    async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:
+        """'He chose 1 and 2' answers which outcomes a service helps; other questions as the base."""
+        if slot != "service_outcomes":
+            return await super().reads_as_answer(slot, tracker)
+        plan = await call(service.get_plan, plan_reference(tracker))
+        return items_chosen(latest_text(tracker), outcome_items(plan)) is not None
 
     # --- which outcomes it serves -----------------------------------------------------------
 
@@ -356,12 +393,14 @@ class ValidateServicesForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        answer = parse_yes_no(text)
-        if answer is True:
+        mixed = bool(_YES_WORD.search(text) and _NO_WORD.search(text))  # 'no wait, yes'
+        reading = read_choice(text, YES_NO, tracker.latest_message, "yes_no", yes_or_no, doubtful=mixed)
+        answer, asked = self.choose(dispatcher, tracker, "add_another_service", reading, text, "utter_yes_no_not_understood")
+        if answer == "yes":
             return {name: None for name in SERVICE_SLOTS}
-        if answer is False or is_finished(text):
+        if answer == "no":
             return await self._finish(dispatcher, tracker)
-        return self.reject(dispatcher, tracker, "add_another_service", "utter_yes_no_not_understood")
+        return asked
 
     async def _finish(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         reference = plan_reference(tracker)
@@ -387,10 +426,50 @@ def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
     match = frequency_match(analyse(text))
     if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
         return per  # a count with no period ('just the once', 'twice') says nothing of how often
-    often = match.per_week
-    if per in costing.COST_WEEKS_PER and abs(Fraction(often) - costing.times_a_week(per)) < Fraction(1, 100):
+    often = Fraction(match.per_week)
+    if per is None and match.span.label_ in ("unit", "adverb"):  # 'per yr', 'monthly': the period itself
+        per = next((p for p in COST_PERIODS if p in costing.COST_WEEKS_PER
+                    and abs(often - costing.times_a_week(p)) < Fraction(1, 100)), None)
+    if per in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(per)) < Fraction(1, 100):
         return per
     return "visit"
+
+
+def _settled_cost(text: str, money: Money, doubt: Optional[str]) -> Optional[Tuple[Decimal, str]]:
+    """The cost meant when a doubt comes from a change of mind or a denied period, else None."""
+    if doubt == TWO_PERIODS:
+        per = settled_period(text)
+        return (money.amount, per) if per is not None and money.amount > 0 else None
+    return settled_cost(text) if doubt == RANGE else None
+
+
+def _checked_cost(code: str) -> Money:
+    """The cost the person confirmed, as check() stored it: 'amount|period'."""
+    amount, per = code.split("|")
+    return Money(Decimal(amount), per)
+
+
+def _said_how_often(text: str) -> bool:
+    """True when the text says how often ('every other week', 'twice a week'), which the
+    frequency rules read exactly."""
+    return _per_visit_if_often(None, text) == "visit"
+
+
+_YES_WORD = re.compile(r"\b(?:yes|yeah|yep|yup|aye|ok|okay)\b", re.IGNORECASE)
+_CHANGE_OF_MIND = re.compile(r"\b(?:sorry|i mean|i meant|wait|actually|hang on)\b[\s,.!]*", re.IGNORECASE)
+_NO_WORD = re.compile(r"\b(?:no|nope|nah)\b(?! (?:problem|worries|bother)\b)", re.IGNORECASE)
+
+
+def yes_or_no(text: str) -> Optional[str]:
+    """'yes' or 'no' by the words (a short yes or no, or "that's all"), else None. When both are
+    said, what follows a change of mind ('no sorry i mean yes'), else None; the caller checks it."""
+    if _YES_WORD.search(text) and _NO_WORD.search(text):
+        changes = list(_CHANGE_OF_MIND.finditer(text))  # 'no sorry i mean yes': the later answer, checked
+        return yes_or_no(text[changes[-1].end():]) if changes and changes[-1].end() < len(text) else None
+    answer = parse_yes_no(text)
+    if answer is None:
+        return "no" if is_finished(text) else None
+    return "yes" if answer else "no"
 
 
 def _figure_kind(figures: Dict[str, str]) -> Optional[str]:

@@ -1,5 +1,6 @@
 """The answers report's judging (bot/answers/report.py) and the held-out set's shape. The report's
-figures themselves are in the README; the wrong-money target is issue 14's, not yet met."""
+figures themselves are in the README; the wrong-money target is issue 14's, not yet met on the
+freshest set, so no test asserts it yet."""
 from __future__ import annotations
 
 from collections import Counter
@@ -28,3 +29,10 @@ def test_verdicts() -> None:
     assert judge("planned_by", "self", "ask", confirmed=False) == WRONG
     assert judge("service_hours", "hours=7", "hours=7.00", confirmed=False) == RIGHT
     assert judge("service_cost", "weekly=2.31", "amount=120.00;period=once", confirmed=False) == RIGHT
+
+
+def test_a_checked_reading_counts_as_confirmed_and_an_amount_whose_period_is_asked_next_as_asked_again() -> None:
+    assert judge("planned_by", "supporter", "ask", confirmed=True) == CONFIRMED
+    assert judge("service_cost", "amount=150.00", "amount=150.00;period=one-off", confirmed=False) == ASKED_AGAIN
+    assert judge("service_cost", "amount=150.00", "ask", confirmed=False) == RIGHT
+    assert judge("service_cost_period", "4 weeks", "four_weeks", confirmed=False) == RIGHT

@@ -65,3 +65,22 @@ def test_thats_all_ends_the_list_without_choosing_everything(text: str, chosen) 
     """"that's all" alone is asked about again (it could mean every one, or none)."""
     items = [(1, "get out to the shops"), (2, "see my grandchildren"), (3, "sleep better")]
     assert items_chosen(text, items) == chosen
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("1 and 2, not 3", [1, 2]), ("everything except cooking", [1, 2]), ("all but the cooking one", [1, 2]),
+    ("not the shops one, the other two", [2, 3]), ("apart from the grandkids", [1, 3]),
+    ("2, no sorry 3", [3]), ("the shopping one and cooking", [1, 3]), ("1 and the cooking one", [1, 3]),
+    ("the first few", None), ("some of them", None), ("the cooking one so i'm not hungry", [3]),
+])
+def test_outcomes_left_out_changed_or_vague(text: str, chosen) -> None:
+    """Negations, exceptions and a change of mind are read; a vague answer is asked about again."""
+    assert items_chosen(text, OUTCOMES) == chosen
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("none of those", []), ("it doesn't help with any of them", []), ("no.3", [3]), ("one and three", [1, 3]),
+    ("the lot", [1, 2, 3]), ("number 2", [2]), ("none except 2", [2]),
+])
+def test_more_ways_of_choosing_outcomes(text: str, chosen) -> None:
+    assert items_chosen(text, OUTCOMES) == chosen

@@ -61,3 +61,8 @@ def test_monthly_is_exact_to_six_places() -> None:
 ])
 def test_what_a_cost_is_per_is_not_how_often(text: str, times) -> None:
     assert frequency_beside_cost(text) == times
+
+
+@pytest.mark.parametrize("text, per_week", [("mon wed fri", 3), ("tues, thurs", 2), ("sat sun", 2)])
+def test_days_named_one_by_one_are_the_days_a_week(text: str, per_week: int) -> None:
+    assert parse_frequency(text) == per_week

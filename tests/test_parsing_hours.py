@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from bot.parsing import parse_hours
+from bot.parsing.hours import read_hours
 
 D = Decimal
 
@@ -49,3 +50,17 @@ def test_no_hours(text: str) -> None:
 
 def test_hours_are_decimal() -> None:
     assert isinstance(parse_hours("1.5h"), Decimal)
+
+
+@pytest.mark.parametrize("text, hours, certain", [
+    ("2 hrs mon wed fri", 6, True), ("6 hours at £15 an hour", 6, True), ("2 hours 3 times a week", 6, True),
+    ("8 hours a week, no sorry 6", 6, False), ("he has 2 calls a day of 30 mins each", Decimal("3.5"), False),
+    ("3 or 4 hours", None, False), ("she comes 9 till 1 on Mondays", 4, False), ("about 6 hours", None, False),
+    ("10am to 3pm wednesdays and fridays", 10, False), ("7.30-9pm every day", Decimal("10.5"), False),
+    ("between 5 and 6", None, False), ("3-4 hours", None, False),
+])
+def test_hours_to_check_or_ask_about_again(text: str, hours, certain: bool) -> None:
+    """A change of mind or a number left over is checked with the person; a range or a guess is
+    asked about again."""
+    reading = read_hours(text)
+    assert (reading.hours, reading.certain) == (hours if hours is None else Decimal(hours), certain)

@@ -11,7 +11,8 @@ scratch SQLite database holding the demo people and a draft plan. Each answer is
 - asked again: the question was asked again (or its choices listed) for a clear answer;
 - wrong: something else was recorded, or an unclear answer was taken as something.
 
-The table ends with the costs recorded with a wrong weekly figure and no confirmation; then the
+The table ends with the money recorded wrong without confirmation (a weekly cost, or the hours an
+hourly cost is made of); then the
 safety detector's figures on the held-out safety messages (`tests/heldout/safety.csv`).
 """
 from __future__ import annotations
@@ -29,8 +30,10 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action
 
+from actions.forms_base import CHOICE_CHECK
 from actions.identity import ValidateIdentityForm
 from actions.management import ValidateManagementForm
+from actions.plan import ValidateReviewForm
 from actions.services import FINISHED, SERVICE_ID, ValidateServicesForm, weekly_cost
 from bot.answers.trackers import Outcome, run, tracker
 from bot.budgets.importer import import_budgets
@@ -38,7 +41,6 @@ from bot.budgets.source import BudgetFigures
 from bot.config import PROJECT_ROOT
 from bot.db.migrate import upgrade
 from bot.db.session import use_database
-from bot.parsing.sections import section_named
 from bot.plans import costing, service
 from bot.plans.service import NewService
 
@@ -51,8 +53,10 @@ OUTCOMES = ("Get to the shops on my own", "See my grandchildren more", "Sleep be
 COST_BEFORE_PERIOD = Decimal("120")
 RIGHT, CONFIRMED, ASKED_AGAIN, WRONG = "right", "confirmed", "asked again", "wrong"
 #: the held-out set's period labels, as bot/plans/costing.py names them (visit and day need the times a week)
-_COSTING_PERIOD = {"week": "week", "fortnight": "fortnight", "four_weeks": "4 weeks", "month": "month",
-                   "year": "year", "once": "one-off"}
+_COSTING_PERIOD = {"week": "week", "fortnight": "fortnight", "four_weeks": "4 weeks", "4 weeks": "4 weeks",
+                   "month": "month", "year": "year", "once": "one-off", "one-off": "one-off"}
+#: the sets' other names for a period (sets A and B say four_weeks and once, set C as the bot does)
+_SAME_PERIOD = {"four_weeks": "4 weeks", "once": "one-off"}
 
 Reading = Optional[str]
 
@@ -105,18 +109,26 @@ def _period(out: Outcome) -> Reading:
     if per == "visit":
         visits = out.slots.get("service_visits_per_week")
         return "fortnight" if visits is not None and Decimal(visits) == Decimal("0.5") else "visit"
-    return {"4 weeks": "four_weeks", "one-off": "once"}.get(per, per) if per else None
+    return per or None
 
 
 def _cost(out: Outcome) -> Reading:
-    """'weekly=…' once the cost is complete; 'each=…' when the times a week come next."""
+    """'weekly=…' once the cost is complete; 'each=…' when the times a week come next; 'amount=…'
+    when the period comes next."""
     slots = out.slots
     if slots.get("service_cost") is None:
         return None
+    if slots.get("service_cost_period") is None:
+        return f"amount={Decimal(slots['service_cost']):.2f}"  # the period is asked next
     if slots.get("service_cost_period") == "visit" and slots.get("service_visits_per_week") is None:
         return f"each={Decimal(slots['service_cost']):.2f}"
     weekly = weekly_cost(slots)
     return f"weekly={weekly:.2f}" if weekly is not None else None
+
+
+def _section(out: Outcome) -> Reading:
+    chosen = out.slots.get("plan_confirmed") or ""
+    return chosen.removeprefix("change ") if chosen.startswith("change ") else None
 
 
 _SERVICE = {"service_category": "transport", "service_description": "a taxi to the day centre"}
@@ -131,6 +143,7 @@ QUESTIONS: Dict[str, Question] = {
     "management_option": Question(ValidateManagementForm, "management_option", {}, _slot("management_option")),
     "yes_no": Question(ValidateServicesForm, "add_another_service", {**_SERVICE, SERVICE_ID: 1}, _yes_no),
     "service_outcomes": Question(ValidateServicesForm, "service_outcomes", {**_SERVICE, SERVICE_ID: 1}, _outcomes),
+    "which_section": Question(ValidateReviewForm, "plan_confirmed", {"review_step": "choose"}, _section),
 }
 
 
@@ -138,6 +151,8 @@ def expected_cost(label: str) -> Reading:
     """The held-out label 'amount=120.00;period=once' as _cost reads a right answer."""
     fields = dict(part.split("=", 1) for part in label.split(";"))
     amount, period = Decimal(fields["amount"]), fields["period"]
+    if not period:
+        return f"amount={amount:.2f}"
     if period in ("visit", "day"):
         return f"each={amount:.2f}"
     return f"weekly={costing.per_period(amount, _COSTING_PERIOD[period])}"
@@ -146,8 +161,8 @@ def expected_cost(label: str) -> Reading:
 def _same(question: str, reading: str, expected: str) -> bool:
     if question == "service_cost":
         return reading == expected_cost(expected)
-    if question == "service_cost_period" and expected == "day":
-        return reading == "visit"
+    if question == "service_cost_period":
+        return reading == ("visit" if expected == "day" else _SAME_PERIOD.get(expected, expected))
     if question == "service_hours":
         try:
             return Decimal(reading.split("=")[1]) == Decimal(expected.split("=")[1])
@@ -157,13 +172,18 @@ def _same(question: str, reading: str, expected: str) -> bool:
 
 
 def judge(question: str, reading: Reading, expected: str, confirmed: bool) -> str:
-    if expected == "ask":
-        return RIGHT if reading is None else (CONFIRMED if confirmed else WRONG)
+    """A reading put back to the person before it is used counts as confirmed, right or not."""
+    if confirmed:
+        return CONFIRMED
+    if expected == "ask":  # asking for the period of an amount said alone is asking
+        return RIGHT if reading is None or (question == "service_cost" and reading.startswith("amount=")) else WRONG
     if reading is None:
         return ASKED_AGAIN
     if _same(question, reading, expected):
         return RIGHT
-    return CONFIRMED if confirmed else WRONG
+    if question == "service_cost" and reading == expected_cost(expected.split(";")[0] + ";period="):
+        return ASKED_AGAIN  # the amount is right and its period is asked next
+    return WRONG
 
 
 class Scratch:
@@ -174,23 +194,43 @@ class Scratch:
         upgrade()
         import_budgets(DEMO_CSV, actor="answers-report")
         self.plan = service.open_plan(PERSON, "self", "rest", "answers", BudgetFigures.of(Decimal(250), "week")).plan_reference
-        for text in OUTCOMES:
-            service.add_outcome(self.plan, text)
-        service.add_service(self.plan, NewService("transport", "a taxi to the day centre", None, None, Decimal(20)))
+        self.tidy()
 
     def tidy(self) -> None:
-        """Remove what an answer added, so each answer meets the same plan."""
-        for extra in service.get_plan(self.plan).services[1:]:
+        """Put the plan back as it was (three outcomes, the taxi), so each answer meets the same plan:
+        an answer may add a service, and one at the summary may take an item out."""
+        plan = service.get_plan(self.plan)
+        if [o.text for o in plan.outcomes] != list(OUTCOMES):
+            for outcome in plan.outcomes:
+                service.remove_outcome(self.plan, outcome.id)
+            for text in OUTCOMES:
+                service.add_outcome(self.plan, text)
+        for extra in plan.services[1:]:
             service.remove_service(self.plan, extra.id)
+        if not plan.services:
+            service.add_service(self.plan, NewService("transport", "a taxi to the day centre", None, None, Decimal(20)))
+        self.service_id = service.get_plan(self.plan).services[0].id
 
 
-async def read_answer(question: Question, text: str, parse_data: Dict[str, Any], plan: str) -> Tuple[Reading, bool]:
-    t = tracker({"plan_reference": plan, "planned_by": "self", **question.known}, text,
+async def read_answer(question: Question, text: str, parse_data: Dict[str, Any], scratch: Scratch) -> Tuple[Reading, bool]:
+    known = {**question.known, **({SERVICE_ID: scratch.service_id} if SERVICE_ID in question.known else {})}
+    t = tracker({"plan_reference": scratch.plan, "planned_by": "self", **known}, text,
                 filled=question.slot, active_loop=question.form_name, parse_data=parse_data)
     out = await run(question.form(), t)
+    check = out.slots.get(CHOICE_CHECK)
+    if check:  # a reading put back to the person: read as if they said yes
+        return question.read(Outcome({**question.known, **_checked(check)}, [], [])), True
     after = Outcome({**question.known, **out.slots}, out.responses, out.messages)
     confirmed = any((r or "").startswith("utter_confirm") for r in out.responses)
     return question.read(after), confirmed
+
+
+def _checked(check: Dict[str, Any]) -> Dict[str, Any]:
+    """The slots a checked reading fills once the person says yes (a cost is 'amount|period')."""
+    if check["slot"] == "service_cost":
+        amount, period = check["code"].split("|")
+        return {"service_cost": amount, "service_cost_period": period}
+    return {check["slot"]: check["code"]}
 
 
 def rows(path: Path = HELD_OUT) -> List[Dict[str, str]]:
@@ -207,17 +247,20 @@ async def measure(parse: Callable[[str], Any], path: Path = HELD_OUT) -> Tuple[D
         scratch = Scratch(Path(folder))
         for row in rows(path):
             question, expected, text = row["question"], row["expected"], row["answer"]
-            if question == "which_section":
-                reading, confirmed = section_named(text, guess=False), False
-            else:
-                reading, confirmed = await read_answer(QUESTIONS[question], text, await parse(text), scratch.plan)
-                scratch.tidy()
+            reading, confirmed = await read_answer(QUESTIONS[question], text, await parse(text), scratch)
+            scratch.tidy()
             verdict = judge(question, reading, expected, confirmed)
             counts[question][verdict] += 1
-            if verdict == WRONG:
-                wrong.append(f"{question}: {text!r} → {reading} (expected {expected})")
-                wrong_money += question == "service_cost" and (reading or "").startswith("weekly=")
+            if verdict in (WRONG, ASKED_AGAIN):
+                wrong.append(f"{verdict}: {question}: {text!r} → {reading} (expected {expected})")
+                wrong_money += _sets_money(question, reading)
     return counts, wrong_money, wrong
+
+
+def _sets_money(question: str, reading: Reading) -> bool:
+    """A wrong reading that is recorded as money: a weekly cost, or the hours an hourly cost is made of."""
+    return (question == "service_cost" and (reading or "").startswith("weekly=")) or (
+        question == "service_hours" and reading is not None)
 
 
 def table(counts: Dict[str, Counter], wrong_money: int) -> str:
@@ -255,7 +298,7 @@ async def safety_figures(parse: Callable[[str], Any], path: Path = HELD_OUT_SAFE
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show-wrong", action="store_true", help="list each wrong reading")
+    parser.add_argument("--show-wrong", action="store_true", help="list each wrong reading and each clear answer asked again")
     parser.add_argument("--answers", type=Path, default=HELD_OUT, help="a held-out answers file (default: %(default)s)")
     parser.add_argument("--safety", type=Path, default=HELD_OUT_SAFETY, help="a safety messages file (default: %(default)s)")
     args = parser.parse_args()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -87,17 +87,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         intents); a file that can't be loaded safely raises ModelFileError."""
         try:
             with model_storage.read_from(resource) as model_dir:
-                return cls(config, model_storage, resource, _read_model(model_dir / MODEL_FILE))
+                return cls(config, model_storage, resource, read_model(model_dir / MODEL_FILE, Pipeline))
         except (ValueError, FileNotFoundError):  # Rasa's model storage raises ValueError for a missing resource
             logger.debug("No trained intent model in resource %s", resource.name)
             return cls(config, model_storage, resource)
 
     def _new_model(self) -> Pipeline:
-        features = make_union(
-            TfidfVectorizer(ngram_range=tuple(self._config["word_ngrams"]), sublinear_tf=True),
-            TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self._config["char_ngrams"]), sublinear_tf=True),
-        )
-        return make_pipeline(features, LogisticRegression(C=float(self._config["C"]), max_iter=5000))
+        config = self._config
+        return text_model(float(config["C"]), tuple(config["word_ngrams"]), tuple(config["char_ngrams"]))
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fits the model on every example with an intent (retrieval intents count as `faq`)."""
@@ -133,9 +130,18 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         return messages
 
 
-def _read_model(path: Path) -> Pipeline:
-    """Loads a saved model, refusing untrusted types. Errors are ModelFileError, so that a
-    damaged file is not mistaken for a missing one (which gives an empty classifier)."""
+def text_model(c: float, word_ngrams: Tuple[int, int] = (1, 2), char_ngrams: Tuple[int, int] = (1, 4)) -> Pipeline:
+    """TF-IDF word and within-word character n-grams, then logistic regression (also the choice readers')."""
+    features = make_union(
+        TfidfVectorizer(ngram_range=word_ngrams, sublinear_tf=True),
+        TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, sublinear_tf=True),
+    )
+    return make_pipeline(features, LogisticRegression(C=c, max_iter=5000))
+
+
+def read_model(path: Path, kind: type) -> Any:
+    """Loads a saved model (of type `kind`), refusing untrusted types. Errors are ModelFileError,
+    so that a damaged file is not mistaken for a missing one (which gives an empty component)."""
     import skops.io as sio
 
     if not path.exists():
@@ -143,9 +149,12 @@ def _read_model(path: Path) -> Pipeline:
     try:
         untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
         if untrusted:
-            raise UntrustedModelError(f"the saved intent model holds types that are not trusted: {untrusted}")
-        return sio.load(path, trusted=TRUSTED_TYPES)
+            raise UntrustedModelError(f"the saved model {path.name} holds types that are not trusted: {untrusted}")
+        model = sio.load(path, trusted=TRUSTED_TYPES)
     except ModelFileError:
         raise
     except Exception as error:
-        raise ModelFileError(f"the saved intent model can't be read: {error}") from error
+        raise ModelFileError(f"the saved model {path.name} can't be read: {error}") from error
+    if not isinstance(model, kind):
+        raise ModelFileError(f"the saved model {path.name} is not a {kind.__name__}")
+    return model

@@ -98,19 +98,29 @@ def _single(scores: Mapping[str, float]) -> Optional[str]:
     return winners[0] if len(winners) == 1 else None
 
 
+def weighs_up(text: str) -> bool:
+    """'card or council', 'not sure', 'maybe the PA': the reply weighs up options or hedges."""
+    return bool(_WEIGHING_UP.search(_clean(text)))
+
+
+def option_picked(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[str]:
+    """The code of the option the reply picks by its number ('2', 'the second one'), else None."""
+    number = _option_number(_clean(text))
+    codes = list(choices)
+    return codes[number - 1] if number is not None and 1 <= number <= len(codes) else None
+
+
 def match_choice(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[str]:
     """The code of the choice the reply picks, or None when it picks none or is ambiguous."""
     cleaned = _clean(text)
     if not cleaned:
         return None
-    codes = list(choices)
-    number = _option_number(cleaned)
-    if number is not None:
-        return codes[number - 1] if 1 <= number <= len(codes) else None
+    if _option_number(cleaned) is not None:
+        return option_picked(text, choices)
     places = _phrase_places(cleaned, choices)
     if places:
         return _by_phrase(cleaned, places)
     return _single(_by_typo(cleaned, choices))
 
 
-__all__ = ["match_choice"]
+__all__ = ["match_choice", "option_picked", "weighs_up"]

@@ -5,7 +5,8 @@ plan is worse than one more question."""
 from __future__ import annotations
 
 import re
-from typing import Optional, Set
+from decimal import Decimal
+from typing import List, Optional, Set, Tuple
 
 from bot.choices import COST_PERIODS
 from bot.parsing.money import COUNTED_FREQUENCIES, money_matches, period_name
@@ -18,6 +19,11 @@ _HEDGES = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\b|\d\s*(?:-|to)\s*£?\s*\d", re.IGNORECASE)
+
+
+def hedged(text: str) -> bool:
+    """'about', 'maybe', 'or so', '40ish': the figure is a guess."""
+    return bool(_HEDGES.search(text))
 
 
 def cost_doubt(text: str) -> Optional[str]:
@@ -51,3 +57,46 @@ def period_doubt(text: str) -> Optional[str]:
     if _HEDGES.search(text):
         return APPROXIMATE
     return TWO_PERIODS if len(_periods_named(text)) > 1 else None
+
+
+_NEGATED = re.compile(r"\b(?:not|isn'?t|never|no longer)\s+(?:(?:a|an|per|every|each|the|it'?s|its|by the)\s+)*$",
+                      re.IGNORECASE)
+_CHANGE_OF_MIND = re.compile(r"\b(?:no|sorry|actually|i mean|i meant|wait|hang on|or rather|scratch that|but now|"
+                             r"now it'?s|gone up to|went up to|changed to)\b", re.IGNORECASE)
+
+
+def _period_mentions(text: str) -> List[Tuple[int, int, str]]:
+    """(start, end, period) of each cost period named, in order; a period inside a longer one
+    ('week' in 'every 4 weeks') and 'a week' in 'twice a week' are left out."""
+    lowered = _COUNT_BEFORE_PERIOD.sub(lambda m: " " * len(m.group()), text.lower())
+    found = [(m.start(), m.end(), code) for code, words in COST_PERIODS.items() for word in words
+             for m in re.finditer(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered)]
+    inside = {f for f in found for o in found if o != f and o[0] <= f[0] and f[1] <= o[1]}
+    return sorted(set(found) - inside)
+
+
+def settled_period(text: str) -> Optional[str]:
+    """The one period meant when two are named: the other is denied ('not monthly, it's weekly',
+    '£10 per week not per month'), or the person changed their mind ('a week, no sorry a month').
+    None when it is still not clear. Only ever a reading to check with the person."""
+    kept = [m for m in _period_mentions(text) if not _NEGATED.search(text[:m[0]])]
+    if len({code for *_, code in kept}) == 1:
+        return kept[0][2]
+    changes = list(_CHANGE_OF_MIND.finditer(text))
+    after = [m for m in kept if changes and m[0] >= changes[-1].end()]
+    return after[0][2] if len({code for *_, code in after}) == 1 else None
+
+
+def settled_cost(text: str) -> Optional[Tuple[Decimal, str]]:
+    """(amount, period) when two amounts are said because the person changed their mind ('£40 a
+    week, no sorry £45'; 'it was £80 a month but now it's £95 a month'): the later amount, with
+    its own period or the one period named. None when it is not that clear. Only ever a reading
+    to check with the person."""
+    changes = list(_CHANGE_OF_MIND.finditer(text))
+    if not changes:
+        return None
+    later = money_matches(analyse(text[changes[-1].end():]), allow_bare=False)
+    if len(later) != 1:
+        return None
+    period = later[0].money.per or settled_period(text)
+    return (later[0].money.amount, period) if period and later[0].money.amount > 0 else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Set, Tuple
 
+from bot.parsing.choices import weighs_up
 from bot.parsing.numbers import ORDINAL_WORDS, UNITS
 from bot.parsing.pipeline import english_stop_words
 
@@ -32,17 +33,26 @@ _CORRECTION = re.compile(
     r"not \S+ but|instead|correction|mistake|typo|wrong)\b|^\s*no\b",
     re.IGNORECASE,
 )
-_ALL = re.compile(r"\b(?:all|both|every(?:thing| one)?|each of them)\b", re.IGNORECASE)
+_ALL = re.compile(r"\b(?:all|al of (?:em|them)|both|every ?(?:thing|one)?|evry ?(?:thing|one)?|each of them|the lot)\b",
+                  re.IGNORECASE)
+_BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
+_EVERY = re.compile(r"\b(?:all|every|evry)\b", re.IGNORECASE)
+_FIRST_OR_LAST_N = re.compile(r"\b(first|last)\s+(\d|two|three|four|five)\b", re.IGNORECASE)
 #: "that's all" ends a list; it does not choose every item
 _THATS_ALL = re.compile(r"\b(?:that'?s|that is|thats|that'?ll be|that will be) all\b", re.IGNORECASE)
-_NONE = re.compile(r"^\W*(?:none|neither|nothing|no(?:ne)? of them|not really|no|nope|n)\W*$", re.IGNORECASE)
+_NONE = re.compile(r"^\W*(?:none|neither|nothing|no(?:ne)? of (?:them|those|these)|not really|no|nope|n|nun|nowt|n/?a|zero)\W*$|"
+                   r"^\W*(?:nun|nowt)\b|"
+                   r"^\W*(?:none|neither)\b(?!.*\b(?:but|except|apart)\b)|"
+                   r"\b(?:not|doesn'?t|don'?t|isn'?t|won'?t|can'?t)\b[\w\s]{0,20}\bany of (?:them|those|these|my outcomes)\b", re.IGNORECASE)
 _LAST = re.compile(r"\b(?:last|latest|previous|final) (?:one|thing|service|outcome|item)?\b|\bthe one (?:i|we) just\b",
                    re.IGNORECASE)
 _ORDINALS = {**ORDINAL_WORDS, "1st": 1, "2nd": 2, "3rd": 3}
 _ORDINAL = re.compile(r"\b(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))\b", re.I)
 _DIGITS = re.compile(r"(?<![£$.\d])\b(\d{1,2})\b(?!\.\d)")
 #: 'one', 'two'… count as a number only after a word that says so ('number two', 'outcome one')
-_NAMED_NUMBER = re.compile(r"\b(?:number|no\.?|outcome|service|item|#)\s*(" + "|".join(UNITS) + r")\b", re.I)
+_NAMED_NUMBER = re.compile(r"\b(?:number|no\.?|outcome|service|item|#)\s*(" + "|".join(UNITS) + r"|\d{1,2})\b", re.I)
+#: a reply of number words only ('one and three', 'two, three')
+_NUMBER_WORDS_ONLY = re.compile(r"^\W*(?:(?:" + "|".join(UNITS) + r")\b[\s,&+]*(?:and\b\s*)?)+\W*$", re.I)
 _IGNORED = STOP_WORDS | {
     "help", "support", "service", "services", "outcome", "outcomes", "want", "like", "need", "week", "hours", "hour",
     "thing", "things", "bit", "lot", "able", "get", "go", "one", "ones", "please", "thanks", "remove", "delete",
@@ -74,11 +84,17 @@ def _words(text: str) -> Set[str]:
 
 def _same_word(a: str, b: str) -> bool:
     """'shower'/'showering', 'cook'/'cooking', 'grandkids'/'grandchildren'."""
+    a, b = _singular(a), _singular(b)
     if a == b:
         return True
     if min(len(a), len(b)) >= _SHORTEST_STEM and (a.startswith(b) or b.startswith(a)):
         return True
     return min(len(a), len(b)) >= _STEM and a[:_STEM] == b[:_STEM]
+
+
+def _singular(word: str) -> str:
+    """'shops' → 'shop', so it meets 'shopping'."""
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _shared(said: Set[str], described: str) -> int:
@@ -92,10 +108,9 @@ def _numbers(text: str) -> List[int]:
     text = text or ""
     found = [int(d) for d in _DIGITS.findall(text)]
     found += [_ORDINALS.get(o.lower()) or int(re.sub(r"\D", "", o)) for o in _ORDINAL.findall(text)]
-    found += [UNITS[w.lower()] for w in _NAMED_NUMBER.findall(text)]
-    bare = text.strip(" .!?").lower()
-    if bare in UNITS:
-        found.append(UNITS[bare])
+    found += [int(w) if w.isdigit() else UNITS[w.lower()] for w in _NAMED_NUMBER.findall(text)]
+    if _NUMBER_WORDS_ONLY.match(text):
+        found += [UNITS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in UNITS]
     return found
 
 
@@ -118,16 +133,81 @@ def item_named(text: str, items: Sequence[Item]) -> Optional[int]:
 
 def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
     """Which items a reply chooses: every id for 'all'/'both', [] for 'none', the numbers or
-    named items said; None when the reply can't be read."""
-    ids = [item_id for item_id, _ in items]
+    named items said, less any it leaves out ('all but the sleep one', '1 and 2, not 3'), and
+    after a change of mind only what follows it ('2, no sorry 3'); None when the reply can't be
+    read, is vague ('the first few') or weighs up ('1 or 2')."""
     text = _THATS_ALL.sub(" ", text or "")
-    if _NONE.match(text):
+    changed = _CHANGED_MIND.split(text)
+    if len(changed) > 1 and changed[-1].strip(" .,!") and (
+            _NONE.search(changed[0]) or _ALL.search(changed[-1]) or _NONE.search(changed[-1])):
+        text = changed[-1]  # 'None. Sorry, I mean all.'
+    if _NONE.search(text):
         return []
-    if _ALL.search(text or ""):
-        return ids
-    numbers = sorted({n for n in _numbers(text) if n in ids})
-    if numbers:
-        return numbers
+    if _VAGUE.search(text) or weighs_up(text):
+        return None
+    text = _after_change_of_mind(text, items)
+    ids = [item_id for item_id, _ in items]
+    split = _left_out(text, items)
+    if split is not None:
+        kept, left_out = split
+        if re.search(r"\b(?:none|nothing|neither)\b", kept, re.IGNORECASE):  # 'none except 2'
+            return sorted(left_out)
+        base = _picked(kept, items) if kept.strip(" ,.") and not _OTHERS.search(kept) else ids
+        return [i for i in (base or ids) if i not in left_out] or None
+    return _picked(text, items) or None
+
+
+def _picked(text: str, items: Sequence[Item]) -> List[int]:
+    """Every item the text picks: all of them, or by number, position and name together ('both'
+    with items named is those items)."""
+    ids = [item_id for item_id, _ in items]
     said = _words(text)
-    named = [item_id for item_id, words in items if _shared(said, words)]
-    return named or None
+    picked = {n for n in _numbers(text) if n in ids} | {item_id for item_id, words in items if _shared(said, words)}
+    picked |= set(_by_position(text, ids))
+    if _ALL.search(text) and not (picked and _BOTH.search(text) and not _EVERY.search(text)):
+        return ids
+    return sorted(picked)
+
+
+def _by_position(text: str, ids: List[int]) -> List[int]:
+    """'the last one', 'the middle one', 'the first two', 'the last 2'."""
+    found: List[int] = []
+    for match in _FIRST_OR_LAST_N.finditer(text):
+        said = match.group(2).lower()
+        count = int(said) if said.isdigit() else UNITS[said]
+        found += ids[:count] if match.group(1).lower() == "first" else ids[-count:]
+    if re.search(r"\blast\b", text, re.IGNORECASE) and not _FIRST_OR_LAST_N.search(text):
+        found.append(ids[-1])
+    if re.search(r"\bmiddle\b", text, re.IGNORECASE) and len(ids) % 2 == 1:
+        found.append(ids[len(ids) // 2])
+    return found
+
+
+def _left_out(text: str, items: Sequence[Item]) -> Optional[Tuple[str, Set[int]]]:
+    """('the rest of what was said', the items left out) when the reply leaves some out, else None."""
+    match = _EXCEPT.search(text)
+    if match is None:
+        return None
+    after = text[match.end():]
+    end = _END_OF_EXCEPTION.search(after)
+    left_out = set(_picked(after[:end.start()] if end else after, items))
+    if not left_out or set(left_out) == {item_id for item_id, _ in items}:
+        return None
+    return text[:match.start()] + " " + (after[end.end():] if end else ""), left_out
+
+
+def _after_change_of_mind(text: str, items: Sequence[Item]) -> str:
+    """What follows the last change of mind ('2, no sorry 3' → '3') when both sides pick something."""
+    for match in reversed(list(_CHANGED_MIND.finditer(text))):
+        before, after = text[:match.start()], text[match.end():]
+        if _picked(before, items) and _picked(after, items):
+            return after
+    return text
+
+
+_VAGUE = re.compile(r"\b(?:few|some|couple|most|several|majority)\b", re.IGNORECASE)
+_EXCEPT = re.compile(r"\b(?:except(?: for)?|apart from|but not|other than|not|without|excluding|bar)\b|"
+                     r"(?<=\ball )but\b|(?<=\bthem )but\b|(?<=\bthing )but\b|(?<=\bone )but\b", re.IGNORECASE)
+_END_OF_EXCEPTION = re.compile(r"[,;]|\b(?:but|just|only|so|and the other|the other|the rest)\b", re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:the other (?:two|ones?)|the rest|others)\b", re.IGNORECASE)
+_CHANGED_MIND = re.compile(r"\b(?:no|sorry|actually|i mean|i meant|wait|scratch that|or rather)\b[\s,.!]*", re.IGNORECASE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Dict, Iterable, Optional
+from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Tuple
 
 from bot.parsing.money import money_matches
 from bot.parsing.numbers import plain
@@ -129,12 +129,27 @@ def frequency_match(doc: "Doc", exclude: Iterable["Span"] = ()) -> Optional[Freq
         value = _value(span)
         if value is not None:
             found.append((_SPECIFIC_FIRST.index(span.label_), span.start, value, span))
+    listed = _days_listed_apart(doc, rates)
+    if listed is not None:
+        found = [item for item in found if item[3].label_ != "day_names"] + [listed]
     if not found:
         return None
     _, _, value, span = min(found, key=lambda item: item[:2])
     while len(span) > 1 and span[0]._.sp_canon in _LEADING_WORDS:  # 'in every morning' → 'every morning'
         span = span[1:]
     return FrequencyMatch(plain(value, PLACES), span)
+
+
+def _days_listed_apart(doc: "Doc", rates: List["Span"]) -> Optional[Tuple[int, int, Decimal, "Span"]]:
+    """'mon wed fri': days named one by one, each its own span; together they are the days a week."""
+    spans = [s for s in doc.spans["freq"] if s.label_ == "day_names" and not overlaps(s, rates)]
+    days = {_weekday(token._.sp_canon) for span in spans for token in span} - {None}
+    if len(spans) < 2 or len(days) < 2:
+        return None
+    span = doc[min(s.start for s in spans):max(s.end for s in spans)]
+    if any(token.lower_ == "or" for token in span):  # 'Tuesday or Thursday' is one day, not yet known
+        return None
+    return _SPECIFIC_FIRST.index("day_names"), span.start, Decimal(len(days)), span
 
 
 def frequency_beside_cost(text: str) -> Optional[Decimal]:

@@ -3,10 +3,12 @@
 week' (2), 'an hour on weekdays' (5). A plain number ('6') is hours a week."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, List, Optional
 
+from bot.parsing.cost_doubts import hedged
 from bot.parsing.frequency import frequency_match
 from bot.parsing.numbers import plain
 from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps, rate_periods
@@ -93,10 +95,101 @@ def hours_match(doc: "Doc", allow_bare: bool = True) -> Optional[HoursMatch]:
     return HoursMatch(plain(hours), spans[0].start_char, spans[-1].end_char)
 
 
+@dataclass(frozen=True)
+class HoursReading:
+    """Hours a week read from an answer, and whether to check them with the person first: when a
+    number in the answer is not part of the hours or how often ('2 calls a day of 30 mins'), or
+    the person changed their mind ('8, no sorry 6': the later figure is checked). A range ('3 or
+    4', '9 till 1') or a hedge ('about 6') gives no hours, so the question is asked again."""
+
+    hours: Optional[Decimal]
+    certain: bool
+
+
+_RANGE = re.compile(r"\d\s*(?:or|-|to|till|until|til|\u2013)\s*\d|\bbetween\b", re.IGNORECASE)
+_CHANGED_MIND = re.compile(r"\b(?:no|sorry|actually|i mean|i meant|wait|or rather|make (?:that|it))\b[\s,.!]*", re.IGNORECASE)
+
+
+_CLOCK_RANGE = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:to|till|til|until|-|\u2013)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b"
+    r"(?!\s*(?:hours?|hrs?|h)\b)", re.IGNORECASE)
+_HOURS_A_DAY = 24
+#: live-in or round-the-clock care: not a number of hours to cost by the hour without talking it through
+_ROUND_THE_CLOCK = re.compile(r"\b24\s*(?:/|-|\s)?\s*(?:7|hours?|hrs?|hr)\b(?!\s*(?:a|per|each|every)\s+week)|"
+                              r"\bround the clock\b|\blive[- ]?in\b", re.IGNORECASE)
+
+
+def _clock_hours(match: "re.Match[str]") -> Optional[Decimal]:
+    """'9 till 1' → 4, '10am to 3pm' → 5, '7.30-9pm' → 1.5; None for what is not two times of day."""
+    h1, m1, half1, h2, m2, half2 = match.groups()
+    if not (half1 or half2 or re.search(r"\b(?:till|til|until)\b", match.group(0), re.IGNORECASE)):
+        return None
+    start = int(h1) % 12 + int(m1 or 0) / 60 + (12 if (half1 or "").lower() == "pm" else 0)
+    end = int(h2) % 12 + int(m2 or 0) / 60 + (12 if (half2 or "").lower() == "pm" else 0)
+    if half1 is None and (half2 or "").lower() == "pm" and start + 12 < end:  # '7.30-9pm'
+        start += 12
+    if end <= start:
+        end += 12
+    length = Decimal(str(round(end - start, 4)))
+    return length if 0 < length <= _HOURS_A_DAY else None
+
+
+def read_hours(text: str) -> HoursReading:
+    text = text or ""
+    clock = _CLOCK_RANGE.search(text)
+    length = _clock_hours(clock) if clock else None
+    if length is not None:  # '9 till 1 on Mondays': the length of a visit, times how often; checked
+        times = frequency_match(analyse(text[:clock.start()] + " " + text[clock.end():]))
+        return HoursReading(plain(length * (times.per_week if times else 1)), False)
+    if hedged(text) or _RANGE.search(text) or _ROUND_THE_CLOCK.search(text):
+        return HoursReading(None, False)
+    doc = analyse(text)
+    match = hours_match(doc)
+    if match is None:
+        return HoursReading(None, False)
+    paired = _paired_hours(doc)
+    if paired is not None:  # '4 hours a day on weekdays and 2 on Sunday': each length times its own how often
+        return HoursReading(paired, False)
+    changes = list(_CHANGED_MIND.finditer(text))
+    if changes and changes[-1].start() > match.start_char:
+        later = hours_match(analyse(text[changes[-1].end():]))
+        if later is not None:
+            return HoursReading(later.hours_per_week, False)
+    return HoursReading(match.hours_per_week, not _numbers_left_over(doc, match))
+
+
+def _paired_hours(doc: "Doc") -> Optional[Decimal]:
+    """Hours a week when several lengths are each said with how often ('4 hours a day on weekdays
+    and 2 hours on Sunday' → 22); None unless there are two or more lengths, each with its own."""
+    spans = _durations(doc)
+    if len(spans) < 2:
+        return None
+    total = Decimal(0)
+    for i, span in enumerate(spans):
+        end = spans[i + 1].start if i + 1 < len(spans) else len(doc)
+        part = analyse(doc[span.start:end].text)
+        times = frequency_match(part, exclude=_durations(part))
+        if times is None:
+            return None
+        total += _duration(span) * times.per_week
+    return plain(total)
+
+
+def _numbers_left_over(doc: "Doc", match: HoursMatch) -> bool:
+    """A number that is not the hours, how often, a price or a date ('2 calls of 30 mins')."""
+    used = [*_durations(doc), *doc.spans["money"], *doc.spans["date"], *doc.spans["freq"], *doc.spans["per"]]
+    for token in doc:
+        if not token._.sp_is_num or token.idx == match.start_char:  # the hours themselves, or a bare number
+            continue
+        if not any(span.start <= token.i < span.end for span in used):
+            return True
+    return False
+
+
 def parse_hours(text: str) -> Optional[Decimal]:
     """Hours per week in `text`, or None. Negative figures keep their sign (the caller rejects them)."""
     match = hours_match(analyse(text or ""))
     return match.hours_per_week if match else None
 
 
-__all__ = ["HoursMatch", "hours_match", "parse_hours"]
+__all__ = ["HoursMatch", "HoursReading", "hours_match", "parse_hours", "read_hours"]

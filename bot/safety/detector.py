@@ -4,7 +4,13 @@
 - Outside a form, the NLU intent `safeguarding` decides alone at OUTSIDE_FORM_THRESHOLD.
 - Inside a form most messages are answers to the plan's questions, and the model is sometimes
   sure of itself and wrong there ("grab rails so I don't end up on the floor again"). So the
-  model counts only at IN_FORM_THRESHOLD and when the message also has a concern word.
+  model counts at IN_FORM_THRESHOLD when the message also has a concern word, or alone at
+  IN_FORM_ALONE (hopelessness said without any of the usual words).
+
+IN_FORM_ALONE is the lowest threshold whose false alarms stay at or under 3% of answers to the
+plan's questions in 5-fold cross-validation on the training data (`python -m bot.safety.sweep`,
+4 December 2026: recall 0.768 without it, 0.903 at 0.85 with 2.8% false alarms; 0.913 and 3.1%
+at 0.8). The held-out safety set was not used to choose it.
 
 IN_FORM_THRESHOLD was set from the sweep that `pytest tests/safety -s` prints over the labelled
 set in tests/safety/labelled_messages.csv. With the logistic-regression intent model (2 December
@@ -20,6 +26,7 @@ from bot.safety.phrases import mentions_concern, shows_risk
 
 INTENT = "safeguarding"
 IN_FORM_THRESHOLD = 0.6
+IN_FORM_ALONE = 0.85
 OUTSIDE_FORM_THRESHOLD = 0.5
 
 
@@ -33,13 +40,15 @@ def risk_confidence(parse: Optional[Mapping[str, Any]]) -> float:
     return 0.0
 
 
-def decide(text: str, nlu_confidence: float, in_form: bool) -> bool:
-    """True when the message shows risk, given the model's confidence in `safeguarding`."""
+def decide(text: str, nlu_confidence: float, in_form: bool,
+           alone: float = IN_FORM_ALONE, outside: float = OUTSIDE_FORM_THRESHOLD) -> bool:
+    """True when the message shows risk, given the model's confidence in `safeguarding` (the
+    thresholds are parameters only for the sweep)."""
     if shows_risk(text):
         return True
     if in_form:
-        return nlu_confidence >= IN_FORM_THRESHOLD and mentions_concern(text)
-    return nlu_confidence >= OUTSIDE_FORM_THRESHOLD
+        return nlu_confidence >= alone or (nlu_confidence >= IN_FORM_THRESHOLD and mentions_concern(text))
+    return nlu_confidence >= outside
 
 
 def message_shows_risk(parse: Mapping[str, Any], in_form: bool) -> bool:

@@ -3,7 +3,6 @@ answered with something unusable again and again, stops being asked by the third
 the person offered to come back to it, skip it where allowed, or talk to a person."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any, Dict, List, Tuple, Type
 
 import pytest
@@ -15,9 +14,6 @@ from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
 from actions.services import SERVICE_ID, ValidateServicesForm
 from bot.answers.trackers import domain
-from bot.budgets.source import BudgetFigures
-from bot.plans import service
-from bot.plans.service import NewService
 from tests.actions.conftest import run, tracker
 
 UNUSABLE = "hm"
@@ -51,13 +47,6 @@ def test_every_question_of_every_form_is_driven() -> None:
     in_the_domain = {slot for form in domain()["forms"].values() for slot in form["required_slots"]}
     assert driven == in_the_domain
 
-
-@pytest.fixture
-def plan_ref(demo: Any) -> str:
-    reference = service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal(250), "week")).plan_reference
-    service.add_outcome(reference, "Get out to the shops")
-    service.add_service(reference, NewService("transport", "a taxi to the day centre", None, None, Decimal(20)))
-    return reference
 
 
 @pytest.mark.parametrize("form, question, known", QUESTIONS, ids=[q[1] for q in QUESTIONS])

@@ -136,7 +136,7 @@ async def test_a_one_off_said_in_other_words_is_spread_over_a_year(plan_ref: str
     assert out.said("utter_service_added")["weekly_cost"] in ("£8.65", "£2.31")
 
 
-@pytest.mark.parametrize("cost", ["about £40 a week", "£10 per week not per month", "between 30 and 50 a month"])
+@pytest.mark.parametrize("cost", ["about £40 a week", "£10 a week or a month", "between 30 and 50 a month"])
 async def test_a_doubtful_cost_is_asked_about_and_nothing_recorded(plan_ref: str, cost: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the match")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
@@ -144,7 +144,7 @@ async def test_a_doubtful_cost_is_asked_about_and_nothing_recorded(plan_ref: str
     assert out.slots["service_cost"] is None and not service.get_plan(plan_ref).services
 
 
-@pytest.mark.parametrize("period", ["not monthly, its weekly", "either a week or a month"])
+@pytest.mark.parametrize("period", ["weekly or monthly", "either a week or a month"])
 async def test_a_doubtful_period_is_asked_about(plan_ref: str, period: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the match", service_cost="40")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", period, **known))

@@ -1,0 +1,127 @@
+"""What an answer to a fixed-choice question picks, and how sure we are of it (issue 14).
+
+Each answer is read three ways, in this order:
+1. an option number or a button ('2', 'the second one'): sure;
+2. the choice model for the question (bot/nlu/choice_reader.py, trained on data/choices),
+   whose top choice and probability arrive in the message's `choice_readings`;
+3. the words people use for each choice (bot/choices.py, matched by bot/parsing/choices.py).
+
+Then confidence decides: a model reading of SURE_AT or more, or the model and the words agreeing,
+is used; a middling model reading (CHECK_AT or more), or the model and the words disagreeing, is
+put back to the person as one short question; anything less gets the choices as a numbered list.
+For a question whose answer sets money (the cost period), and for an answer that weighs up
+options or hedges ('card or bank', 'maybe'), a reading from the model alone is always checked,
+never used silently.
+
+SURE_AT and CHECK_AT were set from 5-fold cross-validation on the training paraphrases only
+(`python -m bot.answers.thresholds`), never on the held-out answers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple
+
+from bot.nlu.choice_reader import READINGS
+from bot.parsing.choices import match_choice, option_picked, weighs_up
+
+SURE_AT = 0.9
+#: the choice model that reads the answer to each form question (bot/nlu/choice_reader.py)
+QUESTION_OF_SLOT = {
+    "planned_by": "planned_by", "service_category": "service_category", "service_cost_period": "service_cost_period",
+    "management_option": "management_option", "add_another_service": "yes_no",
+}
+_ASKS_BACK = re.compile(r"\?|^\W*(?:what|how|who|why|when|where|which|can|could|is|are|does|do|will|would|should|"
+                        r"may|tell me)\b", re.IGNORECASE)
+CHECK_AT = 0.4
+#: the model's name for an answer that picks none of the choices
+UNCLEAR = "unclear"
+
+
+class Certainty(str, Enum):
+    SURE = "sure"
+    CHECK = "check"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Reading:
+    code: Optional[str]
+    certainty: Certainty
+
+    @property
+    def sure(self) -> bool:
+        return self.certainty is Certainty.SURE
+
+    @property
+    def to_check(self) -> bool:
+        return self.certainty is Certainty.CHECK
+
+
+NOTHING = Reading(None, Certainty.NONE)
+
+
+def model_ranking(parse_data: Mapping[str, Any], question: str) -> List[Tuple[str, float]]:
+    """The model's (choice, probability) pairs for `question`, most likely first (empty when the
+    message was not parsed by a model with choice readers, e.g. in a test)."""
+    rows = (parse_data.get(READINGS) or {}).get(question) or []
+    return [(str(code), float(p)) for code, p in rows]
+
+
+def asks_back(text: str) -> bool:
+    """The message is a question ('what is an ISF?'), which is never taken as an answer."""
+    return bool(_ASKS_BACK.search(text or ""))
+
+
+def answers_the_question(slot: str, parse_data: Mapping[str, Any]) -> bool:
+    """The choice model for the open question reads the message surely as one of its choices
+    ('social worker' to 'who is making this plan?', 'pre paid card' to 'how should the money be
+    managed?')."""
+    question = QUESTION_OF_SLOT.get(slot)
+    if question is None:
+        return False
+    ranking = model_ranking(parse_data, question)
+    return bool(ranking) and ranking[0][0] != UNCLEAR and ranking[0][1] >= SURE_AT
+
+
+def combine(words: Optional[str], ranking: Sequence[Tuple[str, float]], model_alone_is_sure: bool = True) -> Reading:
+    """One reading from the words' choice (or None) and the model's ranking."""
+    top, p = ranking[0] if ranking else (UNCLEAR, 0.0)
+    model = None if top == UNCLEAR else top
+    if words is not None:
+        if model == words or not ranking:
+            return Reading(words, Certainty.SURE)
+        if model is not None and p >= SURE_AT:
+            return Reading(model, Certainty.CHECK)
+        return Reading(words, Certainty.CHECK)
+    if model is None or p < CHECK_AT:
+        return NOTHING
+    if p >= SURE_AT and model_alone_is_sure:
+        return Reading(model, Certainty.SURE)
+    return Reading(model, Certainty.CHECK)
+
+
+def read_choice(
+    text: str,
+    choices: Mapping[str, Sequence[str]],
+    parse_data: Mapping[str, Any],
+    question: str,
+    words: Optional[Callable[[str], Optional[str]]] = None,
+    model_alone_is_sure: bool = True,
+    doubtful: bool = False,
+) -> Reading:
+    """The reading of `text` as an answer to `question`, whose options in button order are
+    `choices`; `words` reads the text by its words (default: bot.parsing.match_choice).
+    `doubtful` (the caller sees the answer is mixed) is like weighing up: checked at best."""
+    picked = option_picked(text, choices)
+    if picked is not None:
+        return Reading(picked, Certainty.SURE)
+    by_words = words(text) if words is not None else match_choice(text, choices)
+    reading = combine(by_words, model_ranking(parse_data, question), model_alone_is_sure)
+    if reading.sure and (doubtful or weighs_up(text)):  # 'card or bank, either': never taken as sure
+        return Reading(reading.code, Certainty.CHECK)
+    return reading
+
+
+__all__ = ["CHECK_AT", "QUESTION_OF_SLOT", "answers_the_question", "asks_back", "Certainty", "NOTHING", "Reading", "SURE_AT", "UNCLEAR", "combine", "model_ranking", "read_choice"]
