@@ -18,11 +18,12 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test test-python test-stories validate bench nlu-report answers-report clean
+.PHONY: help install train run test lint test-python test-stories validate bench nlu-report answers-report clean
 
 help:
 	@echo "make run    - install, prepare the database, train if needed and start everything"
 	@echo "make test   - the whole test suite"
+	@echo "make lint   - ruff lint and format check (part of make test)"
 	@echo "make bench  - the benchmarks"
 	@echo "make train  - train the Rasa model if the data changed"
 	@echo "make answers-report - how the held-out answers to the plan's questions are read"
@@ -67,7 +68,12 @@ test-stories: train
 test-python: train
 	$(BIN)/python -m pytest
 
-test: install validate test-stories test-python
+# ruff's lint rules and format check (settings in pyproject.toml)
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install lint validate test-stories test-python
 
 # Trains five models (about 7–9 minutes on 2 cores); prints intent F1s and the threshold sweep.
 # `$(BIN)/python -m bot.nlu.report --holdout` trains once on an 80/20 split (about a minute).

@@ -1,5 +1,6 @@
 """Section 3: the budget, up front. Opens (or resumes) the person's plan and says the amount,
 weekly and yearly, before anything else is asked."""
+
 from __future__ import annotations
 
 import logging
@@ -24,9 +25,7 @@ def channel_of(tracker: Tracker) -> str:
     return (tracker.get_latest_input_channel() or "rest").lower()
 
 
-async def open_plan_and_tell_budget(
-    dispatcher: CollectingDispatcher, tracker: Tracker
-) -> Optional[PlanView]:
+async def open_plan_and_tell_budget(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[PlanView]:
     """The person's plan after saying the budget: their latest one if it was already sent,
     else their draft (resumed) or a new draft. None if the council has no budget on record
     for them (the person is told who to call)."""

@@ -1,6 +1,7 @@
 """Puts a middling reading of an answer back to the person as one short question (see
 actions/forms_base.py, `choose`): "It sounds like you're helping someone else with their plan.
 Is that right?"."""
+
 from __future__ import annotations
 
 from typing import List, Text
@@ -18,9 +19,7 @@ class AskChoiceCheck(Action):
     def name(self) -> Text:
         return "action_ask_choice_check"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         pending = tracker.get_slot(CHOICE_CHECK) or {}
         if pending.get("response"):
             dispatcher.utter_message(response=pending["response"], **(pending.get("args") or {}))

@@ -1,4 +1,5 @@
 """Small helpers shared by every action: reading the latest message and calling bot/ services."""
+
 from __future__ import annotations
 
 import asyncio

@@ -3,6 +3,7 @@ person, a question about personal budgets, stopping or saving for later, and sma
 
 The same detection and handling serve the router (outside forms) and every form (through
 forms_base), so a detour is never blocked by a form."""
+
 from __future__ import annotations
 
 import enum
@@ -16,9 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.faq import answer_question
 from actions.safety import offer_handoff, respond_to_risk
 from bot.config import get_settings
+from bot.parsing import is_finished
 from bot.safety.detector import message_shows_risk
 from bot.safety.phrases import asks_for_person, mentions_contact
-from bot.parsing import is_finished
 
 
 class Detour(enum.Enum):
@@ -69,16 +70,26 @@ _SIMPLE_REPLIES = {
 #: the whole message asks to start this part again ("start over", "can we start this bit again"):
 #: an opening, a verb, which part, and how, each from these words
 _START_AGAIN_WORDS = (
-    ("", "can we", "could we", "can i", "could i", "let's", "lets", "please", "i want to", "i need to",
-     "i would like to", "i'd like to"),
+    (
+        "",
+        "can we",
+        "could we",
+        "can i",
+        "could i",
+        "let's",
+        "lets",
+        "please",
+        "i want to",
+        "i need to",
+        "i would like to",
+        "i'd like to",
+    ),
     ("start", "begin", "do"),
     ("", "this", "that", "the"),
     ("", "bit", "part", "section", "question"),
     ("again", "over", "afresh", "from the start", "from the beginning"),
 )
-_START_AGAIN = frozenset(
-    " ".join(word for word in words if word) for words in itertools.product(*_START_AGAIN_WORDS)
-)
+_START_AGAIN = frozenset(" ".join(word for word in words if word) for words in itertools.product(*_START_AGAIN_WORDS))
 
 
 def _is_word_character(character: str) -> bool:

@@ -1,5 +1,6 @@
 """Answers to questions about personal budgets, chosen by Rasa's ResponseSelector (retrieval
 intent `faq`); the answers themselves live in domain/faq.yml."""
+
 from __future__ import annotations
 
 from rasa_sdk import Tracker

@@ -19,6 +19,7 @@ Domain entries this base needs: slots `requested_slot`, `failed_attempts`, `paus
 `utter_stuck`, `utter_stuck_skippable`, `utter_choice_not_that`; slot `choice_check` (custom
 mapping) and action `action_ask_choice_check`.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,9 +67,7 @@ class SectionFormValidation(FormValidationAction):
     def name(self) -> str:
         """`validate_<form>`; abstract so the action server does not register this base."""
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         requested = tracker.get_slot(REQUESTED_SLOT)
         if requested and form_answered_by_user(tracker):
             events = await self._instead_of_an_answer(requested, dispatcher, tracker)
@@ -103,8 +102,12 @@ class SectionFormValidation(FormValidationAction):
     ) -> Optional[List[EventType]]:
         """A detour, a skip or a change to the plan, or None when the message is an answer."""
         detour = detours.detect(tracker.latest_message, in_form=True)
-        if detour in (detours.Detour.QUESTION, detours.Detour.HANDOFF) and not asks_for_person(latest_text(tracker)) \
-                and not asks_back(latest_text(tracker)) and await self.reads_as_answer(requested, tracker):
+        if (
+            detour in (detours.Detour.QUESTION, detours.Detour.HANDOFF)
+            and not asks_for_person(latest_text(tracker))
+            and not asks_back(latest_text(tracker))
+            and await self.reads_as_answer(requested, tracker)
+        ):
             detour = None  # 'social worker' answers 'who is making this plan?'; it is not a request
         if detour is not None:
             events = await detours.handle(detour, dispatcher, tracker)
@@ -152,9 +155,7 @@ class SectionFormValidation(FormValidationAction):
         what is already saved stays; the question is asked again)."""
         return []
 
-    async def change_request(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> Optional[List[EventType]]:
+    async def change_request(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
         """A change to something already in the plan, said while a question is open ('remove the
         gardener', 'actually make that 8 hours'): the events that make it, or None when the
         message is an answer to the question. The question is then asked again."""
@@ -169,9 +170,7 @@ class SectionFormValidation(FormValidationAction):
             return []
         return await super().get_validation_events(dispatcher, tracker, domain)
 
-    async def skip(
-        self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> List[EventType]:
+    async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         """What skipping `slot` means for this form. Only called for `skippable` slots."""
         raise NotImplementedError
 
@@ -214,8 +213,14 @@ class SectionFormValidation(FormValidationAction):
         return {slot: None, FAILED_ATTEMPTS: attempts}
 
     def choose(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, reading: Reading, text: str,
-        response: str, **response_args: Any,
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        slot: str,
+        reading: Reading,
+        text: str,
+        response: str,
+        **response_args: Any,
     ) -> tuple[Optional[str], Dict[str, Any]]:
         """The choice to use for `slot`, or None with the slot updates that check a middling
         reading with the person or reject a poor one (see the module docstring)."""
@@ -257,7 +262,7 @@ _LEADING_NO = re.compile(r"^\W*(?:no+|nope|nah|not quite|not really|wrong)\b[\s,
 def _after_a_no(text: str) -> str:
     """What follows a no that goes on to give the answer ('no, I'm an adviser'), else ''."""
     match = _LEADING_NO.match(text)
-    return text[match.end():].strip() if match else ""
+    return text[match.end() :].strip() if match else ""
 
 
 def slot_value(tracker: Tracker, updates: Dict[str, Any], name: str) -> Optional[Any]:
@@ -279,9 +284,7 @@ class FreeTextFormValidation(SectionFormValidation):
     def skippable(self) -> FrozenSet[str]:  # type: ignore[override]
         return frozenset({self.slot})
 
-    async def _validate_answer(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> Dict[str, Any]:
+    async def _validate_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
         text = str(value or "").strip()
         if not is_meaningful(text):
             return self.reject(dispatcher, tracker, self.slot, self.too_short_response)

@@ -8,6 +8,7 @@ reference exists.
 
 With IDENTITY_SECOND_FACTOR=sms, a match texts a one-time code to the phone on file
 (bot/second_factor.py) and the form asks for it (`one_time_code`) before the person is verified."""
+
 from __future__ import annotations
 
 import logging
@@ -22,13 +23,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import call, form_answered_by_user, latest_text
 from actions.forms_base import REQUESTED_SLOT, SectionFormValidation
+from bot.answers.reading import read_choice
 from bot.channels.metadata import client_key
 from bot.choices import PLANNED_BY
 from bot.config import get_settings
 from bot.identity import VerifiedPerson, check_identity, confirm_identity, verify_identity
-from bot.second_factor import CODE_DIGITS, CodeResult, check_code, new_code, phone_on_file, send_code
-from bot.answers.reading import read_choice
 from bot.parsing import extract_reference, parse_date
+from bot.second_factor import CODE_DIGITS, CodeResult, check_code, new_code, phone_on_file, send_code
 
 logger = logging.getLogger(__name__)
 
@@ -151,8 +152,13 @@ class ValidateIdentityForm(SectionFormValidation):
         dispatcher.utter_message(response="utter_identity_confirmed", person_name=person.given_name)
         [(slot, value)] = answer.items()
         return self.accept(
-            tracker, slot, value,
-            person_reference=person.reference, person_name=person.given_name, verified=True, identity_failures=0,
+            tracker,
+            slot,
+            value,
+            person_reference=person.reference,
+            person_name=person.given_name,
+            verified=True,
+            identity_failures=0,
         )
 
     async def _text_a_code(
@@ -171,7 +177,9 @@ class ValidateIdentityForm(SectionFormValidation):
             dispatcher.utter_message(response=problem, council_phone=settings.council_phone)
             return {"person_reference": None, "date_of_birth": None, "requested_slot": None, "paused": True}
         logger.info("One-time code texted")
-        return self.accept(tracker, "date_of_birth", born.isoformat(), person_reference=person.reference, one_time_code=None)
+        return self.accept(
+            tracker, "date_of_birth", born.isoformat(), person_reference=person.reference, one_time_code=None
+        )
 
     def _failed_check(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, locked_until: Optional[datetime]

@@ -1,4 +1,5 @@
 """Sections 7–8: how the money will be managed, and what happens if support doesn't turn up."""
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,6 @@ from bot.choices import MANAGEMENT_OPTIONS, label
 from bot.parsing import match_choice
 from bot.parsing.edits import sounds_like_correction
 from bot.plans import service
-
 
 _SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
 
@@ -38,7 +38,9 @@ class ValidateManagementForm(SectionFormValidation):
     ) -> Dict[Text, Any]:
         text = str(value or "")
         reading = read_choice(text, MANAGEMENT_OPTIONS, tracker.latest_message, "management_option", management_choice)
-        option, asked = self.choose(dispatcher, tracker, "management_option", reading, text, "utter_management_not_understood")
+        option, asked = self.choose(
+            dispatcher, tracker, "management_option", reading, text, "utter_management_not_understood"
+        )
         if option is None:
             return asked
         await call(service.set_management, plan_reference(tracker), option)

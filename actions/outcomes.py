@@ -1,5 +1,6 @@
 """Sections 4–5: what is important to the person, and the outcomes they want (one at a time,
 until they say that is all)."""
+
 from __future__ import annotations
 
 import re
@@ -75,9 +76,7 @@ class AskOutcomeText(Action):
     def name(self) -> Text:
         return "action_ask_outcome_text"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if int(tracker.get_slot("outcome_count") or 0) == 0:
             dispatcher.utter_message(response="utter_ask_first_outcome", person_name=tracker.get_slot("person_name"))
         elif parse_yes_no(latest_text(tracker)) is True:

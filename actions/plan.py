@@ -3,6 +3,7 @@
 `action_next_section` runs after every form and after any message outside a form. It works out
 where the person is from their saved plan, so a conversation can stop and resume anywhere, and
 sets `current_section`; the rules in data/rules/sections.yml then open that section's form."""
+
 from __future__ import annotations
 
 import logging
@@ -19,8 +20,8 @@ from actions import detours
 from actions.budget import open_plan_and_tell_budget
 from actions.common import call, figures_said, latest_text, plan_reference, responding_to_user
 from actions.forms_base import SectionFormValidation
-from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.identity import is_locked
+from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.services import SERVICE_ID, SERVICE_SLOTS
 from bot.answers.reading import read_choice
 from bot.choices import MANAGEMENT_OPTIONS, PLAN_PARTS, SERVICE_CATEGORIES, label
@@ -52,9 +53,7 @@ class ActionNextSection(Action):
     def name(self) -> Text:
         return "action_next_section"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         events: List[EventType] = []
         #: coming back after a pause: the section's answers so far are kept, not asked again
         resuming = bool(tracker.get_slot("paused")) and responding_to_user(tracker)
@@ -140,18 +139,22 @@ def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:
     """Section 9: the plan read back, one part per message (short messages suit SMS too)."""
     dispatcher.utter_message(response="utter_summary_intro")
     dispatcher.utter_message(response="utter_summary_important", important_to_me=plan.important_to_me)
-    dispatcher.utter_message(
-        response="utter_summary_outcomes", outcomes="; ".join(o.text for o in plan.outcomes)
-    )
+    dispatcher.utter_message(response="utter_summary_outcomes", outcomes="; ".join(o.text for o in plan.outcomes))
     services = "; ".join(
         f"{s.description} ({label(SERVICE_CATEGORIES, s.category)}, {format_pounds(s.weekly_cost)} a week)"
         for s in plan.services
     )
-    figures = dict(services=services, total=format_pounds(plan.total_weekly_cost), weekly=format_pounds(plan.budget.weekly))
+    figures = dict(
+        services=services, total=format_pounds(plan.total_weekly_cost), weekly=format_pounds(plan.budget.weekly)
+    )
     if plan.remaining_weekly < 0:
-        dispatcher.utter_message(response="utter_summary_services_over", over=format_pounds(-plan.remaining_weekly), **figures)
+        dispatcher.utter_message(
+            response="utter_summary_services_over", over=format_pounds(-plan.remaining_weekly), **figures
+        )
     else:
-        dispatcher.utter_message(response="utter_summary_services", remaining=format_pounds(plan.remaining_weekly), **figures)
+        dispatcher.utter_message(
+            response="utter_summary_services", remaining=format_pounds(plan.remaining_weekly), **figures
+        )
     dispatcher.utter_message(
         response="utter_summary_management", management_words=label(MANAGEMENT_OPTIONS, plan.management)
     )
@@ -169,7 +172,9 @@ class ValidateReviewForm(SectionFormValidation):
         """At the summary: 'remove the gardener', 'take out outcome 2', 'make the PA 8 hours'."""
         text = latest_text(tracker)
         plan = await call(service.get_plan, plan_reference(tracker))
-        after = await remove_named_item(dispatcher, plan, text, ("services", "outcomes"), ask_if_unclear=True, loose=True)
+        after = await remove_named_item(
+            dispatcher, plan, text, ("services", "outcomes"), ask_if_unclear=True, loose=True
+        )
         if after is None:
             figures = figures_said(tracker)
             named = item_named(text, service_items(plan))
@@ -180,7 +185,11 @@ class ValidateReviewForm(SectionFormValidation):
             after = plan
         section = after.next_section()
         if section != "review":  # the last service went: plan one before sending
-            return [SlotSet("plan_confirmed", f"change {section}"), SlotSet("review_step", None), SlotSet("requested_slot", None)]
+            return [
+                SlotSet("plan_confirmed", f"change {section}"),
+                SlotSet("review_step", None),
+                SlotSet("requested_slot", None),
+            ]
         return [SlotSet("plan_confirmed", None), SlotSet("review_step", None)]
 
     async def validate_plan_confirmed(
@@ -190,7 +199,9 @@ class ValidateReviewForm(SectionFormValidation):
         section: Optional[str] = section_named(text)
         if tracker.get_slot("review_step") == "choose":  # "Which part would you like to change?"
             reading = read_choice(text, PLAN_PARTS, tracker.latest_message, "which_section", section_named)
-            section, asked = self.choose(dispatcher, tracker, "plan_confirmed", reading, text, "utter_review_not_understood")
+            section, asked = self.choose(
+                dispatcher, tracker, "plan_confirmed", reading, text, "utter_review_not_understood"
+            )
             if section is None and reading.code is not None:
                 return asked
         elif not _CHANGE.search(text):
@@ -212,9 +223,7 @@ class AskPlanConfirmed(Action):
     def name(self) -> Text:
         return "action_ask_plan_confirmed"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         if tracker.get_slot("review_step") == "choose":
             dispatcher.utter_message(response="utter_ask_which_section")
         else:

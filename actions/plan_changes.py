@@ -2,6 +2,7 @@
 gardener", "delete outcome 2") and correcting a recorded service's figures ("actually make that
 8 hours", "no, it's £17 an hour"), from the outcomes and services sections and from the
 check-answers summary, saying what the budget looks like afterwards."""
+
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
@@ -12,9 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import call
 from bot.choices import SERVICE_CATEGORIES, label
 from bot.money import format_pounds
-from bot.plans import costing
 from bot.parsing.edits import Item, item_named, removal_request
-from bot.plans import service
+from bot.plans import costing, service
 from bot.plans.views import PlanView, ServiceView
 
 #: what can be taken out: 'outcomes', 'services' or both
@@ -43,7 +43,9 @@ def say_budget_after(dispatcher: CollectingDispatcher, plan: PlanView, response:
     """`response` (or its `_over_budget` form) with the plan's total and what is left."""
     figures["total"] = format_pounds(plan.total_weekly_cost)
     if plan.remaining_weekly < 0:
-        dispatcher.utter_message(response=f"{response}_over_budget", over=format_pounds(-plan.remaining_weekly), **figures)
+        dispatcher.utter_message(
+            response=f"{response}_over_budget", over=format_pounds(-plan.remaining_weekly), **figures
+        )
     else:
         dispatcher.utter_message(response=response, remaining=format_pounds(plan.remaining_weekly), **figures)
 
@@ -62,7 +64,7 @@ async def remove_named_item(
         "outcomes": outcome_items(plan) if "outcomes" in kinds else [],
     }
     kind = _kind_named(wanted, kinds)
-    for name in ((kind,) if kind else kinds):
+    for name in (kind,) if kind else kinds:
         chosen = item_named(wanted, candidates[name])
         if chosen is not None:
             return await _remove(dispatcher, plan, name, chosen)
@@ -144,6 +146,11 @@ async def correct_service(
         dispatcher.utter_message(response="utter_correction_not_possible")
         return True
     plan = await call(service.get_plan, plan.plan_reference)
-    say_budget_after(dispatcher, plan, "utter_service_changed", description=changed.description,
-                     weekly_cost=format_pounds(changed.weekly_cost))
+    say_budget_after(
+        dispatcher,
+        plan,
+        "utter_service_changed",
+        description=changed.description,
+        weekly_cost=format_pounds(changed.weekly_cost),
+    )
     return True

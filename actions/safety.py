@@ -2,6 +2,7 @@
 
 Safeguarding stays with the council: by text message, whose thread stays on the phone where
 someone else may read it, the person is signposted but the texts never say the plan was flagged."""
+
 from __future__ import annotations
 
 import logging

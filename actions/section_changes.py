@@ -7,6 +7,7 @@ said during the support questions. The summary has its own way in (actions/plan.
   this question carries on; the router reaches it after this part.
 - A later part not answered yet: the person is told it comes soon; this question carries on.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, Optional

@@ -1,5 +1,6 @@
 """Section 6: support and services, one at a time, each costed against the budget with the
 running total and what is left said after each one."""
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,14 @@ from rasa_sdk.types import DomainDict
 from actions.common import call, figures_said, latest_text, plan_reference, within_limits
 from actions.forms_base import REQUESTED_SLOT, SectionFormValidation, is_meaningful, slot_value, wants_to_skip
 from actions.plan_changes import (
-    MAX_HOURS, MAX_RATE, MAX_WEEKLY, correct_service, numbered, outcome_items, remove_named_item, say_budget_after,
+    MAX_HOURS,
+    MAX_RATE,
+    MAX_WEEKLY,
+    correct_service,
+    numbered,
+    outcome_items,
+    remove_named_item,
+    say_budget_after,
 )
 from bot.answers.reading import read_choice
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES, YES_NO
@@ -55,7 +63,13 @@ def service_questions(slots: Mapping[str, Any]) -> List[str]:
     """The questions this service needs, in order, given what is known so far."""
     if slots.get("add_another_service") == FINISHED:
         return []
-    return ["service_category", "service_description", *cost_questions(slots), "service_outcomes", "add_another_service"]
+    return [
+        "service_category",
+        "service_description",
+        *cost_questions(slots),
+        "service_outcomes",
+        "add_another_service",
+    ]
 
 
 def _decimal(slots: Mapping[str, Any], name: str) -> Optional[Decimal]:
@@ -68,8 +82,10 @@ def costed(slots: Mapping[str, Any]) -> Optional[costing.Costed]:
         return None
     hourly = slots.get("service_hours") is not None and slots.get("service_rate") is not None
     return costing.cost_of(
-        hours=_decimal(slots, "service_hours") if hourly else None, rate=_decimal(slots, "service_rate") if hourly else None,
-        amount=_decimal(slots, "service_cost"), period=slots.get("service_cost_period"),
+        hours=_decimal(slots, "service_hours") if hourly else None,
+        rate=_decimal(slots, "service_rate") if hourly else None,
+        amount=_decimal(slots, "service_cost"),
+        period=slots.get("service_cost_period"),
         times_per_week=_decimal(slots, "service_visits_per_week"),
     )
 
@@ -115,7 +131,9 @@ class ValidateServicesForm(SectionFormValidation):
         if is_finished(text):
             return await self._finish(dispatcher, tracker)
         reading = read_choice(text, SERVICE_CATEGORIES, tracker.latest_message, "service_category")
-        category, asked = self.choose(dispatcher, tracker, "service_category", reading, text, "utter_category_not_understood")
+        category, asked = self.choose(
+            dispatcher, tracker, "service_category", reading, text, "utter_category_not_understood"
+        )
         if category is None:
             return asked
         updates: Dict[Text, Any] = {}
@@ -145,8 +163,12 @@ class ValidateServicesForm(SectionFormValidation):
         hours = reading.hours
         if hours is None:
             doubtful = parse_hours(text) is not None  # a range or a guess: one figure is needed
-            return self.reject(dispatcher, tracker, "service_hours",
-                               "utter_hours_uncertain" if doubtful else "utter_hours_not_understood")
+            return self.reject(
+                dispatcher,
+                tracker,
+                "service_hours",
+                "utter_hours_uncertain" if doubtful else "utter_hours_not_understood",
+            )
         if not Decimal(0) < hours <= MAX_HOURS:
             return self.reject(dispatcher, tracker, "service_hours", "utter_hours_out_of_range")
         if not reading.certain:
@@ -186,8 +208,14 @@ class ValidateServicesForm(SectionFormValidation):
         settled = _settled_cost(text, money, doubt)
         if settled is not None:  # '£30 a week, no sorry a month', '£40, no sorry £45': checked first
             amount, per = settled
-            return self.check("service_cost", f"{amount}|{per}", text, "utter_confirm_cost",
-                              cost=format_pounds(amount), paid=PERIOD_PAID[per])
+            return self.check(
+                "service_cost",
+                f"{amount}|{per}",
+                text,
+                "utter_confirm_cost",
+                cost=format_pounds(amount),
+                paid=PERIOD_PAID[per],
+            )
         if doubt:
             return self.reject(dispatcher, tracker, "service_cost", "utter_cost_uncertain")
         if money.amount <= 0:
@@ -195,7 +223,9 @@ class ValidateServicesForm(SectionFormValidation):
         if money.per == "hour":
             if money.amount > MAX_RATE:
                 return self.reject(dispatcher, tracker, "service_cost", "utter_rate_out_of_range")
-            updates = self.accept(tracker, "service_cost", None, service_rate=str(money.amount), service_cost_period="hour")
+            updates = self.accept(
+                tracker, "service_cost", None, service_rate=str(money.amount), service_cost_period="hour"
+            )
             hours = parse_hours(text) if re.search(r"\bhours?\b|\bhrs?\b", text, re.IGNORECASE) else None
             if hours is not None and Decimal(0) < hours <= MAX_HOURS:
                 updates["service_hours"] = str(hours)
@@ -219,10 +249,17 @@ class ValidateServicesForm(SectionFormValidation):
         if confirmed is None and _said_how_often(text):
             per = by_words
         else:  # the period sets the money: a reading from the model alone is always checked
-            reading = read_choice(text, COST_PERIODS, tracker.latest_message, "service_cost_period",
-                                  lambda _: by_words, model_alone_is_sure=False)
-            per, asked = self.choose(dispatcher, tracker, "service_cost_period", reading, text,
-                                     "utter_cost_period_not_understood")
+            reading = read_choice(
+                text,
+                COST_PERIODS,
+                tracker.latest_message,
+                "service_cost_period",
+                lambda _: by_words,
+                model_alone_is_sure=False,
+            )
+            per, asked = self.choose(
+                dispatcher, tracker, "service_cost_period", reading, text, "utter_cost_period_not_understood"
+            )
             if per is None:
                 return asked
         amount = Decimal(tracker.get_slot("service_cost"))
@@ -285,8 +322,14 @@ class ValidateServicesForm(SectionFormValidation):
         if not recorded:
             return {**updates, **{name: None for name in SERVICE_SLOTS}}
         plan = await call(service.get_plan, reference)
-        say_budget_after(dispatcher, plan, "utter_service_added", description=added.description,
-                         weekly_cost=format_pounds(added.weekly_cost), working=found.working)
+        say_budget_after(
+            dispatcher,
+            plan,
+            "utter_service_added",
+            description=added.description,
+            weekly_cost=format_pounds(added.weekly_cost),
+            working=found.working,
+        )
         return {**updates, SERVICE_ID: added.id}
 
     async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:
@@ -384,7 +427,9 @@ class ValidateServicesForm(SectionFormValidation):
         per = figures.get("money_period")
         if not Decimal(0) < amount <= MAX_WEEKLY:
             return None
-        dispatcher.utter_message(response="utter_answer_changed", new_value=format_pounds(amount) + (f" a {per}" if per else ""))
+        dispatcher.utter_message(
+            response="utter_answer_changed", new_value=format_pounds(amount) + (f" a {per}" if per else "")
+        )
         return {"service_cost": str(amount), **({"service_cost_period": per} if per else {})}
 
     # --- another one? ---------------------------------------------------------------------
@@ -395,7 +440,9 @@ class ValidateServicesForm(SectionFormValidation):
         text = str(value or "")
         mixed = bool(_YES_WORD.search(text) and _NO_WORD.search(text))  # 'no wait, yes'
         reading = read_choice(text, YES_NO, tracker.latest_message, "yes_no", yes_or_no, doubtful=mixed)
-        answer, asked = self.choose(dispatcher, tracker, "add_another_service", reading, text, "utter_yes_no_not_understood")
+        answer, asked = self.choose(
+            dispatcher, tracker, "add_another_service", reading, text, "utter_yes_no_not_understood"
+        )
         if answer == "yes":
             return {name: None for name in SERVICE_SLOTS}
         if answer == "no":
@@ -428,8 +475,14 @@ def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
         return per  # a count with no period ('just the once', 'twice') says nothing of how often
     often = Fraction(match.per_week)
     if per is None and match.span.label_ in ("unit", "adverb"):  # 'per yr', 'monthly': the period itself
-        per = next((p for p in COST_PERIODS if p in costing.COST_WEEKS_PER
-                    and abs(often - costing.times_a_week(p)) < Fraction(1, 100)), None)
+        per = next(
+            (
+                p
+                for p in COST_PERIODS
+                if p in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(p)) < Fraction(1, 100)
+            ),
+            None,
+        )
     if per in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(per)) < Fraction(1, 100):
         return per
     return "visit"
@@ -465,7 +518,7 @@ def yes_or_no(text: str) -> Optional[str]:
     said, what follows a change of mind ('no sorry i mean yes'), else None; the caller checks it."""
     if _YES_WORD.search(text) and _NO_WORD.search(text):
         changes = list(_CHANGE_OF_MIND.finditer(text))  # 'no sorry i mean yes': the later answer, checked
-        return yes_or_no(text[changes[-1].end():]) if changes and changes[-1].end() < len(text) else None
+        return yes_or_no(text[changes[-1].end() :]) if changes and changes[-1].end() < len(text) else None
     answer = parse_yes_no(text)
     if answer is None:
         return "no" if is_finished(text) else None
@@ -487,14 +540,15 @@ class AskServiceOutcomes(Action):
     def name(self) -> Text:
         return "action_ask_service_outcomes"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         plan = await call(service.get_plan, plan_reference(tracker))
         items = outcome_items(plan)
         buttons = [{"title": text[:60], "payload": str(item_id)} for item_id, text in items]
         buttons += [{"title": "All of them", "payload": "all"}, {"title": "None of them", "payload": "none"}]
-        dispatcher.utter_message(response="utter_which_outcomes", outcome_list=numbered(items),
-                                 person_name=tracker.get_slot("person_name"), buttons=buttons)
+        dispatcher.utter_message(
+            response="utter_which_outcomes",
+            outcome_list=numbered(items),
+            person_name=tracker.get_slot("person_name"),
+            buttons=buttons,
+        )
         return []
-

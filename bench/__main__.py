@@ -1,4 +1,5 @@
 """`python -m bench` (`make bench`): run the benchmarks, print the table, write the results."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,11 +18,18 @@ BENCH_DIR = Path(__file__).resolve().parent
 
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="no training of our model (use the latest in models/), shorter runs")
-    parser.add_argument("--postgres", action="store_true", help="our servers on a new PostgreSQL database instead of SQLite")
+    parser.add_argument(
+        "--quick", action="store_true", help="no training of our model (use the latest in models/), shorter runs"
+    )
+    parser.add_argument(
+        "--postgres", action="store_true", help="our servers on a new PostgreSQL database instead of SQLite"
+    )
     parser.add_argument("--out", type=Path, default=BENCH_DIR / "results.json")
-    parser.add_argument("--worst-message", action="store_true",
-                        help="only the cost of the worst accepted message (seconds, no servers); written to bench/worst_message.json")
+    parser.add_argument(
+        "--worst-message",
+        action="store_true",
+        help="only the cost of the worst accepted message (seconds, no servers); written to bench/worst_message.json",
+    )
     args = parser.parse_args(argv)
     if args.worst_message:
         return measure_worst_message(BENCH_DIR / "worst_message.json")

@@ -2,6 +2,7 @@
 
 A whole plan is typed as a person would, from greeting to submission. Each turn names a
 fragment its reply must hold, so a benchmark never times a conversation that went astray."""
+
 from __future__ import annotations
 
 import csv
@@ -74,7 +75,18 @@ def bench_people_csv(path: Path, count: int) -> List[str]:
     references = [f"PB-9{i:05d}" for i in range(count)]
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(["reference", "given_name", "family_name", "date_of_birth", "postcode", "phone", "budget_amount", "budget_period"])
+        writer.writerow(
+            [
+                "reference",
+                "given_name",
+                "family_name",
+                "date_of_birth",
+                "postcode",
+                "phone",
+                "budget_amount",
+                "budget_period",
+            ]
+        )
         for reference in references:
             writer.writerow([reference, "Sam", "Bench", BENCH_BIRTH_DATE, "LS6 2AB", "", "250.00", "week"])
     return references
@@ -100,7 +112,9 @@ async def say(http: aiohttp.ClientSession, url: str, sender: str, message: str) 
             raise ConversationError(f"HTTP {response.status}")
         replies = await response.json()
     elapsed = time.perf_counter() - started
-    texts = [r.get("text") or "" for r in replies] + [b.get("title", "") for r in replies for b in r.get("buttons") or []]
+    texts = [r.get("text") or "" for r in replies] + [
+        b.get("title", "") for r in replies for b in r.get("buttons") or []
+    ]
     return "\n".join(texts), elapsed
 
 

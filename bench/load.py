@@ -1,4 +1,5 @@
 """Drive conversations against a REST webhook: one user at a time, or many at once."""
+
 from __future__ import annotations
 
 import asyncio

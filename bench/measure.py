@@ -1,4 +1,5 @@
 """Measurements taken from outside the servers: resident memory from /proc, time to ready."""
+
 from __future__ import annotations
 
 import asyncio

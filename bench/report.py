@@ -1,5 +1,6 @@
 """The bench results as ratios to the stock bot, checked against issue 7's targets, and as a
 Markdown table (printed, and pasted into the README)."""
+
 from __future__ import annotations
 
 import math
@@ -86,23 +87,55 @@ def table(results: Dict[str, Any]) -> str:
     ours, stock, ratio = results["ours"], results["stock"], results["ratios"]
     rows: List[List[Any]] = [["Measure", "Ours", "Stock `rasa init` bot", "Ratio"]]
     for name, key in (("p50", "p50_ms"), ("p95", "p95_ms"), ("p99", "p99_ms")):
-        rows.append([f"One user, {name} per message (ms)", ours["one_user"][key], stock["one_user"][key], ratio[f"one_user_{name}"]])
+        rows.append(
+            [
+                f"One user, {name} per message (ms)",
+                ours["one_user"][key],
+                stock["one_user"][key],
+                ratio[f"one_user_{name}"],
+            ]
+        )
     for users in (20, 50):
         load = ours["load"][f"users_{users}"]
-        rows.append([f"{users} conversations at once: messages/s, p95 ms, errors",
-                     f"{load['throughput_msg_s']}, {load['p95_ms']}, {load['errors']}", None, None])
+        rows.append(
+            [
+                f"{users} conversations at once: messages/s, p95 ms, errors",
+                f"{load['throughput_msg_s']}, {load['p95_ms']}, {load['errors']}",
+                None,
+                None,
+            ]
+        )
     long = ours["long_conversation"]
     last = long[f"turn_{long['turns']}_median_ms"]
-    rows.append([f"Long conversation: turn 1 / turn {long['turns']} median (ms)",
-                 f"{long['turn_1_median_ms']} / {last}", None, None])
-    rows.append(["Rasa server resident memory (MB)", ours["rasa_memory"]["rss_mb"], stock["rasa_memory"]["rss_mb"], ratio["rasa_rss"]])
+    rows.append(
+        [
+            f"Long conversation: turn 1 / turn {long['turns']} median (ms)",
+            f"{long['turn_1_median_ms']} / {last}",
+            None,
+            None,
+        ]
+    )
+    rows.append(
+        [
+            "Rasa server resident memory (MB)",
+            ours["rasa_memory"]["rss_mb"],
+            stock["rasa_memory"]["rss_mb"],
+            ratio["rasa_rss"],
+        ]
+    )
     rows.append(["Action server resident memory (MB)", ours["action_memory"]["rss_mb"], None, None])
     rows.append(["Start to first reply (s)", ours["ready_s"], stock["ready_s"], ratio["ready"]])
     rows.append(["Training (s)", ours["training_s"], stock["training_s"], ratio["training"]])
     worst = results.get("worst_message")
     if worst:
-        rows.append([f"Worst accepted message ({worst['chars']} characters: {worst['worst']}) through analyse() (ms)",
-                     worst["worst_analyse_ms"], None, None])
+        rows.append(
+            [
+                f"Worst accepted message ({worst['chars']} characters: {worst['worst']}) through analyse() (ms)",
+                worst["worst_analyse_ms"],
+                None,
+                None,
+            ]
+        )
     lines = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     lines.insert(1, "|---|---:|---:|---:|")
     lines += ["", "| Target | Measured | Met |", "|---|---:|:---:|"]
@@ -110,7 +143,10 @@ def table(results: Dict[str, Any]) -> str:
         met = {True: "yes", False: "**no**", None: "–"}[check["met"]]
         lines.append(f"| {TARGETS[key].name} {check['target']} | {_cell(check['value'])} | {met} |")
     machine = results["machine"]
-    lines += ["", f"Measured {results['measured_at']} on {machine['cpus']} CPUs; load average "
-              f"{machine['load_average_before'][0]} before, {machine['load_average_after'][0]} after"
-              f"{' (quick run: the latest model, shorter load)' if results['quick'] else ''}; database {ours['database']}."]
+    lines += [
+        "",
+        f"Measured {results['measured_at']} on {machine['cpus']} CPUs; load average "
+        f"{machine['load_average_before'][0]} before, {machine['load_average_after'][0]} after"
+        f"{' (quick run: the latest model, shorter load)' if results['quick'] else ''}; database {ours['database']}.",
+    ]
     return "\n".join(lines)

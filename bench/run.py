@@ -2,9 +2,9 @@
 
 Our servers run on their own ports and a fresh database of their own (SQLite, or PostgreSQL
 with --postgres); the stock bot keeps its trackers in memory, as `rasa run` does by default."""
+
 from __future__ import annotations
 
-import asyncio
 import os
 import tempfile
 import time
@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import IO, Any, Dict, Iterator, List, Sequence
 
 from bench import worst_message
-from bench.conversation import Timings, Turn, bench_people_csv, long_conversation, percentile, stock_conversation, whole_plan
+from bench.conversation import (
+    Timings,
+    Turn,
+    bench_people_csv,
+    long_conversation,
+    percentile,
+    stock_conversation,
+    whole_plan,
+)
 from bench.load import concurrent_users, latency_summary, one_user
 from bench.measure import resident_mb, wait_for_first_reply
 from bench.stack import Deployment, deployment_env, postgres_database, prepare_database
@@ -85,7 +93,12 @@ async def measure_stock(workdir: Path, scope: Scope, log: IO[Any]) -> Dict[str, 
         memory = resident_mb(server.pid)
     finally:
         Stack([server]).stop()
-    return {"training_s": round(training_s, 1), "ready_s": round(ready_s, 1), "one_user": summarise(timings), "rasa_memory": memory}
+    return {
+        "training_s": round(training_s, 1),
+        "ready_s": round(ready_s, 1),
+        "one_user": summarise(timings),
+        "rasa_memory": memory,
+    }
 
 
 def median_ms(seconds: Sequence[float]) -> float:
@@ -139,7 +152,10 @@ async def measure_ours(workdir: Path, scope: Scope, postgres: bool, log: IO[Any]
             for users in (20, 50):
                 result = await concurrent_users(deployment.rest_url, users, people.next_plan, scope.load_seconds)
                 loads[f"users_{users}"] = result.summary()
-            memory = {"rasa_memory": resident_mb(deployment.rasa_server.pid), "action_memory": resident_mb(deployment.action_server.pid)}
+            memory = {
+                "rasa_memory": resident_mb(deployment.rasa_server.pid),
+                "action_memory": resident_mb(deployment.action_server.pid),
+            }
         finally:
             deployment.stop()
     return {

@@ -1,6 +1,7 @@
 """Our servers on a database of their own: used by the benchmarks and by the replica and fault
 tests. A `Deployment` is one action server and one Rasa server (and optionally the web app)
 sharing a database (and Redis, with several replicas) with the others started on it."""
+
 from __future__ import annotations
 
 import json
@@ -36,7 +37,10 @@ def supportplan(database_url: str, *args: str, env: Optional[Mapping[str, str]] 
     """Run the `supportplan` command line on `database_url`."""
     return subprocess.run(
         [SUPPORTPLAN, "--database", database_url, *args],
-        capture_output=True, text=True, env=dict(env or os.environ), timeout=300,
+        capture_output=True,
+        text=True,
+        env=dict(env or os.environ),
+        timeout=300,
     )
 
 
@@ -100,7 +104,9 @@ class Deployment:
 
     def plan(self, person_reference: str) -> Dict[str, Any]:
         """The person's latest plan, as `supportplan export-plan --format json` gives it."""
-        exported = supportplan(self.settings.database_url, "export-plan", person_reference, "--format", "json", env=self.env)
+        exported = supportplan(
+            self.settings.database_url, "export-plan", person_reference, "--format", "json", env=self.env
+        )
         if exported.returncode != 0:
             raise RuntimeError(exported.stderr.strip())
         return json.loads(exported.stdout)

@@ -1,4 +1,5 @@
 """Training, timed: our model and the stock bot that `rasa init` creates."""
+
 from __future__ import annotations
 
 import subprocess
@@ -27,8 +28,12 @@ def train(
     command = [*rasa, "train", "--force", "--out", str(out), *extra]
     started = time.perf_counter()
     subprocess.run(
-        command, cwd=project, env=service_environment(Settings.from_env()),
-        stdout=log, stderr=subprocess.STDOUT, check=True,
+        command,
+        cwd=project,
+        env=service_environment(Settings.from_env()),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        check=True,
     )
     seconds = time.perf_counter() - started
     model = max(out.glob("*.tar.gz"), key=lambda path: path.stat().st_mtime)

@@ -2,6 +2,7 @@
 of each nasty kind, through the figure parser's spaCy pipeline (`analyse`, cache cleared each
 time) and through the NLU entity extractor the Rasa server runs on every message. In-process, no
 servers: `python -m bench --worst-message` runs only this."""
+
 from __future__ import annotations
 
 import random
@@ -57,8 +58,15 @@ def measure(runs: int = RUNS) -> Dict[str, object]:
     analysed = {name: _median_ms(lambda text=text: analyse(text), runs) for name, text in messages().items()}
     extracted = {name: _median_ms(lambda text=text: extract_entities(text), runs) for name, text in messages().items()}
     worst = max(analysed, key=analysed.__getitem__)
-    return {"chars": MAX_MESSAGE_CHARS, "runs": runs, "analyse_ms": analysed, "extract_entities_ms": extracted,
-            "worst": worst, "worst_analyse_ms": analysed[worst], "worst_extract_entities_ms": max(extracted.values())}
+    return {
+        "chars": MAX_MESSAGE_CHARS,
+        "runs": runs,
+        "analyse_ms": analysed,
+        "extract_entities_ms": extracted,
+        "worst": worst,
+        "worst_analyse_ms": analysed[worst],
+        "worst_extract_entities_ms": max(extracted.values()),
+    }
 
 
 def table(result: Dict[str, object]) -> str:
@@ -67,6 +75,8 @@ def table(result: Dict[str, object]) -> str:
     assert isinstance(analysed, dict) and isinstance(extracted, dict)
     lines = [f"| Message of {result['chars']} characters | analyse() ms | extract_entities() ms |", "|---|---:|---:|"]
     lines += [f"| {name} | {analysed[name]} | {extracted[name]} |" for name in analysed]
-    lines.append(f"\nWorst accepted message: {result['worst']}, {result['worst_analyse_ms']} ms through analyse() "
-                 f"(median of {result['runs']}).")
+    lines.append(
+        f"\nWorst accepted message: {result['worst']}, {result['worst_analyse_ms']} ms through analyse() "
+        f"(median of {result['runs']})."
+    )
     return "\n".join(lines)

@@ -8,6 +8,7 @@ closed to everyone but our Rasa server.
   person said) and logs the exception with its message; this answers and logs only the
   exception's type and the action's name, so nothing personal reaches a log on either side.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -3,6 +3,7 @@ database. Output names no person and shows no date of birth; only export-plan pr
 
 Exit codes: 0 done; 1 not found or could not run; 2 the budget file, or an adviser login or
 password, was rejected."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,16 @@ from bot.reporting.cli import add_report_parser, run_report
 from bot.secret_keys import PRODUCTION
 from bot.startup import settings_or_exit
 from bot.web.accounts import (
-    ROLES, ROLES_NEEDING_TOTP, AccountError, Enrolment, UnknownAdviser, create_adviser, disable_adviser, enable_adviser,
-    enrol_totp, reset_password,
+    ROLES,
+    ROLES_NEEDING_TOTP,
+    AccountError,
+    Enrolment,
+    UnknownAdviser,
+    create_adviser,
+    disable_adviser,
+    enable_adviser,
+    enrol_totp,
+    reset_password,
 )
 
 DEMO_CSV = Path(__file__).resolve().parent / "demo" / "demo_people.csv"
@@ -218,7 +227,9 @@ COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="supportplan", description="Support-planning assistant: data and servers")
-    p.add_argument("--database", metavar="URL", help="SQLAlchemy URL of the database (default: DATABASE_URL, else SQLite in var/)")
+    p.add_argument(
+        "--database", metavar="URL", help="SQLAlchemy URL of the database (default: DATABASE_URL, else SQLite in var/)"
+    )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     imp = sub.add_parser("import-budgets", help="load people and budgets from a CSV file (all or nothing)")
     imp.add_argument("file", metavar="FILE")
@@ -238,10 +249,12 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("email", metavar="EMAIL")
     add.add_argument("--role", choices=ROLES, default="adviser", help="manager can also see reporting (and needs TOTP)")
     add.add_argument("--totp", action="store_true", help="also set up a 6-digit code app (managers always get one)")
-    for action, text in (("totp", "set up (or replace) the login's 6-digit code app; prints its key once"),
-                         ("disable", "turn the login off and end its console sessions"),
-                         ("enable", "turn a login that was turned off back on"),
-                         ("reset-password", "set a new password (read from stdin) and end the login's sessions")):
+    for action, text in (
+        ("totp", "set up (or replace) the login's 6-digit code app; prints its key once"),
+        ("disable", "turn the login off and end its console sessions"),
+        ("enable", "turn a login that was turned off back on"),
+        ("reset-password", "set a new password (read from stdin) and end the login's sessions"),
+    ):
         adv_sub.add_parser(action, help=text).add_argument("email", metavar="EMAIL")
     idn = sub.add_parser("identity", help="identity checks: clear a locked reference")
     idn_sub = idn.add_subparsers(dest="identity_command", required=True, metavar="ACTION")

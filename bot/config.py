@@ -1,4 +1,5 @@
 """Settings read from the environment (DESIGN §3), with defaults for a fresh machine."""
+
 from __future__ import annotations
 
 import os
@@ -6,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Optional, Tuple
 
-from bot.web.proxy import Network, parse_networks
 from bot.secret_keys import ACTION_SERVER, SMS_NUMBERS, derived_key, environment, load_secret_key
+from bot.web.proxy import Network, parse_networks
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 VAR_DIR = PROJECT_ROOT / "var"
@@ -82,7 +83,11 @@ class Settings:
             redis_url=env.get("REDIS_URL") or None,
             event_broker_url=env.get("EVENT_BROKER_URL") or None,
             event_broker_queue=env.get("EVENT_BROKER_QUEUE") or "supportplan_events",
-            event_broker_events=_one_of(env.get("EVENT_BROKER_EVENTS") or REPORTING_EVENTS, "EVENT_BROKER_EVENTS", (REPORTING_EVENTS, ALL_EVENTS)),
+            event_broker_events=_one_of(
+                env.get("EVENT_BROKER_EVENTS") or REPORTING_EVENTS,
+                "EVENT_BROKER_EVENTS",
+                (REPORTING_EVENTS, ALL_EVENTS),
+            ),
             budget_source=env.get("BUDGET_SOURCE") or "database",
             sms_auth_token=env.get("SMS_AUTH_TOKEN") or None,
             sms_public_url=env.get("SMS_PUBLIC_URL") or None,

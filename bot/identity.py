@@ -1,4 +1,5 @@
 """Checking a person's identity against the council's records: reference and date of birth."""
+
 from __future__ import annotations
 
 import hashlib
@@ -179,10 +180,13 @@ def _fail(session: Session, record: FailedChecks, limit: int, now: datetime, lab
     record.lock_count += 1
     length = lock_length(record.lock_count)
     record.locked_until = now + length
-    session.add(AuditLog(
-        actor="system", action=LOCKED_ACTION,
-        detail=f"{label}: {record.failures} failed checks, lock number {record.lock_count}, for {_describe(length)}",
-    ))
+    session.add(
+        AuditLog(
+            actor="system",
+            action=LOCKED_ACTION,
+            detail=f"{label}: {record.failures} failed checks, lock number {record.lock_count}, for {_describe(length)}",
+        )
+    )
 
 
 def unlock_reference(reference: str, actor: str) -> bool:

@@ -1,5 +1,6 @@
 """`supportplan serve`: prepares the database and starts the action server, the Rasa server and
 the web app together, stopping them all on Ctrl-C (DESIGN §2, `make run`)."""
+
 from __future__ import annotations
 
 import os
@@ -60,12 +61,20 @@ def bin_path(name: str) -> str:
 
 def rasa_server_command(settings: Settings, model: str, port: int) -> List[str]:
     command = [
-        sys.executable, "-m", "bot.rasa_server", "run",
-        "--model", model,
-        "--endpoints", str(PROJECT_ROOT / "endpoints.yml"),
-        "--credentials", str(PROJECT_ROOT / "credentials.yml"),
-        "--interface", settings.host,
-        "--port", str(port),
+        sys.executable,
+        "-m",
+        "bot.rasa_server",
+        "run",
+        "--model",
+        model,
+        "--endpoints",
+        str(PROJECT_ROOT / "endpoints.yml"),
+        "--credentials",
+        str(PROJECT_ROOT / "credentials.yml"),
+        "--interface",
+        settings.host,
+        "--port",
+        str(port),
     ]
     if settings.rasa_token or settings.jwt_secret:
         command.append("--enable-api")  # the secrets go by environment (service_environment)

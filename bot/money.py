@@ -2,6 +2,7 @@
 
 Weekly figures: 'year' ÷ 52, '4 weeks' ÷ 4, 'month' × 12 ÷ 52; annual = weekly × 52. Sums are
 done with exact fractions and rounded once, to the penny, half up."""
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,6 @@ def weekly_amount(amount: Decimal, period: str) -> Decimal:
 def annual_amount(amount: Decimal, period: str) -> Decimal:
     """Exact weekly × 52, to the penny (so £10,000 a year stays £10,000.00)."""
     return round_to_penny(_exact_weekly(amount, period) * 52)
-
 
 
 def format_pounds(amount: Decimal) -> str:

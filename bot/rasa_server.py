@@ -12,6 +12,7 @@ line, with three additions.
   JAX's compiled library alone is about 38 MB resident. Marking it absent makes that optional
   import fail fast, as TensorFlow expects.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,10 +49,14 @@ def secret_arguments(arguments: List[str], env: Mapping[str, str]) -> List[str]:
     """`rasa run` options for the API's secrets, read from `env`; refuses them on the command line."""
     for option in (argument.split("=", 1)[0] for argument in arguments):
         if option in SECRET_OPTIONS:
-            raise RefusedToStart(f"Give {option} in the environment ({SECRET_OPTIONS[option]}), not on the command line.")
+            raise RefusedToStart(
+                f"Give {option} in the environment ({SECRET_OPTIONS[option]}), not on the command line."
+            )
     extra = [f"{option}={env[name]}" for option, name in SECRET_OPTIONS.items() if env.get(name)]
     if "--enable-api" in arguments and not extra:
-        raise RefusedToStart("--enable-api needs RASA_TOKEN or JWT_SECRET in the environment: the API is never open without one.")
+        raise RefusedToStart(
+            "--enable-api needs RASA_TOKEN or JWT_SECRET in the environment: the API is never open without one."
+        )
     return extra
 
 

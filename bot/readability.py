@@ -11,6 +11,7 @@ Used by tests/test_readability.py, and importable by a bench script or the READM
     >>> from bot.readability import summary
     >>> summary()["min"], summary()["mean"]
 """
+
 from __future__ import annotations
 
 import re
@@ -113,11 +114,7 @@ def responses(domain_dir: Optional[Path] = None) -> Iterator[ResponseText]:
 
 def too_hard(texts: List[ResponseText]) -> List[str]:
     """One line for each response that is not plain enough, saying why."""
-    return [
-        f"{t.source} {t.name}: {'; '.join(t.problems)}: {t.text!r}"
-        for t in texts
-        if t.problems
-    ]
+    return [f"{t.source} {t.name}: {'; '.join(t.problems)}: {t.text!r}" for t in texts if t.problems]
 
 
 def summary(domain_dir: Optional[Path] = None) -> Dict[str, Any]:

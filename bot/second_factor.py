@@ -3,6 +3,7 @@ match, a 6-digit one-time code is texted to the phone on file (bot/channels/send
 person types it. A code belongs to one conversation and one reference, lasts CODE_LIFETIME and
 allows MAX_WRONG_CODES wrong tries; then the check starts again. Codes, conversations and
 references are stored only as keyed hashes."""
+
 from __future__ import annotations
 
 import enum
@@ -54,15 +55,19 @@ def phone_on_file(reference: str) -> Optional[str]:
 def new_code(conversation_id: str, reference: str, now: Optional[datetime] = None) -> str:
     """A new code for this conversation and reference (replacing any earlier one); only its
     hash is kept."""
-    code = f"{secrets.randbelow(10 ** CODE_DIGITS):0{CODE_DIGITS}d}"
+    code = f"{secrets.randbelow(10**CODE_DIGITS):0{CODE_DIGITS}d}"
     conversation = _keyed_hash("conversation", conversation_id)
     with session_scope() as session:
         session.execute(delete(IdentityCode).where(IdentityCode.conversation_hash == conversation))
-        session.add(IdentityCode(
-            conversation_hash=conversation, reference_hash=reference_hash(reference),
-            code_hash=_keyed_hash("code", conversation, code), wrong_tries=0,
-            expires_at=(now or utcnow()) + CODE_LIFETIME,
-        ))
+        session.add(
+            IdentityCode(
+                conversation_hash=conversation,
+                reference_hash=reference_hash(reference),
+                code_hash=_keyed_hash("code", conversation, code),
+                wrong_tries=0,
+                expires_at=(now or utcnow()) + CODE_LIFETIME,
+            )
+        )
     return code
 
 
@@ -77,7 +82,9 @@ def check_code(conversation_id: str, reference: str, typed: str, now: Optional[d
         if row is None:
             return CodeResult.START_AGAIN
         digits = re.sub(r"\D", "", typed or "")
-        usable = row.expires_at > (now or utcnow()) and hmac.compare_digest(row.reference_hash, reference_hash(reference))
+        usable = row.expires_at > (now or utcnow()) and hmac.compare_digest(
+            row.reference_hash, reference_hash(reference)
+        )
         if usable and hmac.compare_digest(row.code_hash, _keyed_hash("code", conversation, digits)):
             session.delete(row)
             return CodeResult.MATCHED

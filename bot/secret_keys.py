@@ -9,6 +9,7 @@
 Each use gets its own key (HKDF-SHA256 with the use as `info`), so one leaked derived key says
 nothing about the others, and rotating another secret (the SMS provider's token) no longer
 changes the hash that stands for a phone number (which would forget the STOP list)."""
+
 from __future__ import annotations
 
 import os

@@ -1,6 +1,7 @@
 """What every server and command does first: read the settings, and refuse to start with one
 plain line (no traceback) when they are unsafe or malformed, e.g. no SUPPORTPLAN_SECRET_KEY in
 production."""
+
 from __future__ import annotations
 
 from bot.config import Settings

@@ -2,6 +2,7 @@
 
 PostgreSQL is the local server (127.0.0.1:5432, trust auth; SUPPORTPLAN_TEST_POSTGRES to use
 another). If it is unreachable the PostgreSQL tests fail, unless SUPPORTPLAN_SKIP_POSTGRES=1."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """How confidence decides what happens to a choice answer (bot/answers/reading.py)."""
+
 from __future__ import annotations
 
 from bot.answers.reading import CHECK_AT, NOTHING, SURE_AT, Certainty, Reading, combine, read_choice
@@ -60,5 +61,6 @@ def test_an_answer_weighing_up_options_is_never_taken_as_sure() -> None:
     parse = {READINGS: {"management_option": [["payment_card", 0.97]]}}
     reading = read_choice("card or bank, either", MANAGEMENT_OPTIONS, parse, "management_option", lambda _: None)
     assert reading == Reading("payment_card", CHECK)
-    assert read_choice("no wait, yes", PLANNED_BY, parsed(("self", 0.97)), "planned_by", lambda _: None,
-                       doubtful=True) == Reading("self", CHECK)
+    assert read_choice(
+        "no wait, yes", PLANNED_BY, parsed(("self", 0.97)), "planned_by", lambda _: None, doubtful=True
+    ) == Reading("self", CHECK)

@@ -1,6 +1,7 @@
 """The answers report's judging (bot/answers/report.py) and the held-out set's shape. The report's
 figures themselves are in the README; the wrong-money target is issue 14's, not yet met on the
 freshest set, so no test asserts it yet."""
+
 from __future__ import annotations
 
 from collections import Counter

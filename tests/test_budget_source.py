@@ -1,5 +1,6 @@
 """Budget sources: this database (read in a thread) and a council finance API over HTTP, tested
 against a real aiohttp server started in the test."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,7 +14,11 @@ from aiohttp.test_utils import TestServer
 
 from bot.budgets import source
 from bot.budgets.source import (
-    BudgetFigures, BudgetSourceError, DatabaseBudgetSource, HttpBudgetSource, budget_source_from_settings,
+    BudgetFigures,
+    BudgetSourceError,
+    DatabaseBudgetSource,
+    HttpBudgetSource,
+    budget_source_from_settings,
 )
 from bot.config import Settings
 
@@ -78,7 +83,9 @@ async def test_http_source_unknown_person_is_none(api_url: str) -> None:
     assert await HttpBudgetSource(api_url).budget_for("PB-404") is None
 
 
-@pytest.mark.parametrize("reference", ["BROKEN", "NO-PERIOD", "BAD-PERIOD", "ZERO", "LIST", "HTML", "DOWN", "FORBIDDEN"])
+@pytest.mark.parametrize(
+    "reference", ["BROKEN", "NO-PERIOD", "BAD-PERIOD", "ZERO", "LIST", "HTML", "DOWN", "FORBIDDEN"]
+)
 async def test_http_source_failures_raise(api_url: str, reference: str) -> None:
     with pytest.raises(BudgetSourceError):
         await HttpBudgetSource(api_url).budget_for(reference)
@@ -115,9 +122,14 @@ async def test_database_source_reads_off_the_event_loop(demo_person: str, monkey
     assert threads and threads[0] is not threading.main_thread()
 
 
-@pytest.mark.parametrize("setting, kind", [
-    ("database", DatabaseBudgetSource), ("http://finance.local/api", HttpBudgetSource), ("https://x.example", HttpBudgetSource),
-])
+@pytest.mark.parametrize(
+    "setting, kind",
+    [
+        ("database", DatabaseBudgetSource),
+        ("http://finance.local/api", HttpBudgetSource),
+        ("https://x.example", HttpBudgetSource),
+    ],
+)
 def test_budget_source_from_settings(setting: str, kind: type) -> None:
     chosen = budget_source_from_settings(Settings.from_env({"BUDGET_SOURCE": setting}))
     assert isinstance(chosen, kind)

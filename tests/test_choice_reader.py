@@ -1,5 +1,6 @@
 """ChoiceReader: one model per question trained on data/choices-style files, saved with skops,
 loaded, and its readings put on every message; its fingerprint follows the example files."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,10 +17,10 @@ from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
 
 from bot.choices import COST_PERIODS, MANAGEMENT_OPTIONS, PLAN_PARTS, PLANNED_BY, SERVICE_CATEGORIES, YES_NO  # noqa: E402
-from bot.plans.sections import REOPENABLE  # noqa: E402
 from bot.config import PROJECT_ROOT  # noqa: E402
 from bot.nlu.choice_reader import MODEL_FILE, READINGS, ChoiceReader, load_examples  # noqa: E402
 from bot.nlu.linear_intent_classifier import UntrustedModelError  # noqa: E402
+from bot.plans.sections import REOPENABLE  # noqa: E402
 
 CONTEXT = ExecutionContext(GraphSchema({}), "test")
 WHO = {
@@ -38,7 +39,9 @@ def write_examples(folder: Path, examples: dict) -> Path:
 def trained(tmp_path: Path) -> ChoiceReader:
     data = write_examples(tmp_path / "choices", WHO)
     (tmp_path / "model").mkdir()
-    reader = ChoiceReader.create({"data": str(data)}, LocalModelStorage(tmp_path / "model"), Resource("choices"), CONTEXT)
+    reader = ChoiceReader.create(
+        {"data": str(data)}, LocalModelStorage(tmp_path / "model"), Resource("choices"), CONTEXT
+    )
     reader.train(TrainingData())
     return reader
 
@@ -82,8 +85,14 @@ def test_changing_the_examples_changes_the_fingerprint(tmp_path: Path) -> None:
 def test_the_project_examples_name_exactly_the_choices_of_each_question() -> None:
     """data/choices and bot/choices.py agree: every choice has examples, and nothing else does
     (besides `unclear`)."""
-    expected = {"planned_by": PLANNED_BY, "management_option": MANAGEMENT_OPTIONS, "yes_no": YES_NO,
-                "service_category": SERVICE_CATEGORIES, "service_cost_period": COST_PERIODS, "which_section": PLAN_PARTS}
+    expected = {
+        "planned_by": PLANNED_BY,
+        "management_option": MANAGEMENT_OPTIONS,
+        "yes_no": YES_NO,
+        "service_category": SERVICE_CATEGORIES,
+        "service_cost_period": COST_PERIODS,
+        "which_section": PLAN_PARTS,
+    }
     examples = load_examples(PROJECT_ROOT / "data" / "choices")
     assert set(examples) >= set(expected)
     for question, choices in expected.items():

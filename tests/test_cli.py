@@ -1,4 +1,5 @@
 """The `supportplan` command line, run as a real process, and the schema it migrates to."""
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,12 @@ HEADER = "reference,given_name,family_name,date_of_birth,postcode,phone,budget_a
 
 def cli(database: str, *args: str, env: Optional[Dict[str, str]] = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [SUPPORTPLAN, "--database", database, *args], capture_output=True, text=True, timeout=120, env=env, cwd=PROJECT_ROOT
+        [SUPPORTPLAN, "--database", database, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=PROJECT_ROOT,
     )
 
 
@@ -42,6 +48,7 @@ def people() -> int:
 
 # --- the schema ----------------------------------------------------------------------------
 
+
 def test_the_migration_matches_the_models(database: str) -> None:
     with get_engine(database).connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True, "compare_server_default": True})
@@ -50,11 +57,17 @@ def test_the_migration_matches_the_models(database: str) -> None:
 
 def test_the_migration_names_constraints_like_the_models(database: str) -> None:
     inspector = inspect(get_engine(database))
-    assert {c["name"] for c in inspector.get_unique_constraints("people")} == {"uq_people_reference", "uq_people_reference_key"}
+    assert {c["name"] for c in inspector.get_unique_constraints("people")} == {
+        "uq_people_reference",
+        "uq_people_reference_key",
+    }
     indexes = {i["name"] for i in inspector.get_indexes("plans") if not i.get("duplicates_constraint")}
     assert indexes == {"ix_plans_person_id", "ix_plans_conversation_id"}
     assert [fk["name"] for fk in inspector.get_foreign_keys("services")] == ["fk_services_plan_id_plans"]
-    assert {c["name"] for c in inspector.get_check_constraints("budgets")} == {"ck_budgets_period", "ck_budgets_amount_positive"}
+    assert {c["name"] for c in inspector.get_check_constraints("budgets")} == {
+        "ck_budgets_period",
+        "ck_budgets_amount_positive",
+    }
     assert {c["name"] for c in inspector.get_check_constraints("plans")} == {"ck_plans_status", "ck_plans_planned_by"}
 
 
@@ -62,8 +75,14 @@ def test_the_migration_names_constraints_like_the_models(database: str) -> None:
 def test_the_database_refuses_a_bad_budget(database: str, period: str, pence: int) -> None:
     with pytest.raises(IntegrityError):
         with session_scope() as session:
-            person = Person(reference="X-1", reference_key="X1", given_name="A", family_name="B",
-                            date_of_birth=date(1950, 1, 1), postcode="LS6 2AB")
+            person = Person(
+                reference="X-1",
+                reference_key="X1",
+                given_name="A",
+                family_name="B",
+                date_of_birth=date(1950, 1, 1),
+                postcode="LS6 2AB",
+            )
             person.budget = Budget(amount_pence=pence, period=period)
             session.add(person)
     assert people() == 0
@@ -94,16 +113,20 @@ def test_the_alembic_command_takes_the_url_from_x_or_database_url(database: str)
     alembic = [str(BIN / "alembic"), "-c", str(PROJECT_ROOT / "bot" / "db" / "alembic.ini")]
     by_x = subprocess.run([*alembic, "-x", f"url={database}", "current"], capture_output=True, text=True, timeout=60)
     assert by_x.returncode == 0 and "(head)" in by_x.stdout, by_x.stderr
-    by_env = subprocess.run([*alembic, "current"], capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "DATABASE_URL": database})
+    by_env = subprocess.run(
+        [*alembic, "current"], capture_output=True, text=True, timeout=60, env={**os.environ, "DATABASE_URL": database}
+    )
     assert by_env.returncode == 0 and "(head)" in by_env.stdout, by_env.stderr
 
 
 # --- import-budgets ------------------------------------------------------------------------
 
+
 def test_import_budgets_succeeds_with_a_one_line_summary(database: str, tmp_path: Path) -> None:
     path = tmp_path / "budgets.csv"
-    path.write_text(HEADER + "AB-1,Ann,Smith,1950-01-31,LS6 2AB,,250,week\nAB-2,Bob,Jones,1960-05-05,BD7 1DP,,9000,year\n")
+    path.write_text(
+        HEADER + "AB-1,Ann,Smith,1950-01-31,LS6 2AB,,250,week\nAB-2,Bob,Jones,1960-05-05,BD7 1DP,,9000,year\n"
+    )
     done = cli(database, "import-budgets", str(path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["Imported 2 people: 2 new, 0 updated."]
@@ -138,6 +161,7 @@ def test_import_budgets_of_a_missing_file(database: str, tmp_path: Path) -> None
 
 # --- export-plan ---------------------------------------------------------------------------
 
+
 @pytest.fixture
 def plan_ref(demo_person: str) -> str:
     ref = service.open_plan(demo_person, "self", "rest", "c1", BudgetFigures.of(Decimal("250"), "week")).plan_reference
@@ -171,8 +195,12 @@ def test_export_plan_as_html(plan_ref: str, database: str) -> None:
 
 
 def test_export_plan_as_pdf(plan_ref: str, database: str) -> None:
-    done = subprocess.run([SUPPORTPLAN, "--database", database, "export-plan", "PB-100234", "--format", "pdf"],
-                          capture_output=True, timeout=120, cwd=PROJECT_ROOT)
+    done = subprocess.run(
+        [SUPPORTPLAN, "--database", database, "export-plan", "PB-100234", "--format", "pdf"],
+        capture_output=True,
+        timeout=120,
+        cwd=PROJECT_ROOT,
+    )
     assert done.returncode == 0 and done.stdout.startswith(b"%PDF-")
 
 
@@ -185,6 +213,7 @@ def test_export_plan_without_a_plan(demo_person: str, database: str, reference: 
 
 # --- load-demo and --database --------------------------------------------------------------
 
+
 def test_load_demo_only_into_an_empty_database(database: str) -> None:
     first = cli(database, "load-demo")
     assert first.returncode == 0 and first.stdout.strip() == "Loaded 8 demo people."
@@ -196,10 +225,18 @@ def test_load_demo_only_into_an_empty_database(database: str) -> None:
 
 
 def test_demo_people_are_never_loaded_into_a_production_database(database: str) -> None:
-    env = {**os.environ, "SUPPORTPLAN_ENV": "production", "SUPPORTPLAN_SECRET_KEY": "k" * 10 + "abcdefghijklmnopqrstuvwxyz0123456789"}
+    env = {
+        **os.environ,
+        "SUPPORTPLAN_ENV": "production",
+        "SUPPORTPLAN_SECRET_KEY": "k" * 10 + "abcdefghijklmnopqrstuvwxyz0123456789",
+    }
     done = subprocess.run(
         [sys.executable, "-m", "bot.cli", "--database", database, "load-demo"],
-        capture_output=True, text=True, timeout=120, env=env, cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=PROJECT_ROOT,
     )
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "SUPPORTPLAN_ENV=production" in done.stderr and "not loaded" in done.stderr

@@ -1,5 +1,6 @@
 """The costing rules (bot/plans/costing.py) against exact arithmetic: whatever the amount, period
 or number of times, the stored weekly cost is the exact figure rounded once, half up."""
+
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -13,8 +14,16 @@ from bot.plans import costing
 PENNY = Decimal("0.01")
 amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("5000"), places=2)
 hours = st.decimals(min_value=Decimal("0.25"), max_value=Decimal("100"), places=2)
-times = st.sampled_from([Decimal("0.25"), Decimal("0.5"), Decimal(1), Decimal(2), Decimal(3), Decimal(5), Decimal(7), Decimal(14)])
-WEEKS = {"week": Fraction(1), "fortnight": Fraction(2), "4 weeks": Fraction(4), "month": Fraction(52, 12), "year": Fraction(52)}
+times = st.sampled_from(
+    [Decimal("0.25"), Decimal("0.5"), Decimal(1), Decimal(2), Decimal(3), Decimal(5), Decimal(7), Decimal(14)]
+)
+WEEKS = {
+    "week": Fraction(1),
+    "fortnight": Fraction(2),
+    "4 weeks": Fraction(4),
+    "month": Fraction(52, 12),
+    "year": Fraction(52),
+}
 
 
 def exact(value: Fraction) -> Decimal:
@@ -56,10 +65,13 @@ def test_the_examples_from_the_issue() -> None:
 
 def test_each_cost_is_read_back_with_its_working() -> None:
     D = Decimal
-    assert costing.cost_of(amount=D(120), period="one-off").working == "£120.00 once, spread over a year, is £2.31 a week."
+    assert (
+        costing.cost_of(amount=D(120), period="one-off").working == "£120.00 once, spread over a year, is £2.31 a week."
+    )
     assert costing.cost_of(hours=D(3), rate=D("33.33"), amount=D(100), period="week").weekly == D("100.00")
     assert costing.cost_of(hours=D(6), rate=D(15)).working == "6 hours at £15.00 an hour is £90.00 a week."
     assert costing.cost_of(amount=D("12.25"), period="visit", times_per_week=D("0.5")).working == (
-        "£12.25 each time, every other week, is £6.13 a week.")
+        "£12.25 each time, every other week, is £6.13 a week."
+    )
     assert costing.cost_of(amount=D(150), period="month").working == "£150.00 a month is £34.62 a week."
     assert costing.cost_of(amount=D(50), period="visit") is None

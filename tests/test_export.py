@@ -1,4 +1,5 @@
 """Plan export: the DESIGN §5 JSON exactly (keys, types, money strings), and the plain-text plan."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,22 @@ from bot.plans.service import NewService
 D = Decimal
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
 TOP_KEYS = [
-    "plan_reference", "person_reference", "status", "planned_by", "budget", "important_to_me", "outcomes", "services",
-    "total_weekly_cost", "remaining_weekly", "management", "contingency", "flags", "created_at", "updated_at", "submitted_at",
+    "plan_reference",
+    "person_reference",
+    "status",
+    "planned_by",
+    "budget",
+    "important_to_me",
+    "outcomes",
+    "services",
+    "total_weekly_cost",
+    "remaining_weekly",
+    "management",
+    "contingency",
+    "flags",
+    "created_at",
+    "updated_at",
+    "submitted_at",
 ]
 SERVICE_KEYS = ["id", "category", "description", "outcome_ids", "hours_per_week", "unit_cost", "weekly_cost"]
 
@@ -57,10 +72,24 @@ def test_json_has_the_contract_shape_and_types(full_plan: str) -> None:
         {"id": 2, "text": "Get to the shops", "domain": "community"},
     ]
     assert [list(s) for s in data["services"]] == [SERVICE_KEYS, SERVICE_KEYS]
-    assert data["services"][0] == {"id": 1, "category": "personal_assistant", "description": "PA", "outcome_ids": [1],
-                                   "hours_per_week": "2.5", "unit_cost": "15.50", "weekly_cost": "38.75"}
-    assert data["services"][1] == {"id": 2, "category": "equipment", "description": "Bath seat", "outcome_ids": [],
-                                   "hours_per_week": None, "unit_cost": None, "weekly_cost": "1.15"}
+    assert data["services"][0] == {
+        "id": 1,
+        "category": "personal_assistant",
+        "description": "PA",
+        "outcome_ids": [1],
+        "hours_per_week": "2.5",
+        "unit_cost": "15.50",
+        "weekly_cost": "38.75",
+    }
+    assert data["services"][1] == {
+        "id": 2,
+        "category": "equipment",
+        "description": "Bath seat",
+        "outcome_ids": [],
+        "hours_per_week": None,
+        "unit_cost": None,
+        "weekly_cost": "1.15",
+    }
     assert (data["total_weekly_cost"], data["remaining_weekly"]) == ("39.90", "210.10")
     assert (data["management"], data["contingency"], data["flags"]) == ("individual_service_fund", "Ring my son", [])
     assert is_iso(data["created_at"]) and is_iso(data["updated_at"]) and data["submitted_at"] is None
@@ -69,7 +98,10 @@ def test_json_has_the_contract_shape_and_types(full_plan: str) -> None:
 
 def test_every_money_field_is_a_two_decimal_string(full_plan: str) -> None:
     data = plan_to_dict(service.get_plan(full_plan))
-    money = [data["budget"][k] for k in ("amount", "weekly", "annual")] + [data["total_weekly_cost"], data["remaining_weekly"]]
+    money = [data["budget"][k] for k in ("amount", "weekly", "annual")] + [
+        data["total_weekly_cost"],
+        data["remaining_weekly"],
+    ]
     money += [s[k] for s in data["services"] for k in ("unit_cost", "weekly_cost") if s[k] is not None]
     assert len(money) == 8 and all(isinstance(value, str) and MONEY.match(value) for value in money)
 
@@ -92,20 +124,42 @@ def test_over_budget_shows_a_negative_remainder_and_the_flag(ref: str) -> None:
     assert (data["total_weekly_cost"], data["remaining_weekly"], data["flags"]) == ("260.00", "-10.00", ["over_budget"])
 
 
-@pytest.mark.parametrize("hours, text", [(None, None), ("6", "6.0"), ("6.00", "6.0"), ("2.50", "2.5"), ("1.25", "1.25"), ("100", "100.0")])
+@pytest.mark.parametrize(
+    "hours, text", [(None, None), ("6", "6.0"), ("6.00", "6.0"), ("2.50", "2.5"), ("1.25", "1.25"), ("100", "100.0")]
+)
 def test_hours_have_at_least_one_decimal(hours: str, text: str) -> None:
     assert hours_str(D(hours) if hours else None) == text
 
 
 def test_text_follows_the_plan_order(full_plan: str) -> None:
     text = plan_to_text(service.get_plan(full_plan))
-    headings = ["My personal budget", "What is important to me", "What I want to change", "My support and what it costs",
-                "How my budget will be managed", "If things go wrong", "Status"]
+    headings = [
+        "My personal budget",
+        "What is important to me",
+        "What I want to change",
+        "My support and what it costs",
+        "How my budget will be managed",
+        "If things go wrong",
+        "Status",
+    ]
     positions = [text.index(heading) for heading in headings]
     assert positions == sorted(positions)
-    for expected in ("£250.00 a week", "£13,000.00 a year", "Being near my family", "1. Have a bath", "2. Get to the shops",
-                     "£38.75", "£1.15", "2.5 hours a week at £15.50 an hour", "£39.90", "£210.10", "a provider holds the money",
-                     "Ring my son", "Draft", full_plan):
+    for expected in (
+        "£250.00 a week",
+        "£13,000.00 a year",
+        "Being near my family",
+        "1. Have a bath",
+        "2. Get to the shops",
+        "£38.75",
+        "£1.15",
+        "2.5 hours a week at £15.50 an hour",
+        "£39.90",
+        "£210.10",
+        "a provider holds the money",
+        "Ring my son",
+        "Draft",
+        full_plan,
+    ):
         assert expected in text, expected
     assert "individual_service_fund" not in text and "personal_assistant" not in text
 

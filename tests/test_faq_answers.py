@@ -1,6 +1,7 @@
 """The answers to questions about personal budgets say what DOMAIN.md and the Care Act 2014
 statutory guidance say, every question topic has exactly one answer, and every intent has enough
 training examples."""
+
 from __future__ import annotations
 
 import re
@@ -26,12 +27,24 @@ FACTS: Dict[str, List[str]] = {
     "payment_card": ["prepaid", "card", "direct payment", "bank account"],
     "direct_payment_cannot_pay_for": ["care home", "services that the council runs", "plan"],
     "employ_personal_assistant": [
-        "employer", "contract", "payroll", "employer's liability insurance", "holiday pay", "pension",
-        "right to work", "support services",
+        "employer",
+        "contract",
+        "payroll",
+        "employer's liability insurance",
+        "holiday pay",
+        "pension",
+        "right to work",
+        "support services",
     ],
     "pay_family_member": ["somewhere else", "same household", "council agrees it is necessary"],
     "who_can_manage": [
-        "yourself", "nominated person", "authorised person", "third party", "isf", "council", "mix",
+        "yourself",
+        "nominated person",
+        "authorised person",
+        "third party",
+        "isf",
+        "council",
+        "mix",
     ],
     "council_managed": ["council holds the money", "arranges", "you choose"],
     "individual_service_fund": ["individual service fund", "isf", "provider", "holds your budget"],
@@ -46,8 +59,19 @@ FACTS: Dict[str, List[str]] = {
 FORBIDDEN = [r"£\s?\d", r"\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b", r"\b\d{3}\s\d{3}\b"]
 
 BASIC_INTENTS = [
-    "greet", "goodbye", "thanks", "affirm", "deny", "done", "bot_challenge", "inform",
-    "request_human", "safeguarding", "save_for_later", "start_again", "change_section",
+    "greet",
+    "goodbye",
+    "thanks",
+    "affirm",
+    "deny",
+    "done",
+    "bot_challenge",
+    "inform",
+    "request_human",
+    "safeguarding",
+    "save_for_later",
+    "start_again",
+    "change_section",
     "out_of_scope",
 ]
 MIN_EXAMPLES = {"inform": 120, "safeguarding": 60}
@@ -69,9 +93,7 @@ HELD_OUT_SAFEGUARDING = [
 
 def _examples(block: dict) -> List[str]:
     return [
-        line.strip()[2:].strip()
-        for line in (block.get("examples") or "").splitlines()
-        if line.strip().startswith("- ")
+        line.strip()[2:].strip() for line in (block.get("examples") or "").splitlines() if line.strip().startswith("- ")
     ]
 
 
@@ -80,7 +102,7 @@ def _load_examples() -> Dict[str, List[str]]:
     found: Dict[str, List[str]] = defaultdict(list)
     for path in sorted(NLU_DIR.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        assert str(data.get("version")) == "3.1", f"{path.name} should say version: \"3.1\""
+        assert str(data.get("version")) == "3.1", f'{path.name} should say version: "3.1"'
         for block in data.get("nlu") or []:
             if "intent" in block:
                 found[block["intent"]].extend(_examples(block))
@@ -100,6 +122,7 @@ def _normalise(text: str) -> str:
 
 
 # The answers.
+
 
 @pytest.mark.parametrize("topic", sorted(FACTS))
 def test_answer_has_the_key_facts(topic: str) -> None:
@@ -139,6 +162,7 @@ def test_domain_declares_the_retrieval_intent() -> None:
 
 # Questions and answers match up.
 
+
 def test_every_question_topic_has_an_answer_and_every_answer_a_topic() -> None:
     answers = {name.split("/", 1)[1] for name in FAQ if name.startswith("utter_faq/")}
     assert set(FAQ_TOPICS) == answers, (
@@ -150,15 +174,27 @@ def test_every_question_topic_has_an_answer_and_every_answer_a_topic() -> None:
 
 def test_the_required_topics_are_all_there() -> None:
     required = {
-        "what_is_personal_budget", "direct_payment", "payment_card", "direct_payment_cannot_pay_for",
-        "employ_personal_assistant", "pay_family_member", "who_can_manage", "council_managed",
-        "individual_service_fund", "needs_change", "reviews", "complaints", "data_use",
-        "unspent_money", "what_is_support_plan",
+        "what_is_personal_budget",
+        "direct_payment",
+        "payment_card",
+        "direct_payment_cannot_pay_for",
+        "employ_personal_assistant",
+        "pay_family_member",
+        "who_can_manage",
+        "council_managed",
+        "individual_service_fund",
+        "needs_change",
+        "reviews",
+        "complaints",
+        "data_use",
+        "unspent_money",
+        "what_is_support_plan",
     }
     assert required <= set(FAQ_TOPICS), sorted(required - set(FAQ_TOPICS))
 
 
 # Training examples.
+
 
 @pytest.mark.parametrize("topic", FAQ_TOPICS)
 def test_enough_questions_per_topic(topic: str) -> None:

@@ -1,4 +1,5 @@
 """Identity: reference (however it is typed) and date of birth, both needed."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -10,9 +11,16 @@ from bot.identity import VerifiedPerson, normalise_reference, verify_identity
 SAM_BORN = date(1956, 4, 3)
 
 
-@pytest.mark.parametrize("typed, key", [
-    ("PB-100234", "PB100234"), ("pb 100 234", "PB100234"), (" Pb_100234. ", "PB100234"), ("", ""), ("--", ""),
-])
+@pytest.mark.parametrize(
+    "typed, key",
+    [
+        ("PB-100234", "PB100234"),
+        ("pb 100 234", "PB100234"),
+        (" Pb_100234. ", "PB100234"),
+        ("", ""),
+        ("--", ""),
+    ],
+)
 def test_normalise_reference(typed: str, key: str) -> None:
     assert normalise_reference(typed) == key
 
@@ -22,14 +30,17 @@ def test_the_right_reference_and_date_of_birth_verify(demo_person: str, typed: s
     assert verify_identity(typed, SAM_BORN) == VerifiedPerson("PB-100234", "Sam", "Taylor")
 
 
-@pytest.mark.parametrize("reference, born", [
-    ("PB-100234", date(1956, 4, 4)),   # wrong date of birth
-    ("PB-100234", date(1956, 3, 4)),   # day and month swapped
-    ("PB-100235", SAM_BORN),           # someone else's reference
-    ("PB-999999", SAM_BORN),           # nobody's reference
-    ("", SAM_BORN),
-    ("--", SAM_BORN),
-])
+@pytest.mark.parametrize(
+    "reference, born",
+    [
+        ("PB-100234", date(1956, 4, 4)),  # wrong date of birth
+        ("PB-100234", date(1956, 3, 4)),  # day and month swapped
+        ("PB-100235", SAM_BORN),  # someone else's reference
+        ("PB-999999", SAM_BORN),  # nobody's reference
+        ("", SAM_BORN),
+        ("--", SAM_BORN),
+    ],
+)
 def test_anything_else_gives_the_same_answer(demo_person: str, reference: str, born: date) -> None:
     assert verify_identity(reference, born) is None
 

@@ -1,4 +1,5 @@
 """Budget import (DESIGN §4): every bad row reported with its line number, all or nothing, upsert."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -29,7 +30,15 @@ def people() -> Dict[str, Tuple[str, str, date, str, str, int, str]]:
     """Everyone in the database: reference → (given, family, born, postcode, phone, pence, period)."""
     with session_scope() as session:
         return {
-            p.reference: (p.given_name, p.family_name, p.date_of_birth, p.postcode, p.phone, p.budget.amount_pence, p.budget.period)
+            p.reference: (
+                p.given_name,
+                p.family_name,
+                p.date_of_birth,
+                p.postcode,
+                p.phone,
+                p.budget.amount_pence,
+                p.budget.period,
+            )
             for p in session.execute(select(Person)).scalars()
         }
 
@@ -65,18 +74,20 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_changes(database: s
     import_budgets(write(tmp_path, ANN, name="first.csv"))
     before = people()
     tomorrow = (date.today() + timedelta(days=1)).isoformat()
-    reasons = rejected(write(
-        tmp_path,
-        "AB-1,Ann,Smith-Jones,1950-01-31,LS6 2AB,,300,week\n"   # line 2: good (would update)
-        "AB-2,,Smith,31/01/1950,LS6 2AB,,250,week\n"            # 3
-        "AB-3,Cy,Smith,1950-01-31,LS6 2AB,07700,-3,fortnight\n"  # 4
-        "ab 1,Ann,Smith,1950-01-31,LS6 2AB,,250,week\n"         # 5: same reference as line 2
-        "AB-4,Di,Smith,1950-02-30,nowhere,,0,month\n"           # 6
-        f"AB-5,Ed,Smith,{tomorrow},LS6 2AB,,£12.345,week\n"     # 7
-        "AB-6,Flo,Smith,1950-01-31,LS6 2AB,,250\n"              # 8: a value short
-        '"AB-7",Gus,"Smith\nJones",1950-01-31,LS6 2AB,,250,week\n'  # 9–10: a quoted line break is fine
-        "AB-8,Hal,Smith,1950-01-31,LS6 2AB,,250,day\n",          # 11
-    ))
+    reasons = rejected(
+        write(
+            tmp_path,
+            "AB-1,Ann,Smith-Jones,1950-01-31,LS6 2AB,,300,week\n"  # line 2: good (would update)
+            "AB-2,,Smith,31/01/1950,LS6 2AB,,250,week\n"  # 3
+            "AB-3,Cy,Smith,1950-01-31,LS6 2AB,07700,-3,fortnight\n"  # 4
+            "ab 1,Ann,Smith,1950-01-31,LS6 2AB,,250,week\n"  # 5: same reference as line 2
+            "AB-4,Di,Smith,1950-02-30,nowhere,,0,month\n"  # 6
+            f"AB-5,Ed,Smith,{tomorrow},LS6 2AB,,£12.345,week\n"  # 7
+            "AB-6,Flo,Smith,1950-01-31,LS6 2AB,,250\n"  # 8: a value short
+            '"AB-7",Gus,"Smith\nJones",1950-01-31,LS6 2AB,,250,week\n'  # 9–10: a quoted line break is fine
+            "AB-8,Hal,Smith,1950-01-31,LS6 2AB,,250,day\n",  # 11
+        )
+    )
     assert sorted(reasons) == [3, 4, 5, 6, 7, 8, 11]
     assert "given_name is empty" in reasons[3] and "date_of_birth" in reasons[3]
     assert all(column in reasons[4] for column in ("phone", "budget_amount", "budget_period"))
@@ -105,12 +116,17 @@ def test_upsert_by_reference_updates_the_person_and_budget(database: str, tmp_pa
         assert session.execute(select(func.count()).select_from(Budget)).scalar_one() == 2
 
 
-@pytest.mark.parametrize("header, missing", [
-    ("reference,given_name\n", "family_name, date_of_birth, postcode, phone, budget_amount, budget_period"),
-    (HEADER.replace(",phone", ""), "phone"),
-    ("", "reference"),
-])
-def test_a_header_without_every_column_is_reported_on_line_1(database: str, tmp_path: Path, header: str, missing: str) -> None:
+@pytest.mark.parametrize(
+    "header, missing",
+    [
+        ("reference,given_name\n", "family_name, date_of_birth, postcode, phone, budget_amount, budget_period"),
+        (HEADER.replace(",phone", ""), "phone"),
+        ("", "reference"),
+    ],
+)
+def test_a_header_without_every_column_is_reported_on_line_1(
+    database: str, tmp_path: Path, header: str, missing: str
+) -> None:
     reasons = rejected(write(tmp_path, "" if not header else "AB-1,Ann\n", header=header))
     assert list(reasons) == [1] and missing in reasons[1]
 
@@ -131,7 +147,12 @@ def test_the_import_is_audited_with_counts_only(database: str, tmp_path: Path) -
     import_budgets(write(tmp_path, ANN), actor="cli")
     with session_scope() as session:
         line = session.execute(select(AuditLog)).scalar_one()
-        assert (line.actor, line.action, line.subject, line.detail) == ("cli", "import-budgets", "", "created=1 updated=0")
+        assert (line.actor, line.action, line.subject, line.detail) == (
+            "cli",
+            "import-budgets",
+            "",
+            "created=1 updated=0",
+        )
         assert line.at.tzinfo is not None
 
 

@@ -1,5 +1,6 @@
 """The internet-facing web app runs in its own environment (.venv-web, made by `make install`
 from requirements-web.lock) with a current aiohttp and no Rasa; the launcher starts it from there."""
+
 from __future__ import annotations
 
 import re
@@ -63,7 +64,9 @@ def test_importing_the_web_app_imports_no_rasa() -> None:
         "import sys, bot.web.app, bot.web.__main__; "
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {('rasa', 'rasa_sdk', 'sanic', 'tensorflow', 'spacy', 'skops')!r}))"
     )
-    probe = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120)
+    probe = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=120
+    )
     assert probe.returncode == 0, probe.stderr[-2000:]
     assert probe.stdout.strip() == "[]"
 
@@ -75,7 +78,9 @@ def test_the_web_environment_has_the_locked_aiohttp_and_no_rasa() -> None:
         "if importlib.util.find_spec(m)])"
     )
     env = service_environment(Settings.from_env({}), {})
-    probe = subprocess.run([_web_python(), "-c", script], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=120)
+    probe = subprocess.run(
+        [_web_python(), "-c", script], capture_output=True, text=True, cwd=PROJECT_ROOT, env=env, timeout=120
+    )
     assert probe.returncode == 0, probe.stderr[-2000:]
     assert probe.stdout.split(" ", 1) == [_pins()["aiohttp"], "[]\n"]
 
@@ -94,7 +99,9 @@ def test_the_web_app_serves_from_its_own_environment(tmp_path: Path) -> None:
     base = {"DATABASE_URL": f"sqlite:///{tmp_path / 'web.db'}"}
     upgrade(base["DATABASE_URL"])  # Alembic is in Rasa's environment only: `supportplan migrate`
     env = service_environment(Settings.from_env(base), base)
-    web = subprocess.Popen(web_command(port), cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    web = subprocess.Popen(
+        web_command(port), cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         wait_until_ready(f"http://127.0.0.1:{port}/health", web, timeout=60)
         for path in ("/", "/adviser/login"):

@@ -1,4 +1,5 @@
 """LinearIntentClassifier: trains on intent examples, saves with skops, loads and ranks intents."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,16 +19,29 @@ from bot.nlu.linear_intent_classifier import MODEL_FILE, LinearIntentClassifier,
 EXAMPLES = {
     "greet": ["hi", "hello", "hiya", "good morning", "hello there", "hey"],
     "affirm": ["yes", "yes please", "yeah", "that's right", "correct", "yep"],
-    "faq": ["what is a direct payment", "can i pay my daughter", "what is a payment card",
-            "how do i complain", "what happens at a review", "who can manage my budget"],
+    "faq": [
+        "what is a direct payment",
+        "can i pay my daughter",
+        "what is a payment card",
+        "how do i complain",
+        "what happens at a review",
+        "who can manage my budget",
+    ],
 }
 CONTEXT = ExecutionContext(GraphSchema({}), "test")
 
 
 def training_data() -> TrainingData:
     messages = [
-        Message(data={"text": text, "intent": intent, **({"intent_response_key": f"{intent}/q{i}"} if intent == "faq" else {})})
-        for intent, texts in EXAMPLES.items() for i, text in enumerate(texts)
+        Message(
+            data={
+                "text": text,
+                "intent": intent,
+                **({"intent_response_key": f"{intent}/q{i}"} if intent == "faq" else {}),
+            }
+        )
+        for intent, texts in EXAMPLES.items()
+        for i, text in enumerate(texts)
     ]
     return TrainingData(training_examples=messages)
 
@@ -68,8 +82,8 @@ def test_an_untrained_model_loads_empty_and_classifies_nothing(tmp_path) -> None
 
 def test_a_saved_file_with_an_untrusted_type_is_refused(tmp_path) -> None:
     import skops.io as sio
-    from sklearn.preprocessing import FunctionTransformer
     from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer
 
     storage = LocalModelStorage(tmp_path)
     with storage.write_to(Resource("intents")) as model_dir:

@@ -1,4 +1,5 @@
 """The lock store follows REDIS_URL: Redis (shared by replicas) when set, in memory otherwise."""
+
 from __future__ import annotations
 
 import pytest

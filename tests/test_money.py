@@ -1,4 +1,5 @@
 """Money: the DESIGN §5 conversions, parsing and formatting, all exact."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -6,24 +7,34 @@ from decimal import Decimal
 import pytest
 
 from bot.money import (
-    PERIODS, annual_amount, format_pounds, from_pence, money_str, parse_pounds, to_pence, weekly_amount,
+    PERIODS,
+    annual_amount,
+    format_pounds,
+    from_pence,
+    money_str,
+    parse_pounds,
+    to_pence,
+    weekly_amount,
 )
 
 D = Decimal
 
 
-@pytest.mark.parametrize("amount, period, weekly, annual", [
-    ("250", "week", "250.00", "13000.00"),
-    ("1000", "4 weeks", "250.00", "13000.00"),
-    ("1000", "month", "230.77", "12000.00"),
-    ("1300", "month", "300.00", "15600.00"),
-    ("10000", "year", "192.31", "10000.00"),
-    ("15600", "year", "300.00", "15600.00"),
-    ("9880", "year", "190.00", "9880.00"),
-    ("720", "4 weeks", "180.00", "9360.00"),
-    ("0.01", "year", "0.00", "0.01"),
-    ("0.26", "year", "0.01", "0.26"),  # 0.005 exactly: half a penny rounds up
-])
+@pytest.mark.parametrize(
+    "amount, period, weekly, annual",
+    [
+        ("250", "week", "250.00", "13000.00"),
+        ("1000", "4 weeks", "250.00", "13000.00"),
+        ("1000", "month", "230.77", "12000.00"),
+        ("1300", "month", "300.00", "15600.00"),
+        ("10000", "year", "192.31", "10000.00"),
+        ("15600", "year", "300.00", "15600.00"),
+        ("9880", "year", "190.00", "9880.00"),
+        ("720", "4 weeks", "180.00", "9360.00"),
+        ("0.01", "year", "0.00", "0.01"),
+        ("0.26", "year", "0.01", "0.26"),  # 0.005 exactly: half a penny rounds up
+    ],
+)
 def test_contract_conversions(amount: str, period: str, weekly: str, annual: str) -> None:
     assert weekly_amount(D(amount), period) == D(weekly)
     assert annual_amount(D(amount), period) == D(annual)
@@ -52,16 +63,26 @@ def test_unknown_period_is_refused(period: str) -> None:
         weekly_amount(D(1), period)
 
 
-@pytest.mark.parametrize("text, value", [
-    ("250", "250.00"), ("250.00", "250.00"), ("£1,250.50", "1250.50"), (" £99.9 ", "99.90"), ("£ 7", "7.00"),
-    ("1,000,000", "1000000.00"), ("0", "0.00"),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("250", "250.00"),
+        ("250.00", "250.00"),
+        ("£1,250.50", "1250.50"),
+        (" £99.9 ", "99.90"),
+        ("£ 7", "7.00"),
+        ("1,000,000", "1000000.00"),
+        ("0", "0.00"),
+    ],
+)
 def test_parse_pounds(text: str, value: str) -> None:
     parsed = parse_pounds(text)
     assert parsed == D(value) and str(parsed) == value
 
 
-@pytest.mark.parametrize("text", ["", "   ", "-5", "£-5", "abc", "£1,25", "12.345", "1e5", "1,0000", ".5", "5.", "NaN", "١٢٣"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "-5", "£-5", "abc", "£1,25", "12.345", "1e5", "1,0000", ".5", "5.", "NaN", "١٢٣"]
+)
 def test_parse_pounds_refuses(text: str) -> None:
     with pytest.raises(ValueError):
         parse_pounds(text)

@@ -1,5 +1,6 @@
 """SupportPlanEntityExtractor: the Rasa 3.6 graph component that adds money, money_period, hours,
 frequency and date entities, called the way Rasa calls it (create, then process)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -25,8 +26,9 @@ PATH = "bot.nlu.entities.SupportPlanEntityExtractor"
 def extractor(tmp_path_factory) -> SupportPlanEntityExtractor:
     storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
     context = ExecutionContext(GraphSchema({}), "test")
-    return SupportPlanEntityExtractor.create(SupportPlanEntityExtractor.get_default_config(), storage,
-                                             Resource("entities"), context)
+    return SupportPlanEntityExtractor.create(
+        SupportPlanEntityExtractor.get_default_config(), storage, Resource("entities"), context
+    )
 
 
 def run(extractor: SupportPlanEntityExtractor, text: str) -> List[Dict[str, Any]]:
@@ -47,11 +49,14 @@ def test_registered_with_the_default_recipe() -> None:
 
 
 def test_the_recipe_builds_a_graph_with_it() -> None:
-    config = {"recipe": "default.v1", "language": "en",
-              "pipeline": [{"name": "WhitespaceTokenizer"}, {"name": PATH}], "policies": []}
+    config = {
+        "recipe": "default.v1",
+        "language": "en",
+        "pipeline": [{"name": "WhitespaceTokenizer"}, {"name": PATH}],
+        "policies": [],
+    }
     graphs = DefaultV1Recipe().graph_config_for_recipe(config, {})
-    assert f"run_{PATH}" in graphs.predict_schema.nodes or any(
-        PATH in name for name in graphs.predict_schema.nodes)
+    assert f"run_{PATH}" in graphs.predict_schema.nodes or any(PATH in name for name in graphs.predict_schema.nodes)
 
 
 def test_money_with_its_period_and_offsets(extractor) -> None:
@@ -59,36 +64,49 @@ def test_money_with_its_period_and_offsets(extractor) -> None:
     entities = run(extractor, text)
     assert found(entities) == {"money": "15.00", "money_period": "hour"}
     by_name = {e["entity"]: e for e in entities}
-    assert text[by_name["money"]["start"]:by_name["money"]["end"]] == "£15"
-    assert text[by_name["money_period"]["start"]:by_name["money_period"]["end"]] == "an hour"
+    assert text[by_name["money"]["start"] : by_name["money"]["end"]] == "£15"
+    assert text[by_name["money_period"]["start"] : by_name["money_period"]["end"]] == "an hour"
     assert all(e["extractor"] == "SupportPlanEntityExtractor" for e in entities)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("£1,200 a year", {"money": "1200.00", "money_period": "year"}),
-    ("15 quid", {"money": "15.00"}),
-    ("fifteen pounds fifty", {"money": "15.50"}),
-    ("£15ph", {"money": "15.00", "money_period": "hour"}),
-    ("£300 one off", {"money": "300.00", "money_period": "one-off"}),
-    ("£50 a day, twice a week", {"money": "50.00", "money_period": "visit", "frequency": "2"}),
-    ("-£20", {"money": "-20.00"}),
-    ("6 hours", {"hours": "6"}),
-    ("2 hours a day", {"hours": "14", "frequency": "7"}),
-    ("an hour each morning", {"hours": "7", "frequency": "7"}),
-    ("about 6hrs a wk i think", {"hours": "6", "frequency": "1"}),
-    ("twice a week", {"frequency": "2"}),
-    ("monthly", {"frequency": "0.230769"}),
-    ("every other Tuesday", {"frequency": "0.5"}),
-    ("born 3/4/1956", {"date": "1956-04-03"}),
-    ("my date of birth is the 3rd of April 1956", {"date": "1956-04-03"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("£1,200 a year", {"money": "1200.00", "money_period": "year"}),
+        ("15 quid", {"money": "15.00"}),
+        ("fifteen pounds fifty", {"money": "15.50"}),
+        ("£15ph", {"money": "15.00", "money_period": "hour"}),
+        ("£300 one off", {"money": "300.00", "money_period": "one-off"}),
+        ("£50 a day, twice a week", {"money": "50.00", "money_period": "visit", "frequency": "2"}),
+        ("-£20", {"money": "-20.00"}),
+        ("6 hours", {"hours": "6"}),
+        ("2 hours a day", {"hours": "14", "frequency": "7"}),
+        ("an hour each morning", {"hours": "7", "frequency": "7"}),
+        ("about 6hrs a wk i think", {"hours": "6", "frequency": "1"}),
+        ("twice a week", {"frequency": "2"}),
+        ("monthly", {"frequency": "0.230769"}),
+        ("every other Tuesday", {"frequency": "0.5"}),
+        ("born 3/4/1956", {"date": "1956-04-03"}),
+        ("my date of birth is the 3rd of April 1956", {"date": "1956-04-03"}),
+    ],
+)
 def test_entities(extractor, text: str, expected: Dict[str, str]) -> None:
     assert found(run(extractor, text)) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "hello", "I have 2 grandchildren", "6", "15", "I want to get out more", "31/02/1990", "", "no",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hello",
+        "I have 2 grandchildren",
+        "6",
+        "15",
+        "I want to get out more",
+        "31/02/1990",
+        "",
+        "no",
+    ],
+)
 def test_nothing_without_a_unit(extractor, text: str) -> None:
     assert run(extractor, text) == []
 
@@ -96,14 +114,24 @@ def test_nothing_without_a_unit(extractor, text: str) -> None:
 def test_every_entity_in_a_long_sentence_with_offsets(extractor) -> None:
     text = "She comes 3 hours twice a week at £15 an hour, and I was born 03/04/1956"
     entities = run(extractor, text)
-    assert found(entities) == {"hours": "6", "frequency": "2", "money": "15.00", "money_period": "hour",
-                               "date": "1956-04-03"}
-    spans = {e["entity"]: text[e["start"]:e["end"]] for e in entities}
-    assert spans == {"hours": "3 hours", "frequency": "twice a week", "money": "£15", "money_period": "an hour",
-                     "date": "03/04/1956"}
+    assert found(entities) == {
+        "hours": "6",
+        "frequency": "2",
+        "money": "15.00",
+        "money_period": "hour",
+        "date": "1956-04-03",
+    }
+    spans = {e["entity"]: text[e["start"] : e["end"]] for e in entities}
+    assert spans == {
+        "hours": "3 hours",
+        "frequency": "twice a week",
+        "money": "£15",
+        "money_period": "an hour",
+        "date": "03/04/1956",
+    }
     starts = [e["start"] for e in entities]
     assert starts == sorted(starts)
-    for first, second in zip(entities, entities[1:]):
+    for first, second in zip(entities, entities[1:], strict=False):
         assert first["end"] <= second["start"], "entities must not overlap"
 
 

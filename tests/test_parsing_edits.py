@@ -1,27 +1,49 @@
 """Reading requests to change the plan: what to take out, corrections, and chosen outcomes."""
+
 from __future__ import annotations
 
 import pytest
 
 from bot.parsing.edits import item_named, items_chosen, removal_request, sounds_like_correction
 
-SERVICES = [(1, "A PA to help me shower Personal assistant"), (2, "gardener twice a month Activities"),
-            (3, "day centre on Tuesdays Day opportunities")]
+SERVICES = [
+    (1, "A PA to help me shower Personal assistant"),
+    (2, "gardener twice a month Activities"),
+    (3, "day centre on Tuesdays Day opportunities"),
+]
 
 
-@pytest.mark.parametrize("text, wanted", [
-    ("remove the gardener", 2), ("delete service 3", 3), ("take off the last one", 3), ("get rid of the day centre", 3),
-    ("please can you remove the PA", 1), ("actually, scrap the second one", 2), ("Remove number 1", 1),
-    ("take out the gardening", 2), ("remove the shower help", 1), ("cross off 2", 2),
-])
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("remove the gardener", 2),
+        ("delete service 3", 3),
+        ("take off the last one", 3),
+        ("get rid of the day centre", 3),
+        ("please can you remove the PA", 1),
+        ("actually, scrap the second one", 2),
+        ("Remove number 1", 1),
+        ("take out the gardening", 2),
+        ("remove the shower help", 1),
+        ("cross off 2", 2),
+    ],
+)
 def test_what_to_take_out(text: str, wanted: int) -> None:
     named = removal_request(text)
     assert named is not None
     assert item_named(named, SERVICES) == wanted
 
 
-@pytest.mark.parametrize("text", ["take my dog out for walks", "get out to the shops", "help with the garden",
-                                  "drop-in centre", "I want to remove clutter"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "take my dog out for walks",
+        "get out to the shops",
+        "help with the garden",
+        "drop-in centre",
+        "I want to remove clutter",
+    ],
+)
 def test_ordinary_answers_are_not_removals_unless_they_name_an_item(text: str) -> None:
     named = removal_request(text)
     assert named is None or item_named(named, SERVICES) is None
@@ -38,10 +60,18 @@ def test_an_unclear_removal_names_nothing(text: str) -> None:
     assert named is not None and item_named(named, SERVICES) is None
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("actually make that 8 hours", True), ("no, it's £17 an hour", True), ("sorry I meant 6", True),
-    ("it should be £20", True), ("6 hours", False), ("£15 an hour", False), ("yes please", False),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("actually make that 8 hours", True),
+        ("no, it's £17 an hour", True),
+        ("sorry I meant 6", True),
+        ("it should be £20", True),
+        ("6 hours", False),
+        ("£15 an hour", False),
+        ("yes please", False),
+    ],
+)
 def test_corrections(text: str, expected: bool) -> None:
     assert sounds_like_correction(text) is expected
 
@@ -49,38 +79,80 @@ def test_corrections(text: str, expected: bool) -> None:
 OUTCOMES = [(1, "Get out to the shops"), (2, "See my grandchildren"), (3, "Cook my own meals")]
 
 
-@pytest.mark.parametrize("text, chosen", [
-    ("1", [1]), ("1 and 3", [1, 3]), ("1,2", [1, 2]), ("two", [2]), ("the second one", [2]), ("all", [1, 2, 3]),
-    ("all of them", [1, 2, 3]), ("both", [1, 2, 3]), ("none", []), ("neither", []), ("no", []),
-    ("the shops and cooking", [1, 3]), ("grandkids", [2]), ("seeing my grandchildren", [2]), ("not sure", None),
-    ("£15 an hour", None), ("9", None),
-])
+@pytest.mark.parametrize(
+    "text, chosen",
+    [
+        ("1", [1]),
+        ("1 and 3", [1, 3]),
+        ("1,2", [1, 2]),
+        ("two", [2]),
+        ("the second one", [2]),
+        ("all", [1, 2, 3]),
+        ("all of them", [1, 2, 3]),
+        ("both", [1, 2, 3]),
+        ("none", []),
+        ("neither", []),
+        ("no", []),
+        ("the shops and cooking", [1, 3]),
+        ("grandkids", [2]),
+        ("seeing my grandchildren", [2]),
+        ("not sure", None),
+        ("£15 an hour", None),
+        ("9", None),
+    ],
+)
 def test_outcomes_chosen(text: str, chosen) -> None:
     assert items_chosen(text, OUTCOMES) == chosen
 
 
-@pytest.mark.parametrize("text, chosen", [("no, that's all", []), ("that's all", None), ("just 2, that's all", [2]),
-                                          ("all of them", [1, 2, 3]), ("thats all thanks", None)])
+@pytest.mark.parametrize(
+    "text, chosen",
+    [
+        ("no, that's all", []),
+        ("that's all", None),
+        ("just 2, that's all", [2]),
+        ("all of them", [1, 2, 3]),
+        ("thats all thanks", None),
+    ],
+)
 def test_thats_all_ends_the_list_without_choosing_everything(text: str, chosen) -> None:
-    """"that's all" alone is asked about again (it could mean every one, or none)."""
+    """ "that's all" alone is asked about again (it could mean every one, or none)."""
     items = [(1, "get out to the shops"), (2, "see my grandchildren"), (3, "sleep better")]
     assert items_chosen(text, items) == chosen
 
 
-@pytest.mark.parametrize("text, chosen", [
-    ("1 and 2, not 3", [1, 2]), ("everything except cooking", [1, 2]), ("all but the cooking one", [1, 2]),
-    ("not the shops one, the other two", [2, 3]), ("apart from the grandkids", [1, 3]),
-    ("2, no sorry 3", [3]), ("the shopping one and cooking", [1, 3]), ("1 and the cooking one", [1, 3]),
-    ("the first few", None), ("some of them", None), ("the cooking one so i'm not hungry", [3]),
-])
+@pytest.mark.parametrize(
+    "text, chosen",
+    [
+        ("1 and 2, not 3", [1, 2]),
+        ("everything except cooking", [1, 2]),
+        ("all but the cooking one", [1, 2]),
+        ("not the shops one, the other two", [2, 3]),
+        ("apart from the grandkids", [1, 3]),
+        ("2, no sorry 3", [3]),
+        ("the shopping one and cooking", [1, 3]),
+        ("1 and the cooking one", [1, 3]),
+        ("the first few", None),
+        ("some of them", None),
+        ("the cooking one so i'm not hungry", [3]),
+    ],
+)
 def test_outcomes_left_out_changed_or_vague(text: str, chosen) -> None:
     """Negations, exceptions and a change of mind are read; a vague answer is asked about again."""
     assert items_chosen(text, OUTCOMES) == chosen
 
 
-@pytest.mark.parametrize("text, chosen", [
-    ("none of those", []), ("it doesn't help with any of them", []), ("no.3", [3]), ("one and three", [1, 3]),
-    ("the lot", [1, 2, 3]), ("number 2", [2]), ("none except 2", [2]),
-])
+@pytest.mark.parametrize(
+    "text, chosen",
+    [
+        ("none of those", []),
+        ("it doesn't help with any of them", []),
+        ("no.3", [3]),
+        ("one and three", [1, 3]),
+        ("the lot", [1, 2, 3]),
+        ("number 2", [2]),
+        ("none except 2", [2]),
+    ],
+)
 def test_more_ways_of_choosing_outcomes(text: str, chosen) -> None:
     assert items_chosen(text, OUTCOMES) == chosen

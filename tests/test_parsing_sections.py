@@ -1,4 +1,5 @@
 """Which part of the plan a message names."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -8,21 +9,24 @@ import pytest
 from bot.parsing.sections import section_named
 
 
-@pytest.mark.parametrize("text, section", [
-    ("change what is important to me", "important"),
-    ("what matters to me is wrong", "important"),
-    ("change my outcomes", "outcomes"),
-    ("can i edit my goals", "outcomes"),
-    ("I want to change what I want to change", "outcomes"),
-    ("I want to change the support", "services"),
-    ("the hours for my PA are wrong", "services"),
-    ("the costs are not right", "services"),
-    ("I want to change how the money is managed", "management"),
-    ("can I have a payment card instead", "management"),
-    ("change what happens if my carer doesn't turn up", "contingency"),
-    ("the back-up plan", "contingency"),
-    ("can I change something", None),
-])
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        ("change what is important to me", "important"),
+        ("what matters to me is wrong", "important"),
+        ("change my outcomes", "outcomes"),
+        ("can i edit my goals", "outcomes"),
+        ("I want to change what I want to change", "outcomes"),
+        ("I want to change the support", "services"),
+        ("the hours for my PA are wrong", "services"),
+        ("the costs are not right", "services"),
+        ("I want to change how the money is managed", "management"),
+        ("can I have a payment card instead", "management"),
+        ("change what happens if my carer doesn't turn up", "contingency"),
+        ("the back-up plan", "contingency"),
+        ("can I change something", None),
+    ],
+)
 def test_the_part_named(text: str, section: Optional[str]) -> None:
     assert section_named(text) == section
 

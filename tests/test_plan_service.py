@@ -1,5 +1,6 @@
 """The plan service: sections in order, outcomes and services, the over_budget flag, reopening,
 submission and agreement rules, and the audit log."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
@@ -38,10 +39,13 @@ def complete(ref: str) -> None:
 
 def audit_actions(ref: str) -> list:
     with session_scope() as session:
-        return list(session.execute(select(AuditLog.action).where(AuditLog.subject == ref).order_by(AuditLog.id)).scalars())
+        return list(
+            session.execute(select(AuditLog.action).where(AuditLog.subject == ref).order_by(AuditLog.id)).scalars()
+        )
 
 
 # --- opening and reading -------------------------------------------------------------------
+
 
 def test_a_new_plan_is_an_empty_draft_with_the_budget_snapshot(demo_person: str) -> None:
     plan = service.open_plan(demo_person, "self", "web", "conv-1", BudgetFigures.of(D("1300"), "month"))
@@ -49,7 +53,12 @@ def test_a_new_plan_is_an_empty_draft_with_the_budget_snapshot(demo_person: str)
     assert plan.plan_reference.startswith("SP-") and len(plan.plan_reference) == 11
     assert plan.plan_reference[3:].isalnum() and plan.plan_reference[3:] == plan.plan_reference[3:].upper()
     assert (plan.status, plan.planned_by, plan.channel, plan.person_reference, plan.given_name) == (
-        "draft", "self", "web", "PB-100234", "Sam")
+        "draft",
+        "self",
+        "web",
+        "PB-100234",
+        "Sam",
+    )
     assert plan.budget == BudgetFigures(D("1300.00"), "month", D("300.00"), D("15600.00"))
     assert (plan.outcomes, plan.services, plan.flags) == ((), (), ())
     assert (plan.total_weekly_cost, plan.remaining_weekly) == (D("0.00"), D("300.00"))
@@ -91,6 +100,7 @@ def test_latest_plan_and_get_plan(ref: str, demo_person: str) -> None:
 
 # --- sections ------------------------------------------------------------------------------
 
+
 def test_sections_in_order(ref: str) -> None:
     def next_section() -> str:
         return service.get_plan(ref).next_section()
@@ -115,11 +125,14 @@ def test_sections_in_order(ref: str) -> None:
     assert next_section() == "submitted"
 
 
-@pytest.mark.parametrize("section, field, cleared", [
-    ("important", "important_to_me", None),
-    ("management", "management", None),
-    ("contingency", "contingency", None),
-])
+@pytest.mark.parametrize(
+    "section, field, cleared",
+    [
+        ("important", "important_to_me", None),
+        ("management", "management", None),
+        ("contingency", "contingency", None),
+    ],
+)
 def test_reopening_a_section_clears_its_answer(ref: str, section: str, field: str, cleared: object) -> None:
     complete(ref)
     service.reopen_section(ref, section)
@@ -141,12 +154,15 @@ def test_only_real_sections_reopen(ref: str) -> None:
         service.reopen_section(ref, "review")
 
 
-@pytest.mark.parametrize("change", [
-    lambda ref: service.set_important_to_me(ref, "   "),
-    lambda ref: service.set_contingency(ref, ""),
-    lambda ref: service.add_outcome(ref, " "),
-    lambda ref: service.set_management(ref, "cash in a tin"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda ref: service.set_important_to_me(ref, "   "),
+        lambda ref: service.set_contingency(ref, ""),
+        lambda ref: service.add_outcome(ref, " "),
+        lambda ref: service.set_management(ref, "cash in a tin"),
+    ],
+)
 def test_empty_or_unknown_answers_are_refused(ref: str, change) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError):
         change(ref)
@@ -154,6 +170,7 @@ def test_empty_or_unknown_answers_are_refused(ref: str, change) -> None:  # type
 
 
 # --- outcomes and services -----------------------------------------------------------------
+
 
 def test_outcomes_get_plan_local_ids_and_a_domain(ref: str) -> None:
     assert service.add_outcome(ref, "Cook my own dinner") == OutcomeView(1, "Cook my own dinner", "nutrition")
@@ -200,18 +217,21 @@ def test_hourly_costs_round_to_the_penny_half_up(ref: str) -> None:
     assert service.get_plan(ref).services[0].hours_per_week == D("1.25")
 
 
-@pytest.mark.parametrize("bad", [
-    NewService("spaceship", "x", None, None, D("5")),
-    NewService("transport", "  ", None, None, D("5")),
-    NewService("transport", "Taxi", None, None, D("-5")),
-    NewService("transport", "Taxi", None, None, D("0")),
-    NewService("transport", "Taxi", None, None, None),
-    NewService("personal_assistant", "PA", D("0"), D("15"), None),
-    NewService("personal_assistant", "PA", D("5"), D("-15"), None),
-    NewService("personal_assistant", "PA", D("5"), None, None),
-    NewService("personal_assistant", "PA", D("169"), D("15"), None),
-    NewService("personal_assistant", "PA", D("5"), D("15"), D("80")),  # £80 a week is £16 an hour, not £15
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        NewService("spaceship", "x", None, None, D("5")),
+        NewService("transport", "  ", None, None, D("5")),
+        NewService("transport", "Taxi", None, None, D("-5")),
+        NewService("transport", "Taxi", None, None, D("0")),
+        NewService("transport", "Taxi", None, None, None),
+        NewService("personal_assistant", "PA", D("0"), D("15"), None),
+        NewService("personal_assistant", "PA", D("5"), D("-15"), None),
+        NewService("personal_assistant", "PA", D("5"), None, None),
+        NewService("personal_assistant", "PA", D("169"), D("15"), None),
+        NewService("personal_assistant", "PA", D("5"), D("15"), D("80")),  # £80 a week is £16 an hour, not £15
+    ],
+)
 def test_bad_services_are_refused_and_nothing_is_recorded(ref: str, bad: NewService) -> None:
     with pytest.raises(ValueError):
         service.add_service(ref, bad)
@@ -253,6 +273,7 @@ def test_every_write_updates_updated_at(ref: str) -> None:
 
 
 # --- submitting and agreeing ---------------------------------------------------------------
+
 
 def test_only_a_complete_draft_can_be_submitted(ref: str) -> None:
     with pytest.raises(PlanError, match="important"):
@@ -311,46 +332,50 @@ def test_the_audit_log_holds_no_personal_data(ref: str) -> None:
 
 # --- wellbeing domains ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, domain", [
-    ("Cook my own meals", "nutrition"),
-    ("eat a proper dinner", "nutrition"),
-    ("buy healthy food", "nutrition"),
-    ("Have a shower every day", "personal_hygiene"),
-    ("wash my hair", "personal_hygiene"),
-    ("have a bath", "personal_hygiene"),
-    ("get to the toilet in time", "toileting"),
-    ("manage my continence", "toileting"),
-    ("get dressed by myself", "dressing"),
-    ("choose my own clothes", "dressing"),
-    ("not fall at night", "home_safety"),
-    ("feel safe at home", "home_safety"),
-    ("get up the stairs", "home_safety"),
-    ("keep the house clean and tidy", "habitable_home"),
-    ("help with the housework", "habitable_home"),
-    ("someone to do the washing up", "habitable_home"),
-    ("clean the bathroom", "habitable_home"),
-    ("see my family more", "relationships"),
-    ("spend time with my grandchildren", "relationships"),
-    ("meet friends", "relationships"),
-    ("visit my partner", "relationships"),
-    ("get a job", "work_learning_volunteering"),
-    ("go back to college", "work_learning_volunteering"),
-    ("volunteer at the charity shop", "work_learning_volunteering"),
-    ("keep working part time", "work_learning_volunteering"),
-    ("get out of the house", "community"),
-    ("go to the shops on my own", "community"),
-    ("use the bus", "community"),
-    ("go swimming", "community"),
-    ("go to my lunch club", "community"),
-    ("go to church on Sunday", "community"),
-    ("go to the pub", "community"),
-    ("work out at the gym", "community"),
-    ("take my children to school", "caring_responsibilities"),
-    ("do the school run", "caring_responsibilities"),
-    ("look after my kids", "caring_responsibilities"),
-    ("feel happier", "other"),
-    ("", "other"),
-])
+
+@pytest.mark.parametrize(
+    "text, domain",
+    [
+        ("Cook my own meals", "nutrition"),
+        ("eat a proper dinner", "nutrition"),
+        ("buy healthy food", "nutrition"),
+        ("Have a shower every day", "personal_hygiene"),
+        ("wash my hair", "personal_hygiene"),
+        ("have a bath", "personal_hygiene"),
+        ("get to the toilet in time", "toileting"),
+        ("manage my continence", "toileting"),
+        ("get dressed by myself", "dressing"),
+        ("choose my own clothes", "dressing"),
+        ("not fall at night", "home_safety"),
+        ("feel safe at home", "home_safety"),
+        ("get up the stairs", "home_safety"),
+        ("keep the house clean and tidy", "habitable_home"),
+        ("help with the housework", "habitable_home"),
+        ("someone to do the washing up", "habitable_home"),
+        ("clean the bathroom", "habitable_home"),
+        ("see my family more", "relationships"),
+        ("spend time with my grandchildren", "relationships"),
+        ("meet friends", "relationships"),
+        ("visit my partner", "relationships"),
+        ("get a job", "work_learning_volunteering"),
+        ("go back to college", "work_learning_volunteering"),
+        ("volunteer at the charity shop", "work_learning_volunteering"),
+        ("keep working part time", "work_learning_volunteering"),
+        ("get out of the house", "community"),
+        ("go to the shops on my own", "community"),
+        ("use the bus", "community"),
+        ("go swimming", "community"),
+        ("go to my lunch club", "community"),
+        ("go to church on Sunday", "community"),
+        ("go to the pub", "community"),
+        ("work out at the gym", "community"),
+        ("take my children to school", "caring_responsibilities"),
+        ("do the school run", "caring_responsibilities"),
+        ("look after my kids", "caring_responsibilities"),
+        ("feel happier", "other"),
+        ("", "other"),
+    ],
+)
 def test_wellbeing_domain(text: str, domain: str) -> None:
     assert wellbeing_domain(text) == domain
     assert domain in DOMAINS
@@ -392,6 +417,7 @@ def test_taking_out_the_last_item_reopens_its_section(ref: str) -> None:
 
 # --- limits on items -------------------------------------------------------------------------
 
+
 def test_a_plan_holds_at_most_max_outcomes(ref: str) -> None:
     for number in range(service.MAX_OUTCOMES):
         service.add_outcome(ref, f"Outcome number {number}")
@@ -410,12 +436,15 @@ def test_a_plan_holds_at_most_max_services(ref: str) -> None:
     assert len(service.get_plan(ref).services) == service.MAX_SERVICES
 
 
-@pytest.mark.parametrize("change", [
-    service.set_important_to_me,
-    service.add_outcome,
-    service.set_contingency,
-    lambda ref, text: service.add_service(ref, NewService("transport", text, None, None, D("20"))),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        service.set_important_to_me,
+        service.add_outcome,
+        service.set_contingency,
+        lambda ref, text: service.add_service(ref, NewService("transport", text, None, None, D("20"))),
+    ],
+)
 def test_every_text_is_at_most_max_text_long(ref: str, change) -> None:  # type: ignore[no-untyped-def]
     change(ref, "x" * service.MAX_TEXT)
     with pytest.raises(service.PlanLimitError, match=f"{service.MAX_TEXT} characters") as refused:

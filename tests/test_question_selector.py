@@ -1,4 +1,5 @@
 """QuestionSelector: Rasa's ResponseSelector, run only on messages classified as questions."""
+
 from __future__ import annotations
 
 from typing import List
@@ -22,7 +23,9 @@ def message(text: str, intent: str) -> Message:
 
 def test_only_questions_reach_the_answer_model(tmp_path, monkeypatch) -> None:
     config = {**QuestionSelector.get_default_config(), "retrieval_intent": "faq"}
-    selector = QuestionSelector.create(config, LocalModelStorage(tmp_path), Resource("faq"), ExecutionContext(GraphSchema({}), "t"))
+    selector = QuestionSelector.create(
+        config, LocalModelStorage(tmp_path), Resource("faq"), ExecutionContext(GraphSchema({}), "t")
+    )
     reached: List[str] = []
 
     def answer(_self: ResponseSelector, messages: List[Message]) -> List[Message]:
@@ -30,7 +33,11 @@ def test_only_questions_reach_the_answer_model(tmp_path, monkeypatch) -> None:
         return messages
 
     monkeypatch.setattr(ResponseSelector, "process", answer)
-    messages = [message("what is a direct payment", "faq"), message("yes please", "affirm"), message("can I pay my son", "faq")]
+    messages = [
+        message("what is a direct payment", "faq"),
+        message("yes please", "affirm"),
+        message("can I pay my son", "faq"),
+    ]
 
     assert selector.process(messages) == messages
     assert reached == ["what is a direct payment", "can I pay my son"]

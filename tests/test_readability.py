@@ -4,6 +4,7 @@ than 60 words without a break. Reads whatever domain/*.yml files exist, every re
 
 `pytest -s tests/test_readability.py` prints the figures quoted in the README; a bench script
 can get the same numbers from bot.readability.summary()."""
+
 from __future__ import annotations
 
 from statistics import mean
@@ -59,6 +60,7 @@ def test_summary_matches_the_test(texts: list) -> None:
 
 
 # The measuring itself.
+
 
 def test_placeholders_are_left_out() -> None:
     assert reading_ease("You have {amount} a week.") == reading_ease("You have a week.")

@@ -1,5 +1,6 @@
 """The SQL tracker store keeps every event exactly once, on SQLite and PostgreSQL, whether a
 conversation is saved right after being read (the counted-at-read path) or saved again."""
+
 from __future__ import annotations
 
 import asyncio
@@ -23,7 +24,9 @@ def test_each_event_is_stored_once(database: str) -> None:
     store = ResilientSQLTrackerStore(DOMAIN, host=database)
 
     async def conversation() -> None:
-        tracker = DialogueStateTracker.from_events("someone", [ActionExecuted(ACTION_LISTEN_NAME), UserUttered("one")], slots=DOMAIN.slots)
+        tracker = DialogueStateTracker.from_events(
+            "someone", [ActionExecuted(ACTION_LISTEN_NAME), UserUttered("one")], slots=DOMAIN.slots
+        )
         await store.save(tracker)
         for text in ("two", "three"):
             tracker = await store.retrieve("someone")
@@ -35,7 +38,9 @@ def test_each_event_is_stored_once(database: str) -> None:
         tracker = await store.retrieve("someone")
         assert texts(tracker) == ["one", "two", "three"] and tracker.get_slot("person_reference") == "PB-100234"
         # a new session started in the turn: the next read holds that session only, whole
-        tracker.update_with_events([SessionStarted(), SlotSet("person_reference", "PB-100234"), ActionExecuted(ACTION_LISTEN_NAME)], DOMAIN)
+        tracker.update_with_events(
+            [SessionStarted(), SlotSet("person_reference", "PB-100234"), ActionExecuted(ACTION_LISTEN_NAME)], DOMAIN
+        )
         await store.save(tracker)
         tracker = await store.retrieve("someone")
         assert texts(tracker) == [] and len(tracker.events) == 3 and tracker.get_slot("person_reference") == "PB-100234"

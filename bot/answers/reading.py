@@ -16,6 +16,7 @@ never used silently.
 SURE_AT and CHECK_AT were set from 5-fold cross-validation on the training paraphrases only
 (`python -m bot.answers.thresholds`), never on the held-out answers.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,11 +30,17 @@ from bot.parsing.choices import match_choice, option_picked, weighs_up
 SURE_AT = 0.9
 #: the choice model that reads the answer to each form question (bot/nlu/choice_reader.py)
 QUESTION_OF_SLOT = {
-    "planned_by": "planned_by", "service_category": "service_category", "service_cost_period": "service_cost_period",
-    "management_option": "management_option", "add_another_service": "yes_no",
+    "planned_by": "planned_by",
+    "service_category": "service_category",
+    "service_cost_period": "service_cost_period",
+    "management_option": "management_option",
+    "add_another_service": "yes_no",
 }
-_ASKS_BACK = re.compile(r"\?|^\W*(?:what|how|who|why|when|where|which|can|could|is|are|does|do|will|would|should|"
-                        r"may|tell me)\b", re.IGNORECASE)
+_ASKS_BACK = re.compile(
+    r"\?|^\W*(?:what|how|who|why|when|where|which|can|could|is|are|does|do|will|would|should|"
+    r"may|tell me)\b",
+    re.IGNORECASE,
+)
 CHECK_AT = 0.4
 #: the model's name for an answer that picks none of the choices
 UNCLEAR = "unclear"
@@ -124,4 +131,17 @@ def read_choice(
     return reading
 
 
-__all__ = ["CHECK_AT", "QUESTION_OF_SLOT", "answers_the_question", "asks_back", "Certainty", "NOTHING", "Reading", "SURE_AT", "UNCLEAR", "combine", "model_ranking", "read_choice"]
+__all__ = [
+    "CHECK_AT",
+    "QUESTION_OF_SLOT",
+    "answers_the_question",
+    "asks_back",
+    "Certainty",
+    "NOTHING",
+    "Reading",
+    "SURE_AT",
+    "UNCLEAR",
+    "combine",
+    "model_ranking",
+    "read_choice",
+]

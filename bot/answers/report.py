@@ -15,6 +15,7 @@ The table ends with the money recorded wrong without confirmation (a weekly cost
 hourly cost is made of); then the
 safety detector's figures on the held-out safety messages (`tests/heldout/safety.csv`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,8 +54,16 @@ OUTCOMES = ("Get to the shops on my own", "See my grandchildren more", "Sleep be
 COST_BEFORE_PERIOD = Decimal("120")
 RIGHT, CONFIRMED, ASKED_AGAIN, WRONG = "right", "confirmed", "asked again", "wrong"
 #: the held-out set's period labels, as bot/plans/costing.py names them (visit and day need the times a week)
-_COSTING_PERIOD = {"week": "week", "fortnight": "fortnight", "four_weeks": "4 weeks", "4 weeks": "4 weeks",
-                   "month": "month", "year": "year", "once": "one-off", "one-off": "one-off"}
+_COSTING_PERIOD = {
+    "week": "week",
+    "fortnight": "fortnight",
+    "four_weeks": "4 weeks",
+    "4 weeks": "4 weeks",
+    "month": "month",
+    "year": "year",
+    "once": "one-off",
+    "one-off": "one-off",
+}
 #: the sets' other names for a period (sets A and B say four_weeks and once, set C as the bot does)
 _SAME_PERIOD = {"four_weeks": "4 weeks", "once": "one-off"}
 
@@ -136,10 +145,15 @@ QUESTIONS: Dict[str, Question] = {
     "planned_by": Question(ValidateIdentityForm, "planned_by", {}, _slot("planned_by")),
     "service_category": Question(ValidateServicesForm, "service_category", {}, _slot("service_category")),
     "service_cost": Question(ValidateServicesForm, "service_cost", _SERVICE, _cost),
-    "service_cost_period": Question(ValidateServicesForm, "service_cost_period",
-                                    {**_SERVICE, "service_cost": str(COST_BEFORE_PERIOD)}, _period),
-    "service_hours": Question(ValidateServicesForm, "service_hours",
-                              {"service_category": "personal_assistant", "service_description": "help to get up"}, _hours),
+    "service_cost_period": Question(
+        ValidateServicesForm, "service_cost_period", {**_SERVICE, "service_cost": str(COST_BEFORE_PERIOD)}, _period
+    ),
+    "service_hours": Question(
+        ValidateServicesForm,
+        "service_hours",
+        {"service_category": "personal_assistant", "service_description": "help to get up"},
+        _hours,
+    ),
     "management_option": Question(ValidateManagementForm, "management_option", {}, _slot("management_option")),
     "yes_no": Question(ValidateServicesForm, "add_another_service", {**_SERVICE, SERVICE_ID: 1}, _yes_no),
     "service_outcomes": Question(ValidateServicesForm, "service_outcomes", {**_SERVICE, SERVICE_ID: 1}, _outcomes),
@@ -193,7 +207,9 @@ class Scratch:
         use_database(f"sqlite:///{folder / 'answers.db'}")
         upgrade()
         import_budgets(DEMO_CSV, actor="answers-report")
-        self.plan = service.open_plan(PERSON, "self", "rest", "answers", BudgetFigures.of(Decimal(250), "week")).plan_reference
+        self.plan = service.open_plan(
+            PERSON, "self", "rest", "answers", BudgetFigures.of(Decimal(250), "week")
+        ).plan_reference
         self.tidy()
 
     def tidy(self) -> None:
@@ -212,10 +228,17 @@ class Scratch:
         self.service_id = service.get_plan(self.plan).services[0].id
 
 
-async def read_answer(question: Question, text: str, parse_data: Dict[str, Any], scratch: Scratch) -> Tuple[Reading, bool]:
+async def read_answer(
+    question: Question, text: str, parse_data: Dict[str, Any], scratch: Scratch
+) -> Tuple[Reading, bool]:
     known = {**question.known, **({SERVICE_ID: scratch.service_id} if SERVICE_ID in question.known else {})}
-    t = tracker({"plan_reference": scratch.plan, "planned_by": "self", **known}, text,
-                filled=question.slot, active_loop=question.form_name, parse_data=parse_data)
+    t = tracker(
+        {"plan_reference": scratch.plan, "planned_by": "self", **known},
+        text,
+        filled=question.slot,
+        active_loop=question.form_name,
+        parse_data=parse_data,
+    )
     out = await run(question.form(), t)
     check = out.slots.get(CHOICE_CHECK)
     if check:  # a reading put back to the person: read as if they said yes
@@ -260,21 +283,28 @@ async def measure(parse: Callable[[str], Any], path: Path = HELD_OUT) -> Tuple[D
 def _sets_money(question: str, reading: Reading) -> bool:
     """A wrong reading that is recorded as money: a weekly cost, or the hours an hourly cost is made of."""
     return (question == "service_cost" and (reading or "").startswith("weekly=")) or (
-        question == "service_hours" and reading is not None)
+        question == "service_hours" and reading is not None
+    )
 
 
 def table(counts: Dict[str, Counter], wrong_money: int) -> str:
-    lines = [f"| question | answers | {RIGHT} | {CONFIRMED} | {ASKED_AGAIN} | {WRONG} | right or confirmed |",
-             "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        f"| question | answers | {RIGHT} | {CONFIRMED} | {ASKED_AGAIN} | {WRONG} | right or confirmed |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     total: Counter = Counter()
     for question, c in counts.items():
         n = sum(c.values())
         total.update(c)
-        lines.append(f"| {question} | {n} | {c[RIGHT]} | {c[CONFIRMED]} | {c[ASKED_AGAIN]} | {c[WRONG]} | "
-                     f"{(c[RIGHT] + c[CONFIRMED]) / n:.1%} |")
+        lines.append(
+            f"| {question} | {n} | {c[RIGHT]} | {c[CONFIRMED]} | {c[ASKED_AGAIN]} | {c[WRONG]} | "
+            f"{(c[RIGHT] + c[CONFIRMED]) / n:.1%} |"
+        )
     n = sum(total.values())
-    lines.append(f"| all | {n} | {total[RIGHT]} | {total[CONFIRMED]} | {total[ASKED_AGAIN]} | {total[WRONG]} | "
-                 f"{(total[RIGHT] + total[CONFIRMED]) / n:.1%} |")
+    lines.append(
+        f"| all | {n} | {total[RIGHT]} | {total[CONFIRMED]} | {total[ASKED_AGAIN]} | {total[WRONG]} | "
+        f"{(total[RIGHT] + total[CONFIRMED]) / n:.1%} |"
+    )
     lines.append(f"\nwrong money figures without confirmation: {wrong_money}")
     return "\n".join(lines)
 
@@ -290,17 +320,23 @@ async def safety_figures(parse: Callable[[str], Any], path: Path = HELD_OUT_SAFE
     for in_form in (True, False):
         flagged = [(risk, detector.decide(text, confidence, in_form)) for text, risk, confidence in scored]
         risky, ordinary = [f for r, f in flagged if r], [f for r, f in flagged if not r]
-        lines.append(f"safety {'inside' if in_form else 'outside'} a form: recall {sum(risky) / len(risky):.3f} "
-                     f"({sum(risky)} of {len(risky)}), false alarms {sum(ordinary) / len(ordinary):.1%} "
-                     f"({sum(ordinary)} of {len(ordinary)})")
+        lines.append(
+            f"safety {'inside' if in_form else 'outside'} a form: recall {sum(risky) / len(risky):.3f} "
+            f"({sum(risky)} of {len(risky)}), false alarms {sum(ordinary) / len(ordinary):.1%} "
+            f"({sum(ordinary)} of {len(ordinary)})"
+        )
     return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show-wrong", action="store_true", help="list each wrong reading and each clear answer asked again")
+    parser.add_argument(
+        "--show-wrong", action="store_true", help="list each wrong reading and each clear answer asked again"
+    )
     parser.add_argument("--answers", type=Path, default=HELD_OUT, help="a held-out answers file (default: %(default)s)")
-    parser.add_argument("--safety", type=Path, default=HELD_OUT_SAFETY, help="a safety messages file (default: %(default)s)")
+    parser.add_argument(
+        "--safety", type=Path, default=HELD_OUT_SAFETY, help="a safety messages file (default: %(default)s)"
+    )
     args = parser.parse_args()
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog

@@ -1,5 +1,6 @@
 """Trackers as the action server receives them just after a person answered: for running form
 validation outside a conversation (the action tests, and the answers report)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -2,6 +2,7 @@
 
 Every bad row is reported as (line number in the file, reason); the header is line 1. Reasons
 name the column, never the value, so they can be printed without showing personal data."""
+
 from __future__ import annotations
 
 import csv
@@ -20,7 +21,16 @@ from bot.db.session import session_scope
 from bot.identity import normalise_reference
 from bot.money import PERIODS, parse_pounds, to_pence
 
-COLUMNS = ("reference", "given_name", "family_name", "date_of_birth", "postcode", "phone", "budget_amount", "budget_period")
+COLUMNS = (
+    "reference",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "postcode",
+    "phone",
+    "budget_amount",
+    "budget_period",
+)
 _E164 = re.compile(r"^\+[1-9]\d{7,14}$", re.ASCII)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.ASCII)
@@ -114,8 +124,11 @@ def _parse_row(value: Dict[str, str]) -> BudgetRow:
     problems = _text_problems(value)
     checked: Dict[str, object] = {}
     for name, check in (
-        ("date_of_birth", _date_of_birth), ("postcode", _postcode), ("phone", _phone),
-        ("budget_amount", _amount), ("budget_period", _period),
+        ("date_of_birth", _date_of_birth),
+        ("postcode", _postcode),
+        ("phone", _phone),
+        ("budget_amount", _amount),
+        ("budget_period", _period),
     ):
         try:
             checked[name] = check(value[name])
@@ -124,9 +137,14 @@ def _parse_row(value: Dict[str, str]) -> BudgetRow:
     if problems:
         raise ValueError("; ".join(problems))
     return BudgetRow(
-        reference=value["reference"], given_name=value["given_name"], family_name=value["family_name"],
-        date_of_birth=checked["date_of_birth"], postcode=checked["postcode"], phone=checked["phone"],  # type: ignore[arg-type]
-        amount=checked["budget_amount"], period=checked["budget_period"],  # type: ignore[arg-type]
+        reference=value["reference"],
+        given_name=value["given_name"],
+        family_name=value["family_name"],
+        date_of_birth=checked["date_of_birth"],
+        postcode=checked["postcode"],
+        phone=checked["phone"],  # type: ignore[arg-type]
+        amount=checked["budget_amount"],
+        period=checked["budget_period"],  # type: ignore[arg-type]
     )
 
 
@@ -176,7 +194,7 @@ def read_budget_file(path: Path) -> List[BudgetRow]:
             errors.append((line, f"the row has {len(fields)} values but the header has {len(names)}"))
             continue
         try:
-            row = _parse_row({name: field.strip() for name, field in zip(names, fields)})
+            row = _parse_row({name: field.strip() for name, field in zip(names, fields, strict=False)})
         except ValueError as problem:
             errors.append((line, str(problem)))
             continue
@@ -211,5 +229,7 @@ def import_budgets(path: Path, actor: str = "cli") -> ImportResult:
                 person.budget = Budget(amount_pence=to_pence(row.amount), period=row.period)
             else:
                 person.budget.amount_pence, person.budget.period = to_pence(row.amount), row.period
-        session.add(AuditLog(actor=actor, action="import-budgets", subject="", detail=f"created={created} updated={updated}"))
+        session.add(
+            AuditLog(actor=actor, action="import-budgets", subject="", detail=f"created={created} updated={updated}")
+        )
     return ImportResult(created, updated)

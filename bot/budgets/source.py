@@ -1,6 +1,7 @@
 """Where a person's budget comes from: this database (loaded by `import-budgets`) or a council
 finance API over HTTP (`BUDGET_SOURCE=https://…`: GET {base}/budgets/{reference} answering
 {"amount": "250.00", "period": "week"}, or 404 when the council has no budget for them)."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """The words carriers treat specially, read in any case and with spaces around them."""
+
 from __future__ import annotations
 
 import enum

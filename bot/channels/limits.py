@@ -17,6 +17,7 @@
 - If Redis cannot be reached, messages are let through (and a warning is logged): a broken
   counter must not stop the service.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -46,8 +47,10 @@ MAX_MESSAGE_CHARS = 1000
 MAX_BODY_BYTES = 16 * 1024
 
 TOO_LONG = "That message is a bit long for me. Could you say it in fewer words? Nothing you told me has been lost."
-TOO_MANY = ("I've had a lot of messages in a short time. Please wait a minute, then send your message again. "
-            "Nothing you told me has been lost.")
+TOO_MANY = (
+    "I've had a lot of messages in a short time. Please wait a minute, then send your message again. "
+    "Nothing you told me has been lost."
+)
 #: how long a client over the limit is asked to wait (HTTP Retry-After), in seconds
 RETRY_AFTER_SECONDS = 60
 
@@ -125,8 +128,11 @@ def counter_key(value: str, settings: Settings) -> str:
 async def refusal(text: str, conversation: str, client_address: Optional[str], settings: Settings) -> Optional[Refusal]:
     """Why this message may not be passed on, or None. Every message is counted, long ones too.
     `client_address` None: the channel has no client of its own (SMS: the conversation is the phone)."""
-    local = client_address is not None and not settings.limit_local_clients and is_local(
-        client_address, settings.trusted_proxies)
+    local = (
+        client_address is not None
+        and not settings.limit_local_clients
+        and is_local(client_address, settings.trusted_proxies)
+    )
     if not local:
         client = counter_key(client_address, settings) if client_address is not None else None
         if not await limiter_for(settings).allows(counter_key(conversation, settings), client):
@@ -155,10 +161,23 @@ async def sms_refusal(conversation: str, body: str, settings: Settings) -> Optio
     refused = await refusal(body, conversation, None, settings)
     if refused is None:
         return None
-    if refused is TOO_MANY_REFUSAL and not await limiter_for(settings).first_notice(counter_key(conversation, settings)):
+    if refused is TOO_MANY_REFUSAL and not await limiter_for(settings).first_notice(
+        counter_key(conversation, settings)
+    ):
         return []
     return split(refused.text).segments
 
 
-__all__ = ["MAX_BODY_BYTES", "MAX_MESSAGE_CHARS", "MessageLimiter", "Refusal", "TOO_LONG", "TOO_MANY", "is_local",
-           "limiter_for", "refusal", "sms_refusal", "web_refusal"]
+__all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_MESSAGE_CHARS",
+    "MessageLimiter",
+    "Refusal",
+    "TOO_LONG",
+    "TOO_MANY",
+    "is_local",
+    "limiter_for",
+    "refusal",
+    "sms_refusal",
+    "web_refusal",
+]

@@ -4,6 +4,7 @@ Only our own channels set metadata (the public REST and socket.io channels drop 
 - `client_key`: a keyed hash standing for where the message came from (the web client's address, or
   the phone number by SMS), used to limit identity checks per client without storing the address.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -4,6 +4,7 @@
 "option 2", "the second one" or the option's own words (its title or payload) picks that
 button, and the button's payload is what the assistant receives. Anything else is passed on as
 typed."""
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 
 The number itself never leaves the SMS channel: conversations and the STOP list hold only a
 keyed hash (HMAC-SHA256), so the tracker store and logs cannot be read back into numbers."""
+
 from __future__ import annotations
 
 import hashlib

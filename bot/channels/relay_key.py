@@ -1,6 +1,7 @@
 """How the web app proves itself to the Rasa server's private relay channel
 (bot/rasa_plugins/relay.py): a key derived from SUPPORTPLAN_SECRET_KEY, sent in a header. Kept
 apart from the channel so the web app, which runs without Rasa, can import it."""
+
 from __future__ import annotations
 
 from bot.secret_keys import WEB_RELAY, derived_key

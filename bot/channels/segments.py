@@ -6,6 +6,7 @@ extension characters such as € count twice), otherwise UCS-2, counted in UTF-1
 counts twice). Words, and so money figures like £1,250.50, are never cut; only a single "word"
 longer than a whole segment is. At most `max_segments` are sent: the last then ends with
 MORE_PROMPT and the rest is returned to be sent when the person replies MORE."""
+
 from __future__ import annotations
 
 import re
@@ -23,10 +24,28 @@ MAX_SEGMENTS = 3
 MORE_PROMPT = "Reply MORE for the rest."
 
 #: typographic characters that have a plain GSM-7 equivalent (as Twilio's "smart encoding" does)
-_PLAIN = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
-    "–": "-", "—": "-", "−": "-", "‐": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\t": " ", "…": "...", "•": "-",
-})
+_PLAIN = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "–": "-",
+        "—": "-",
+        "−": "-",
+        "‐": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "…": "...",
+        "•": "-",
+    }
+)
 _TOKENS = re.compile(r"(\s*)(\S+)")
 _SENTENCE_END = re.compile(r"[.?!]$")
 #: a segment may end early at a line or sentence end if it is then at least this full
@@ -106,7 +125,7 @@ def _pack(tokens: List[Token], suffix: str = "") -> Tuple[str, List[Token]]:
         if text:
             return text + suffix, tokens[index:]
         head, tail = _hard_cut(word, suffix)
-        return head + suffix, [("", tail)] + tokens[index + 1:]
+        return head + suffix, [("", tail)] + tokens[index + 1 :]
     return text + suffix, []
 
 

@@ -4,6 +4,7 @@ Twilio REST API with twilio's async HTTP client, so the event loop is never bloc
 Replies to incoming texts do not need this: they go back as TwiML. A send that fails for a
 reason worth retrying (rate limit, server error, network) is tried again after a growing,
 jittered wait. Numbers that have sent STOP get nothing."""
+
 from __future__ import annotations
 
 import asyncio

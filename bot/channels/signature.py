@@ -1,4 +1,5 @@
 """Checking that an SMS webhook request really comes from Twilio (X-Twilio-Signature)."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -23,8 +24,11 @@ def form_params(body: bytes) -> "MultiDict[str]":
 
 
 def is_signed(
-    auth_token: Optional[str], public_url: Optional[str], query_string: str,
-    params: "MultiDict[str]", signature: Optional[str],
+    auth_token: Optional[str],
+    public_url: Optional[str],
+    query_string: str,
+    params: "MultiDict[str]",
+    signature: Optional[str],
 ) -> bool:
     """True only when the token and public URL are set and the signature matches the request."""
     if not (auth_token and public_url and signature):

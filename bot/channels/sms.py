@@ -11,6 +11,7 @@ on the council's records has that number, their reference goes with the message 
 (`sms_person_reference`), so the identity form only asks the date of birth. Every message carries
 the client key (a keyed hash of the number, bot/channels/metadata.py), so identity checks are
 limited per phone. The number itself is never stored, logged or passed on."""
+
 from __future__ import annotations
 
 import asyncio
@@ -140,8 +141,9 @@ class SmsInput(InputChannel):
                 logger.info("SMS message retried: answering with the stored reply")
                 return response.text(claim.reply, content_type=TWIML_CONTENT_TYPE)
             if waited >= RETRY_WAIT_SECONDS:
-                return response.text("Still answering this message; try again shortly.", status=503,
-                                     headers={"Retry-After": "5"})
+                return response.text(
+                    "Still answering this message; try again shortly.", status=503, headers={"Retry-After": "5"}
+                )
             await asyncio.sleep(RETRY_POLL_SECONDS)
             waited += RETRY_POLL_SECONDS
         try:
@@ -152,9 +154,7 @@ class SmsInput(InputChannel):
             raise
         return response.text(reply, content_type=TWIML_CONTENT_TYPE)
 
-    async def _answer(
-        self, sender: Sender, body: str, on_new_message: OnNewMessage, settings: Settings
-    ) -> List[str]:
+    async def _answer(self, sender: Sender, body: str, on_new_message: OnNewMessage, settings: Settings) -> List[str]:
         """The segments to reply with (none at all while the number has opted out)."""
         state = await asyncio.to_thread(store.contact_state, sender.number_hash)
         said = keyword(body)
@@ -199,5 +199,7 @@ class SmsInput(InputChannel):
         if reference:
             metadata[PERSON_REFERENCE_KEY] = reference
         output = SmsOutput()
-        await on_new_message(UserMessage(text, output, sender.conversation_id, input_channel=CHANNEL, metadata=metadata))
+        await on_new_message(
+            UserMessage(text, output, sender.conversation_id, input_channel=CHANNEL, metadata=metadata)
+        )
         return output.messages

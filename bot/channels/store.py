@@ -1,6 +1,7 @@
 """The SMS channel's records: the STOP list, the last numbered choices and the rest of a long
 reply per number hash, and the reply given to each MessageSid. Blocking database calls: run
 them off the event loop (asyncio.to_thread)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """What the SMS channel says itself (the assistant's own words come from the domain)."""
+
 from __future__ import annotations
 
 from bot.config import Settings

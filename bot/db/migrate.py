@@ -1,4 +1,5 @@
 """Create or migrate the database to the newest schema (`alembic upgrade heads`; idempotent)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ services, and an audit log without personal data.
 Money is integer pence. Timestamps are timezone-aware UTC on every database (SQLite keeps them
 without an offset, so UTCDateTime puts UTC back on the way out). Constraint names follow
 NAMING_CONVENTION so migrations can refer to them on SQLite and PostgreSQL alike."""
+
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -11,8 +12,20 @@ from decimal import Decimal
 from typing import Any, Optional
 
 from sqlalchemy import (
-    JSON, BigInteger, Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Integer, MetaData, Numeric,
-    String, Text, UniqueConstraint,
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator

@@ -1,4 +1,5 @@
 """Engines and units of work. One session per unit of work; nothing is opened at import time."""
+
 from __future__ import annotations
 
 from contextlib import contextmanager

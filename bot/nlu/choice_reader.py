@@ -16,6 +16,7 @@ config.yml:
       # data: data/choices        one YAML file per question, relative to the project
       # C: 20                     inverse regularisation strength
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,7 +52,9 @@ def load_examples(folder: Path) -> Examples:
     examples: Examples = {}
     for path in sorted(folder.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        examples[data["question"]] = [(str(text), str(code)) for code, texts in data["examples"].items() for text in texts]
+        examples[data["question"]] = [
+            (str(text), str(code)) for code, texts in data["examples"].items() for text in texts
+        ]
     return examples
 
 
@@ -68,8 +71,13 @@ class ChoiceReader(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {"data": "data/choices", "C": 20.0}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 models: Optional[Dict[str, Pipeline]] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        models: Optional[Dict[str, Pipeline]] = None,
+    ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
@@ -89,13 +97,24 @@ class ChoiceReader(GraphComponent):
         return PROJECT_ROOT / {**cls.get_default_config(), **config}["data"]
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "ChoiceReader":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "ChoiceReader":
         return cls(config, model_storage, resource)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "ChoiceReader":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "ChoiceReader":
         try:
             with model_storage.read_from(resource) as model_dir:
                 return cls(config, model_storage, resource, read_model(model_dir / MODEL_FILE, dict))

@@ -15,6 +15,7 @@ config.yml:
     - name: bot.nlu.entities.SupportPlanEntityExtractor
       # entities: [money, money_period, hours, frequency, date]   (default: all five)
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -47,12 +48,17 @@ PENNY = Decimal("0.01")
 
 
 def _entity(name: Text, value: Text, start: int, end: int) -> Dict[Text, Any]:
-    return {ENTITY_ATTRIBUTE_TYPE: name, ENTITY_ATTRIBUTE_VALUE: value, ENTITY_ATTRIBUTE_START: start,
-            ENTITY_ATTRIBUTE_END: end}
+    return {
+        ENTITY_ATTRIBUTE_TYPE: name,
+        ENTITY_ATTRIBUTE_VALUE: value,
+        ENTITY_ATTRIBUTE_START: start,
+        ENTITY_ATTRIBUTE_END: end,
+    }
 
 
-def extract_entities(text: Text, wanted: Optional[List[Text]] = None, today: Optional[date] = None
-                     ) -> List[Dict[Text, Any]]:
+def extract_entities(
+    text: Text, wanted: Optional[List[Text]] = None, today: Optional[date] = None
+) -> List[Dict[Text, Any]]:
     """The entities in `text` (without the extractor name), in order of where they start."""
     wanted = list(wanted or ENTITY_NAMES)
     doc = analyse(text)

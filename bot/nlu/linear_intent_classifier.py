@@ -18,6 +18,7 @@ config.yml:
       # word_ngrams: [1, 2]
       # char_ngrams: [1, 4]
 """
+
 from __future__ import annotations
 
 import logging
@@ -68,21 +69,33 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def get_default_config() -> Dict[Text, Any]:
         return {"C": 100.0, "word_ngrams": [1, 2], "char_ngrams": [1, 4]}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[Pipeline] = None) -> None:
+    def __init__(
+        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, model: Optional[Pipeline] = None
+    ) -> None:
         self._config = {**self.get_default_config(), **config}
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LinearIntentClassifier":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LinearIntentClassifier":
         return cls(config, model_storage, resource)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LinearIntentClassifier":
         """The trained model, or an empty classifier when training saved none (fewer than two
         intents); a file that can't be loaded safely raises ModelFileError."""
         try:
@@ -120,7 +133,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return messages
         probabilities = self._model.predict_proba([m.get(TEXT) for m in scored])
         names = self._model.classes_
-        for message, row in zip(scored, probabilities):
+        for message, row in zip(scored, probabilities, strict=False):
             ranking = [
                 {INTENT_NAME_KEY: str(names[i]), PREDICTED_CONFIDENCE_KEY: float(row[i])}
                 for i in row.argsort()[::-1][:LABEL_RANKING_LENGTH]

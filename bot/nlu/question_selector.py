@@ -8,6 +8,7 @@ which then carry no `response_selector` entry.
 Training prints Rasa's warning that no 'ResponseSelector' is configured: that check looks for
 the exact class, not a subclass; this one trains on the same `faq/…` examples.
 """
+
 from __future__ import annotations
 
 from typing import List

@@ -13,6 +13,7 @@ gives the same figures, then prints:
 Figures are also written to results/nlu-report/summary.json. `--holdout` trains once on a
 stratified 80% of the examples and tests on the other 20% (one fold's worth, for a quicker look).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -77,17 +78,68 @@ def run_evaluation(folds: int, out: Path, seed: int = FOLD_SEED) -> None:
             command = [sys.executable, "-c", _SEEDED_RASA, str(seed), *arguments]
             subprocess.run(command, check=True, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT)
 
-        domain, nlu, common = str(PROJECT_ROOT / "domain"), str(PROJECT_ROOT / "data" / "nlu"), ["--successes", "--no-plot", "--quiet"]
+        domain, nlu, common = (
+            str(PROJECT_ROOT / "domain"),
+            str(PROJECT_ROOT / "data" / "nlu"),
+            ["--successes", "--no-plot", "--quiet"],
+        )
         if folds > 1:
-            run("test", "nlu", "--cross-validation", "--folds", str(folds), "--nlu", nlu, "--config", str(config),
-                "--domain", domain, "--out", str(out), *common)
+            run(
+                "test",
+                "nlu",
+                "--cross-validation",
+                "--folds",
+                str(folds),
+                "--nlu",
+                nlu,
+                "--config",
+                str(config),
+                "--domain",
+                domain,
+                "--out",
+                str(out),
+                *common,
+            )
             return
         split, models = Path(tmp) / "split", Path(tmp) / "models"
-        run("data", "split", "nlu", "--nlu", nlu, "--training-fraction", "0.8", "--random-seed", str(seed), "--out", str(split))
-        run("train", "nlu", "--config", str(config), "--nlu", str(split / "training_data.yml"), "--domain", domain,
-            "--out", str(models))
-        run("test", "nlu", "--nlu", str(split / "test_data.yml"), "--model", str(models), "--domain", domain,
-            "--out", str(out), *common)
+        run(
+            "data",
+            "split",
+            "nlu",
+            "--nlu",
+            nlu,
+            "--training-fraction",
+            "0.8",
+            "--random-seed",
+            str(seed),
+            "--out",
+            str(split),
+        )
+        run(
+            "train",
+            "nlu",
+            "--config",
+            str(config),
+            "--nlu",
+            str(split / "training_data.yml"),
+            "--domain",
+            domain,
+            "--out",
+            str(models),
+        )
+        run(
+            "test",
+            "nlu",
+            "--nlu",
+            str(split / "test_data.yml"),
+            "--model",
+            str(models),
+            "--domain",
+            domain,
+            "--out",
+            str(out),
+            *common,
+        )
 
 
 def load_predictions(out: Path) -> List[Prediction]:
@@ -99,7 +151,9 @@ def load_predictions(out: Path) -> List[Prediction]:
             continue
         for item in json.loads(path.read_text(encoding="utf-8")):
             predicted = item.get("intent_prediction") or {}
-            rows.append(Prediction(item["intent"], predicted.get("name") or "", float(predicted.get("confidence") or 0.0)))
+            rows.append(
+                Prediction(item["intent"], predicted.get("name") or "", float(predicted.get("confidence") or 0.0))
+            )
     return rows
 
 
@@ -111,12 +165,14 @@ def sweep(predictions: Sequence[Prediction], thresholds: Iterable[float] = THRES
     for threshold in thresholds:
         accepted = [p for p in in_scope if p.confidence >= threshold]
         caught = [p for p in out_scope if p.confidence < threshold or p.predicted == OUT_OF_SCOPE]
-        rows.append(SweepRow(
-            threshold=threshold,
-            in_scope_turned_away=_share(len(in_scope) - len(accepted), len(in_scope)),
-            accepted_accuracy=_share(sum(p.predicted == p.intent for p in accepted), len(accepted)),
-            out_of_scope_caught=_share(len(caught), len(out_scope)),
-        ))
+        rows.append(
+            SweepRow(
+                threshold=threshold,
+                in_scope_turned_away=_share(len(in_scope) - len(accepted), len(in_scope)),
+                accepted_accuracy=_share(sum(p.predicted == p.intent for p in accepted), len(accepted)),
+                out_of_scope_caught=_share(len(caught), len(out_scope)),
+            )
+        )
     return rows
 
 
@@ -142,8 +198,10 @@ def print_report(out: Path, method: str = "5-fold") -> bool:
     responses_path = out / "response_selection_report.json"
     faq = json.loads(responses_path.read_text(encoding="utf-8")) if responses_path.exists() else {}
     if faq:
-        print(f"\nFAQ answer chosen ({method}): accuracy {faq.get('accuracy', 0):.3f}, "
-              f"macro-F1 {faq['macro avg']['f1-score']:.3f}")
+        print(
+            f"\nFAQ answer chosen ({method}): accuracy {faq.get('accuracy', 0):.3f}, "
+            f"macro-F1 {faq['macro avg']['f1-score']:.3f}"
+        )
         for name, value in sorted(intent_f1(faq).items(), key=lambda kv: kv[1]):
             print(f"  {name:<40} {value:.3f}")
 
@@ -151,7 +209,9 @@ def print_report(out: Path, method: str = "5-fold") -> bool:
     print("\nFallback threshold sweep (held-out messages):")
     print(f"{'threshold':>9} {'in-scope turned away':>21} {'accepted accuracy':>18} {'out-of-scope caught':>20}")
     for row in rows:
-        print(f"{row.threshold:>9.2f} {row.in_scope_turned_away:>21.1%} {row.accepted_accuracy:>18.1%} {row.out_of_scope_caught:>20.1%}")
+        print(
+            f"{row.threshold:>9.2f} {row.in_scope_turned_away:>21.1%} {row.accepted_accuracy:>18.1%} {row.out_of_scope_caught:>20.1%}"
+        )
 
     passed = macro >= MACRO_F1_TARGET and all(value >= INTENT_F1_FLOOR for value in f1.values())
     summary = {
@@ -173,7 +233,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "results" / "nlu-report")
     parser.add_argument("--holdout", action="store_true", help="one 80/20 split instead of cross-validation")
     parser.add_argument("--no-train", action="store_true", help="only print the figures of the last run")
-    parser.add_argument("--seed", type=int, default=FOLD_SEED, help="draws the folds or the split (default: %(default)s)")
+    parser.add_argument(
+        "--seed", type=int, default=FOLD_SEED, help="draws the folds or the split (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     folds = 1 if args.holdout else args.folds
     if not args.no_train:

@@ -4,6 +4,7 @@ yes/no, 'that's all', a choice from a list, a person reference. Every form answe
 The figure parsers share one blank English spaCy pipeline (bot/parsing/pipeline.py), built on
 first use, so importing this package stays cheap.
 """
+
 from bot.parsing.choices import match_choice
 from bot.parsing.dates import parse_date
 from bot.parsing.frequency import parse_frequency
@@ -13,6 +14,14 @@ from bot.parsing.reference import extract_reference
 from bot.parsing.replies import is_finished, parse_yes_no
 
 __all__ = [
-    "Money", "extract_reference", "is_finished", "match_choice", "money_period", "parse_date",
-    "parse_frequency", "parse_hours", "parse_money", "parse_yes_no",
+    "Money",
+    "extract_reference",
+    "is_finished",
+    "match_choice",
+    "money_period",
+    "parse_date",
+    "parse_frequency",
+    "parse_hours",
+    "parse_money",
+    "parse_yes_no",
 ]

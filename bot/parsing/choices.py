@@ -3,6 +3,7 @@ first is the display label). A reply matches by its option number ('2', '2.', 'o
 'number two', 'the second one'), the code, one of the words or phrases inside a sentence (the
 longest wins), or a close typo (difflib, per word). Unmatched replies, ties, and replies that weigh
 up two options ('card or council') give None."""
+
 from __future__ import annotations
 
 import difflib
@@ -17,7 +18,9 @@ MIN_TYPO_LENGTH = 4
 _NUMBER_REPLY = re.compile(
     r"^(?:(?:it'?s|its|i'?ll (?:go for|take|have)|i (?:choose|pick|want))\s+)?(?:the\s+)?"
     r"(?:option|number|no\.?|choice|#)?\s*(\d{1,2}|[a-z]+(?:[\s-][a-z]+)?)\s*(?:one|option|choice)?\s*[.)]?\s*"
-    r"(?:please|thanks?)?$", re.I)
+    r"(?:please|thanks?)?$",
+    re.I,
+)
 
 
 def _clean(text: str) -> str:
@@ -82,8 +85,8 @@ def _by_typo(cleaned: str, choices: Mapping[str, Sequence[str]]) -> Dict[str, fl
                 continue
             target = phrase.split()
             for i in range(len(words) - len(target) + 1):
-                window = words[i:i + len(target)]
-                ratios = [difflib.SequenceMatcher(None, a, b).ratio() for a, b in zip(target, window)]
+                window = words[i : i + len(target)]
+                ratios = [difflib.SequenceMatcher(None, a, b).ratio() for a, b in zip(target, window, strict=False)]
                 if min(ratios) >= TYPO_CUTOFF:
                     closeness = difflib.SequenceMatcher(None, phrase, " ".join(window)).ratio()
                     best[code] = max(best.get(code, 0.0), closeness)

@@ -2,6 +2,7 @@
 'between 30 and 50'), two amounts, or two periods ('£10 per week not per month', 'a week or maybe
 a month'). A doubtful cost is asked about again, never recorded as a guess: a wrong figure in a
 plan is worse than one more question."""
+
 from __future__ import annotations
 
 import re
@@ -46,8 +47,11 @@ def _periods_named(text: str) -> Set[str]:
     """Every cost period whose words appear in `text` ('a week', 'monthly', 'one off'); 'week' is
     not counted inside 'four weekly'."""
     lowered = _COUNT_BEFORE_PERIOD.sub("", text.lower())
-    named = {code for code, words in COST_PERIODS.items()
-             if any(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered) for word in words)}
+    named = {
+        code
+        for code, words in COST_PERIODS.items()
+        if any(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered) for word in words)
+    }
     return named - {"week"} if "4 weeks" in named else named
 
 
@@ -59,18 +63,26 @@ def period_doubt(text: str) -> Optional[str]:
     return TWO_PERIODS if len(_periods_named(text)) > 1 else None
 
 
-_NEGATED = re.compile(r"\b(?:not|isn'?t|never|no longer)\s+(?:(?:a|an|per|every|each|the|it'?s|its|by the)\s+)*$",
-                      re.IGNORECASE)
-_CHANGE_OF_MIND = re.compile(r"\b(?:no|sorry|actually|i mean|i meant|wait|hang on|or rather|scratch that|but now|"
-                             r"now it'?s|gone up to|went up to|changed to)\b", re.IGNORECASE)
+_NEGATED = re.compile(
+    r"\b(?:not|isn'?t|never|no longer)\s+(?:(?:a|an|per|every|each|the|it'?s|its|by the)\s+)*$", re.IGNORECASE
+)
+_CHANGE_OF_MIND = re.compile(
+    r"\b(?:no|sorry|actually|i mean|i meant|wait|hang on|or rather|scratch that|but now|"
+    r"now it'?s|gone up to|went up to|changed to)\b",
+    re.IGNORECASE,
+)
 
 
 def _period_mentions(text: str) -> List[Tuple[int, int, str]]:
     """(start, end, period) of each cost period named, in order; a period inside a longer one
     ('week' in 'every 4 weeks') and 'a week' in 'twice a week' are left out."""
     lowered = _COUNT_BEFORE_PERIOD.sub(lambda m: " " * len(m.group()), text.lower())
-    found = [(m.start(), m.end(), code) for code, words in COST_PERIODS.items() for word in words
-             for m in re.finditer(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered)]
+    found = [
+        (m.start(), m.end(), code)
+        for code, words in COST_PERIODS.items()
+        for word in words
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lowered)
+    ]
     inside = {f for f in found for o in found if o != f and o[0] <= f[0] and f[1] <= o[1]}
     return sorted(set(found) - inside)
 
@@ -79,7 +91,7 @@ def settled_period(text: str) -> Optional[str]:
     """The one period meant when two are named: the other is denied ('not monthly, it's weekly',
     '£10 per week not per month'), or the person changed their mind ('a week, no sorry a month').
     None when it is still not clear. Only ever a reading to check with the person."""
-    kept = [m for m in _period_mentions(text) if not _NEGATED.search(text[:m[0]])]
+    kept = [m for m in _period_mentions(text) if not _NEGATED.search(text[: m[0]])]
     if len({code for *_, code in kept}) == 1:
         return kept[0][2]
     changes = list(_CHANGE_OF_MIND.finditer(text))
@@ -95,7 +107,7 @@ def settled_cost(text: str) -> Optional[Tuple[Decimal, str]]:
     changes = list(_CHANGE_OF_MIND.finditer(text))
     if not changes:
         return None
-    later = money_matches(analyse(text[changes[-1].end():]), allow_bare=False)
+    later = money_matches(analyse(text[changes[-1].end() :]), allow_bare=False)
     if len(later) != 1:
         return None
     period = later[0].money.per or settled_period(text)

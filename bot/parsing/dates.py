@@ -1,6 +1,7 @@
 """Dates as UK people write them, day first: '3/4/1956' (3 April), '03-04-1956', '3.4.56',
 '3rd April 1956', 'April 3rd 1956', '3 Apr 56', '1956-04-03', '3 april nineteen fifty six'.
 A two-digit year is the most recent one that does not put the date in the future."""
+
 from __future__ import annotations
 
 import re
@@ -86,10 +87,10 @@ def _written(span: "Span", today: date) -> Optional[date]:
     month = _MONTH_NAMES.month(tokens[month_at]._.sp_canon)
     if span.label_ == "day_month_year":
         day_token = next(t for t in tokens[:month_at] if t._.sp_is_num or t._.sp_is_ord)
-        rest = tokens[month_at + 1:]
+        rest = tokens[month_at + 1 :]
     else:
-        day_token = next(t for t in tokens[month_at + 1:] if t._.sp_is_num or t._.sp_is_ord)
-        rest = tokens[day_token.i - span.start + 1:]
+        day_token = next(t for t in tokens[month_at + 1 :] if t._.sp_is_num or t._.sp_is_ord)
+        rest = tokens[day_token.i - span.start + 1 :]
     year = _year(rest)
     day = day_token._.sp_num
     if year is None or month is None or day != day.to_integral():

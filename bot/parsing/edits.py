@@ -5,6 +5,7 @@ Items (outcomes or services) are matched by their number ('outcome 2', 'the seco
 last one') or by the words they share with what the person typed ('the gardening one' matches
 'gardener twice a month'). Shared words are compared by their first letters, so 'shower' and
 'showering', 'cook' and 'cooking' meet; common words ('the', 'help', 'support'…) are ignored."""
+
 from __future__ import annotations
 
 import re
@@ -24,28 +25,36 @@ _LEAD_IN = (
     r"i need to|i'?d like you to|let'?s|actually|oh|oops|sorry|no|ok|okay|and|also|just|then)[\s,]+)*"
 )
 _REMOVE = re.compile(
-    _LEAD_IN + r"(?:remove|delete|take (?:off|out|away)|get rid of|drop|scrap|cross (?:off|out)|rub out|bin|lose)\b(?!-)\s*(.*)$",
+    _LEAD_IN
+    + r"(?:remove|delete|take (?:off|out|away)|get rid of|drop|scrap|cross (?:off|out)|rub out|bin|lose)\b(?!-)\s*(.*)$",
     re.IGNORECASE,
 )
-_NO_LONGER = re.compile(r"\b(?:don'?t|do not|no longer) (?:want|need)\b\s*(.*?)\s*(?:any ?more|now)?\W*$", re.IGNORECASE)
+_NO_LONGER = re.compile(
+    r"\b(?:don'?t|do not|no longer) (?:want|need)\b\s*(.*?)\s*(?:any ?more|now)?\W*$", re.IGNORECASE
+)
 _CORRECTION = re.compile(
     r"\b(?:actually|make (?:that|it)|change (?:that|it)(?: to)?|i meant|i mean|sorry|should (?:be|have been)|"
     r"not \S+ but|instead|correction|mistake|typo|wrong)\b|^\s*no\b",
     re.IGNORECASE,
 )
-_ALL = re.compile(r"\b(?:all|al of (?:em|them)|both|every ?(?:thing|one)?|evry ?(?:thing|one)?|each of them|the lot)\b",
-                  re.IGNORECASE)
+_ALL = re.compile(
+    r"\b(?:all|al of (?:em|them)|both|every ?(?:thing|one)?|evry ?(?:thing|one)?|each of them|the lot)\b", re.IGNORECASE
+)
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:all|every|evry)\b", re.IGNORECASE)
 _FIRST_OR_LAST_N = re.compile(r"\b(first|last)\s+(\d|two|three|four|five)\b", re.IGNORECASE)
 #: "that's all" ends a list; it does not choose every item
 _THATS_ALL = re.compile(r"\b(?:that'?s|that is|thats|that'?ll be|that will be) all\b", re.IGNORECASE)
-_NONE = re.compile(r"^\W*(?:none|neither|nothing|no(?:ne)? of (?:them|those|these)|not really|no|nope|n|nun|nowt|n/?a|zero)\W*$|"
-                   r"^\W*(?:nun|nowt)\b|"
-                   r"^\W*(?:none|neither)\b(?!.*\b(?:but|except|apart)\b)|"
-                   r"\b(?:not|doesn'?t|don'?t|isn'?t|won'?t|can'?t)\b[\w\s]{0,20}\bany of (?:them|those|these|my outcomes)\b", re.IGNORECASE)
-_LAST = re.compile(r"\b(?:last|latest|previous|final) (?:one|thing|service|outcome|item)?\b|\bthe one (?:i|we) just\b",
-                   re.IGNORECASE)
+_NONE = re.compile(
+    r"^\W*(?:none|neither|nothing|no(?:ne)? of (?:them|those|these)|not really|no|nope|n|nun|nowt|n/?a|zero)\W*$|"
+    r"^\W*(?:nun|nowt)\b|"
+    r"^\W*(?:none|neither)\b(?!.*\b(?:but|except|apart)\b)|"
+    r"\b(?:not|doesn'?t|don'?t|isn'?t|won'?t|can'?t)\b[\w\s]{0,20}\bany of (?:them|those|these|my outcomes)\b",
+    re.IGNORECASE,
+)
+_LAST = re.compile(
+    r"\b(?:last|latest|previous|final) (?:one|thing|service|outcome|item)?\b|\bthe one (?:i|we) just\b", re.IGNORECASE
+)
 _ORDINALS = {**ORDINAL_WORDS, "1st": 1, "2nd": 2, "3rd": 3}
 _ORDINAL = re.compile(r"\b(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))\b", re.I)
 _DIGITS = re.compile(r"(?<![£$.\d])\b(\d{1,2})\b(?!\.\d)")
@@ -54,8 +63,31 @@ _NAMED_NUMBER = re.compile(r"\b(?:number|no\.?|outcome|service|item|#)\s*(" + "|
 #: a reply of number words only ('one and three', 'two, three')
 _NUMBER_WORDS_ONLY = re.compile(r"^\W*(?:(?:" + "|".join(UNITS) + r")\b[\s,&+]*(?:and\b\s*)?)+\W*$", re.I)
 _IGNORED = STOP_WORDS | {
-    "help", "support", "service", "services", "outcome", "outcomes", "want", "like", "need", "week", "hours", "hour",
-    "thing", "things", "bit", "lot", "able", "get", "go", "one", "ones", "please", "thanks", "remove", "delete",
+    "help",
+    "support",
+    "service",
+    "services",
+    "outcome",
+    "outcomes",
+    "want",
+    "like",
+    "need",
+    "week",
+    "hours",
+    "hour",
+    "thing",
+    "things",
+    "bit",
+    "lot",
+    "able",
+    "get",
+    "go",
+    "one",
+    "ones",
+    "please",
+    "thanks",
+    "remove",
+    "delete",
 }
 _STEM = 5
 _SHORTEST_STEM = 4
@@ -138,8 +170,11 @@ def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
     read, is vague ('the first few') or weighs up ('1 or 2')."""
     text = _THATS_ALL.sub(" ", text or "")
     changed = _CHANGED_MIND.split(text)
-    if len(changed) > 1 and changed[-1].strip(" .,!") and (
-            _NONE.search(changed[0]) or _ALL.search(changed[-1]) or _NONE.search(changed[-1])):
+    if (
+        len(changed) > 1
+        and changed[-1].strip(" .,!")
+        and (_NONE.search(changed[0]) or _ALL.search(changed[-1]) or _NONE.search(changed[-1]))
+    ):
         text = changed[-1]  # 'None. Sorry, I mean all.'
     if _NONE.search(text):
         return []
@@ -188,26 +223,31 @@ def _left_out(text: str, items: Sequence[Item]) -> Optional[Tuple[str, Set[int]]
     match = _EXCEPT.search(text)
     if match is None:
         return None
-    after = text[match.end():]
+    after = text[match.end() :]
     end = _END_OF_EXCEPTION.search(after)
-    left_out = set(_picked(after[:end.start()] if end else after, items))
+    left_out = set(_picked(after[: end.start()] if end else after, items))
     if not left_out or set(left_out) == {item_id for item_id, _ in items}:
         return None
-    return text[:match.start()] + " " + (after[end.end():] if end else ""), left_out
+    return text[: match.start()] + " " + (after[end.end() :] if end else ""), left_out
 
 
 def _after_change_of_mind(text: str, items: Sequence[Item]) -> str:
     """What follows the last change of mind ('2, no sorry 3' → '3') when both sides pick something."""
     for match in reversed(list(_CHANGED_MIND.finditer(text))):
-        before, after = text[:match.start()], text[match.end():]
+        before, after = text[: match.start()], text[match.end() :]
         if _picked(before, items) and _picked(after, items):
             return after
     return text
 
 
 _VAGUE = re.compile(r"\b(?:few|some|couple|most|several|majority)\b", re.IGNORECASE)
-_EXCEPT = re.compile(r"\b(?:except(?: for)?|apart from|but not|other than|not|without|excluding|bar)\b|"
-                     r"(?<=\ball )but\b|(?<=\bthem )but\b|(?<=\bthing )but\b|(?<=\bone )but\b", re.IGNORECASE)
+_EXCEPT = re.compile(
+    r"\b(?:except(?: for)?|apart from|but not|other than|not|without|excluding|bar)\b|"
+    r"(?<=\ball )but\b|(?<=\bthem )but\b|(?<=\bthing )but\b|(?<=\bone )but\b",
+    re.IGNORECASE,
+)
 _END_OF_EXCEPTION = re.compile(r"[,;]|\b(?:but|just|only|so|and the other|the other|the rest)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:the other (?:two|ones?)|the rest|others)\b", re.IGNORECASE)
-_CHANGED_MIND = re.compile(r"\b(?:no|sorry|actually|i mean|i meant|wait|scratch that|or rather)\b[\s,.!]*", re.IGNORECASE)
+_CHANGED_MIND = re.compile(
+    r"\b(?:no|sorry|actually|i mean|i meant|wait|scratch that|or rather)\b[\s,.!]*", re.IGNORECASE
+)

@@ -1,6 +1,7 @@
 """How often, as times per week: 'once a week' 1, 'twice a week' 2, 'three times a week' 3,
 'every day'/'daily' 7, 'weekdays' 5, 'every other Tuesday'/'fortnightly' 0.5, 'monthly' 12/52,
 'every morning and evening' 14, '2 days a week' 2, 'tuesdays and thursdays' 2, '2x a wk' 2."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,15 +17,44 @@ if TYPE_CHECKING:  # pragma: no cover
 
 PLACES = "0.000001"
 PER_WEEK: Dict[str, Decimal] = {
-    "day": Decimal(7), "night": Decimal(7), "morning": Decimal(7), "evening": Decimal(7), "afternoon": Decimal(7),
-    "week": Decimal(1), "fortnight": Decimal(1) / 2, "month": Decimal(12) / Decimal(52), "year": Decimal(1) / 52,
+    "day": Decimal(7),
+    "night": Decimal(7),
+    "morning": Decimal(7),
+    "evening": Decimal(7),
+    "afternoon": Decimal(7),
+    "week": Decimal(1),
+    "fortnight": Decimal(1) / 2,
+    "month": Decimal(12) / Decimal(52),
+    "year": Decimal(1) / 52,
 }
-ADVERB_PER_WEEK = {"daily": "day", "nightly": "night", "weekly": "week", "fortnightly": "fortnight",
-                   "monthly": "month", "yearly": "year", "annually": "year"}
+ADVERB_PER_WEEK = {
+    "daily": "day",
+    "nightly": "night",
+    "weekly": "week",
+    "fortnightly": "fortnight",
+    "monthly": "month",
+    "yearly": "year",
+    "annually": "year",
+}
 COUNT_WORDS = {"once": Decimal(1), "twice": Decimal(2), "thrice": Decimal(3)}
 #: patterns that give a count or a named rhythm beat the generic 'a day' / 'weekly'
-_SPECIFIC_FIRST = ("count_per", "count_adverb", "days_per", "every_n", "every_other", "monthly_weekday", "day_range", "day_names",
-                   "times_of_day", "weekdays", "weekends", "everyday", "unit", "adverb", "count")
+_SPECIFIC_FIRST = (
+    "count_per",
+    "count_adverb",
+    "days_per",
+    "every_n",
+    "every_other",
+    "monthly_weekday",
+    "day_range",
+    "day_names",
+    "times_of_day",
+    "weekdays",
+    "weekends",
+    "everyday",
+    "unit",
+    "adverb",
+    "count",
+)
 
 
 _LEADING_WORDS = frozenset({"in", "the", "at", "on"})
@@ -146,7 +176,7 @@ def _days_listed_apart(doc: "Doc", rates: List["Span"]) -> Optional[Tuple[int, i
     days = {_weekday(token._.sp_canon) for span in spans for token in span} - {None}
     if len(spans) < 2 or len(days) < 2:
         return None
-    span = doc[min(s.start for s in spans):max(s.end for s in spans)]
+    span = doc[min(s.start for s in spans) : max(s.end for s in spans)]
     if any(token.lower_ == "or" for token in span):  # 'Tuesday or Thursday' is one day, not yet known
         return None
     return _SPECIFIC_FIRST.index("day_names"), span.start, Decimal(len(days)), span

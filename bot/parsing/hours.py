@@ -1,6 +1,7 @@
 """Hours per week: '6 hours', '3 hrs', 'two and a half hours', '1.5h', 'half an hour', '90 minutes',
 'an hour each morning' (7), '2 hours a day' (14), '3 hours twice a week' (6), '4 hours every other
 week' (2), 'an hour on weekdays' (5). A plain number ('6') is hours a week."""
+
 from __future__ import annotations
 
 import re
@@ -65,11 +66,14 @@ def _durations(doc: "Doc") -> List["Span"]:
     kept = []
     for span in doc.spans["duration"]:
         if span.label_ == "hours_minutes" and not _minutes_said(span):
-            span = doc[span.start:span.start + 2]
+            span = doc[span.start : span.start + 2]
             span.label_ = "hours"
         before = doc[span.start - 1] if span.start > 0 else None
-        is_rate = (span.label_ == "an_hour" and before is not None and (
-            before._.sp_is_num or before._.sp_canon in ("k", "pounds", "pence")))
+        is_rate = (
+            span.label_ == "an_hour"
+            and before is not None
+            and (before._.sp_is_num or before._.sp_canon in ("k", "pounds", "pence"))
+        )
         if not is_rate and not overlaps(span, rates):
             kept.append(span)
     return kept
@@ -107,16 +111,23 @@ class HoursReading:
 
 
 _RANGE = re.compile(r"\d\s*(?:or|-|to|till|until|til|\u2013)\s*\d|\bbetween\b", re.IGNORECASE)
-_CHANGED_MIND = re.compile(r"\b(?:no|sorry|actually|i mean|i meant|wait|or rather|make (?:that|it))\b[\s,.!]*", re.IGNORECASE)
+_CHANGED_MIND = re.compile(
+    r"\b(?:no|sorry|actually|i mean|i meant|wait|or rather|make (?:that|it))\b[\s,.!]*", re.IGNORECASE
+)
 
 
 _CLOCK_RANGE = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:to|till|til|until|-|\u2013)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\b"
-    r"(?!\s*(?:hours?|hrs?|h)\b)", re.IGNORECASE)
+    r"(?!\s*(?:hours?|hrs?|h)\b)",
+    re.IGNORECASE,
+)
 _HOURS_A_DAY = 24
 #: live-in or round-the-clock care: not a number of hours to cost by the hour without talking it through
-_ROUND_THE_CLOCK = re.compile(r"\b24\s*(?:/|-|\s)?\s*(?:7|hours?|hrs?|hr)\b(?!\s*(?:a|per|each|every)\s+week)|"
-                              r"\bround the clock\b|\blive[- ]?in\b", re.IGNORECASE)
+_ROUND_THE_CLOCK = re.compile(
+    r"\b24\s*(?:/|-|\s)?\s*(?:7|hours?|hrs?|hr)\b(?!\s*(?:a|per|each|every)\s+week)|"
+    r"\bround the clock\b|\blive[- ]?in\b",
+    re.IGNORECASE,
+)
 
 
 def _clock_hours(match: "re.Match[str]") -> Optional[Decimal]:
@@ -139,7 +150,7 @@ def read_hours(text: str) -> HoursReading:
     clock = _CLOCK_RANGE.search(text)
     length = _clock_hours(clock) if clock else None
     if length is not None:  # '9 till 1 on Mondays': the length of a visit, times how often; checked
-        times = frequency_match(analyse(text[:clock.start()] + " " + text[clock.end():]))
+        times = frequency_match(analyse(text[: clock.start()] + " " + text[clock.end() :]))
         return HoursReading(plain(length * (times.per_week if times else 1)), False)
     if hedged(text) or _RANGE.search(text) or _ROUND_THE_CLOCK.search(text):
         return HoursReading(None, False)
@@ -152,7 +163,7 @@ def read_hours(text: str) -> HoursReading:
         return HoursReading(paired, False)
     changes = list(_CHANGED_MIND.finditer(text))
     if changes and changes[-1].start() > match.start_char:
-        later = hours_match(analyse(text[changes[-1].end():]))
+        later = hours_match(analyse(text[changes[-1].end() :]))
         if later is not None:
             return HoursReading(later.hours_per_week, False)
     return HoursReading(match.hours_per_week, not _numbers_left_over(doc, match))
@@ -167,7 +178,7 @@ def _paired_hours(doc: "Doc") -> Optional[Decimal]:
     total = Decimal(0)
     for i, span in enumerate(spans):
         end = spans[i + 1].start if i + 1 < len(spans) else len(doc)
-        part = analyse(doc[span.start:end].text)
+        part = analyse(doc[span.start : end].text)
         times = frequency_match(part, exclude=_durations(part))
         if times is None:
             return None

@@ -1,6 +1,7 @@
 """Money in what people type: '£15.50', '15 quid', 'twenty pounds', '£1,200 a year', '£15ph',
 'fifteen pounds fifty', '50p', '£1.2k', '-£20', with the period it is per when one is said
 ('hour', 'week', '4 weeks', 'month', 'year', 'visit', 'one-off'). Decimal throughout."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ def _explicit(doc: "Doc") -> List["Span"]:
         if span.label_ == "pounds_pence" and not _pence_ok(doc, span):
             pounds = next(t for t in span if t._.sp_canon in ("pounds", "£") or t.text == "£")
             end = pounds.i + 1 if pounds._.sp_canon == "pounds" else pounds.i + 2
-            span = doc[span.start:end]
+            span = doc[span.start : end]
             span.label_ = "word" if pounds._.sp_canon == "pounds" else "sign"
         spans.append(span)
     return spans
@@ -100,7 +101,7 @@ def _bare(doc: "Doc") -> Optional["Span"]:
     if number is None:
         return None
     thousands = number.end < len(doc) and doc[number.end]._.sp_canon == "k"
-    span = doc[number.start:number.end + 1] if thousands else number
+    span = doc[number.start : number.end + 1] if thousands else number
     span.label_ = "bare"
     return span
 
@@ -137,10 +138,11 @@ def money_matches(doc: "Doc", allow_bare: bool = True) -> List[MoneyMatch]:
         period = _period_for(doc, span)
         if period is not None and span.start < period.start and period.end <= span.end:  # '£15ph' → '£15'
             label = span.label_
-            span = doc[span.start:period.start]
+            span = doc[span.start : period.start]
             span.label_ = label
-        matches.append(MoneyMatch(Money(_amount(span), period_name(period) if period is not None else None),
-                                  span, period))
+        matches.append(
+            MoneyMatch(Money(_amount(span), period_name(period) if period is not None else None), span, period)
+        )
     return matches
 
 
@@ -161,4 +163,13 @@ def money_period(text: str) -> Optional[str]:
     return period_name(periods[0]) if periods else None
 
 
-__all__ = ["COUNTED_FREQUENCIES", "Money", "MoneyMatch", "PERIODS", "money_matches", "money_period", "parse_money", "period_name"]
+__all__ = [
+    "COUNTED_FREQUENCIES",
+    "Money",
+    "MoneyMatch",
+    "PERIODS",
+    "money_matches",
+    "money_period",
+    "parse_money",
+    "period_name",
+]

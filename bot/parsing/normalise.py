@@ -5,6 +5,7 @@ the word again each time: a 4,000-character run of '!' took about 3 seconds. No 
 with such runs, so they are cut short. The cut characters become spaces, so every character
 keeps its place: the offsets of what the parsers find still point into the person's own text.
 """
+
 from __future__ import annotations
 
 import re

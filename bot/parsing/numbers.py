@@ -6,6 +6,7 @@ numbers through word2number), fractions ('a half', 'quarter', 'three quarters', 
 'minus 20'). The reader works on a list of lower-cased words so the spaCy pipeline (which merges
 each number into one token) and the plain-text parsers (choices) share it.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,18 +17,53 @@ from typing import Optional, Sequence
 from word2number import w2n
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000}
 ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 HALF, QUARTER = Decimal("0.5"), Decimal("0.25")
@@ -97,7 +133,8 @@ def _words(words: Sequence[str], start: int) -> Optional[Reading]:
         if taken and word in ("-", "and") and i + 1 < len(words):
             following = words[i + 1]
             carries = (word == "-" and taken[-1] in TENS and (following in UNITS or following in ORDINAL_WORDS)) or (
-                word == "and" and taken[-1] in SCALES and following in _WHOLE_WORDS)
+                word == "and" and taken[-1] in SCALES and following in _WHOLE_WORDS
+            )
             if carries:
                 i += 1
                 continue
@@ -124,7 +161,7 @@ def _whole(words: Sequence[str]) -> Optional[int]:
     """word2number's reading of a run of number words; None for a run it cannot read."""
     if "million" in words[1:]:  # word2number reads 'one million two hundred thousand' as 1201200
         at = words.index("million")
-        millions, rest = _whole(words[:at]), _whole(words[at + 1:]) if at + 1 < len(words) else 0
+        millions, rest = _whole(words[:at]), _whole(words[at + 1 :]) if at + 1 < len(words) else 0
         return None if millions is None or rest is None else millions * 1000000 + rest
     try:
         return int(w2n.word_to_num(" ".join(words)))
@@ -133,7 +170,7 @@ def _whole(words: Sequence[str]) -> Optional[int]:
 
 
 def _is_one_off(words: Sequence[str], after: int) -> bool:
-    rest = [w for w in words[after:after + 2] if w != "-"]
+    rest = [w for w in words[after : after + 2] if w != "-"]
     return bool(rest) and rest[0] == "off"
 
 
@@ -174,8 +211,13 @@ def read_number(words: Sequence[str], start: int, spaced: Optional[Sequence[bool
     word = words[i]
     if word in SIGN_WORDS and i + 1 < len(words):
         sign, i = -1, i + 1
-    elif word in SIGN_MARKS and not spaced[i] and i + 1 < len(words) and _digits(words[i + 1]) is not None and (
-            i == 0 or spaced[i - 1]):
+    elif (
+        word in SIGN_MARKS
+        and not spaced[i]
+        and i + 1 < len(words)
+        and _digits(words[i + 1]) is not None
+        and (i == 0 or spaced[i - 1])
+    ):
         sign, i = -1, i + 1
     value = _digits(words[i])
     if value is not None:

@@ -17,6 +17,7 @@ group, overlapping matches are resolved longest first. Tokens carry `._.sp_num` 
 abbreviations and typos mapped to one spelling: 'hrs' → 'hours', 'Weds' → 'wednesday',
 'febuary' → 'february').
 """
+
 from __future__ import annotations
 
 import difflib
@@ -37,46 +38,175 @@ GROUPS = ("money", "per", "duration", "freq", "date")
 
 # ---------------------------------------------------------------- the words, one spelling each
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
-TIMES_OF_DAY = ("morning", "afternoon", "evening", "night", "lunchtime", "teatime", "bedtime", "breakfast",
-                "lunch", "tea", "dinner", "supper")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+TIMES_OF_DAY = (
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "lunchtime",
+    "teatime",
+    "bedtime",
+    "breakfast",
+    "lunch",
+    "tea",
+    "dinner",
+    "supper",
+)
 
 ALIASES: Dict[str, str] = {
-    "hr": "hour", "hrs": "hours", "h": "hours", "hrz": "hours", "hous": "hours", "hors": "hours", "houres": "hours",
-    "hourz": "hours", "hoursa": "hours",
-    "min": "minutes", "mins": "minutes", "mns": "minutes", "minits": "minutes", "minuts": "minutes",
-    "wk": "week", "wks": "weeks", "w": "week", "wkly": "weekly", "wkday": "weekday", "wkdays": "weekdays",
-    "wkend": "weekend", "wkends": "weekends",
-    "mth": "month", "mths": "months", "mnth": "month", "mnths": "months", "mnthly": "monthly",
-    "yr": "year", "yrs": "years", "y": "year",
-    "pound": "pounds", "quid": "pounds", "squid": "pounds", "pnds": "pounds", "pds": "pounds", "gbp": "pounds",
-    "pund": "pounds", "punds": "pounds", "pouns": "pounds", "pounts": "pounds", "sterling": "pounds",
-    "p": "pence", "penny": "pence", "pennies": "pence", "pense": "pence",
-    "x": "times", "tims": "times", "tmes": "times", "tiems": "times", "timez": "times",
-    "twise": "twice", "twcie": "twice", "twic": "twice",
-    "evry": "every", "evey": "every", "eveyr": "every", "evrey": "every",
-    "every-day": "everyday", "evryday": "everyday", "24/7": "everyday",
-    "fortnite": "fortnight", "fortnites": "fortnights",
-    "nite": "night", "nites": "nights", "morn": "morning", "mornin": "morning", "eve": "evening",
-    "evenin": "evening", "eves": "evenings", "lunchtimes": "lunchtime", "teatimes": "teatime",
+    "hr": "hour",
+    "hrs": "hours",
+    "h": "hours",
+    "hrz": "hours",
+    "hous": "hours",
+    "hors": "hours",
+    "houres": "hours",
+    "hourz": "hours",
+    "hoursa": "hours",
+    "min": "minutes",
+    "mins": "minutes",
+    "mns": "minutes",
+    "minits": "minutes",
+    "minuts": "minutes",
+    "wk": "week",
+    "wks": "weeks",
+    "w": "week",
+    "wkly": "weekly",
+    "wkday": "weekday",
+    "wkdays": "weekdays",
+    "wkend": "weekend",
+    "wkends": "weekends",
+    "mth": "month",
+    "mths": "months",
+    "mnth": "month",
+    "mnths": "months",
+    "mnthly": "monthly",
+    "yr": "year",
+    "yrs": "years",
+    "y": "year",
+    "pound": "pounds",
+    "quid": "pounds",
+    "squid": "pounds",
+    "pnds": "pounds",
+    "pds": "pounds",
+    "gbp": "pounds",
+    "pund": "pounds",
+    "punds": "pounds",
+    "pouns": "pounds",
+    "pounts": "pounds",
+    "sterling": "pounds",
+    "p": "pence",
+    "penny": "pence",
+    "pennies": "pence",
+    "pense": "pence",
+    "x": "times",
+    "tims": "times",
+    "tmes": "times",
+    "tiems": "times",
+    "timez": "times",
+    "twise": "twice",
+    "twcie": "twice",
+    "twic": "twice",
+    "evry": "every",
+    "evey": "every",
+    "eveyr": "every",
+    "evrey": "every",
+    "every-day": "everyday",
+    "evryday": "everyday",
+    "24/7": "everyday",
+    "fortnite": "fortnight",
+    "fortnites": "fortnights",
+    "nite": "night",
+    "nites": "nights",
+    "morn": "morning",
+    "mornin": "morning",
+    "eve": "evening",
+    "evenin": "evening",
+    "eves": "evenings",
+    "lunchtimes": "lunchtime",
+    "teatimes": "teatime",
     "bedtimes": "bedtime",
-    "mon": "monday", "mons": "mondays", "tue": "tuesday", "tues": "tuesday", "weds": "wednesday",
-    "wed": "wednesday", "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
-    "fris": "fridays", "sat": "saturday", "sats": "saturdays", "sun": "sunday", "suns": "sundays",
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "apirl": "april", "aprl": "april",
-    "jun": "june", "jul": "july", "aug": "august", "agust": "august", "sep": "september", "sept": "september",
-    "oct": "october", "nov": "november", "dec": "december",
-    "thousand": "k", "grand": "k",
-    "annual": "annually", "phr": "ph", "p/h": "ph", "anually": "annually", "one-off": "oneoff",
-    "−": "-", "–": "-", "’": "'",
+    "mon": "monday",
+    "mons": "mondays",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "weds": "wednesday",
+    "wed": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+    "fris": "fridays",
+    "sat": "saturday",
+    "sats": "saturdays",
+    "sun": "sunday",
+    "suns": "sundays",
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "apirl": "april",
+    "aprl": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "agust": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+    "thousand": "k",
+    "grand": "k",
+    "annual": "annually",
+    "phr": "ph",
+    "p/h": "ph",
+    "anually": "annually",
+    "one-off": "oneoff",
+    "−": "-",
+    "–": "-",
+    "’": "'",
 }
 #: words that typos are mapped onto (only long ones: 'mouth' must not become 'month')
-FUZZY_TARGETS = tuple(sorted({
-    *WEEKDAYS, *(d + "s" for d in WEEKDAYS), *(m for m in MONTHS if len(m) >= 6), "mornings", "morning",
-    "evening", "evenings", "afternoon", "afternoons", "fortnight", "fortnightly", "weekdays", "weekends",
-    "minutes", "monthly", "annually", "lunchtime", "bedtime", "teatime",
-}))
+FUZZY_TARGETS = tuple(
+    sorted(
+        {
+            *WEEKDAYS,
+            *(d + "s" for d in WEEKDAYS),
+            *(m for m in MONTHS if len(m) >= 6),
+            "mornings",
+            "morning",
+            "evening",
+            "evenings",
+            "afternoon",
+            "afternoons",
+            "fortnight",
+            "fortnightly",
+            "weekdays",
+            "weekends",
+            "minutes",
+            "monthly",
+            "annually",
+            "lunchtime",
+            "bedtime",
+            "teatime",
+        }
+    )
+)
 FUZZY_MIN_LENGTH = 6
 FUZZY_CUTOFF = 0.8
 
@@ -125,14 +255,55 @@ MINUTES = w("minute", "minutes")
 COUNT_WORD = w("once", "twice", "thrice")
 TIMES = w("times", "time")
 X = {"LOWER": "x"}
-FREQ_UNITS = ("day", "days", "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
-              "afternoons", "week", "weeks", "fortnight", "fortnights", "month", "months", "year", "years")
+FREQ_UNITS = (
+    "day",
+    "days",
+    "night",
+    "nights",
+    "morning",
+    "mornings",
+    "evening",
+    "evenings",
+    "afternoon",
+    "afternoons",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "year",
+    "years",
+)
 FREQ_UNIT = w(*FREQ_UNITS)
 FREQ_ADVERB = w("daily", "nightly", "weekly", "fortnightly", "monthly", "yearly", "annually")
 PER_ANY = w("a", "an", "per", "each", "every", "/", "in", op="*")
-OCCASIONS = w("day", "days", "night", "nights", "morning", "mornings", "evening", "evenings", "afternoon",
-              "afternoons", "session", "sessions", "visit", "visits", "shift", "shifts", "call", "calls", "lesson",
-              "lessons", "class", "classes", "trip", "trips")
+OCCASIONS = w(
+    "day",
+    "days",
+    "night",
+    "nights",
+    "morning",
+    "mornings",
+    "evening",
+    "evenings",
+    "afternoon",
+    "afternoons",
+    "session",
+    "sessions",
+    "visit",
+    "visits",
+    "shift",
+    "shifts",
+    "call",
+    "calls",
+    "lesson",
+    "lessons",
+    "class",
+    "classes",
+    "trip",
+    "trips",
+)
 WEEKDAY = w(*WEEKDAYS, *(d + "s" for d in WEEKDAYS))
 TIME_OF_DAY = w(*TIMES_OF_DAY, *(t + "s" for t in TIMES_OF_DAY))
 EVERY_ON = w("every", "each", "on", "at", "in", "the", op="*")
@@ -161,8 +332,23 @@ PERIOD_WORDS = {
     "week": ("week", "weeks"),
     "month": ("month", "months"),
     "year": ("year", "years", "annum"),
-    "visit": ("visit", "session", "day", "trip", "time", "go", "class", "night", "journey", "ride", "lesson",
-              "appointment", "shift", "outing", "call"),
+    "visit": (
+        "visit",
+        "session",
+        "day",
+        "trip",
+        "time",
+        "go",
+        "class",
+        "night",
+        "journey",
+        "ride",
+        "lesson",
+        "appointment",
+        "shift",
+        "outing",
+        "call",
+    ),
 }
 
 #: (group, pattern name, token patterns)
@@ -170,31 +356,68 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
     # money: the amount. The period is found separately ("per").
     ("money", "sign", [[opt(SIGN), POUND_SIGN, opt(SIGN), NUM, opt(K)], [opt(SIGN), NUM, opt(K), POUND_SIGN]]),
     ("money", "word", [[opt(SIGN), NUM, opt(K), POUNDS]]),
-    ("money", "pounds_pence", [[NUM, POUNDS, opt(w("and")), NUM, opt(PENCE)],
-                               [POUND_SIGN, NUM, opt(w("and")), NUM, PENCE]]),
+    (
+        "money",
+        "pounds_pence",
+        [[NUM, POUNDS, opt(w("and")), NUM, opt(PENCE)], [POUND_SIGN, NUM, opt(w("and")), NUM, PENCE]],
+    ),
     ("money", "pence", [[NUM, PENCE]]),
-    ("money", "rate", [[opt(POUND_SIGN), NUM, opt(K), w("ph", "pw", "pcm", "pa", "pd")],
-                       [opt(POUND_SIGN), NUM, opt(K), opt(PENCE), SLASH,
-                        w(*PERIOD_WORDS["hour"], *PERIOD_WORDS["week"], *PERIOD_WORDS["month"], *PERIOD_WORDS["year"],
-                          *PERIOD_WORDS["visit"], "a")]]),
+    (
+        "money",
+        "rate",
+        [
+            [opt(POUND_SIGN), NUM, opt(K), w("ph", "pw", "pcm", "pa", "pd")],
+            [
+                opt(POUND_SIGN),
+                NUM,
+                opt(K),
+                opt(PENCE),
+                SLASH,
+                w(
+                    *PERIOD_WORDS["hour"],
+                    *PERIOD_WORDS["week"],
+                    *PERIOD_WORDS["month"],
+                    *PERIOD_WORDS["year"],
+                    *PERIOD_WORDS["visit"],
+                    "a",
+                ),
+            ],
+        ],
+    ),
     ("money", "slang", [[opt(w("a")), w("fiver", "tenner")]]),
     # per: the period a cost is said per. '_abbr' ones count only right after an amount.
     ("per", "hour", [[PER, HOURS], [w("hourly")], [PENCE, SLASH, HOURS], [w("the"), HOURS]]),
     ("per", "hour_abbr", [[w("ph")]]),
     ("per", "week", [[PER, w("week", "weeks")], [w("weekly")], [PENCE, SLASH, w("week")]]),
     ("per", "week_abbr", [[w("pw")]]),
-    ("per", "4 weeks", [[w("every", "each", "per", "a", "/", "for"), w("4", "four"), w("weeks", "week")],
-                        [w("4", "four"), opt(w("-")), w("weekly")]]),
+    (
+        "per",
+        "4 weeks",
+        [
+            [w("every", "each", "per", "a", "/", "for"), w("4", "four"), w("weeks", "week")],
+            [w("4", "four"), opt(w("-")), w("weekly")],
+        ],
+    ),
     ("per", "month", [[PER, w("month", "months")], [w("monthly", "pcm")], [w("calendar"), w("month")]]),
     ("per", "month_abbr", [[w("pm")]]),
     ("per", "year", [[PER, w("year", "years", "annum")], [w("yearly", "annually")], [PENCE, SLASH, w("a")]]),
     ("per", "year_abbr", [[w("pa")]]),
     ("per", "visit", [[PER, w(*PERIOD_WORDS["visit"])], [w("daily")], [w("daily"), w("rate")]]),
-    ("per", "one-off", [[w("one", "1"), opt(w("-")), w("off")], [w("oneoff")], [w("once"), w("only")],
-                        [w("one", "1"), opt(w("-")), w("time"), w("payment", "cost", "fee", "purchase", "charge")],
-                        [w("single", "lump"), w("payment", "purchase", "cost", "sum")], [w("just"), w("once")],
-                        [opt(w("just")), w("the"), w("once")], [w("one", "1"), w("time")],
-                        [w("to"), w("buy")]]),
+    (
+        "per",
+        "one-off",
+        [
+            [w("one", "1"), opt(w("-")), w("off")],
+            [w("oneoff")],
+            [w("once"), w("only")],
+            [w("one", "1"), opt(w("-")), w("time"), w("payment", "cost", "fee", "purchase", "charge")],
+            [w("single", "lump"), w("payment", "purchase", "cost", "sum")],
+            [w("just"), w("once")],
+            [opt(w("just")), w("the"), w("once")],
+            [w("one", "1"), w("time")],
+            [w("to"), w("buy")],
+        ],
+    ),
     # duration
     ("duration", "hours", [[NUM, HOURS]]),
     ("duration", "hours_an", [[FRACTION, opt(w("of")), w("a", "an"), HOURS]]),
@@ -203,36 +426,72 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
     ("duration", "hours_minutes", [[NUM, HOURS, NUM, opt(MINUTES)]]),
     ("duration", "minutes", [[NUM, MINUTES]]),
     # freq: how often
-    ("freq", "count_per", [[COUNT_WORD, PER_ANY, FREQ_UNIT], [NUM, TIMES, PER_ANY, FREQ_UNIT],
-                           [X, NUM, PER_ANY, FREQ_UNIT]]),
+    (
+        "freq",
+        "count_per",
+        [[COUNT_WORD, PER_ANY, FREQ_UNIT], [NUM, TIMES, PER_ANY, FREQ_UNIT], [X, NUM, PER_ANY, FREQ_UNIT]],
+    ),
     ("freq", "count_adverb", [[COUNT_WORD, FREQ_ADVERB], [NUM, TIMES, FREQ_ADVERB], [X, NUM, FREQ_ADVERB]]),
     ("freq", "count", [[COUNT_WORD], [NUM, TIMES], [X, NUM]]),
-    ("freq", "days_per", [[NUM, OCCASIONS, PER_ANY, w("week", "weeks", "fortnight", "month", "year")],
-                          [NUM, OCCASIONS, w("weekly", "fortnightly", "monthly")]]),
+    (
+        "freq",
+        "days_per",
+        [
+            [NUM, OCCASIONS, PER_ANY, w("week", "weeks", "fortnight", "month", "year")],
+            [NUM, OCCASIONS, w("weekly", "fortnightly", "monthly")],
+        ],
+    ),
     ("freq", "every_n", [[w("every", "each"), NUM, FREQ_UNIT]]),
-    ("freq", "every_other", [[w("every", "each"), w("other", "second", "2nd", "alternate"), FREQ_UNIT],
-                             [w("every", "each"), w("other", "second", "2nd", "alternate"), WEEKDAY],
-                             [w("every", "each"), w("other", "second", "2nd", "alternate"), w("weekend")],
-                             [opt(w("on")), w("alternate"), FREQ_UNIT], [opt(w("on")), w("alternate"), WEEKDAY],
-                             [opt(w("on", "at")), w("alternate"), w("weekends")]]),
+    (
+        "freq",
+        "every_other",
+        [
+            [w("every", "each"), w("other", "second", "2nd", "alternate"), FREQ_UNIT],
+            [w("every", "each"), w("other", "second", "2nd", "alternate"), WEEKDAY],
+            [w("every", "each"), w("other", "second", "2nd", "alternate"), w("weekend")],
+            [opt(w("on")), w("alternate"), FREQ_UNIT],
+            [opt(w("on")), w("alternate"), WEEKDAY],
+            [opt(w("on", "at")), w("alternate"), w("weekends")],
+        ],
+    ),
     ("freq", "monthly_weekday", [[ORD, WEEKDAY, w("of", "in"), opt(w("the", "each", "every", "a")), w("month")]]),
     ("freq", "unit", [[w("every", "each", "a", "per", "/"), FREQ_UNIT]]),
     ("freq", "adverb", [[FREQ_ADVERB]]),
     ("freq", "everyday", [[w("everyday")]]),
-    ("freq", "weekdays", [[opt(w("every", "each", "on")), w("weekdays", "weekday")],
-                          [w("week", "working"), w("days")]]),
+    (
+        "freq",
+        "weekdays",
+        [[opt(w("every", "each", "on")), w("weekdays", "weekday")], [w("week", "working"), w("days")]],
+    ),
     ("freq", "weekends", [[opt(w("every", "each", "on", "at")), w("weekends", "weekend")]]),
     ("freq", "day_range", [[WEEKDAY, w("-", "to", "till", "til", "until", "thru", "through"), WEEKDAY]]),
     ("freq", "day_names", _listed(WEEKDAY, 7)),
     ("freq", "times_of_day", _listed(TIME_OF_DAY, 5)),
     # date
-    ("date", "numeric", [[{"TEXT": {"REGEX": r"^\d{1,4}[./\\-]\d{1,2}[./\\-]\d{1,4}$"}}],
-                         [DIGITS_1_4, DATE_SEP, DIGITS_1_2, DATE_SEP, DIGITS_1_4]]),
-    ("date", "day_month_year", [[opt(w("the")), ORD, opt(w("of")), MONTH, COMMA, APOSTROPHE, NUM, opt(NUM)],
-                                [DIGITS_1_2, opt(w("of")), opt(DATE_SEP), MONTH, opt(DATE_SEP), COMMA, APOSTROPHE, NUM,
-                                 opt(NUM)]]),
-    ("date", "month_day_year", [[MONTH, opt(w("the")), ORD, COMMA, APOSTROPHE, NUM, opt(NUM)],
-                                [MONTH, DIGITS_1_2, COMMA, APOSTROPHE, NUM, opt(NUM)]]),
+    (
+        "date",
+        "numeric",
+        [
+            [{"TEXT": {"REGEX": r"^\d{1,4}[./\\-]\d{1,2}[./\\-]\d{1,4}$"}}],
+            [DIGITS_1_4, DATE_SEP, DIGITS_1_2, DATE_SEP, DIGITS_1_4],
+        ],
+    ),
+    (
+        "date",
+        "day_month_year",
+        [
+            [opt(w("the")), ORD, opt(w("of")), MONTH, COMMA, APOSTROPHE, NUM, opt(NUM)],
+            [DIGITS_1_2, opt(w("of")), opt(DATE_SEP), MONTH, opt(DATE_SEP), COMMA, APOSTROPHE, NUM, opt(NUM)],
+        ],
+    ),
+    (
+        "date",
+        "month_day_year",
+        [
+            [MONTH, opt(w("the")), ORD, COMMA, APOSTROPHE, NUM, opt(NUM)],
+            [MONTH, DIGITS_1_2, COMMA, APOSTROPHE, NUM, opt(NUM)],
+        ],
+    ),
 )
 
 
@@ -250,8 +509,14 @@ _KNOWN_WORDS = _pattern_words()
 
 # ---------------------------------------------------------------- building it
 _PREFIXES = (r"-(?=[£$€\d.])", r"[−–](?=[£$€\d.])", r"x(?=\d)")
-_INFIXES = (r"(?<=\d)(?=[A-Za-z£$€])", r"(?<=[½¼¾])(?=[A-Za-z])", r"(?<=\d)[-–](?=[A-Za-z£$€])",
-            r"(?<=[A-Za-z])-(?=\d)", r"(?<=[£$€%])/(?=[A-Za-z])", r"(?<=[A-Za-z])(?=\d)")
+_INFIXES = (
+    r"(?<=\d)(?=[A-Za-z£$€])",
+    r"(?<=[½¼¾])(?=[A-Za-z])",
+    r"(?<=\d)[-–](?=[A-Za-z£$€])",
+    r"(?<=[A-Za-z])-(?=\d)",
+    r"(?<=[£$€%])/(?=[A-Za-z])",
+    r"(?<=[A-Za-z])(?=\d)",
+)
 #: spaCy's English exceptions that split words the patterns need whole ('wed' → 'we', 'd')
 _UNSPLIT = frozenset({"wed"})
 _LOCK = threading.Lock()
@@ -267,6 +532,7 @@ def _import_spacy() -> Any:
     that a blank pipeline never uses), unless TensorFlow is already loaded (as in the Rasa server)."""
     if "spacy" in sys.modules or "tensorflow" in sys.modules:
         import spacy
+
         return spacy
     blocked = [name for name in _UNUSED_BY_A_BLANK_PIPELINE if name not in sys.modules]
     for name in blocked:
@@ -304,8 +570,8 @@ def _merge_numbers(doc: "Doc") -> "Doc":
     with doc.retokenize() as retokenizer:
         for reading in readings:
             if reading.end - reading.start > 1:
-                retokenizer.merge(doc[reading.start:reading.end])
-    by_start = {doc_start: reading for doc_start, reading in zip(_starts(doc, readings), readings)}
+                retokenizer.merge(doc[reading.start : reading.end])
+    by_start = {doc_start: reading for doc_start, reading in zip(_starts(doc, readings), readings, strict=False)}
     for token in doc:
         reading = by_start.get(token.i)
         if reading is not None:
@@ -422,12 +688,56 @@ def overlaps(span: "Span", others: Iterable["Span"]) -> bool:
 
 
 #: a plain number followed by one of these counts something or is a length of time
-COUNTED_AFTER = frozenset({
-    "hour", "hours", "minute", "minutes", "times", "time", "day", "days", "night", "nights", "week", "weeks",
-    "fortnight", "fortnights", "month", "months", "year", "years", "visit", "visits", "session", "sessions",
-    "people", "person", "children", "kids", "grandchildren", "%", "percent", "am", "pm", "miles", "mile",
-    "o'clock", "st", "nd", "rd", "th", "morning", "mornings", "evening", "evenings", "year-old", "yo", "stone", "kg",
-})
+COUNTED_AFTER = frozenset(
+    {
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "times",
+        "time",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "week",
+        "weeks",
+        "fortnight",
+        "fortnights",
+        "month",
+        "months",
+        "year",
+        "years",
+        "visit",
+        "visits",
+        "session",
+        "sessions",
+        "people",
+        "person",
+        "children",
+        "kids",
+        "grandchildren",
+        "%",
+        "percent",
+        "am",
+        "pm",
+        "miles",
+        "mile",
+        "o'clock",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "morning",
+        "mornings",
+        "evening",
+        "evenings",
+        "year-old",
+        "yo",
+        "stone",
+        "kg",
+    }
+)
 _DETERMINERS = frozenset({"the", "this", "that", "which", "any", "every", "each", "no", "another", "other"})
 
 
@@ -436,17 +746,27 @@ def bare_number(doc: "Doc", busy: Iterable["Span"], not_after: Iterable[str]) ->
     Number words count only when they can be a figure ('twenty', not 'the one', 'one of them')."""
     busy, not_after = list(busy), frozenset(not_after)
     for token in doc:
-        if not token._.sp_is_num or overlaps(doc[token.i:token.i + 1], busy):
+        if not token._.sp_is_num or overlaps(doc[token.i : token.i + 1], busy):
             continue
         following = doc[token.i + 1]._.sp_canon if token.i + 1 < len(doc) else ""
         previous = doc[token.i - 1]._.sp_canon if token.i > 0 else ""
         in_words = not any(c.isdigit() for c in token.text)
-        if following in not_after or (in_words and (
-                following == "of" or previous in _DETERMINERS or abs(token._.sp_num) < 1)):
+        if following in not_after or (
+            in_words and (following == "of" or previous in _DETERMINERS or abs(token._.sp_num) < 1)
+        ):
             continue
-        return doc[token.i:token.i + 1]
+        return doc[token.i : token.i + 1]
     return None
 
 
-__all__ = ["COUNTED_AFTER", "GROUPS", "PATTERNS", "analyse", "bare_number", "canonical", "get_nlp", "overlaps",
-           "rate_periods"]
+__all__ = [
+    "COUNTED_AFTER",
+    "GROUPS",
+    "PATTERNS",
+    "analyse",
+    "bare_number",
+    "canonical",
+    "get_nlp",
+    "overlaps",
+    "rate_periods",
+]

@@ -1,6 +1,7 @@
 """A person reference inside a sentence: letters and digits, perhaps with spaces or hyphens, with
 at least one digit and 5 to 20 characters ('pb-100234', 'PB 100 234', '100234'). Never a date or
 an amount of money (the pipeline's date and money spans rule those out)."""
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,72 @@ from bot.parsing.pipeline import MONTHS, analyse
 MIN_LENGTH, MAX_LENGTH = 5, 20
 _CHUNK = r"[A-Za-z]*\d[A-Za-z\d]*"
 _CANDIDATE = re.compile(
-    rf"(?<![\w£$€/.:,'-])(?:([A-Za-z]{{1,5}})(-|\s))?({_CHUNK}(?:[\s-]{_CHUNK})*)(?![\w£/:]|[.,]\d)")
+    rf"(?<![\w£$€/.:,'-])(?:([A-Za-z]{{1,5}})(-|\s))?({_CHUNK}(?:[\s-]{_CHUNK})*)(?![\w£/:]|[.,]\d)"
+)
 #: words that can stand just before the number ('it is 100234', 'ref 100234') but are not part of it
-NOT_A_PREFIX = frozenset({
-    "is", "its", "it's", "it", "my", "ref", "refs", "no", "the", "was", "a", "num", "nr", "and", "number", "be",
-    "me", "id", "to", "of", "on", "at", "in", "for", "by", "am", "are", "i", "im", "use", "try", "ok", "yes",
-    "yeah", "code", "hi", "hello", "dob", "born", "from", "about", "x", "quid", "gbp", "hours", "hrs", "hr",
-    "or", "then", "now", "nhs", "with", "here", "there", "has", "had",
-} | {m[:3] for m in MONTHS} | set(MONTHS) | {"sept"})
+NOT_A_PREFIX = frozenset(
+    {
+        "is",
+        "its",
+        "it's",
+        "it",
+        "my",
+        "ref",
+        "refs",
+        "no",
+        "the",
+        "was",
+        "a",
+        "num",
+        "nr",
+        "and",
+        "number",
+        "be",
+        "me",
+        "id",
+        "to",
+        "of",
+        "on",
+        "at",
+        "in",
+        "for",
+        "by",
+        "am",
+        "are",
+        "i",
+        "im",
+        "use",
+        "try",
+        "ok",
+        "yes",
+        "yeah",
+        "code",
+        "hi",
+        "hello",
+        "dob",
+        "born",
+        "from",
+        "about",
+        "x",
+        "quid",
+        "gbp",
+        "hours",
+        "hrs",
+        "hr",
+        "or",
+        "then",
+        "now",
+        "nhs",
+        "with",
+        "here",
+        "there",
+        "has",
+        "had",
+    }
+    | {m[:3] for m in MONTHS}
+    | set(MONTHS)
+    | {"sept"}
+)
 
 
 def extract_reference(text: str) -> Optional[str]:
@@ -31,7 +90,7 @@ def extract_reference(text: str) -> Optional[str]:
         attachable = sum(ch.isdigit() for ch in body) >= 3 and (joiner == "-" or len(prefix or "") <= 4)
         if prefix and prefix.lower() not in NOT_A_PREFIX and attachable:
             start = match.start(1)
-        reference = text[start:match.end(3)]
+        reference = text[start : match.end(3)]
         length = len(re.sub(r"[\s-]", "", reference))
         if MIN_LENGTH <= length <= MAX_LENGTH:
             candidates.append((start, match.end(3), reference))

@@ -1,5 +1,6 @@
 """Yes, no, and "that's all" in the many ways people say them (including 'yess', 'noo', 'yep',
 'nah', '👍')."""
+
 from __future__ import annotations
 
 import re
@@ -9,11 +10,15 @@ _YES = re.compile(
     r"^(?:y+|ye+s+|yes+h|yeah+|yea+|yeh|yh|yep+|yup+|ya+|yas+|yus|ys|yse|aye|ok+|okay+|okey|k|kk|sure|"
     r"sure thing|please|yes please|go ahead|go on|correct|right|that'?s right|that is right|thats correct|"
     r"that'?s correct|of course|definitely|absolutely|i do|i would|sounds good|fine|alright|all right|"
-    r"👍|✅|✔️?)(?=$|[\s,.!]|👍)", re.I)
+    r"👍|✅|✔️?)(?=$|[\s,.!]|👍)",
+    re.I,
+)
 _NO = re.compile(
     r"^(?:n+|no+|nope+|nop|nah+|naw|na|nay|not really|no thanks?|no thank you|i don'?t think so|none|nothing|"
     r"not now|no way|that'?s all|thats all|that'?s it|thats it|that is all|i'?m done|im done|done|finished|"
-    r"nothing else|no more|👎|❌)(?=$|[\s,.!]|👎)", re.I)
+    r"nothing else|no more|👎|❌)(?=$|[\s,.!]|👎)",
+    re.I,
+)
 #: said after yes or no without changing it ('no thanks', 'yes please, that's right')
 _UNSURE = re.compile(r"^(?:no idea|not sure|no clue|dunno|don'?t know|maybe|perhaps|no se)\b", re.I)
 _FINISHED = re.compile(
@@ -21,7 +26,9 @@ _FINISHED = re.compile(
     r"(?:that'?s (?:all|it|everything)|thats (?:all|it|everything)|that is (?:all|it|everything)|no more|"
     r"nothing (?:else|more)|i'?m (?:done|finished)|im (?:done|finished)|all done|finished|done|that will do|"
     r"that'?ll do|none|nothing|no+|nope|nah|that'?s all for now|no more thanks?|i have nothing (?:else|more))"
-    r"(?:[, ]+(?:thanks?|thank you|for now|i think|cheers|ta|please|now))*", re.I)
+    r"(?:[, ]+(?:thanks?|thank you|for now|i think|cheers|ta|please|now))*",
+    re.I,
+)
 #: a yes followed by a no ('ok no', 'yes and no'); 'no problem' and 'no worries' still agree
 _TAKEN_BACK = re.compile(r"\b(?:no+|nope|nah|not)\b(?! (?:problem|worries|bother|doubt)\b)(?! a problem\b)", re.I)
 MAX_SHORT_REPLY_WORDS = 6

@@ -1,4 +1,5 @@
 """Which part of the plan a message names: 'change my outcomes', 'the support is wrong'."""
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ exact arithmetic, and one rounding at the end (bot.money.round_to_penny: to the 
   ("£100 a week for 3 hours" is £100.00 a week, about £33.33 an hour);
 - a one-off cost is spread over a year (÷ 52).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -62,32 +63,54 @@ class Costed:
 
 
 def _how_often(times_per_week: Decimal) -> str:
-    named = {Decimal("0.25"): "every 4 weeks", Decimal("0.5"): "every other week", Decimal(1): "once a week",
-             Decimal(2): "twice a week"}
+    named = {
+        Decimal("0.25"): "every 4 weeks",
+        Decimal("0.5"): "every other week",
+        Decimal(1): "once a week",
+        Decimal(2): "twice a week",
+    }
     return named.get(times_per_week.normalize(), f"{times_per_week.normalize():f} times a week")
 
 
-_PER_WORDS = {"week": "a week", "fortnight": "a fortnight", "4 weeks": "every 4 weeks", "month": "a month", "year": "a year"}
+_PER_WORDS = {
+    "week": "a week",
+    "fortnight": "a fortnight",
+    "4 weeks": "every 4 weeks",
+    "month": "a month",
+    "year": "a year",
+}
 
 
-def cost_of(hours: Optional[Decimal] = None, rate: Optional[Decimal] = None, amount: Optional[Decimal] = None,
-            period: Optional[str] = None, times_per_week: Optional[Decimal] = None) -> Optional[Costed]:
+def cost_of(
+    hours: Optional[Decimal] = None,
+    rate: Optional[Decimal] = None,
+    amount: Optional[Decimal] = None,
+    period: Optional[str] = None,
+    times_per_week: Optional[Decimal] = None,
+) -> Optional[Costed]:
     """The weekly cost of what the person said, with its working; None while a figure is missing.
     Hours with a rate, unless the amount is what those hours cost a week (then kept exactly);
     else an amount per period ('visit' needs the times a week; 'one-off' is spread over a year)."""
     if hours is not None and rate is not None:
         if amount is not None and period == "week":
-            return Costed(per_period(amount, "week"),
-                          f"That's {format_pounds(amount)} a week for {hours.normalize():f} hours, about {format_pounds(rate)} an hour.")
+            return Costed(
+                per_period(amount, "week"),
+                f"That's {format_pounds(amount)} a week for {hours.normalize():f} hours, about {format_pounds(rate)} an hour.",
+            )
         weekly = by_the_hour(hours, rate)
-        return Costed(weekly, f"{hours.normalize():f} hours at {format_pounds(rate)} an hour is {format_pounds(weekly)} a week.")
+        return Costed(
+            weekly, f"{hours.normalize():f} hours at {format_pounds(rate)} an hour is {format_pounds(weekly)} a week."
+        )
     if amount is None or period is None:
         return None
     if period == "visit":
         if times_per_week is None:
             return None
         weekly = each_time(amount, times_per_week)
-        return Costed(weekly, f"{format_pounds(amount)} each time, {_how_often(times_per_week)}, is {format_pounds(weekly)} a week.")
+        return Costed(
+            weekly,
+            f"{format_pounds(amount)} each time, {_how_often(times_per_week)}, is {format_pounds(weekly)} a week.",
+        )
     if period == "one-off":
         weekly = one_off(amount)
         return Costed(weekly, f"{format_pounds(amount)} once, spread over a year, is {format_pounds(weekly)} a week.")

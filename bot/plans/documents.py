@@ -1,6 +1,7 @@
 """The plan as a document: HTML (bot/templates/plan.html.j2, sections in the order of DESIGN §6)
 and PDF made from that same HTML by xhtml2pdf. The person's own copy (`person_copy`) leaves out
 what only the council sees (the safeguarding flag and its wording)."""
+
 from __future__ import annotations
 
 import dataclasses

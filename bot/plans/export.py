@@ -1,5 +1,6 @@
 """A plan as the DESIGN §5 JSON, and as a readable plain-text plan in the order of DESIGN §6
 (template: bot/templates/plan.txt.j2)."""
+
 from __future__ import annotations
 
 import textwrap

@@ -1,4 +1,5 @@
 """The plan's sections (DESIGN §6, 4–9) in order, and where a plan resumes."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -3,6 +3,7 @@
 Each function is one unit of work. Plans are found by their reference; callers get
 PlanView/OutcomeView/ServiceView back, never ORM objects. Only a draft can change, except
 for flags, which a practitioner needs on any plan."""
+
 from __future__ import annotations
 
 import secrets
@@ -25,8 +26,15 @@ from bot.plans.sections import REOPENABLE
 from bot.plans.views import OutcomeView, PlanView, ServiceView
 
 CATEGORIES = (
-    "personal_assistant", "home_care_agency", "day_opportunities", "short_breaks", "equipment",
-    "assistive_technology", "transport", "activities", "other",
+    "personal_assistant",
+    "home_care_agency",
+    "day_opportunities",
+    "short_breaks",
+    "equipment",
+    "assistive_technology",
+    "transport",
+    "activities",
+    "other",
 )
 MANAGEMENT = ("direct_payment", "payment_card", "council_managed", "individual_service_fund", "third_party", "mixed")
 FLAGS = ("safeguarding", "handoff_requested", "over_budget")
@@ -83,7 +91,10 @@ class NewService:
             return None, None, self.weekly_cost.quantize(PENNY, ROUND_HALF_UP)
         if self.hours_per_week is None or self.unit_cost is None:
             raise ValueError("a service paid by the hour needs both the hours and the hourly cost")
-        hours, rate = (self.hours_per_week.quantize(PENNY, ROUND_HALF_UP), self.unit_cost.quantize(PENNY, ROUND_HALF_UP))
+        hours, rate = (
+            self.hours_per_week.quantize(PENNY, ROUND_HALF_UP),
+            self.unit_cost.quantize(PENNY, ROUND_HALF_UP),
+        )
         if hours <= 0 or rate <= 0:
             raise ValueError("hours and the hourly cost must be more than 0")
         if hours > HOURS_IN_A_WEEK:
@@ -97,6 +108,7 @@ class NewService:
 
 
 # --- reading -------------------------------------------------------------------------------
+
 
 def _service_view(service: Service) -> ServiceView:
     return ServiceView(
@@ -177,6 +189,7 @@ def latest_plan(person_reference: str) -> Optional[PlanView]:
 
 # --- changing ------------------------------------------------------------------------------
 
+
 def _new_reference() -> str:
     alphabet = string.ascii_uppercase + string.digits
     return "SP-" + "".join(secrets.choice(alphabet) for _ in range(8))
@@ -206,9 +219,15 @@ def open_plan(
         ).scalar_one_or_none()
         if plan is None:
             plan = Plan(
-                plan_reference=_new_reference(), person=person, status="draft", channel=channel, flags=[],
-                budget_amount_pence=to_pence(budget.amount), budget_period=budget.period,
-                outcomes_complete=False, services_complete=False,
+                plan_reference=_new_reference(),
+                person=person,
+                status="draft",
+                channel=channel,
+                flags=[],
+                budget_amount_pence=to_pence(budget.amount),
+                budget_period=budget.period,
+                outcomes_complete=False,
+                services_complete=False,
             )
             session.add(plan)
             _audit(session, "plan-started", plan)
@@ -269,7 +288,9 @@ def add_outcome(plan_reference: str, text: str) -> OutcomeView:
     def add(session: Session, plan: Plan) -> OutcomeView:
         _check_room(plan.outcomes, MAX_OUTCOMES, "outcomes")
         outcome = Outcome(
-            position=max((o.position for o in plan.outcomes), default=0) + 1, text=wanted, domain=wellbeing_domain(wanted)
+            position=max((o.position for o in plan.outcomes), default=0) + 1,
+            text=wanted,
+            domain=wellbeing_domain(wanted),
         )
         plan.outcomes.append(outcome)
         return _outcome_view(outcome)
@@ -344,8 +365,13 @@ def _find_service(plan: Plan, service_id: int) -> Service:
     return service
 
 
-def change_service_cost(plan_reference: str, service_id: int, hours_per_week: Optional[Decimal] = None,
-                        unit_cost: Optional[Decimal] = None, weekly_cost: Optional[Decimal] = None) -> ServiceView:
+def change_service_cost(
+    plan_reference: str,
+    service_id: int,
+    hours_per_week: Optional[Decimal] = None,
+    unit_cost: Optional[Decimal] = None,
+    weekly_cost: Optional[Decimal] = None,
+) -> ServiceView:
     """Correct a recorded service's figures ("actually make that 8 hours"). Figures not given are
     kept; giving hours or an hourly cost to a fixed-cost service is refused (ValueError)."""
 

@@ -1,4 +1,5 @@
 """Read-only views of a plan, handed out by the plan service (never ORM objects)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """Rasa's stored conversations: the SQL tracker store's `events` table (Rasa 3.6 has no way to
 delete a tracker, so this works on the table itself)."""
+
 from __future__ import annotations
 
 import json
@@ -61,7 +62,7 @@ def delete_conversations(sender_ids: Iterable[str]) -> int:
     deleted = 0
     with engine.begin() as connection:
         for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
+            chunk = ids[start : start + 500]
             present = connection.execute(select(EVENTS.c.sender_id).where(EVENTS.c.sender_id.in_(chunk)).distinct())
             deleted += len(present.all())
             connection.execute(delete(EVENTS).where(EVENTS.c.sender_id.in_(chunk)))

@@ -1,5 +1,6 @@
 """`supportplan purge` and `supportplan forget` (DESIGN §2): delete conversations and plans,
 and write one audit line that holds counts only, never personal data."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,11 +35,14 @@ def purge(older_than_days: int, now: Optional[datetime] = None, actor: str = "cl
         stale = session.execute(select(Plan).where(Plan.status == "draft", Plan.updated_at < cutoff)).scalars().all()
         for plan in stale:
             session.delete(plan)
-        session.add(AuditLog(
-            actor=actor, action="purge",
-            detail=f"{conversations} conversations and {len(stale)} draft plans older than {older_than_days} days deleted"
-            f", and {identity_records} identity check records",
-        ))
+        session.add(
+            AuditLog(
+                actor=actor,
+                action="purge",
+                detail=f"{conversations} conversations and {len(stale)} draft plans older than {older_than_days} days deleted"
+                f", and {identity_records} identity check records",
+            )
+        )
     return Erased(conversations, len(stale))
 
 
@@ -63,8 +67,11 @@ def forget(person_reference: str, actor: str = "cli") -> Optional[Erased]:
             session.delete(plan)
         session.execute(delete(IdentityLock).where(IdentityLock.reference_hash == reference_hash(reference)))
         session.execute(delete(WebSession).where(WebSession.conversation_id.in_(sender_ids)))  # browsers let go too
-        session.add(AuditLog(
-            actor=actor, action="forget",
-            detail=f"right to erasure: {len(plans)} plans and {conversations} conversations deleted",
-        ))
+        session.add(
+            AuditLog(
+                actor=actor,
+                action="forget",
+                detail=f"right to erasure: {len(plans)} plans and {conversations} conversations deleted",
+            )
+        )
     return Erased(conversations, len(plans))

@@ -10,6 +10,7 @@ sent a message (when, and on which channel; never the text), session starts, and
 slots reporting follows — with each conversation id replaced by a keyed hash, because `forget`
 cannot reach a message once it has left for a queue. `all` publishes Rasa's full events.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -4,6 +4,7 @@ Rasa 3.6 turns each stored event back into an object by walking every subclass o
 until one has the stored type name: about 5% of the Rasa server's CPU per turn, as it reads the
 conversation from the database. This keeps what that walk found.
 """
+
 from __future__ import annotations
 
 from typing import Dict, Optional, Text, Type

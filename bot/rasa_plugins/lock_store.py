@@ -9,6 +9,7 @@ at once can both be given the same ticket and handle two messages of one convers
 losing events. With Redis, each of those changes is therefore made while holding a short Redis
 lock of its own (redis-py's `Lock`: an atomic SET NX with an expiry).
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager

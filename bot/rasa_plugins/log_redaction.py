@@ -6,6 +6,7 @@ logs the text of a message whose handling failed). Its structlog set-up runs eve
 is present (that plugin hook would also make the processor read each conversation twice a turn).
 This replaces that processor, before Rasa configures logging, with one that hides the values of
 the keys Rasa logs a person's words or slots under."""
+
 from __future__ import annotations
 
 from typing import Any, Dict
@@ -15,13 +16,35 @@ import rasa.utils.log_utils
 
 HIDDEN = "[hidden]"
 #: the keys Rasa 3.6's own anonymizer lists, where a person's words, slots or parse results go
-SENSITIVE_KEYS = frozenset({
-    "text", "response_text", "user_text", "slot_values", "parse_data_text", "parse_data_entities",
-    "prediction_events", "tracker_latest_message", "prefilled_slots", "message", "response",
-    "slot_candidates", "rasa_event", "rasa_events", "tracker_states", "current_states", "old_states",
-    "successes", "current_entity", "next_entity", "states", "entity", "token_text", "user_message",
-    "json_message",
-})
+SENSITIVE_KEYS = frozenset(
+    {
+        "text",
+        "response_text",
+        "user_text",
+        "slot_values",
+        "parse_data_text",
+        "parse_data_entities",
+        "prediction_events",
+        "tracker_latest_message",
+        "prefilled_slots",
+        "message",
+        "response",
+        "slot_candidates",
+        "rasa_event",
+        "rasa_events",
+        "tracker_states",
+        "current_states",
+        "old_states",
+        "successes",
+        "current_entity",
+        "next_entity",
+        "states",
+        "entity",
+        "token_text",
+        "user_message",
+        "json_message",
+    }
+)
 
 
 def redact(_logger: Any, _method: str, event_dict: Dict[str, Any]) -> Dict[str, Any]:
@@ -34,6 +57,8 @@ def redact(_logger: Any, _method: str, event_dict: Dict[str, Any]) -> Dict[str, 
 def install() -> None:
     """Put `redact` where Rasa's structlog set-up takes its anonymizer from (Rasa 3.6 only)."""
     if not rasa.__version__.startswith("3.6."):
-        raise RuntimeError(f"log_redaction was written for Rasa 3.6, not {rasa.__version__}: check "
-                           "rasa.utils.log_utils.configure_structlog before installing it")
+        raise RuntimeError(
+            f"log_redaction was written for Rasa 3.6, not {rasa.__version__}: check "
+            "rasa.utils.log_utils.configure_structlog before installing it"
+        )
     rasa.utils.log_utils._anonymizer = redact  # type: ignore[attr-defined]

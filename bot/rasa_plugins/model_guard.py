@@ -10,6 +10,7 @@ beside it (written by `make train`, in `sha256sum` format).
 load again at Rasa's one loading function, and refuses the model endpoints even when
 RASA_TOKEN or JWT_SECRET turns the API on. It patches Rasa's internals, so it refuses to run on
 a Rasa version it was not checked against."""
+
 from __future__ import annotations
 
 import hashlib
@@ -68,13 +69,19 @@ def verify_model(model: PathLike, models_dir: Optional[Path] = None) -> Path:
     models_dir = models_dir or MODELS_DIR
     resolved = Path(model).resolve()
     if resolved.parent != models_dir.resolve() or not resolved.name.endswith(".tar.gz") or not resolved.is_file():
-        raise ModelRefused(f"Refused to load {model}: models load only from {models_dir}/ (NAME.tar.gz), as `make train` makes them.")
+        raise ModelRefused(
+            f"Refused to load {model}: models load only from {models_dir}/ (NAME.tar.gz), as `make train` makes them."
+        )
     try:
         recorded = checksum_path(resolved).read_text().split()[0]
     except (OSError, IndexError):
-        raise ModelRefused(f"Refused to load {resolved.name}: it has no checksum from training. Train it with `make train`.") from None
+        raise ModelRefused(
+            f"Refused to load {resolved.name}: it has no checksum from training. Train it with `make train`."
+        ) from None
     if not hmac.compare_digest(recorded.lower(), file_sha256(resolved)):
-        raise ModelRefused(f"Refused to load {resolved.name}: it does not match the checksum recorded at training. Train again with `make train`.")
+        raise ModelRefused(
+            f"Refused to load {resolved.name}: it does not match the checksum recorded at training. Train again with `make train`."
+        )
     return resolved
 
 

@@ -12,6 +12,7 @@ loads its model (the tracker store plugin calls it: Rasa always builds that firs
 with the smaller action-server requests and faster answer check of remote_actions.py and
 the remembered event classes of event_types.py.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -82,7 +83,11 @@ class ResilientProcessor(MessageProcessor):
         try:
             replies = await super().handle_message(message)
         except Exception as error:  # the database (or anything else) failed mid-turn
-            logger.error("Conversation %s: the turn failed (%s); asked to try again.", conversation_tag(sender_id), type(error).__name__)
+            logger.error(
+                "Conversation %s: the turn failed (%s); asked to try again.",
+                conversation_tag(sender_id),
+                type(error).__name__,
+            )
             logger.debug("Turn failure details", exc_info=True)
             return await self._apologise(message)
         if sender_id in self._failed_turns:
@@ -110,7 +115,11 @@ class ResilientProcessor(MessageProcessor):
         watched = _WatchedAction(action)
         should_predict_another = await super()._run_action(watched, tracker, output_channel, nlg, prediction)  # type: ignore[arg-type]
         if watched.failed:
-            logger.error("Conversation %s: action %s failed; asked to try again.", conversation_tag(tracker.sender_id), action.name())
+            logger.error(
+                "Conversation %s: action %s failed; asked to try again.",
+                conversation_tag(tracker.sender_id),
+                action.name(),
+            )
             self._failed_turns.add(tracker.sender_id)
             return False
         return should_predict_another

@@ -2,6 +2,7 @@
 server may call: they may not use the conversation ids of the chat page (`web-…`, reached only
 through the private relay channel) or of the SMS channel (`sms-…`), and the only metadata a
 message carries is a key standing for the client's address."""
+
 from __future__ import annotations
 
 from typing import Dict, Text

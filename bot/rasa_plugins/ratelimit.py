@@ -8,6 +8,7 @@
 - `limited(...)` wraps Rasa's socket.io message handler: a refused message gets the kind text
   as the assistant's reply instead of reaching Rasa.
 """
+
 from __future__ import annotations
 
 import functools
@@ -59,7 +60,11 @@ async def check_rest(request: Request) -> None:
         body = request.json
     except InvalidUsage:
         return
-    if not isinstance(body, dict) or not isinstance(body.get("sender"), str) or not isinstance(body.get("message"), str):
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("sender"), str)
+        or not isinstance(body.get("message"), str)
+    ):
         return
     settings = get_settings()
     address = sanic_client_address(request, settings.trusted_proxies)
@@ -71,8 +76,9 @@ async def check_rest(request: Request) -> None:
 def refused_response(_request: Request, error: MessageRefused) -> HTTPResponse:
     """The kind text as the assistant's reply, with the refusal's status (429: with Retry-After)."""
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if error.status_code == 429 else {}
-    return response.json([{"recipient_id": error.recipient_id, "text": str(error)}], status=error.status_code,
-                         headers=headers)
+    return response.json(
+        [{"recipient_id": error.recipient_id, "text": str(error)}], status=error.status_code, headers=headers
+    )
 
 
 def limited(sio: socketio.AsyncServer, handle: SocketHandler, channel: Any) -> SocketHandler:
@@ -108,7 +114,9 @@ def install() -> None:
     MAX_BODY_BYTES (idempotent). Refuses to change a Rasa version it was not written for."""
     global _installed
     if not rasa.__version__.startswith(SUPPORTED_RASA):
-        raise RuntimeError(f"bot/rasa_plugins/ratelimit.py was written for Rasa {SUPPORTED_RASA}x, not {rasa.__version__}")
+        raise RuntimeError(
+            f"bot/rasa_plugins/ratelimit.py was written for Rasa {SUPPORTED_RASA}x, not {rasa.__version__}"
+        )
     if _installed is not None:
         return
     configure_app = rasa.core.run.configure_app
@@ -119,5 +127,6 @@ def install() -> None:
 
     rasa.core.run.configure_app = limited_configure_app
     rasa.core.channels.socketio.AsyncServer = functools.partial(  # type: ignore[misc]
-        socketio.AsyncServer, max_http_buffer_size=MAX_BODY_BYTES)
+        socketio.AsyncServer, max_http_buffer_size=MAX_BODY_BYTES
+    )
     _installed = limited_configure_app

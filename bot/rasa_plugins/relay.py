@@ -7,6 +7,7 @@ The web app proves itself with a key derived from SUPPORTPLAN_SECRET_KEY (`relay
 (the key standing for the person's address, bot/channels/metadata.py). The answer is
 `{"messages": [as the REST channel's], "responses": ["utter_…", …]}`: the names of the domain
 responses said, so the web app can tell when the person's identity was checked."""
+
 from __future__ import annotations
 
 import hmac
@@ -92,7 +93,9 @@ class WebRelayInput(InputChannel):
             return response.text("Forbidden: this channel is only for the chat page.", status=403)
         message = _message(request)
         if message is None:
-            return response.text('Bad request: send {"sender": "web-…", "message": "…", "client_key": "…"}.', status=400)
+            return response.text(
+                'Bad request: send {"sender": "web-…", "message": "…", "client_key": "…"}.', status=400
+            )
         await on_new_message(message)
         output = message.output_channel
         assert isinstance(output, RelayOutput)

@@ -12,6 +12,7 @@
   200 ms of CPU per custom action. This checks the same schema the same way, raising the same
   error, but checks the schema only once.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -25,6 +26,7 @@ from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
+
 
 def events_of_this_turn(events: List[Event]) -> List[Event]:
     """The events from the latest user message on (all of them if there is none)."""

@@ -5,6 +5,7 @@ Rasa's own RestInput answers 500 to a JSON body that is not an object, and trust
 metadata it adds. This one answers 400 to a malformed body (not an object; sender or message missing or not text)
 and to the conversation ids of the chat page and SMS (bot/rasa_plugins/public.py), and always names itself
 `rest`, with no metadata from the client: only the key standing for its address."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, Optional, Text
@@ -13,9 +14,9 @@ from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic.exceptions import InvalidUsage as BadRequest  # Sanic 21.12: HTTP 400
 from sanic.request import Request
 
-from bot.rasa_plugins.ratelimit import check_rest
 from bot.config import get_settings
 from bot.rasa_plugins.public import RESERVED_TEXT, client_metadata, is_reserved
+from bot.rasa_plugins.ratelimit import check_rest
 
 
 def _body(request: Request) -> Dict[Text, Any]:

@@ -6,6 +6,7 @@ Rasa loads, replays, copies and sends to the action server every event of the cu
 on every turn, so a turn costs more the longer the session is. Sessions otherwise end only
 after an hour idle (domain session_config); rolling them keeps each turn's cost bounded.
 """
+
 from __future__ import annotations
 
 from typing import List
@@ -29,11 +30,7 @@ def rollover_events(tracker: DialogueStateTracker) -> List[Event]:
     """A new session, as Rasa's action_session_start makes one with slots carried over, with the
     open form (if any) active again, and listening."""
     events: List[Event] = [ActionExecuted(ACTION_SESSION_START_NAME), SessionStarted()]
-    events += [
-        SlotSet(name, slot.value)
-        for name, slot in tracker.slots.items()
-        if slot.value != slot.initial_value
-    ]
+    events += [SlotSet(name, slot.value) for name, slot in tracker.slots.items() if slot.value != slot.initial_value]
     if tracker.active_loop_name:
         events.append(ActiveLoop(tracker.active_loop_name))
     events.append(ActionExecuted(ACTION_LISTEN_NAME))

@@ -9,6 +9,7 @@
 Like the REST channel (bot/rasa_plugins/public.py), it refuses the conversation ids of the chat
 page and SMS (the client is disconnected), and a message carries no metadata from the client:
 only the key standing for its address."""
+
 from __future__ import annotations
 
 import uuid
@@ -18,9 +19,9 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from sanic import Blueprint
 
-from bot.rasa_plugins.ratelimit import limited
 from bot.config import get_settings
 from bot.rasa_plugins.public import client_metadata, is_reserved
+from bot.rasa_plugins.ratelimit import limited
 
 #: Rasa's tracker store keeps the sender id in a VARCHAR(255)
 MAX_SESSION_ID_CHARS = 255

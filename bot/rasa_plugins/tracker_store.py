@@ -7,6 +7,7 @@ just read skips Rasa's count of the events already stored: the read noted how ma
 installs the project's message processor (bot/rasa_plugins/processor.py): endpoints.yml always
 names this store, and Rasa builds the store before the processor.
 """
+
 from __future__ import annotations
 
 import itertools

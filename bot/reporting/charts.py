@@ -1,6 +1,7 @@
 """The Reporting page's charts: horizontal bar charts drawn server-side as SVG with matplotlib
 (no JavaScript). Each chart has a table of the same figures beside it on the page, so a
 suppressed bar is drawn as nothing, with its words ("fewer than 5") where the bar would be."""
+
 from __future__ import annotations
 
 import io
@@ -31,10 +32,16 @@ class Chart:
 
 CHARTS = (
     Chart("status", "plans_by_status", "plans", "Plans by status", "Status"),
-    Chart("management", "management", "share_of_spend_percent",
-          "Share of planned weekly spend by how the budget is managed", "How it is managed"),
-    Chart("categories", "service_categories", "weekly_spend", "Planned weekly spend by kind of support",
-          "Kind of support"),
+    Chart(
+        "management",
+        "management",
+        "share_of_spend_percent",
+        "Share of planned weekly spend by how the budget is managed",
+        "How it is managed",
+    ),
+    Chart(
+        "categories", "service_categories", "weekly_spend", "Planned weekly spend by kind of support", "Kind of support"
+    ),
     Chart("domains", "outcomes_by_domain", "outcomes", "Outcomes by wellbeing area", "Wellbeing area"),
     Chart("channels", "channels", "plans", "Plans by how people made them", "How it was made"),
     Chart("funnel", "funnel", "conversations", "How far conversations got", "Stage reached"),
@@ -44,8 +51,9 @@ CHARTS_BY_NAME = {chart.name: chart for chart in CHARTS}
 
 def bars(report: Report, chart: Chart) -> List[Tuple[str, object]]:
     """(label, published figure) for each bar, top to bottom."""
-    return [(group_label(chart.table, str(next(iter(row.values())))), row[chart.measure])
-            for row in report[chart.table]]
+    return [
+        (group_label(chart.table, str(next(iter(row.values())))), row[chart.measure]) for row in report[chart.table]
+    ]
 
 
 def draw(report: Report, chart: Chart) -> bytes:
@@ -70,9 +78,15 @@ def _draw(report: Report, chart: Chart) -> bytes:
     axes.set_xlim(0, max(values + [1.0]) * 1.3)
     for spine in ("top", "right"):
         axes.spines[spine].set_visible(False)
-    for position, (_, value), width in zip(positions, shown_bars, values):
-        axes.annotate(shown(chart.measure, value), (width, position), xytext=(4, 0), textcoords="offset points",
-                      va="center", color=TEXT_COLOUR)
+    for position, (_, value), width in zip(positions, shown_bars, values, strict=False):
+        axes.annotate(
+            shown(chart.measure, value),
+            (width, position),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            color=TEXT_COLOUR,
+        )
     figure.tight_layout()
     out = io.BytesIO()
     figure.savefig(out, format="svg", metadata={"Date": None})

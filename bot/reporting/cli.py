@@ -1,4 +1,5 @@
 """`supportplan report [--from DATE] [--to DATE] --format json|csv`: the council report to stdout."""
+
 from __future__ import annotations
 
 import argparse
@@ -23,10 +24,12 @@ def add_report_parser(commands: "argparse._SubParsersAction") -> None:
     report = commands.add_parser(
         "report", help="figures for the council (no personal data; counts under 5 shown as 'fewer than 5')"
     )
-    report.add_argument("--from", dest="first", metavar="DATE", type=_date,
-                        help="plans started on or after this date (YYYY-MM-DD, UTC)")
-    report.add_argument("--to", dest="last", metavar="DATE", type=_date,
-                        help="plans started on or before this date (YYYY-MM-DD, UTC)")
+    report.add_argument(
+        "--from", dest="first", metavar="DATE", type=_date, help="plans started on or after this date (YYYY-MM-DD, UTC)"
+    )
+    report.add_argument(
+        "--to", dest="last", metavar="DATE", type=_date, help="plans started on or before this date (YYYY-MM-DD, UTC)"
+    )
     report.add_argument("--format", choices=FORMATS, default="json")
 
 

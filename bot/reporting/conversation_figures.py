@@ -4,6 +4,7 @@ A conversation is one sender id with at least one message from the person; it be
 period its first message was sent in. How far it got is read from the slots the assistant
 set: `current_section` (set by `action_next_section`) and `plan_reference` (set once the
 budget has been told). Message text is never read."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,15 @@ from bot.reporting.period import Period
 
 #: DESIGN §6, in order: where a conversation can stop
 STAGES = (
-    "welcome", "identity", "budget", "important", "outcomes", "services", "management", "contingency", "review",
+    "welcome",
+    "identity",
+    "budget",
+    "important",
+    "outcomes",
+    "services",
+    "management",
+    "contingency",
+    "review",
     "submitted",
 )
 #: the slots whose changes reporting reads (also all the event broker publishes of slots)
@@ -27,8 +36,9 @@ WATCHED_SLOTS = ("current_section", "plan_reference")
 _CHUNK = 500
 
 
-def _slot_changes(connection: Connection, names: Tuple[str, ...], among: Optional[Select] = None
-                  ) -> Iterator[Tuple[str, str, object]]:
+def _slot_changes(
+    connection: Connection, names: Tuple[str, ...], among: Optional[Select] = None
+) -> Iterator[Tuple[str, str, object]]:
     """(sender id, slot name, value) of every stored change to the named slots, in the
     conversations `among` selects (all when None)."""
     statement = select(EVENTS.c.sender_id, EVENTS.c.data).where(
@@ -72,14 +82,14 @@ def funnel(period: Period) -> Dict[str, int]:
         for stage in furthest.values():
             for index in range(stage + 1):
                 reached[index] += 1
-    return dict(zip(STAGES, reached))
+    return dict(zip(STAGES, reached, strict=False))
 
 
 def _message_times(connection: Connection, sender_ids: List[str]) -> Dict[str, List[float]]:
     times: Dict[str, List[float]] = {sender_id: [] for sender_id in sender_ids}
     for start in range(0, len(sender_ids), _CHUNK):
         statement = select(EVENTS.c.sender_id, EVENTS.c.timestamp).where(
-            EVENTS.c.type_name == "user", EVENTS.c.sender_id.in_(sender_ids[start:start + _CHUNK])
+            EVENTS.c.type_name == "user", EVENTS.c.sender_id.in_(sender_ids[start : start + _CHUNK])
         )
         for sender_id, timestamp in connection.execute(statement):
             times[sender_id].append(timestamp)

@@ -1,5 +1,6 @@
 """Plain-English words for the report's codes, headings and figures, for the Reporting page
 and its charts (the JSON and CSV keep the codes)."""
+
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
@@ -9,34 +10,66 @@ from bot.money import format_pounds
 
 GROUPS = {
     # plan status
-    "draft": "Being made (draft)", "submitted": "Sent to the council", "agreed": "Agreed",
+    "draft": "Being made (draft)",
+    "submitted": "Sent to the council",
+    "agreed": "Agreed",
     # management options
-    "direct_payment": "Direct payment", "payment_card": "Payment card", "council_managed": "Council-managed",
-    "individual_service_fund": "Individual service fund", "third_party": "Third party", "mixed": "Mixed",
+    "direct_payment": "Direct payment",
+    "payment_card": "Payment card",
+    "council_managed": "Council-managed",
+    "individual_service_fund": "Individual service fund",
+    "third_party": "Third party",
+    "mixed": "Mixed",
     "not_recorded": "Not recorded",
     # service categories
-    "personal_assistant": "Personal assistant", "home_care_agency": "Home care agency",
-    "day_opportunities": "Day opportunities", "short_breaks": "Short breaks", "equipment": "Equipment",
-    "assistive_technology": "Assistive technology", "transport": "Transport", "activities": "Clubs and activities",
+    "personal_assistant": "Personal assistant",
+    "home_care_agency": "Home care agency",
+    "day_opportunities": "Day opportunities",
+    "short_breaks": "Short breaks",
+    "equipment": "Equipment",
+    "assistive_technology": "Assistive technology",
+    "transport": "Transport",
+    "activities": "Clubs and activities",
     # wellbeing domains
-    "nutrition": "Eating and drinking", "personal_hygiene": "Keeping clean", "toileting": "Using the toilet",
-    "dressing": "Getting dressed", "home_safety": "Being safe at home", "habitable_home": "Looking after the home",
-    "relationships": "Family and friends", "work_learning_volunteering": "Work, learning and volunteering",
-    "community": "Getting out in the community", "caring_responsibilities": "Caring for a child", "other": "Other",
+    "nutrition": "Eating and drinking",
+    "personal_hygiene": "Keeping clean",
+    "toileting": "Using the toilet",
+    "dressing": "Getting dressed",
+    "home_safety": "Being safe at home",
+    "habitable_home": "Looking after the home",
+    "relationships": "Family and friends",
+    "work_learning_volunteering": "Work, learning and volunteering",
+    "community": "Getting out in the community",
+    "caring_responsibilities": "Caring for a child",
+    "other": "Other",
     # channels
-    "web": "Web chat", "sms": "Text message (SMS)", "adviser_assisted": "With an adviser",
+    "web": "Web chat",
+    "sms": "Text message (SMS)",
+    "adviser_assisted": "With an adviser",
     # funnel stages (DESIGN §6)
-    "welcome": "1. Welcome", "identity": "2. Checking who they are", "budget": "3. Told their budget",
-    "important": "4. What is important", "outcomes": "5. Outcomes", "services": "6. Support and costs",
-    "management": "7. How it is managed", "contingency": "8. If things go wrong", "review": "9. Checking answers",
+    "welcome": "1. Welcome",
+    "identity": "2. Checking who they are",
+    "budget": "3. Told their budget",
+    "important": "4. What is important",
+    "outcomes": "5. Outcomes",
+    "services": "6. Support and costs",
+    "management": "7. How it is managed",
+    "contingency": "8. If things go wrong",
+    "review": "9. Checking answers",
 }
 #: the funnel's last stage is a section too, but reads better as what happened
 GROUPS_BY_TABLE = {"funnel": {"submitted": "10. Plan sent"}}
 
 MEASURES = {
-    "plans": "Plans", "services": "Services", "outcomes": "Outcomes", "conversations": "Conversations",
-    "weekly_spend": "Weekly spend", "share_of_spend_percent": "Share of spend", "step": "Step",
-    "median_minutes": "Median time (minutes)", "plans_with_conversations": "Plans with conversations kept",
+    "plans": "Plans",
+    "services": "Services",
+    "outcomes": "Outcomes",
+    "conversations": "Conversations",
+    "weekly_spend": "Weekly spend",
+    "share_of_spend_percent": "Share of spend",
+    "step": "Step",
+    "median_minutes": "Median time (minutes)",
+    "plans_with_conversations": "Plans with conversations kept",
     "median_turns": "Median messages from the person",
 }
 

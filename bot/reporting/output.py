@@ -1,5 +1,6 @@
 """The report as JSON or CSV. CSV is long format, one figure a line:
 `table,group,measure,value` (e.g. `management,direct_payment,weekly_spend,1250.00`)."""
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
 """The dates a report covers: ISO dates, both ends included, read as whole days in UTC."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

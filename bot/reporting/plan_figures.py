@@ -3,6 +3,7 @@
 Every query counts plans created in the period (`Plan.created_at`: when the person's identity
 was verified and the budget told). Spend, management and outcomes count finished plans only
 (submitted or agreed): a draft's spending is not yet planned."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -54,20 +55,30 @@ def plans_by_channel(session: Session, period: Period) -> Dict[Tuple[str, str], 
 def spend_by_management(session: Session, period: Period) -> Dict[str, Group]:
     option = func.coalesce(Plan.management, NOT_RECORDED)
     statement = _in_period(
-        select(option, func.count(distinct(Plan.id)), func.count(Service.id),
-               func.coalesce(func.sum(Service.weekly_cost_pence), 0))
-        .select_from(Plan).outerjoin(Service, Service.plan_id == Plan.id).group_by(option),
-        period, finished=True,
+        select(
+            option,
+            func.count(distinct(Plan.id)),
+            func.count(Service.id),
+            func.coalesce(func.sum(Service.weekly_cost_pence), 0),
+        )
+        .select_from(Plan)
+        .outerjoin(Service, Service.plan_id == Plan.id)
+        .group_by(option),
+        period,
+        finished=True,
     )
     return {key: Group(plans, items, int(pence)) for key, plans, items, pence in session.execute(statement)}
 
 
 def spend_by_category(session: Session, period: Period) -> Dict[str, Group]:
     statement = _in_period(
-        select(Service.category, func.count(distinct(Plan.id)), func.count(Service.id),
-               func.sum(Service.weekly_cost_pence))
-        .join(Plan, Service.plan_id == Plan.id).group_by(Service.category),
-        period, finished=True,
+        select(
+            Service.category, func.count(distinct(Plan.id)), func.count(Service.id), func.sum(Service.weekly_cost_pence)
+        )
+        .join(Plan, Service.plan_id == Plan.id)
+        .group_by(Service.category),
+        period,
+        finished=True,
     )
     return {key: Group(plans, items, int(pence)) for key, plans, items, pence in session.execute(statement)}
 
@@ -75,8 +86,10 @@ def spend_by_category(session: Session, period: Period) -> Dict[str, Group]:
 def outcomes_by_domain(session: Session, period: Period) -> Dict[str, Group]:
     statement = _in_period(
         select(Outcome.domain, func.count(distinct(Plan.id)), func.count(Outcome.id))
-        .join(Plan, Outcome.plan_id == Plan.id).group_by(Outcome.domain),
-        period, finished=True,
+        .join(Plan, Outcome.plan_id == Plan.id)
+        .group_by(Outcome.domain),
+        period,
+        finished=True,
     )
     return {key: Group(plans, items) for key, plans, items in session.execute(statement)}
 

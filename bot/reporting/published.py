@@ -6,6 +6,7 @@ of them covers, which would undo small-number suppression (bot/reporting/suppres
 every published report is an audit_log line (action `report-published`, subject the dates), and
 a report whose dates overlap an earlier one's but differ is refused. The same dates published
 again later are allowed: they show what changed in between, which the README says."""
+
 from __future__ import annotations
 
 from sqlalchemy import select

@@ -2,12 +2,13 @@
 
 Money is pounds with two decimals; shares are percentages of the finished plans' planned weekly
 spend, one decimal; medians are one decimal. Codes are the plan JSON's (DESIGN §5)."""
+
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
-from typing import Dict, Iterable, List, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES
 from bot.db.session import session_scope
@@ -25,8 +26,13 @@ STATUSES = ("draft", "submitted", "agreed")
 CHANNELS = ("web", "sms", "adviser_assisted")
 #: the report's tables, in order
 TABLES = (
-    "plans_by_status", "management", "service_categories", "outcomes_by_domain", "channels",
-    "verification_to_submission", "funnel",
+    "plans_by_status",
+    "management",
+    "service_categories",
+    "outcomes_by_domain",
+    "channels",
+    "verification_to_submission",
+    "funnel",
 )
 RULES = (
     f"Counts from 1 to {THRESHOLD - 1} are shown as 'fewer than {THRESHOLD}'; 0 is shown as 0. "
@@ -62,20 +68,21 @@ def _spending(key: str, groups: Dict[str, Group], order: Iterable[str], items: s
         group = groups.get(code, Group(0))
         hide = code in hidden
         share = Decimal(group.weekly_pence * 100) / total if total else Decimal(0)
-        rows.append({
-            key: code,
-            "plans": shown_count(group.plans, hide),
-            items: shown_count(group.items, hide or is_small(group.plans)),
-            "weekly_spend": shown_figure(money_str(from_pence(group.weekly_pence)), group.plans, hide),
-            "share_of_spend_percent": shown_figure(_tenth(share), group.plans, hide),
-        })
+        rows.append(
+            {
+                key: code,
+                "plans": shown_count(group.plans, hide),
+                items: shown_count(group.items, hide or is_small(group.plans)),
+                "weekly_spend": shown_figure(money_str(from_pence(group.weekly_pence)), group.plans, hide),
+                "share_of_spend_percent": shown_figure(_tenth(share), group.plans, hide),
+            }
+        )
     return rows
 
 
 def _outcomes(groups: Dict[str, Group]) -> List[Row]:
     return [
-        {"domain": code, "plans": shown_count(group.plans),
-         "outcomes": shown_count(group.items, is_small(group.plans))}
+        {"domain": code, "plans": shown_count(group.plans), "outcomes": shown_count(group.items, is_small(group.plans))}
         for code, group in ((code, groups.get(code, Group(0))) for code in _ordered(DOMAINS, groups))
     ]
 
@@ -94,12 +101,14 @@ def _median(values: List[float]) -> str:
 
 def _time_to_submit(submitted: List[Tuple[str, datetime, datetime]], turns: Dict[str, int]) -> List[Row]:
     minutes = [(done - started).total_seconds() / 60 for _, started, done in submitted]
-    return [{
-        "plans": shown_count(len(minutes)),
-        "median_minutes": _median(minutes),
-        "plans_with_conversations": shown_count(len(turns)),
-        "median_turns": _median(list(turns.values())),
-    }]
+    return [
+        {
+            "plans": shown_count(len(minutes)),
+            "median_minutes": _median(minutes),
+            "plans_with_conversations": shown_count(len(turns)),
+            "median_turns": _median(list(turns.values())),
+        }
+    ]
 
 
 def _funnel(reached: Dict[str, int]) -> List[Row]:
@@ -109,8 +118,9 @@ def _funnel(reached: Dict[str, int]) -> List[Row]:
     ]
 
 
-def build_report(period: Period = Period()) -> Report:
-    """Every table of the report for plans started (and conversations begun) in `period`."""
+def build_report(period: Optional[Period] = None) -> Report:
+    """Every table of the report for plans started (and conversations begun) in `period` (all time if None)."""
+    period = period or Period()
     with session_scope() as session:
         status = plan_figures.plans_by_status(session, period)
         management = plan_figures.spend_by_management(session, period)

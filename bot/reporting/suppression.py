@@ -6,6 +6,7 @@
 - In a breakdown whose parts add up to a whole (plans by status, by management option, by
   channel), hiding a single part would let it be worked out from the others, so the next
   smallest part is hidden too."""
+
 from __future__ import annotations
 
 from typing import Dict, Set, Union
@@ -46,4 +47,3 @@ def shown_count(count: int, hide: bool = False) -> Shown:
 def shown_figure(figure: str, group_size: int, hide: bool = False) -> str:
     """A figure worked out from a group: itself, or "not shown" when the group is small or hidden."""
     return NOT_SHOWN if hide or is_small(group_size) else figure
-

@@ -18,6 +18,7 @@ set in tests/safety/labelled_messages.csv. With the logistic-regression intent m
 message in the set it was tuned on; false alarms were 0.8% at 0.5 and none from 0.6 (the sweep
 prints them for the current model). The model is there for risk the list does not know, so the
 bar stays as low as gives no false alarms there: 0.6."""
+
 from __future__ import annotations
 
 from typing import Any, Mapping, Optional
@@ -40,8 +41,13 @@ def risk_confidence(parse: Optional[Mapping[str, Any]]) -> float:
     return 0.0
 
 
-def decide(text: str, nlu_confidence: float, in_form: bool,
-           alone: float = IN_FORM_ALONE, outside: float = OUTSIDE_FORM_THRESHOLD) -> bool:
+def decide(
+    text: str,
+    nlu_confidence: float,
+    in_form: bool,
+    alone: float = IN_FORM_ALONE,
+    outside: float = OUTSIDE_FORM_THRESHOLD,
+) -> bool:
     """True when the message shows risk, given the model's confidence in `safeguarding` (the
     thresholds are parameters only for the sweep)."""
     if shows_risk(text):

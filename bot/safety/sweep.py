@@ -9,6 +9,7 @@ the decision is then swept over its thresholds:
 - outside a form, against every other intent: a risk phrase, or the model at OUTSIDE_FORM_THRESHOLD.
 
 `python -m bot.safety.sweep` (about two minutes)."""
+
 from __future__ import annotations
 
 import argparse
@@ -43,7 +44,7 @@ def out_of_fold(examples: List[Tuple[str, str]], seed: int) -> Scored:
         model = text_model(config["C"], tuple(config["word_ngrams"]), tuple(config["char_ngrams"]))
         model.fit([texts[i] for i in train], [intents[i] for i in train])
         column = list(model.classes_).index(detector.INTENT)
-        for i, row in zip(test, model.predict_proba([texts[i] for i in test])):
+        for i, row in zip(test, model.predict_proba([texts[i] for i in test]), strict=False):
             scored.append((texts[i], intents[i], float(row[column])))
     return scored
 
@@ -60,18 +61,21 @@ def main() -> None:
     args = parser.parse_args()
     scored = out_of_fold(training_examples(), args.seed)
     in_form = [(t, i == detector.INTENT, p) for t, i, p in scored if i in (detector.INTENT, "inform")]
-    print(f"inside a form ({sum(r for _, r, _ in in_form)} risk, {sum(not r for _, r, _ in in_form)} inform examples),"
-          f" model with a concern word at {detector.IN_FORM_THRESHOLD}:")
+    print(
+        f"inside a form ({sum(r for _, r, _ in in_form)} risk, {sum(not r for _, r, _ in in_form)} inform examples),"
+        f" model with a concern word at {detector.IN_FORM_THRESHOLD}:"
+    )
     print("model alone at  recall  false alarms")
     for alone in ALONE:
-        flags = [(risk, detector.decide(t, p, in_form=True, alone=alone))
-                 for t, risk, p in in_form]
+        flags = [(risk, detector.decide(t, p, in_form=True, alone=alone)) for t, risk, p in in_form]
         recall, false_alarms = _rates(flags)
         print(f"{alone:>14}  {recall:.3f}   {false_alarms:.3f}")
     outside = [(t, i == detector.INTENT, p) for t, i, p in scored]
     print("outside a form (every intent), threshold  recall  false alarms")
     for threshold in OUTSIDE:
-        recall, false_alarms = _rates([(risk, detector.decide(t, p, in_form=False, outside=threshold)) for t, risk, p in outside])
+        recall, false_alarms = _rates(
+            [(risk, detector.decide(t, p, in_form=False, outside=threshold)) for t, risk, p in outside]
+        )
         print(f"{threshold:>40}  {recall:.3f}   {false_alarms:.3f}")
 
 

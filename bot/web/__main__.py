@@ -1,4 +1,5 @@
 """`python -m bot.web --port 8080`: run the web app."""
+
 from __future__ import annotations
 
 import argparse

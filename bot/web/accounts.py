@@ -9,6 +9,7 @@ unknown email), so a locked login, a wrong password and an unknown email take ab
 the sign-in page gives all three the same answer. Managers must have TOTP to sign in.
 
 Blocking (SQLAlchemy, Argon2): call from a thread in async code."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -106,11 +107,14 @@ def create_adviser(email: str, password: str, role: str = "adviser") -> AdviserV
         adviser = Adviser(email=email, password_hash=_hasher.hash(password), role=role, failed_logins=0)
         session.add(adviser)
         session.flush()
-        session.add(AuditLog(actor="cli", action="adviser-created", subject="", detail=f"adviser:{adviser.id} role {role}"))
+        session.add(
+            AuditLog(actor="cli", action="adviser-created", subject="", detail=f"adviser:{adviser.id} role {role}")
+        )
         return _view(adviser)
 
 
 # --- signing in ------------------------------------------------------------------------------
+
 
 def _locked(adviser: Adviser, now: datetime) -> bool:
     return adviser.locked_until is not None and adviser.locked_until > now
@@ -196,6 +200,7 @@ def _verify(password_hash: str, password: str) -> bool:
 
 
 # --- the administrator's actions (supportplan adviser …) -------------------------------------
+
 
 def _find(session: Session, email: str) -> Adviser:
     adviser = session.execute(select(Adviser).where(Adviser.email == normalise_email(email))).scalar_one_or_none()

@@ -4,6 +4,7 @@ Every time an adviser opens a person's plan, an audit line is written; the live 
 write one every few minutes while the adviser watches (console_queries.record_live_view). The
 home page alerts advisers to identity checks locked in the last 24 hours; /adviser/identity
 clears a lock."""
+
 from __future__ import annotations
 
 import asyncio
@@ -18,7 +19,14 @@ from bot.plans.service import PlanError, PlanNotFound, get_plan, mark_agreed
 from bot.plans.views import PlanView
 from bot.web.auth import check_csrf, current_adviser, render_console_page, require_adviser
 from bot.web.console_queries import (
-    STATUSES, conversation_id_of, plans_with_status, queue, record_live_view, record_view, reopened_at, search,
+    STATUSES,
+    conversation_id_of,
+    plans_with_status,
+    queue,
+    record_live_view,
+    record_view,
+    reopened_at,
+    search,
 )
 from bot.web.pages import render_html
 from bot.web.transcripts import Message, conversation
@@ -47,8 +55,15 @@ async def console_home(request: web.Request) -> web.Response:
     found = await asyncio.to_thread(search, query) if query else None
     listed = await asyncio.to_thread(plans_with_status, status)
     return await render_console_page(
-        request, "console/plans.html", title="Plans", queue=waiting, query=query, found=found,
-        shown_status=status, statuses=STATUSES, plans=listed,
+        request,
+        "console/plans.html",
+        title="Plans",
+        queue=waiting,
+        query=query,
+        found=found,
+        shown_status=status,
+        statuses=STATUSES,
+        plans=listed,
         identity_locks=await asyncio.to_thread(_recent_identity_locks),
     )
 
@@ -57,7 +72,7 @@ async def _plan_or_404(request: web.Request, plan_reference: str) -> PlanView:
     try:
         return await asyncio.to_thread(get_plan, plan_reference)
     except PlanNotFound:
-        raise web.HTTPNotFound(text="There is no plan with that reference.")
+        raise web.HTTPNotFound(text="There is no plan with that reference.") from None
 
 
 async def _live_parts(request: web.Request, plan: PlanView) -> Dict[str, Any]:
@@ -85,7 +100,11 @@ async def plan_view(request: web.Request) -> web.Response:
     await asyncio.to_thread(record_view, adviser.id, plan.plan_reference)
     parts = await _live_parts(request, plan)
     return await render_console_page(
-        request, "console/plan.html", title=f"Plan {plan.plan_reference}", plan=plan, parts=parts,
+        request,
+        "console/plan.html",
+        title=f"Plan {plan.plan_reference}",
+        plan=plan,
+        parts=parts,
         notice=_notice(request.query.get("done")),
     )
 
@@ -116,7 +135,10 @@ async def agree_plan(request: web.Request) -> web.Response:
         await asyncio.to_thread(mark_agreed, plan.plan_reference, f"adviser:{adviser.id}")
     except PlanError:
         return await render_console_page(
-            request, "console/message.html", status=409, title="This plan cannot be agreed",
+            request,
+            "console/message.html",
+            status=409,
+            title="This plan cannot be agreed",
             message="Only a plan that the person has sent can be agreed. This one is not waiting to be agreed.",
             back=f"/adviser/plans/{plan.plan_reference}",
         )
@@ -126,8 +148,11 @@ async def agree_plan(request: web.Request) -> web.Response:
 @require_adviser()
 async def identity_page(request: web.Request) -> web.Response:
     return await render_console_page(
-        request, "console/identity.html", title="Identity checks",
-        locks=await asyncio.to_thread(_recent_identity_locks), notice=IDENTITY_NOTICES.get(request.query.get("done", "")),
+        request,
+        "console/identity.html",
+        title="Identity checks",
+        locks=await asyncio.to_thread(_recent_identity_locks),
+        notice=IDENTITY_NOTICES.get(request.query.get("done", "")),
     )
 
 

@@ -5,6 +5,7 @@ sign in. A session ends when it is revoked (signing out, `supportplan adviser di
 for the TOTP code signs nobody in, and lasts CODE_WAIT.
 
 Blocking (SQLAlchemy): call from a thread in async code."""
+
 from __future__ import annotations
 
 import hashlib
@@ -36,18 +37,29 @@ def start(adviser_id: int, awaiting_code: bool = False, now: Optional[datetime] 
     now = now or utcnow()
     token = secrets.token_urlsafe(32)
     with session_scope() as session:
-        session.execute(delete(AdviserSession).where(or_(
-            AdviserSession.last_seen_at < now - KEEP_ENDED, AdviserSession.created_at < now - LONGEST - KEEP_ENDED,
-        )))
-        session.add(AdviserSession(id_hash=_hash(token), adviser_id=adviser_id, awaiting_code=awaiting_code,
-                                   created_at=now, last_seen_at=now))
+        session.execute(
+            delete(AdviserSession).where(
+                or_(
+                    AdviserSession.last_seen_at < now - KEEP_ENDED,
+                    AdviserSession.created_at < now - LONGEST - KEEP_ENDED,
+                )
+            )
+        )
+        session.add(
+            AdviserSession(
+                id_hash=_hash(token),
+                adviser_id=adviser_id,
+                awaiting_code=awaiting_code,
+                created_at=now,
+                last_seen_at=now,
+            )
+        )
     return token
 
 
 def _live(row: Optional[AdviserSession], now: datetime) -> bool:
     return (
-        row is not None and row.revoked_at is None
-        and now - row.last_seen_at < IDLE and now - row.created_at < LONGEST
+        row is not None and row.revoked_at is None and now - row.last_seen_at < IDLE and now - row.created_at < LONGEST
     )
 
 
@@ -57,9 +69,13 @@ def signed_in(token: str, touch: bool = True, now: Optional[datetime] = None) ->
     now = now or utcnow()
     with session_scope() as session:
         found = session.execute(
-            select(AdviserSession, Adviser).join(Adviser, Adviser.id == AdviserSession.adviser_id)
-            .where(AdviserSession.id_hash == _hash(token), AdviserSession.awaiting_code.is_(False),
-                   Adviser.disabled_at.is_(None))
+            select(AdviserSession, Adviser)
+            .join(Adviser, Adviser.id == AdviserSession.adviser_id)
+            .where(
+                AdviserSession.id_hash == _hash(token),
+                AdviserSession.awaiting_code.is_(False),
+                Adviser.disabled_at.is_(None),
+            )
         ).first()
         if found is None or not _live(found[0], now):
             return None

@@ -1,6 +1,7 @@
 """The aiohttp web app: the chat page (bot/web/chat.py), the adviser console (adviser.py, with
 sign-in in auth.py) and the plan document (documents.py), styled with GOV.UK Frontend from
 bot/web/frontend/node_modules (installed by `make install` with `npm ci`)."""
+
 from __future__ import annotations
 
 import logging
@@ -33,7 +34,9 @@ async def secure_headers(request: web.Request, response: web.StreamResponse) -> 
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'")
+    response.headers.setdefault(
+        "Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
+    )
     await auth.secure_cookies(request, response)
 
 
@@ -44,7 +47,11 @@ async def friendly_not_found(request: web.Request, handler: auth.Handler) -> web
         return await handler(request)
     except web.HTTPNotFound:
         unrouted = request.match_info.http_exception is not None
-        if not unrouted or request.method != "GET" or request.path.startswith(("/api/", "/static/", "/govuk/", "/assets/")):
+        if (
+            not unrouted
+            or request.method != "GET"
+            or request.path.startswith(("/api/", "/static/", "/govuk/", "/assets/"))
+        ):
             raise
         return render(request, "not_found.html", status=404)
 
@@ -58,7 +65,9 @@ def _add_design_library(app: web.Application) -> None:
 
 
 def create_app(settings: Settings) -> web.Application:
-    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[friendly_not_found, auth.sessions(settings.secret_key)])
+    app = web.Application(
+        client_max_size=MAX_BODY_BYTES, middlewares=[friendly_not_found, auth.sessions(settings.secret_key)]
+    )
     app.on_response_prepare.append(secure_headers)
     app[SETTINGS_KEY] = settings
 

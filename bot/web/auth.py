@@ -12,6 +12,7 @@ A console page elsewhere (e.g. bot/web/reporting.py) looks like:
 
 and a POST handler checks its form with `await check_csrf(request)` (it returns the form).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -65,8 +66,12 @@ def session_storage(secret_key: str) -> EncryptedCookieStorage:
     `secure_cookies`)."""
     key = derived_key(secret_key, ADVISER_SESSIONS)
     return EncryptedCookieStorage(
-        key, cookie_name=SESSION_COOKIE, max_age=SESSION_SECONDS,
-        httponly=True, samesite="Strict", path="/",
+        key,
+        cookie_name=SESSION_COOKIE,
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="Strict",
+        path="/",
     )
 
 
@@ -93,6 +98,7 @@ async def secure_cookies(request: web.Request, response: web.StreamResponse) -> 
 
 # --- CSRF ----------------------------------------------------------------------------------
 
+
 async def csrf_token(request: web.Request) -> str:
     """This session's CSRF token, made on first use; every console form carries it."""
     session = await get_session(request)
@@ -114,6 +120,7 @@ async def check_csrf(request: web.Request) -> MultiDictProxy:
 
 
 # --- who is signed in ------------------------------------------------------------------------
+
 
 async def current_adviser(request: web.Request) -> Optional[AdviserView]:
     """The signed-in adviser: the cookie's session id must name a live session on the server, so
@@ -146,7 +153,10 @@ def require_adviser(role: str = "adviser", activity: bool = True) -> Callable[[H
                 raise web.HTTPSeeOther(f"/adviser/login?next={quote(target, safe='')}")
             if ROLE_RANK[adviser.role] < ROLE_RANK[role]:
                 return await render_console_page(
-                    request, "console/message.html", status=403, title="You cannot see this page",
+                    request,
+                    "console/message.html",
+                    status=403,
+                    title="You cannot see this page",
                     message="This page is for managers. Ask a manager if you need it.",
                 )
             return await handler(request)
@@ -156,18 +166,26 @@ def require_adviser(role: str = "adviser", activity: bool = True) -> Callable[[H
     return decorate
 
 
-async def render_console_page(request: web.Request, template: str, title: str, status: int = 200, **context: Any) -> web.Response:
+async def render_console_page(
+    request: web.Request, template: str, title: str, status: int = 200, **context: Any
+) -> web.Response:
     """A console page: `template` should extend "console/layout.html" (which shows `title` as
     the page title, the console's navigation and the sign-out button)."""
     adviser = await current_adviser(request)
     return render(
-        request, template, status=status, title=title, adviser=adviser, csrf_token=await csrf_token(request),
+        request,
+        template,
+        status=status,
+        title=title,
+        adviser=adviser,
+        csrf_token=await csrf_token(request),
         reporting=bool(adviser and adviser.role == "manager" and "reporting" in request.app.router.named_resources()),
         **context,
     )
 
 
 # --- signing in and out --------------------------------------------------------------------
+
 
 def _safe_next(target: Optional[str]) -> str:
     """Only a path inside the console, never another site."""
@@ -180,7 +198,9 @@ def _safe_next(target: Optional[str]) -> str:
 
 
 async def login_page(request: web.Request) -> web.Response:
-    return await render_console_page(request, "console/login.html", title="Sign in", next=_safe_next(request.query.get("next")))
+    return await render_console_page(
+        request, "console/login.html", title="Sign in", next=_safe_next(request.query.get("next"))
+    )
 
 
 async def _begin(request: web.Request, adviser_id: int, awaiting_code: bool = False) -> None:
@@ -248,7 +268,12 @@ async def code_page(request: web.Request) -> web.Response:
 
 async def _code_page(request: web.Request, target: str, error: Optional[str] = None) -> web.Response:
     return await render_console_page(
-        request, "console/login_code.html", status=401 if error else 200, title="Enter your code", next=target, error=error
+        request,
+        "console/login_code.html",
+        status=401 if error else 200,
+        title="Enter your code",
+        next=target,
+        error=error,
     )
 
 

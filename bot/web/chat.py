@@ -7,6 +7,7 @@ The HttpOnly cookie holds a random value that the `web_sessions` table maps to t
 stops working after `web_idle_minutes` without a message, and "Finish and forget this device"
 ends it. The page restores itself from /api/history and shows the running budget from
 /api/budget, both only within `web_verified_minutes` of an identity check in this browser."""
+
 from __future__ import annotations
 
 import asyncio
@@ -105,9 +106,9 @@ async def _message_text(request: web.Request) -> str:
     try:
         payload: Any = await request.json()
     except ValueError:
-        raise web.HTTPBadRequest(text="The message could not be read.")
+        raise web.HTTPBadRequest(text="The message could not be read.") from None
     if not isinstance(payload, dict):
-        raise web.HTTPBadRequest(text="The message could not be read.")
+        raise web.HTTPBadRequest(text="The message could not be read.") from None
     text = str(payload.get("message") or "").strip()
     if not text:
         raise web.HTTPBadRequest(text="Please type a message.")
@@ -150,7 +151,7 @@ async def relay_message(request: web.Request) -> web.Response:
 
 
 async def forget(request: web.Request) -> web.Response:
-    """"Finish and forget this device": the session ends here and in the browser."""
+    """ "Finish and forget this device": the session ends here and in the browser."""
     check_origin(request)
     token = request.cookies.get(COOKIE)
     if token:

@@ -1,6 +1,7 @@
 """What the adviser console lists: plans by status, a search by plan or person reference, and
 the queue of conversations that need a person (flags handoff_requested or safeguarding).
 Blocking (SQLAlchemy): call from a thread in async code."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,8 +36,15 @@ class PlanRow:
 
 
 def _row(plan: Plan, person: Person) -> PlanRow:
-    return PlanRow(plan.plan_reference, person.reference, plan.status, plan.channel, tuple(plan.flags or ()),
-                   plan.updated_at, plan.submitted_at)
+    return PlanRow(
+        plan.plan_reference,
+        person.reference,
+        plan.status,
+        plan.channel,
+        tuple(plan.flags or ()),
+        plan.updated_at,
+        plan.submitted_at,
+    )
 
 
 def _plans(*conditions: object, limit: int = PAGE_SIZE) -> List[PlanRow]:
@@ -101,10 +109,14 @@ def record_live_view(adviser_id: int, plan_reference: str, now: Optional[datetim
     actor = f"adviser:{adviser_id}"
     with session_scope() as session:
         recent = session.execute(
-            select(AuditLog.id).where(
-                AuditLog.actor == actor, AuditLog.subject == plan_reference, AuditLog.action.in_(VIEW_ACTIONS),
+            select(AuditLog.id)
+            .where(
+                AuditLog.actor == actor,
+                AuditLog.subject == plan_reference,
+                AuditLog.action.in_(VIEW_ACTIONS),
                 AuditLog.at > now - LIVE_AUDIT_INTERVAL,
-            ).limit(1)
+            )
+            .limit(1)
         ).first()
         if recent is None:
             session.add(AuditLog(actor=actor, action="plan-viewed-live", subject=plan_reference, detail="", at=now))

@@ -3,6 +3,7 @@ adviser (each view is audited), or for the person whose web conversation the pla
 within `web_verified_minutes` of an identity check in that browser (after that, a page says how
 to see it again). The person's copy leaves out what only the council sees (the safeguarding
 flag). Anyone else gets the same 404 as for a plan that does not exist."""
+
 from __future__ import annotations
 
 import asyncio
@@ -44,7 +45,7 @@ async def _allowed_plan(request: web.Request, plan_reference: str) -> PlanView:
     try:
         plan = await asyncio.to_thread(get_plan, plan_reference)
     except PlanNotFound:
-        raise web.HTTPNotFound()
+        raise web.HTTPNotFound() from None
     if not adviser:
         return person_copy(plan)
     await asyncio.to_thread(record_view, adviser.id, plan.plan_reference, "plan-document-viewed")

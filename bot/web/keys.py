@@ -1,4 +1,5 @@
 """The web app's shared state keys (one module, so handlers need not import the app)."""
+
 from __future__ import annotations
 
 import aiohttp

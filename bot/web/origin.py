@@ -2,6 +2,7 @@
 sends none, the Referer's origin) must be the app's own. A request with neither header did not
 come from a page of another site in a browser (browsers send Origin on every cross-site POST), and
 the conversation cookie is SameSite=Strict besides."""
+
 from __future__ import annotations
 
 from typing import Optional

@@ -1,4 +1,5 @@
 """HTML pages with the shared GOV.UK Frontend layout (bot/web/templates/layout.html)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Who is really asking, behind a TLS proxy: headers from a proxy are trusted only when the request
 comes from an address listed in SUPPORTPLAN_TRUSTED_PROXIES (addresses or networks, comma-separated)."""
+
 from __future__ import annotations
 
 import ipaddress

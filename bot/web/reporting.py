@@ -1,6 +1,7 @@
 """The Reporting page of the adviser console (/adviser/reporting, managers only): the council
 report (bot/reporting) as charts, each with a table of the same figures beside it, and the
 same report to download as CSV or JSON. Charts are SVG images drawn on the server."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,7 +14,8 @@ from aiohttp import web
 from bot.db.session import current_database_url
 from bot.reporting.charts import CHARTS, CHARTS_BY_NAME, Chart, bars, draw
 from bot.reporting.labels import MEASURES, shown
-from bot.reporting.output import FORMATS, render as render_report
+from bot.reporting.output import FORMATS
+from bot.reporting.output import render as render_report
 from bot.reporting.period import Period, parse_date
 from bot.reporting.published import OverlappingReport, publish
 from bot.reporting.report import Report, build_report
@@ -57,8 +59,10 @@ def _period(request: web.Request) -> Tuple[Optional[Period], Dict[str, str]]:
 def _table(report: Report, chart: Chart) -> Dict[str, Any]:
     """The chart's table: the group, then every figure of its rows (funnel step numbers are in the labels)."""
     measures = [m for m in report[chart.table][0] if m != "step"][1:]
-    rows = [[label] + [shown(m, row[m]) for m in measures]
-            for (label, _), row in zip(bars(report, chart), report[chart.table])]
+    rows = [
+        [label] + [shown(m, row[m]) for m in measures]
+        for (label, _), row in zip(bars(report, chart), report[chart.table], strict=False)
+    ]
     return {"headings": [chart.group_heading] + [MEASURES[m] for m in measures], "rows": rows}
 
 
@@ -75,13 +79,24 @@ async def reporting_page(request: web.Request) -> web.Response:
         return await render_console_page(request, "console/reporting.html", title="Reporting", status=400, **context)
     report = await _report(period)
     figures: List[Dict[str, Any]] = [
-        {"chart": chart, "table": _table(report, chart), "src": f"/adviser/reporting/charts/{chart.name}.svg{_query(period)}"}
+        {
+            "chart": chart,
+            "table": _table(report, chart),
+            "src": f"/adviser/reporting/charts/{chart.name}.svg{_query(period)}",
+        }
         for chart in CHARTS
     ]
     timing = {MEASURES[m]: shown(m, v) for m, v in report["verification_to_submission"][0].items()}
     return await render_console_page(
-        request, "console/reporting.html", title="Reporting", report=report, figures=figures, timing=timing,
-        query=_query(period), formats=FORMATS, **context,
+        request,
+        "console/reporting.html",
+        title="Reporting",
+        report=report,
+        figures=figures,
+        timing=timing,
+        query=_query(period),
+        formats=FORMATS,
+        **context,
     )
 
 

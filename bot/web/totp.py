@@ -4,6 +4,7 @@ The secret is kept Fernet-encrypted with a key derived from SUPPORTPLAN_SECRET_K
 the database alone cannot make codes); a new root secret means every login must enrol again.
 A code is accepted for its own 30-second step and one either side (clocks drift), and the step of
 the last code accepted is kept by the caller so no code works twice."""
+
 from __future__ import annotations
 
 import base64

@@ -6,6 +6,7 @@ message that showed risk and the assistant's safeguarding replies to it, so some
 opens the page later does not see them. Advisers see everything.
 
 Blocking (SQLAlchemy): call it from a thread in async code."""
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,12 @@ class Message:
     buttons: Tuple[Button, ...] = ()
 
     def to_json(self) -> Dict[str, Any]:
-        return {"who": self.who, "text": self.text, "at": self.at,
-                "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons]}
+        return {
+            "who": self.who,
+            "text": self.text,
+            "at": self.at,
+            "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons],
+        }
 
 
 def _buttons(event: Dict[str, Any]) -> Tuple[Button, ...]:

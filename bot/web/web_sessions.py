@@ -6,6 +6,7 @@ value is replaced at the identity check (`rotate`), forgotten after a spell with
 (`find` treats it as gone) and on "finish and forget this device" (`end`).
 
 Blocking (SQLAlchemy): call these from a thread in async code."""
+
 from __future__ import annotations
 
 import hashlib
@@ -47,8 +48,12 @@ def start(idle: timedelta) -> Tuple[str, WebSessionView]:
     longer than `idle` are deleted on the way."""
     now = utcnow()
     token = secrets.token_urlsafe(32)
-    row = WebSession(token_hash=_hash(token), conversation_id=CONVERSATION_PREFIX + secrets.token_urlsafe(24),
-                     created_at=now, last_seen_at=now)
+    row = WebSession(
+        token_hash=_hash(token),
+        conversation_id=CONVERSATION_PREFIX + secrets.token_urlsafe(24),
+        created_at=now,
+        last_seen_at=now,
+    )
     with session_scope() as session:
         session.execute(delete(WebSession).where(WebSession.last_seen_at < now - idle))
         session.add(row)

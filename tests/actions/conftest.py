@@ -1,5 +1,6 @@
 """Running actions as the action server would: real trackers, the real domain, a real database
 (the `database` fixture in tests/conftest.py runs each test on SQLite and on PostgreSQL)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -7,12 +8,11 @@ from typing import Any
 
 import pytest
 
+# the action tests import these from here
+from bot.answers.trackers import Outcome, domain, run, tracker  # noqa: F401
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
-
-# the action tests import these from here
-from bot.answers.trackers import Outcome, domain, run, tracker  # noqa: F401
 
 
 @pytest.fixture
@@ -24,7 +24,9 @@ def demo(database: str, demo_person: Any) -> Any:
 @pytest.fixture
 def plan_ref(demo: Any) -> str:
     """A draft plan with one outcome and one service (a taxi at £20 a week). Modules may define their own."""
-    reference = service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal(250), "week")).plan_reference
+    reference = service.open_plan(
+        "PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal(250), "week")
+    ).plan_reference
     service.add_outcome(reference, "Get out to the shops")
     service.add_service(reference, NewService("transport", "a taxi to the day centre", None, None, Decimal(20)))
     return reference

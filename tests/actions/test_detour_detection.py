@@ -1,5 +1,6 @@
 """Which detour a message takes, given what the NLU model said: inside a form the bar is high,
 and a description of support is never taken as asking for a person."""
+
 from __future__ import annotations
 
 from typing import Any, Dict
@@ -13,17 +14,27 @@ def parsed(text: str, intent: str, confidence: float) -> Dict[str, Any]:
     return {"text": text, "intent": {"name": intent, "confidence": confidence}, "intent_ranking": []}
 
 
-@pytest.mark.parametrize("text", [
-    "someone called Bernadette to drive me to rehearsals", "someone to sit with me in the evenings",
-    "a person to help me shower",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone called Bernadette to drive me to rehearsals",
+        "someone to sit with me in the evenings",
+        "a person to help me shower",
+    ],
+)
 def test_support_described_as_someone_is_an_answer_inside_a_form(text: str) -> None:
     assert detect(parsed(text, "request_human", 0.97), in_form=True) is None
 
 
-@pytest.mark.parametrize("text", [
-    "i need to speak to sum1", "get me an adviser", "can the council call me", "i want a human",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i need to speak to sum1",
+        "get me an adviser",
+        "can the council call me",
+        "i want a human",
+    ],
+)
 def test_asking_for_a_person_inside_a_form(text: str) -> None:
     assert detect(parsed(text, "request_human", 0.97), in_form=True) is Detour.HANDOFF
 

@@ -23,21 +23,32 @@ REFERENCE = {"planned_by": "self", "person_reference": "PB-100234"}
 
 
 async def test_who_is_planning_understands_plain_words(demo) -> None:
-    for text, expected in [("just me", "self"), ("I'm doing it for my mum", "supporter"), ("I am an adviser", "adviser")]:
+    for text, expected in [
+        ("just me", "self"),
+        ("I'm doing it for my mum", "supporter"),
+        ("I am an adviser", "adviser"),
+    ]:
         out = await run(ValidateIdentityForm(), tracker(text=text, filled="planned_by", active_loop=FORM))
         assert out.slots["planned_by"] == expected, text
 
 
 async def test_reference_is_taken_from_a_sentence(demo) -> None:
-    out = await run(ValidateIdentityForm(), tracker({"planned_by": "self"}, "my ref is pb-100234", filled="person_reference", active_loop=FORM))
+    out = await run(
+        ValidateIdentityForm(),
+        tracker({"planned_by": "self"}, "my ref is pb-100234", filled="person_reference", active_loop=FORM),
+    )
     assert out.slots["person_reference"].upper().replace(" ", "") == "PB-100234"
-    out = await run(ValidateIdentityForm(), tracker({"planned_by": "self"}, "no idea", filled="person_reference", active_loop=FORM))
+    out = await run(
+        ValidateIdentityForm(), tracker({"planned_by": "self"}, "no idea", filled="person_reference", active_loop=FORM)
+    )
     assert out.slots["person_reference"] is None
     assert out.responses == ["utter_reference_not_understood"]
 
 
 async def test_right_details_verify_and_name_the_person(demo) -> None:
-    out = await run(ValidateIdentityForm(), tracker(REFERENCE, "3rd April 1956", filled="date_of_birth", active_loop=FORM))
+    out = await run(
+        ValidateIdentityForm(), tracker(REFERENCE, "3rd April 1956", filled="date_of_birth", active_loop=FORM)
+    )
     assert out.slots["verified"] is True
     assert out.slots["person_name"] == "Sam"
     assert out.slots["date_of_birth"] == "1956-04-03"
@@ -45,10 +56,17 @@ async def test_right_details_verify_and_name_the_person(demo) -> None:
 
 
 async def test_wrong_details_say_the_same_whether_or_not_the_reference_exists(demo) -> None:
-    wrong_dob = await run(ValidateIdentityForm(), tracker(REFERENCE, "4/4/1956", filled="date_of_birth", active_loop=FORM))
+    wrong_dob = await run(
+        ValidateIdentityForm(), tracker(REFERENCE, "4/4/1956", filled="date_of_birth", active_loop=FORM)
+    )
     unknown = await run(
         ValidateIdentityForm(),
-        tracker({"planned_by": "self", "person_reference": "ZZ-999999"}, "3/4/1956", filled="date_of_birth", active_loop=FORM),
+        tracker(
+            {"planned_by": "self", "person_reference": "ZZ-999999"},
+            "3/4/1956",
+            filled="date_of_birth",
+            active_loop=FORM,
+        ),
     )
     assert wrong_dob.responses == unknown.responses == ["utter_identity_no_match"]
     assert wrong_dob.slots["person_reference"] is None and wrong_dob.slots["identity_failures"] == 1
@@ -85,10 +103,15 @@ async def test_a_client_that_tried_many_references_is_locked_even_with_the_right
     now = datetime.now(timezone.utc)
     for number in range(CLIENT_MAX_FAILURES):
         check_identity(f"PB-{900000 + number}", date(1950, 1, 1), now, client=CLIENT)
-    out = await run(ValidateIdentityForm(), from_client(tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM)))
+    out = await run(
+        ValidateIdentityForm(), from_client(tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
+    )
     assert "verified" not in out.slots and out.slots["requested_slot"] is None
     assert out.slots["identity_locked_until"] > time.time()
-    other = await run(ValidateIdentityForm(), from_client(tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM), "b" * 32))
+    other = await run(
+        ValidateIdentityForm(),
+        from_client(tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM), "b" * 32),
+    )
     assert other.slots["verified"] is True
 
 
@@ -103,8 +126,12 @@ async def test_the_conversation_is_paused_as_long_as_the_escalated_lock(demo) ->
 
 # --- the optional second factor: a code texted to the phone on file ---------------------------
 
-SMS_ENV = {"IDENTITY_SECOND_FACTOR": "sms", "SMS_ACCOUNT_SID": "AC" + "0" * 32, "SMS_AUTH_TOKEN": "token",
-           "SMS_FROM_NUMBER": "+447700900999"}
+SMS_ENV = {
+    "IDENTITY_SECOND_FACTOR": "sms",
+    "SMS_ACCOUNT_SID": "AC" + "0" * 32,
+    "SMS_AUTH_TOKEN": "token",
+    "SMS_FROM_NUMBER": "+447700900999",
+}
 
 
 @pytest.fixture
@@ -168,12 +195,17 @@ async def test_a_code_that_cannot_be_sent_says_to_call_the_council(demo, monkeyp
 
 async def test_without_the_setting_no_code_is_asked(demo) -> None:
     form = ValidateIdentityForm()
-    slots = await form.required_slots(["planned_by", "person_reference", "date_of_birth"], CollectingDispatcher(), tracker(), domain())
+    slots = await form.required_slots(
+        ["planned_by", "person_reference", "date_of_birth"], CollectingDispatcher(), tracker(), domain()
+    )
     assert slots == ["planned_by", "person_reference", "date_of_birth"]
 
 
 async def test_over_sms_a_lock_ends_the_form_too(demo) -> None:
-    t = over("sms", tracker({"planned_by": "self", "identity_failures": 2}, "1/1/1900", filled="date_of_birth", active_loop=FORM))
+    t = over(
+        "sms",
+        tracker({"planned_by": "self", "identity_failures": 2}, "1/1/1900", filled="date_of_birth", active_loop=FORM),
+    )
     out = await run(ValidateIdentityForm(), t)
     assert out.slots["requested_slot"] is None and out.slots["identity_locked_until"] > time.time()
 
@@ -181,6 +213,8 @@ async def test_over_sms_a_lock_ends_the_form_too(demo) -> None:
 async def test_the_code_is_taken_from_what_the_person_typed(demo, texts: FakeTwilio) -> None:
     await run(ValidateIdentityForm(), tracker(REFERENCE, "3/4/1956", filled="date_of_birth", active_loop=FORM))
     code = re.search(r"\b\d{6}\b", texts.sent[0]["Body"]).group(0)
-    typed = tracker({**REFERENCE, "date_of_birth": "1956-04-03", "requested_slot": "one_time_code"}, code, active_loop=FORM)
+    typed = tracker(
+        {**REFERENCE, "date_of_birth": "1956-04-03", "requested_slot": "one_time_code"}, code, active_loop=FORM
+    )
     out = await run(ValidateIdentityForm(), typed)
     assert out.slots["verified"] is True

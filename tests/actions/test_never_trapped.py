@@ -1,6 +1,7 @@
 """No question is asked more than three times in a row (issue 14): every question of every form,
 answered with something unusable again and again, stops being asked by the third failure, with
 the person offered to come back to it, skip it where allowed, or talk to a person."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Tuple, Type
@@ -48,10 +49,10 @@ def test_every_question_of_every_form_is_driven() -> None:
     assert driven == in_the_domain
 
 
-
 @pytest.mark.parametrize("form, question, known", QUESTIONS, ids=[q[1] for q in QUESTIONS])
-async def test_no_question_is_asked_a_fourth_time_in_a_row(plan_ref: str, form: Type[Action], question: str,
-                                                           known: Dict[str, Any]) -> None:
+async def test_no_question_is_asked_a_fourth_time_in_a_row(
+    plan_ref: str, form: Type[Action], question: str, known: Dict[str, Any]
+) -> None:
     slots: Dict[str, Any] = {"plan_reference": plan_ref, "verified": True, **known}
     asked = 1  # the question was asked once before the first answer
     for _ in range(4):

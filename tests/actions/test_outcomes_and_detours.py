@@ -18,11 +18,24 @@ def plan_ref(demo) -> str:
 
 async def test_outcomes_are_recorded_one_at_a_time_until_that_is_all(plan_ref: str) -> None:
     form = ValidateOutcomesForm()
-    out = await run(form, tracker({"plan_reference": plan_ref}, "that's all", filled="outcome_text", active_loop="outcomes_form"))
+    out = await run(
+        form, tracker({"plan_reference": plan_ref}, "that's all", filled="outcome_text", active_loop="outcomes_form")
+    )
     assert out.responses == ["utter_outcome_needed"]
-    out = await run(form, tracker({"plan_reference": plan_ref}, "cook my own dinner", filled="outcome_text", active_loop="outcomes_form"))
+    out = await run(
+        form,
+        tracker({"plan_reference": plan_ref}, "cook my own dinner", filled="outcome_text", active_loop="outcomes_form"),
+    )
     assert out.slots["outcome_text"] is None and out.slots["outcome_count"] == 1
-    out = await run(form, tracker({"plan_reference": plan_ref, "outcome_count": 1}, "that's all", filled="outcome_text", active_loop="outcomes_form"))
+    out = await run(
+        form,
+        tracker(
+            {"plan_reference": plan_ref, "outcome_count": 1},
+            "that's all",
+            filled="outcome_text",
+            active_loop="outcomes_form",
+        ),
+    )
     assert out.slots["requested_slot"] is None
     plan = service.get_plan(plan_ref)
     assert plan.outcomes_complete and [o.domain for o in plan.outcomes] == ["nutrition"]
@@ -30,7 +43,10 @@ async def test_outcomes_are_recorded_one_at_a_time_until_that_is_all(plan_ref: s
 
 async def test_risk_inside_a_form_is_signposted_flagged_and_the_question_kept(plan_ref: str) -> None:
     text = "my carer shouts at me and takes my money"
-    out = await run(ValidateImportantForm(), tracker({"plan_reference": plan_ref}, text, filled="important_to_me", active_loop="important_form"))
+    out = await run(
+        ValidateImportantForm(),
+        tracker({"plan_reference": plan_ref}, text, filled="important_to_me", active_loop="important_form"),
+    )
     assert out.responses[0] == "utter_safeguarding"
     assert out.slots["important_to_me"] is None
     plan = service.get_plan(plan_ref)
@@ -41,27 +57,60 @@ async def test_a_question_inside_a_form_is_answered_and_the_question_kept(plan_r
     selector = {"faq": {"response": {"intent_response_key": "faq/direct_payment", "responses": []}}}
     out = await run(
         ValidateImportantForm(),
-        tracker({"plan_reference": plan_ref}, "what's a direct payment?", intent="faq", filled="important_to_me", active_loop="important_form", response_selector=selector),
+        tracker(
+            {"plan_reference": plan_ref},
+            "what's a direct payment?",
+            intent="faq",
+            filled="important_to_me",
+            active_loop="important_form",
+            response_selector=selector,
+        ),
     )
     assert out.responses == ["utter_faq/direct_payment"]
     assert out.slots["important_to_me"] is None
 
 
 async def test_skipping_what_is_important_records_it_as_still_to_discuss(plan_ref: str) -> None:
-    out = await run(ValidateImportantForm(), tracker({"plan_reference": plan_ref}, "can we skip this", filled="important_to_me", active_loop="important_form"))
+    out = await run(
+        ValidateImportantForm(),
+        tracker(
+            {"plan_reference": plan_ref}, "can we skip this", filled="important_to_me", active_loop="important_form"
+        ),
+    )
     assert out.responses == ["utter_skipped"]
     assert "talk about" in service.get_plan(plan_ref).important_to_me
 
 
-@pytest.mark.parametrize("text, section", [("change my outcomes", "outcomes"), ("can I change how the money is managed", "management"), ("the support is wrong", "services")])
+@pytest.mark.parametrize(
+    "text, section",
+    [
+        ("change my outcomes", "outcomes"),
+        ("can I change how the money is managed", "management"),
+        ("the support is wrong", "services"),
+    ],
+)
 async def test_a_change_from_the_summary_reopens_that_section(plan_ref: str, text: str, section: str) -> None:
-    out = await run(ValidateReviewForm(), tracker({"plan_reference": plan_ref}, text, filled="plan_confirmed", active_loop="review_form"))
+    out = await run(
+        ValidateReviewForm(),
+        tracker({"plan_reference": plan_ref}, text, filled="plan_confirmed", active_loop="review_form"),
+    )
     assert out.slots["requested_slot"] is None
     assert out.slots["plan_confirmed"] == f"change {section}"
 
 
-@pytest.mark.parametrize("said, kept", [("and to have a bath safely", "to have a bath safely"),
-                                        ("Also, see my friends", "see my friends"), ("Andy to visit more", "Andy to visit more")])
+@pytest.mark.parametrize(
+    "said, kept",
+    [
+        ("and to have a bath safely", "to have a bath safely"),
+        ("Also, see my friends", "see my friends"),
+        ("Andy to visit more", "Andy to visit more"),
+    ],
+)
 async def test_a_joining_word_is_not_part_of_the_outcome(plan_ref: str, said: str, kept: str) -> None:
-    await run(ValidateOutcomesForm(), tracker({"plan_reference": plan_ref, "outcome_count": 1}, said, filled="outcome_text", active_loop="outcomes_form"))
+    await run(
+        ValidateOutcomesForm(),
+        tracker(
+            {"plan_reference": plan_ref, "outcome_count": 1}, said, filled="outcome_text", active_loop="outcomes_form"
+        ),
+    )
     assert [o.text for o in service.get_plan(plan_ref).outcomes] == [kept]

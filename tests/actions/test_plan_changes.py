@@ -1,5 +1,6 @@
 """Changing what is already said: linking a service to outcomes, corrections ("actually make that
 8 hours"), and taking a service or an outcome out, in the sections and at the summary."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -29,7 +30,9 @@ def plan_ref(demo) -> str:
 
 def with_pa(ref: str) -> int:
     """The PA of PA above, recorded at £15 an hour (£105 a week)."""
-    return service.add_service(ref, NewService("personal_assistant", PA["service_description"], Decimal(7), Decimal(15), None)).id
+    return service.add_service(
+        ref, NewService("personal_assistant", PA["service_description"], Decimal(7), Decimal(15), None)
+    ).id
 
 
 def services_form(ref: str, slot: str, text: str, **slots):
@@ -38,6 +41,7 @@ def services_form(ref: str, slot: str, text: str, **slots):
 
 # --- linking a service to the outcomes it serves --------------------------------------------
 
+
 async def test_the_outcomes_question_lists_them_with_buttons(plan_ref: str) -> None:
     out = await run(AskServiceOutcomes(), tracker({"plan_reference": plan_ref, "person_name": "Sam"}))
     said = out.said("utter_which_outcomes")
@@ -45,25 +49,40 @@ async def test_the_outcomes_question_lists_them_with_buttons(plan_ref: str) -> N
     assert [b["payload"] for b in said["buttons"]] == ["1", "2", "all", "none"]
 
 
-@pytest.mark.parametrize("reply, linked", [
-    ("1", [1]), ("1 and 2", [1, 2]), ("both", [1, 2]), ("all of them", [1, 2]), ("the shops one", [1]),
-    ("none", []), ("skip", []),
-])
+@pytest.mark.parametrize(
+    "reply, linked",
+    [
+        ("1", [1]),
+        ("1 and 2", [1, 2]),
+        ("both", [1, 2]),
+        ("all of them", [1, 2]),
+        ("the shops one", [1]),
+        ("none", []),
+        ("skip", []),
+    ],
+)
 async def test_a_service_is_linked_to_the_outcomes_chosen(plan_ref: str, reply: str, linked: list) -> None:
     service_id = with_pa(plan_ref)
-    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_outcomes", reply, **PA, service_rate="15", service_id=service_id))
+    out = await run(
+        ValidateServicesForm(),
+        services_form(plan_ref, "service_outcomes", reply, **PA, service_rate="15", service_id=service_id),
+    )
     assert out.slots["service_outcomes"] is not None
     assert list(service.get_plan(plan_ref).services[0].outcome_ids) == linked
 
 
 async def test_an_outcomes_reply_that_cannot_be_read_is_asked_again(plan_ref: str) -> None:
     service_id = with_pa(plan_ref)
-    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_outcomes", "bananas", **PA, service_rate="15", service_id=service_id))
+    out = await run(
+        ValidateServicesForm(),
+        services_form(plan_ref, "service_outcomes", "bananas", **PA, service_rate="15", service_id=service_id),
+    )
     assert out.responses == ["utter_service_outcomes_not_understood"]
     assert service.get_plan(plan_ref).services[0].outcome_ids == ()
 
 
 # --- corrections --------------------------------------------------------------------------
+
 
 async def test_correcting_the_hours_while_the_rate_is_asked(plan_ref: str) -> None:
     out = await run(ValidateServicesForm(), services_form(plan_ref, "service_rate", "actually make that 8 hours", **PA))
@@ -73,16 +92,28 @@ async def test_correcting_the_hours_while_the_rate_is_asked(plan_ref: str) -> No
     assert service.get_plan(plan_ref).services == ()
 
 
-@pytest.mark.parametrize("text, hours, rate, weekly", [
-    ("actually make that 8 hours", "8", "15", "120.00"),
-    ("no, it's £17 an hour", "7", "17", "119.00"),
-    ("sorry I meant 6 hrs", "6", "15", "90.00"),
-])
+@pytest.mark.parametrize(
+    "text, hours, rate, weekly",
+    [
+        ("actually make that 8 hours", "8", "15", "120.00"),
+        ("no, it's £17 an hour", "7", "17", "119.00"),
+        ("sorry I meant 6 hrs", "6", "15", "90.00"),
+    ],
+)
 async def test_correcting_a_recorded_service(plan_ref: str, text: str, hours: str, rate: str, weekly: str) -> None:
     service_id = with_pa(plan_ref)
-    out = await run(ValidateServicesForm(), services_form(plan_ref, "add_another_service", text, **PA, service_rate="15", service_id=service_id, service_outcomes="1"))
+    out = await run(
+        ValidateServicesForm(),
+        services_form(
+            plan_ref, "add_another_service", text, **PA, service_rate="15", service_id=service_id, service_outcomes="1"
+        ),
+    )
     (changed,) = service.get_plan(plan_ref).services
-    assert (changed.hours_per_week, changed.unit_cost, changed.weekly_cost) == (Decimal(hours), Decimal(rate), Decimal(weekly))
+    assert (changed.hours_per_week, changed.unit_cost, changed.weekly_cost) == (
+        Decimal(hours),
+        Decimal(rate),
+        Decimal(weekly),
+    )
     said = out.said("utter_service_changed")
     assert said["weekly_cost"] == f"£{weekly}" and said["remaining"] == f"£{Decimal(250) - Decimal(weekly):.2f}"
     assert out.slots["add_another_service"] is None
@@ -91,24 +122,43 @@ async def test_correcting_a_recorded_service(plan_ref: str, text: str, hours: st
 
 async def test_yes_with_hours_starts_the_next_service_and_changes_nothing(plan_ref: str) -> None:
     service_id = with_pa(plan_ref)
-    out = await run(ValidateServicesForm(), services_form(plan_ref, "add_another_service", "yes, a cleaner for 2 hours", **PA, service_rate="15", service_id=service_id))
+    out = await run(
+        ValidateServicesForm(),
+        services_form(
+            plan_ref,
+            "add_another_service",
+            "yes, a cleaner for 2 hours",
+            **PA,
+            service_rate="15",
+            service_id=service_id,
+        ),
+    )
     assert out.slots["service_category"] is None and out.slots["add_another_service"] is None
     assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
 
 
 async def test_hours_for_a_fixed_cost_service_are_refused_kindly(plan_ref: str) -> None:
     taxi = service.add_service(plan_ref, NewService("transport", "taxi to the day centre", None, None, Decimal(40))).id
-    slots = dict(service_category="transport", service_description="taxi", service_cost="40", service_cost_period="week")
-    out = await run(ValidateServicesForm(), services_form(plan_ref, "add_another_service", "actually make that 3 hours", **slots, service_id=taxi))
+    slots = dict(
+        service_category="transport", service_description="taxi", service_cost="40", service_cost_period="week"
+    )
+    out = await run(
+        ValidateServicesForm(),
+        services_form(plan_ref, "add_another_service", "actually make that 3 hours", **slots, service_id=taxi),
+    )
     assert out.responses == ["utter_correction_not_possible"]
     assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("40.00")
 
 
 # --- taking things out --------------------------------------------------------------------
 
+
 async def test_removing_the_service_just_added_starts_afresh(plan_ref: str) -> None:
     service_id = with_pa(plan_ref)
-    out = await run(ValidateServicesForm(), services_form(plan_ref, "add_another_service", "remove the PA", **PA, service_rate="15", service_id=service_id))
+    out = await run(
+        ValidateServicesForm(),
+        services_form(plan_ref, "add_another_service", "remove the PA", **PA, service_rate="15", service_id=service_id),
+    )
     assert service.get_plan(plan_ref).services == ()
     assert out.said("utter_removed_service")["remaining"] == "£250.00"
     assert out.slots["service_category"] is None and out.slots["service_id"] is None
@@ -116,20 +166,39 @@ async def test_removing_the_service_just_added_starts_afresh(plan_ref: str) -> N
 
 async def test_a_description_that_sounds_like_removal_is_still_an_answer(plan_ref: str) -> None:
     with_pa(plan_ref)
-    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_description", "drop me at the day centre", service_category="transport"))
+    out = await run(
+        ValidateServicesForm(),
+        services_form(plan_ref, "service_description", "drop me at the day centre", service_category="transport"),
+    )
     assert out.slots["service_description"] == "drop me at the day centre"
     assert len(service.get_plan(plan_ref).services) == 1
 
 
 async def test_removing_an_outcome_in_the_outcomes_section(plan_ref: str) -> None:
-    out = await run(ValidateOutcomesForm(), tracker({"plan_reference": plan_ref, "outcome_count": 2}, "delete the last one", filled="outcome_text", active_loop="outcomes_form"))
+    out = await run(
+        ValidateOutcomesForm(),
+        tracker(
+            {"plan_reference": plan_ref, "outcome_count": 2},
+            "delete the last one",
+            filled="outcome_text",
+            active_loop="outcomes_form",
+        ),
+    )
     assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops"]
     assert out.slots["outcome_count"] == 1
 
 
 async def test_the_last_outcome_is_kept(plan_ref: str) -> None:
     service.remove_outcome(plan_ref, 2)
-    out = await run(ValidateOutcomesForm(), tracker({"plan_reference": plan_ref, "outcome_count": 1}, "remove outcome 1", filled="outcome_text", active_loop="outcomes_form"))
+    out = await run(
+        ValidateOutcomesForm(),
+        tracker(
+            {"plan_reference": plan_ref, "outcome_count": 1},
+            "remove outcome 1",
+            filled="outcome_text",
+            active_loop="outcomes_form",
+        ),
+    )
     assert out.responses == ["utter_remove_last_outcome"]
     assert len(service.get_plan(plan_ref).outcomes) == 1
 
@@ -189,11 +258,27 @@ async def test_correcting_a_service_at_the_summary(plan_ref: str) -> None:
 
 async def test_a_change_of_mind_about_the_money_while_the_backup_plan_is_asked(plan_ref: str) -> None:
     service.set_management(plan_ref, "direct_payment")
-    out = await run(ValidateContingencyForm(), tracker({"plan_reference": plan_ref}, "actually can I have a payment card instead", filled="contingency", active_loop="contingency_form"))
+    out = await run(
+        ValidateContingencyForm(),
+        tracker(
+            {"plan_reference": plan_ref},
+            "actually can I have a payment card instead",
+            filled="contingency",
+            active_loop="contingency_form",
+        ),
+    )
     assert service.get_plan(plan_ref).management == "payment_card"
     assert service.get_plan(plan_ref).contingency is None
     assert out.slots["contingency"] is None
-    out = await run(ValidateContingencyForm(), tracker({"plan_reference": plan_ref}, "My son would pay with his card and I'd pay him back", filled="contingency", active_loop="contingency_form"))
+    out = await run(
+        ValidateContingencyForm(),
+        tracker(
+            {"plan_reference": plan_ref},
+            "My son would pay with his card and I'd pay him back",
+            filled="contingency",
+            active_loop="contingency_form",
+        ),
+    )
     assert service.get_plan(plan_ref).management == "payment_card"
     assert "My son" in service.get_plan(plan_ref).contingency
 
@@ -210,5 +295,13 @@ async def test_starting_a_service_again_forgets_only_the_one_being_planned(plan_
 
 
 async def test_starting_again_is_not_read_into_an_outcome(plan_ref: str) -> None:
-    await run(ValidateOutcomesForm(), tracker({"plan_reference": plan_ref, "outcome_count": 2}, "start again at college", filled="outcome_text", active_loop="outcomes_form"))
+    await run(
+        ValidateOutcomesForm(),
+        tracker(
+            {"plan_reference": plan_ref, "outcome_count": 2},
+            "start again at college",
+            filled="outcome_text",
+            active_loop="outcomes_form",
+        ),
+    )
     assert service.get_plan(plan_ref).outcomes[-1].text == "start again at college"

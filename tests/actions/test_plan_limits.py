@@ -1,5 +1,6 @@
 """The plan's limits (bot/plans/service.py: MAX_OUTCOMES, MAX_SERVICES, MAX_TEXT) reach the
 person as a kind message, the question stays open, and nothing is recorded."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -26,10 +27,13 @@ def said_kindly(out: Outcome, words: str) -> None:
     assert words in text and TOO_LONG[:40] not in text
 
 
-@pytest.mark.parametrize("form,slot,loop,field", [
-    (ValidateImportantForm, "important_to_me", "important_form", "important_to_me"),
-    (ValidateContingencyForm, "contingency", "contingency_form", "contingency"),
-])
+@pytest.mark.parametrize(
+    "form,slot,loop,field",
+    [
+        (ValidateImportantForm, "important_to_me", "important_form", "important_to_me"),
+        (ValidateContingencyForm, "contingency", "contingency_form", "contingency"),
+    ],
+)
 async def test_a_long_answer_is_refused_kindly(plan_ref: str, form, slot: str, loop: str, field: str) -> None:  # type: ignore[no-untyped-def]
     assert len(TOO_LONG) > service.MAX_TEXT
     out = await run(form(), tracker({"plan_reference": plan_ref}, TOO_LONG, filled=slot, active_loop=loop))
@@ -39,7 +43,10 @@ async def test_a_long_answer_is_refused_kindly(plan_ref: str, form, slot: str, l
 
 
 async def test_a_long_outcome_is_refused_kindly(plan_ref: str) -> None:
-    out = await run(ValidateOutcomesForm(), tracker({"plan_reference": plan_ref}, TOO_LONG, filled="outcome_text", active_loop="outcomes_form"))
+    out = await run(
+        ValidateOutcomesForm(),
+        tracker({"plan_reference": plan_ref}, TOO_LONG, filled="outcome_text", active_loop="outcomes_form"),
+    )
     said_kindly(out, f"{service.MAX_TEXT} characters")
     assert out.slots["outcome_text"] is None and "outcome_count" not in out.slots
     assert service.get_plan(plan_ref).outcomes == ()
@@ -49,7 +56,9 @@ async def test_a_full_plan_takes_no_more_outcomes(plan_ref: str) -> None:
     for number in range(service.MAX_OUTCOMES):
         service.add_outcome(plan_ref, f"Outcome number {number}")
     slots = {"plan_reference": plan_ref, "outcome_count": service.MAX_OUTCOMES}
-    out = await run(ValidateOutcomesForm(), tracker(slots, "go swimming", filled="outcome_text", active_loop="outcomes_form"))
+    out = await run(
+        ValidateOutcomesForm(), tracker(slots, "go swimming", filled="outcome_text", active_loop="outcomes_form")
+    )
     said_kindly(out, f"{service.MAX_OUTCOMES} outcomes")
     assert out.slots["outcome_text"] is None
     assert len(service.get_plan(plan_ref).outcomes) == service.MAX_OUTCOMES
@@ -57,7 +66,9 @@ async def test_a_full_plan_takes_no_more_outcomes(plan_ref: str) -> None:
 
 async def test_a_long_service_description_is_refused_kindly(plan_ref: str) -> None:
     slots = {"plan_reference": plan_ref, "service_category": "activities"}
-    out = await run(ValidateServicesForm(), tracker(slots, TOO_LONG, filled="service_description", active_loop="services_form"))
+    out = await run(
+        ValidateServicesForm(), tracker(slots, TOO_LONG, filled="service_description", active_loop="services_form")
+    )
     said_kindly(out, f"{service.MAX_TEXT} characters")
     assert out.slots["service_description"] is None
 
@@ -66,7 +77,10 @@ async def test_a_full_plan_takes_no_more_services(plan_ref: str) -> None:
     for number in range(service.MAX_SERVICES):
         service.add_service(plan_ref, service.NewService("transport", f"Taxi {number}", None, None, Decimal("1")))
     known = {"plan_reference": plan_ref, "service_category": "equipment", "service_description": "a stool"}
-    out = await run(ValidateServicesForm(), tracker({**known, "service_cost_period": "week"}, "£20", filled="service_cost", active_loop="services_form"))
+    out = await run(
+        ValidateServicesForm(),
+        tracker({**known, "service_cost_period": "week"}, "£20", filled="service_cost", active_loop="services_form"),
+    )
     said_kindly(out, f"{service.MAX_SERVICES} services")
     assert out.slots["service_category"] is None and out.slots["service_cost"] is None
     assert len(service.get_plan(plan_ref).services) == service.MAX_SERVICES

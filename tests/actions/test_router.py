@@ -9,7 +9,13 @@ from bot.plans import service
 from bot.plans.service import NewService
 from tests.actions.conftest import run, tracker
 
-VERIFIED = {"verified": True, "person_reference": "PB-100234", "planned_by": "self", "person_name": "Sam", "welcomed": True}
+VERIFIED = {
+    "verified": True,
+    "person_reference": "PB-100234",
+    "planned_by": "self",
+    "person_name": "Sam",
+    "welcomed": True,
+}
 
 
 async def test_a_new_conversation_is_welcomed_and_asked_who_they_are(demo) -> None:
@@ -41,7 +47,9 @@ async def test_a_saved_plan_resumes_at_its_first_unfinished_section(demo) -> Non
 
 
 async def test_a_locked_conversation_is_not_asked_for_details(demo) -> None:
-    out = await run(ActionNextSection(), tracker({"welcomed": True, "identity_locked_until": time.time() + 600}, text="PB-100234"))
+    out = await run(
+        ActionNextSection(), tracker({"welcomed": True, "identity_locked_until": time.time() + 600}, text="PB-100234")
+    )
     assert out.responses == ["utter_identity_locked"]
     assert out.slots["current_section"] == "locked"
 
@@ -73,7 +81,10 @@ async def test_a_complete_plan_is_read_back_then_submitted_when_confirmed(demo) 
     assert out.said("utter_summary_services")["remaining"] == "£160.00"
     assert out.said("utter_summary_management")["management_words"] == "a prepaid payment card"
 
-    out = await run(ActionNextSection(), tracker({**VERIFIED, "plan_reference": ref, "plan_confirmed": "yes"}, latest_action="review_form"))
+    out = await run(
+        ActionNextSection(),
+        tracker({**VERIFIED, "plan_reference": ref, "plan_confirmed": "yes"}, latest_action="review_form"),
+    )
     assert out.slots["current_section"] == "submitted"
     assert out.said("utter_plan_submitted")["plan_reference"] == ref
     assert service.get_plan(ref).status == "submitted"
@@ -86,8 +97,14 @@ async def test_coming_back_after_a_pause_keeps_the_answers_so_far(demo) -> None:
     service.set_important_to_me(plan.plan_reference, "My garden")
     service.add_outcome(plan.plan_reference, "Get to the shops")
     service.set_outcomes_complete(plan.plan_reference, True)
-    half_done = {**VERIFIED, "plan_reference": plan.plan_reference, "paused": True, "current_section": "paused",
-                 "service_category": "personal_assistant", "service_description": "help with cooking"}
+    half_done = {
+        **VERIFIED,
+        "plan_reference": plan.plan_reference,
+        "paused": True,
+        "current_section": "paused",
+        "service_category": "personal_assistant",
+        "service_description": "help with cooking",
+    }
     out = await run(ActionNextSection(), tracker(half_done, text="hello again", intent="greet"))
     assert out.slots["current_section"] == "services" and "service_category" not in out.slots
     fresh = await run(ActionNextSection(), tracker({**half_done, "paused": False}, latest_action="services_form"))

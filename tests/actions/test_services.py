@@ -24,9 +24,13 @@ def answer(plan_ref: str, slot: str, text: str, **slots):
 def test_questions_follow_the_kind_of_cost() -> None:
     assert service_questions({"service_category": "personal_assistant"})[2:4] == ["service_hours", "service_rate"]
     assert service_questions({"service_category": "transport"})[2:4] == ["service_cost", "service_cost_period"]
-    assert "service_visits_per_week" in service_questions({"service_category": "transport", "service_cost_period": "visit"})
+    assert "service_visits_per_week" in service_questions(
+        {"service_category": "transport", "service_cost_period": "visit"}
+    )
     assert service_questions({"add_another_service": FINISHED}) == []
-    assert service_questions({"service_category": "transport", "add_another_service": "no"})[-1] == "add_another_service"
+    assert (
+        service_questions({"service_category": "transport", "add_another_service": "no"})[-1] == "add_another_service"
+    )
 
 
 async def test_an_hourly_service_is_recorded_with_the_running_total(plan_ref: str) -> None:
@@ -45,18 +49,32 @@ async def test_a_cost_per_visit_asks_how_often_then_records(plan_ref: str) -> No
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "£50 a session", **known))
     assert out.slots["service_cost_period"] == "visit"
     assert out.slots["requested_slot"] == "service_visits_per_week"
-    out = await run(ValidateServicesForm(), answer(plan_ref, "service_visits_per_week", "twice a week", **known, service_cost="50", service_cost_period="visit"))
+    out = await run(
+        ValidateServicesForm(),
+        answer(
+            plan_ref, "service_visits_per_week", "twice a week", **known, service_cost="50", service_cost_period="visit"
+        ),
+    )
     assert out.said("utter_service_added")["weekly_cost"] == "£100.00"
 
 
 async def test_over_budget_is_said_kindly_and_flagged(plan_ref: str) -> None:
-    known = dict(service_category="home_care_agency", service_description="carers morning and night", service_hours="14")
+    known = dict(
+        service_category="home_care_agency", service_description="carers morning and night", service_hours="14"
+    )
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "£25", **known))
     assert out.said("utter_service_added_over_budget")["over"] == "£100.00"
     assert "over_budget" in service.get_plan(plan_ref).flags
 
 
-@pytest.mark.parametrize("text, response", [("abc", "utter_hours_not_understood"), ("-3", "utter_hours_out_of_range"), ("500 hours", "utter_hours_out_of_range")])
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("abc", "utter_hours_not_understood"),
+        ("-3", "utter_hours_out_of_range"),
+        ("500 hours", "utter_hours_out_of_range"),
+    ],
+)
 async def test_bad_hours_are_refused_kindly(plan_ref: str, text: str, response: str) -> None:
     known = dict(service_category="personal_assistant", service_description="help to get up")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", text, **known))
@@ -66,7 +84,11 @@ async def test_bad_hours_are_refused_kindly(plan_ref: str, text: str, response: 
 
 
 async def test_the_second_failure_explains_another_way(plan_ref: str) -> None:
-    known = dict(service_category="personal_assistant", service_description="help to get up", failed_attempts={"service_hours": 1})
+    known = dict(
+        service_category="personal_assistant",
+        service_description="help to get up",
+        failed_attempts={"service_hours": 1},
+    )
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", "dunno", **known))
     assert out.responses == ["utter_explain_service_hours", "utter_skip_or_person"]
 
@@ -88,19 +110,32 @@ async def test_no_more_services_needs_at_least_one(plan_ref: str) -> None:
 @pytest.mark.parametrize("reply", ["no", "No", "nope"])
 async def test_no_more_services_after_a_plain_no(plan_ref: str, reply: str) -> None:
     service.add_service(plan_ref, service.NewService("transport", "taxi", None, None, Decimal(20)))
-    known = dict(service_category="transport", service_description="taxi", service_cost="20", service_cost_period="week",
-                 service_id=1, service_outcomes="none")
+    known = dict(
+        service_category="transport",
+        service_description="taxi",
+        service_cost="20",
+        service_cost_period="week",
+        service_id=1,
+        service_outcomes="none",
+    )
     out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", reply, **known))
     assert out.slots["add_another_service"] == FINISHED
     assert out.slots["requested_slot"] is None
     assert service.get_plan(plan_ref).services_complete
 
 
-@pytest.mark.parametrize("cost, period, weekly", [
-    ("£60 return", "every other week", "£30.00"), ("£20", "3 times a week", "£60.00"), ("£30", "fortnightly", "£15.00"),
-    ("£60", "monthly", "£13.85"), ("£40", "a week", "£40.00"), ("£30 a fortnight", None, "£15.00"),
-    ("£60 every other saturday", None, "£30.00"),
-])
+@pytest.mark.parametrize(
+    "cost, period, weekly",
+    [
+        ("£60 return", "every other week", "£30.00"),
+        ("£20", "3 times a week", "£60.00"),
+        ("£30", "fortnightly", "£15.00"),
+        ("£60", "monthly", "£13.85"),
+        ("£40", "a week", "£40.00"),
+        ("£30 a fortnight", None, "£15.00"),
+        ("£60 every other saturday", None, "£30.00"),
+    ],
+)
 async def test_a_cost_said_with_how_often_is_a_cost_each_time(plan_ref: str, cost: str, period, weekly: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the match")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
@@ -117,7 +152,11 @@ async def test_a_weekly_figure_for_hours_is_kept_exactly(plan_ref: str) -> None:
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "£100 a week", **known))
     assert out.said("utter_service_added")["weekly_cost"] == "£100.00"
     (recorded,) = service.get_plan(plan_ref).services
-    assert (recorded.weekly_cost, recorded.unit_cost, recorded.hours_per_week) == (Decimal("100.00"), Decimal("33.33"), Decimal("3"))
+    assert (recorded.weekly_cost, recorded.unit_cost, recorded.hours_per_week) == (
+        Decimal("100.00"),
+        Decimal("33.33"),
+        Decimal("3"),
+    )
 
 
 async def test_half_a_penny_rounds_up(plan_ref: str) -> None:

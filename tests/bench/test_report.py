@@ -1,4 +1,5 @@
 """The bench's arithmetic and report, on made-up figures (no servers)."""
+
 from __future__ import annotations
 
 import math
@@ -6,8 +7,8 @@ from pathlib import Path
 from typing import Any, Dict
 
 from bench.conversation import bench_people_csv, long_conversation, percentile, whole_plan
-from bench.report import check_targets, ratios, table
 from bench.load import latency_summary
+from bench.report import check_targets, ratios, table
 
 
 def results(p95_ms: float, throughput: float) -> Dict[str, Any]:
@@ -17,13 +18,21 @@ def results(p95_ms: float, throughput: float) -> Dict[str, Any]:
         "quick": False,
         "machine": {"cpus": 2, "load_average_before": [1.0, 1.0, 1.0], "load_average_after": [2.0, 2.0, 2.0]},
         "ours": {
-            "training_s": 300.0, "ready_s": 30.0,
+            "training_s": 300.0,
+            "ready_s": 30.0,
             "one_user": {"p50_ms": 50.0, "p95_ms": p95_ms, "p99_ms": 90.0},
             "long_conversation": {"turns": 100, "turn_1_median_ms": 40.0, "turn_100_median_ms": 50.0},
             "load": {f"users_{n}": {"throughput_msg_s": throughput, "p95_ms": 1200.0, "errors": 0} for n in (20, 50)},
-            "rasa_memory": memory, "action_memory": {"rss_mb": 140.0, "peak_mb": 150.0}, "database": "sqlite",
+            "rasa_memory": memory,
+            "action_memory": {"rss_mb": 140.0, "peak_mb": 150.0},
+            "database": "sqlite",
         },
-        "stock": {"training_s": 100.0, "ready_s": 20.0, "one_user": {"p50_ms": 40.0, "p95_ms": 50.0, "p99_ms": 60.0}, "rasa_memory": memory},
+        "stock": {
+            "training_s": 100.0,
+            "ready_s": 20.0,
+            "one_user": {"p50_ms": 40.0, "p95_ms": 50.0, "p99_ms": 60.0},
+            "rasa_memory": memory,
+        },
     }
     made_up["ratios"] = ratios(made_up)
     made_up["targets"] = check_targets(made_up)
@@ -59,4 +68,6 @@ def test_the_worst_message_is_in_the_table_when_measured() -> None:
     made_up = results(p95_ms=60.0, throughput=16.0)
     assert "Worst accepted message" not in table(made_up)
     made_up["worst_message"] = {"chars": 1000, "worst": "mixed punctuation", "worst_analyse_ms": 42.5}
-    assert "| Worst accepted message (1000 characters: mixed punctuation) through analyse() (ms) | 42.5 |" in table(made_up)
+    assert "| Worst accepted message (1000 characters: mixed punctuation) through analyse() (ms) | 42.5 |" in table(
+        made_up
+    )

@@ -2,6 +2,7 @@
 downloaded) against the real servers: action server, Rasa server and web app, on the e2e ports
 (moved by SUPPORTPLAN_TEST_PORT_OFFSET) plus PORT_SHIFT, with one adviser login made by the CLI.
 Screenshots go to tests/artifacts/browser/; axe-core comes from bot/web/frontend (npm ci)."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,14 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 def web_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     running = launch(tmp_path_factory.mktemp("browser") / "supportplan.db", PORTS)
     try:
-        made = subprocess.run([SUPPORTPLAN, "--database", running.database_url, "adviser", "add", ADVISER_EMAIL],
-                              input=ADVISER_PASSWORD + "\n", capture_output=True, text=True, env=running.env, timeout=120)
+        made = subprocess.run(
+            [SUPPORTPLAN, "--database", running.database_url, "adviser", "add", ADVISER_EMAIL],
+            input=ADVISER_PASSWORD + "\n",
+            capture_output=True,
+            text=True,
+            env=running.env,
+            timeout=120,
+        )
         assert made.returncode == 0, made.stderr
         yield running
     finally:
@@ -74,7 +81,9 @@ def axe_violations(page: Any, name: str) -> List[Dict[str, Any]]:
         "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
     )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    findings = [{"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
-                for v in results["violations"]]
+    findings = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in results["violations"]
+    ]
     (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(findings, indent=2), encoding="utf-8")
     return [f for f in findings if f["impact"] in ("serious", "critical")]

@@ -1,6 +1,7 @@
 """A person makes a whole plan on the chat page in real Chromium (keyboard only), watching the
 running budget; the page is reloaded and restores itself; an adviser signs in, finds the plan
 and marks it agreed. axe-core checks every page; screenshots of each step go to tests/artifacts/."""
+
 from __future__ import annotations
 
 import json
@@ -69,7 +70,9 @@ def test_a_whole_plan_on_the_page_then_an_adviser_agrees_it(page: Any, web_serve
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Shift+Tab")
     assert page.evaluate("document.activeElement.textContent") == "I am, for myself"
-    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).boxShadow")
+    outline = page.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle + ' ' + getComputedStyle(document.activeElement).boxShadow"
+    )
     assert outline != "none none", "the focused button has no visible focus style"
     before = page.locator(BOT).count()
     page.keyboard.press("Enter")
@@ -106,7 +109,9 @@ def test_a_whole_plan_on_the_page_then_an_adviser_agrees_it(page: Any, web_serve
     # a reload restores the conversation and the budget, and says nothing new
     shown = page.locator(BOT).count()
     page.reload()
-    page.wait_for_function("(n) => document.querySelectorAll('#conversation .chat-message--bot').length >= n", arg=shown)
+    page.wait_for_function(
+        "(n) => document.querySelectorAll('#conversation .chat-message--bot').length >= n", arg=shown
+    )
     page.wait_for_selector("#budget:not([hidden])")
     assert page.locator(BOT).count() == shown
     expect(page.locator("#conversation").inner_text(), "sent to the council", "I am, for myself", reference)
@@ -155,7 +160,9 @@ def test_the_chat_page_at_200_percent_zoom_and_by_keyboard(page: Any, web_server
     page.set_viewport_size({"width": 640, "height": 900})
     page.goto(f"{WEB}/")
     wait_for_reply(page, 0)
-    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "sideways scrolling"
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (
+        "sideways scrolling"
+    )
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
     page.keyboard.press("Enter")

@@ -1,5 +1,6 @@
-""""Finish and forget this device" in real Chromium: the form's POST carries the page's own
+""" "Finish and forget this device" in real Chromium: the form's POST carries the page's own
 Origin (so it is accepted), the browser loses its conversation, and the chat starts afresh."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -2,6 +2,7 @@
 every chart load as an image (the page's CSP allows it) beside its table; axe-core finds no
 serious problem. The known plans and conversations (tests/reporting/conftest.py) are added to
 the servers' database first."""
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,11 @@ def manager(web_servers: Servers) -> Iterator[Tuple[str, pyotp.TOTP]]:
     """A manager's login, and its authenticator (managers give a TOTP code too; the CLI prints its address)."""
     made = subprocess.run(
         [SUPPORTPLAN, "--database", web_servers.database_url, "adviser", "add", MANAGER_EMAIL, "--role", "manager"],
-        input=MANAGER_PASSWORD + "\n", capture_output=True, text=True, env=web_servers.env, timeout=120,
+        input=MANAGER_PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        env=web_servers.env,
+        timeout=120,
     )
     assert made.returncode == 0, made.stderr
     authenticator = pyotp.parse_uri(re.search(r"otpauth://totp/\S+", made.stdout).group(0))
@@ -43,10 +48,20 @@ def manager(web_servers: Servers) -> Iterator[Tuple[str, pyotp.TOTP]]:
 def test_a_manager_reads_the_report(page: Any, manager: Tuple[str, pyotp.TOTP]) -> None:
     email, authenticator = manager
     problems: List[str] = []
-    page.on("console", lambda message: problems.append(message.text) if message.type == "error" and
-            "status of 404" not in message.text else None)  # 404s are told apart by address below
-    page.on("response", lambda response: problems.append(f"{response.status} {response.url}")
-            if response.status >= 400 and not response.url.endswith("/favicon.ico") else None)
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text) if message.type == "error" and "status of 404" not in message.text else None
+        ),
+    )  # 404s are told apart by address below
+    page.on(
+        "response",
+        lambda response: (
+            problems.append(f"{response.status} {response.url}")
+            if response.status >= 400 and not response.url.endswith("/favicon.ico")
+            else None
+        ),
+    )
     page.goto(f"{WEB}/adviser/reporting")
     page.locator("#email").fill(email)
     page.locator("#password").fill(MANAGER_PASSWORD)

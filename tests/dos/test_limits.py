@@ -1,5 +1,6 @@
 """The message length cap and rate limits (issue 18 item 3): the rules, and each channel's use of
 them — the web relay, REST and socket.io (Sanic handlers, no servers), and SMS."""
+
 from __future__ import annotations
 
 import secrets
@@ -20,8 +21,12 @@ from bot.web.proxy import parse_networks
 
 def settings(**env: str) -> Settings:
     """Settings with small limits, a fresh in-memory counter (its own numbers) and loopback limited."""
-    base = {"SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "3", "SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE": "5",
-            "SUPPORTPLAN_LIMIT_LOCAL_CLIENTS": "1", "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32)}
+    base = {
+        "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "3",
+        "SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE": "5",
+        "SUPPORTPLAN_LIMIT_LOCAL_CLIENTS": "1",
+        "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32),
+    }
     return Settings.from_env({**base, **env})
 
 
@@ -84,7 +89,9 @@ class FakeRasa:
 
     async def webhook(self, request: web.Request) -> web.Response:
         self.received.append(await request.json())
-        return web.json_response({"messages": [{"recipient_id": "x", "text": "Hello, I'm the assistant."}], "responses": []})
+        return web.json_response(
+            {"messages": [{"recipient_id": "x", "text": "Hello, I'm the assistant."}], "responses": []}
+        )
 
 
 @pytest.fixture
@@ -134,7 +141,9 @@ async def test_the_web_app_reads_at_most_16_kb(database: str) -> None:
     await client.start_server()
     try:
         await client.get("/")
-        response = await client.post("/api/messages", data=b"x" * (17 * 1024), headers={"Content-Type": "application/json"})
+        response = await client.post(
+            "/api/messages", data=b"x" * (17 * 1024), headers={"Content-Type": "application/json"}
+        )
         assert response.status == 413
     finally:
         await client.close()

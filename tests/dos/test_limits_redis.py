@@ -1,5 +1,6 @@
 """The rate limits with Redis storage (REDIS_URL, shared by Rasa replicas) on the local Redis at
 127.0.0.1:6379, and what happens when Redis cannot be reached."""
+
 from __future__ import annotations
 
 import logging
@@ -15,8 +16,14 @@ REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 def settings(redis_url: str) -> Settings:
-    return Settings.from_env({"REDIS_URL": redis_url, "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "2",
-                              "SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE": "50", "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32)})
+    return Settings.from_env(
+        {
+            "REDIS_URL": redis_url,
+            "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "2",
+            "SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE": "50",
+            "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32),
+        }
+    )
 
 
 async def test_counts_are_kept_in_redis_under_hashed_keys() -> None:

@@ -1,5 +1,6 @@
 """Pathological messages are tidied before spaCy sees them, so parsing one costs work bounded by
 the few tokens that are left (issue 18 item 3). Speed figures are in `make bench`, not here."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -28,19 +29,24 @@ PATHOLOGICAL = {
 }
 
 
-@pytest.mark.parametrize("text", ["", "hello", "£15 an hour!!!", "3/4/1956", "wait...", "  two  spaces", "a__b", "1111"])
+@pytest.mark.parametrize(
+    "text", ["", "hello", "£15 an hour!!!", "3/4/1956", "wait...", "  two  spaces", "a__b", "1111"]
+)
 def test_ordinary_text_is_unchanged(text: str) -> None:
     assert collapse_runs(text) == text
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("!!!!", "!!! "),
-    ("no!!!!!!", "no!!!   "),
-    ("££££££5", "£££   5"),
-    ("hmm......", "hmm...   "),
-    ("a" * 10 + "!!!!" + "?" * 5, "a" * 10 + "!!! " + "???  "),
-    ("\N{GRINNING FACE}" * 5, "\N{GRINNING FACE}" * 3 + "  "),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("!!!!", "!!! "),
+        ("no!!!!!!", "no!!!   "),
+        ("££££££5", "£££   5"),
+        ("hmm......", "hmm...   "),
+        ("a" * 10 + "!!!!" + "?" * 5, "a" * 10 + "!!! " + "???  "),
+        ("\N{GRINNING FACE}" * 5, "\N{GRINNING FACE}" * 3 + "  "),
+    ],
+)
 def test_long_runs_of_one_symbol_are_cut_to_three(text: str, expected: str) -> None:
     """The rest of a run becomes spaces, so every character keeps its place: entity offsets still
     point into the person's own text."""
@@ -73,4 +79,4 @@ def test_figures_are_still_read_beside_long_runs() -> None:
     assert parse_money("!!!!!!!!!!!!!!!!!!!! £15 an hour").amount == Decimal("15")
     doc = analyse("!!!!!!!!!! £15 an hour")
     (money,) = doc.spans["money"]
-    assert "!!!!!!!!!! £15 an hour"[money.start_char:money.end_char] == "£15"
+    assert "!!!!!!!!!! £15 an hour"[money.start_char : money.end_char] == "£15"

@@ -1,5 +1,6 @@
 """The cap and rate limits in the Rasa server's own channels (REST and socket.io), on a Sanic app
 made by Rasa's configure_app as `rasa run` makes it, with a stand-in agent: no model, no servers."""
+
 from __future__ import annotations
 
 import asyncio
@@ -48,13 +49,18 @@ class RasaServer:
 
 @pytest.fixture
 async def rasa_server(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[RasaServer]:
-    for name, value in {"SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "3", "SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE": "100",
-                        "SUPPORTPLAN_LIMIT_LOCAL_CLIENTS": "1", "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32)}.items():
+    for name, value in {
+        "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "3",
+        "SUPPORTPLAN_CLIENT_MESSAGES_PER_MINUTE": "100",
+        "SUPPORTPLAN_LIMIT_LOCAL_CLIENTS": "1",
+        "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32),
+    }.items():
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(Sanic, "test_mode", True)  # lets each test make an app of the same name
     ratelimit.install()
     sio_channel = SocketIOInput.from_credentials(
-        {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True})
+        {"user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered", "session_persistence": True}
+    )
     app = rasa.core.run.configure_app([RestInput(), sio_channel], enable_api=False)
     agent = FakeAgent()
     app.ctx.agent = agent

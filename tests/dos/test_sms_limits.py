@@ -1,6 +1,7 @@
 """The SMS channel's message cap and rate limit (issue 18 item 3), on its webhook handler with a
 stand-in assistant and a real database: a long text or a flood gets a kind reply (a flood: once,
 not one per text), reaches no conversation, and STOP still works."""
+
 from __future__ import annotations
 
 import secrets
@@ -14,8 +15,14 @@ FLOODER = "+447700900321"
 
 
 def settings() -> Settings:
-    return Settings.from_env({"SMS_AUTH_TOKEN": TOKEN, "SMS_PUBLIC_URL": PUBLIC, "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32),
-                              "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "3"})
+    return Settings.from_env(
+        {
+            "SMS_AUTH_TOKEN": TOKEN,
+            "SMS_PUBLIC_URL": PUBLIC,
+            "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32),
+            "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "3",
+        }
+    )
 
 
 def test_a_text_over_1000_characters_gets_a_kind_reply_and_reaches_nothing(database: str) -> None:

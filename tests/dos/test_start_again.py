@@ -1,5 +1,6 @@
 """'Start this part again' is recognised by a plain function over words: the same messages as the
 old regular expression, which took quadratic time on long punctuation (issue 18 item 3)."""
+
 from __future__ import annotations
 
 import itertools
@@ -23,15 +24,32 @@ ENDINGS = ("again", "over", "afresh", "from the start", "from the beginning")
 PUNCTUATION = ("", "!", "?", ".", " please", ", please!", " please.", "...please", "  ")
 LEADING = ("", "  ", "...", "- ")
 
-SAID = [lead + opening + core + " " + ending + tail
-        for lead, opening, core, ending, tail in itertools.product(LEADING, OPENINGS, CORES, ENDINGS, PUNCTUATION)]
+SAID = [
+    lead + opening + core + " " + ending + tail
+    for lead, opening, core, ending, tail in itertools.product(LEADING, OPENINGS, CORES, ENDINGS, PUNCTUATION)
+]
 
 #: other messages, each matched (or not) as before
 OTHERS = [
-    "", "please", "start", "again", "start again again", "start again please please", "I want to start again with a carer",
-    "do this again next week", "start the bit again", "restart", "we start over", "can you start again",
-    "start again and again", "could we maybe start again", "start_again", "_start again", "start a new plan",
-    "start again" + "!" * 50 + "x", "start again please thanks",
+    "",
+    "please",
+    "start",
+    "again",
+    "start again again",
+    "start again please please",
+    "I want to start again with a carer",
+    "do this again next week",
+    "start the bit again",
+    "restart",
+    "we start over",
+    "can you start again",
+    "start again and again",
+    "could we maybe start again",
+    "start_again",
+    "_start again",
+    "start a new plan",
+    "start again" + "!" * 50 + "x",
+    "start again please thanks",
 ]
 
 

@@ -1,5 +1,6 @@
 """The real servers, started once per test session: action server, Rasa server (trained model
 from models/) and web app, on their own ports and a fresh SQLite database with the demo people."""
+
 from __future__ import annotations
 
 import csv
@@ -9,7 +10,7 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, IO, Iterator, List, Optional
+from typing import IO, Any, Dict, Iterator, List, Optional
 
 import pytest
 import requests
@@ -49,11 +50,16 @@ class Servers:
     def cli(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [SUPPORTPLAN, "--database", self.database_url, *args],
-            capture_output=True, text=True, env=self.env, timeout=120,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=120,
         )
 
 
-def launch(database: Path, ports: Ports = PORTS, with_web: bool = True, output: Optional[IO[Any]] = None, **extra_env: str) -> Servers:
+def launch(
+    database: Path, ports: Ports = PORTS, with_web: bool = True, output: Optional[IO[Any]] = None, **extra_env: str
+) -> Servers:
     """Load the demo people into a new SQLite database and start the servers on `ports`
     (`extra_env` adds settings, e.g. the SMS channel's; `output` collects the servers' logs)."""
     env = dict(os.environ)

@@ -1,5 +1,6 @@
 """Mistakes, detours and restarts over the REST channel: each gets a kind answer and nothing
 already recorded is lost."""
+
 from __future__ import annotations
 
 import json
@@ -46,11 +47,13 @@ def test_wrong_details_then_right_ones(servers: Servers, chat: Chat, demo_people
     expect(reply, "a week", "a year", "important to you")
 
 
-def test_three_failed_checks_lock_the_conversation(servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]) -> None:
+def test_three_failed_checks_lock_the_conversation(
+    servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]
+) -> None:
     person = demo_people[2]
     chat.say("hello")
     chat.say("me")
-    for attempt in range(3):
+    for _attempt in range(3):
         chat.say(person["reference"])
         reply = chat.say("1/1/1900")
     expect(reply, "paused checking")
@@ -60,7 +63,9 @@ def test_three_failed_checks_lock_the_conversation(servers: Servers, chat: Chat,
     assert "£" not in reply
 
 
-def test_bad_figures_detours_and_a_restart_lose_nothing(servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]) -> None:
+def test_bad_figures_detours_and_a_restart_lose_nothing(
+    servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]
+) -> None:
     person = demo_people[3]
     reply = verify(chat, person)
     expect(reply, "important to")
@@ -120,7 +125,9 @@ def test_stop_and_come_back_later(servers: Servers, demo_people: List[Dict[str, 
     assert plan["important_to_me"] == "Being at home with my family"
 
 
-def test_going_back_to_an_earlier_part_and_on_again(servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]) -> None:
+def test_going_back_to_an_earlier_part_and_on_again(
+    servers: Servers, chat: Chat, demo_people: List[Dict[str, str]]
+) -> None:
     person = demo_people[7]
     verify(chat, person)
     expect(chat.say("Her music and seeing her cousins"), "written that down")
@@ -134,5 +141,8 @@ def test_going_back_to_an_earlier_part_and_on_again(servers: Servers, chat: Chat
     expect(chat.say("that's all"), "What kind of support")
 
     plan = exported(servers, person["reference"])
-    assert [o["text"] for o in plan["outcomes"]] == ["to go to college two days a week", "to cook a meal for her friends"]
+    assert [o["text"] for o in plan["outcomes"]] == [
+        "to go to college two days a week",
+        "to cook a meal for her friends",
+    ]
     assert plan["services"] == []

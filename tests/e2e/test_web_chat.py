@@ -1,4 +1,5 @@
 """The chat page and its relay to Rasa, through the real web app and Rasa server."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """A whole plan over the REST channel, typed as a person would, from greeting to submission;
 then the exported plan JSON is checked against what was said."""
+
 from __future__ import annotations
 
 import json
@@ -36,10 +37,22 @@ def test_a_whole_plan_from_greeting_to_submission(servers: Servers, chat: Chat) 
     expect(chat.say("someone to help me get washed and dressed in the mornings"), "hours a week")
     expect(chat.say("an hour each morning"), "each hour")
     reply = chat.say("£15 an hour")
-    expect(reply, "£105.00 a week", "So far you've planned £105.00", "£145.00 a week left",
-           "Which of your outcomes", "1. I want to get out to the shops on my own.")
+    expect(
+        reply,
+        "£105.00 a week",
+        "So far you've planned £105.00",
+        "£145.00 a week left",
+        "Which of your outcomes",
+        "1. I want to get out to the shops on my own.",
+    )
     # A correction while another question is open changes the recorded service.
-    expect(chat.say("actually make that 8 hours"), "changed", "£120.00 a week", "£130.00 a week left", "Which of your outcomes")
+    expect(
+        chat.say("actually make that 8 hours"),
+        "changed",
+        "£120.00 a week",
+        "£130.00 a week left",
+        "Which of your outcomes",
+    )
     expect(chat.say("the shower one"), "helps with", "shower", "another")
 
     expect(chat.say("yes please"), "What kind of support")
@@ -52,7 +65,12 @@ def test_a_whole_plan_from_greeting_to_submission(servers: Servers, chat: Chat) 
     expect(chat.say("a direct payment please"), "direct payment", "doesn't turn up")
     reply = chat.say("My daughter Jane can come round, or I'd ring the agency")
     expect(reply, "Here is your plan", "garden", "shops", "£140.00", "direct payment", "Jane", "Is this right")
-    expect(chat.say("Actually remove the taxi"), "taken a taxi to the shops on Saturdays out", "£120.00 a week", "Is this right")
+    expect(
+        chat.say("Actually remove the taxi"),
+        "taken a taxi to the shops on Saturdays out",
+        "£120.00 a week",
+        "Is this right",
+    )
 
     reply = chat.say("yes, send it")
     expect(reply, "sent to the council", "SP-")

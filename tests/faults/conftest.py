@@ -1,5 +1,6 @@
 """Our servers on a fresh PostgreSQL database with the demo people, for the fault tests, on
 ports of their own (the e2e ports plus 11, after SUPPORTPLAN_TEST_PORT_OFFSET)."""
+
 from __future__ import annotations
 
 from typing import Iterator

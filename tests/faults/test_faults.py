@@ -1,6 +1,7 @@
 """Faults during a conversation: the action server killed mid-form, the Rasa server restarted,
 PostgreSQL restarted. Each time the person is asked kindly to try again (never silence or an
 error), and after recovery the conversation goes on with nothing recorded lost."""
+
 from __future__ import annotations
 
 import os
@@ -86,7 +87,8 @@ def pg_ctlcluster(command: str) -> None:
 
 
 @pytest.mark.skipif(
-    shutil.which("pg_ctlcluster") is None or os.geteuid() != 0, reason="restarts the local PostgreSQL cluster (root, pg_ctlcluster)"
+    shutil.which("pg_ctlcluster") is None or os.geteuid() != 0,
+    reason="restarts the local PostgreSQL cluster (root, pg_ctlcluster)",
 )
 def test_postgresql_restarted(deployment: Deployment) -> None:
     """One quick stop and start of the local cluster (other test runs use it too)."""

@@ -1,4 +1,5 @@
 """The processor's parts that need no servers: rolling sessions and the calls to the action server."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,15 +7,15 @@ from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.utils.common import all_subclasses
-from rasa.shared.core.events import Event, ActionExecuted, ActiveLoop, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.utils.common import all_subclasses
 from rasa_sdk import Tracker
 
 from bot.rasa_plugins import event_types, remote_actions
 from bot.rasa_plugins.processor import PLEASE_TRY_AGAIN
-from bot.readability import longest_run, reading_ease
 from bot.rasa_plugins.sessions import rollover_events, session_length, should_roll_over
+from bot.readability import longest_run, reading_ease
 
 DOMAIN = Domain.from_yaml(
     """
@@ -38,8 +39,13 @@ def tracker_with(*events: object) -> DialogueStateTracker:
 
 def test_session_length_counts_events_since_the_latest_session_start() -> None:
     tracker = tracker_with(
-        SessionStarted(), ActionExecuted(ACTION_LISTEN_NAME), UserUttered("hi"),
-        SessionStarted(), ActionExecuted(ACTION_LISTEN_NAME), UserUttered("hello"), ActionExecuted(ACTION_LISTEN_NAME),
+        SessionStarted(),
+        ActionExecuted(ACTION_LISTEN_NAME),
+        UserUttered("hi"),
+        SessionStarted(),
+        ActionExecuted(ACTION_LISTEN_NAME),
+        UserUttered("hello"),
+        ActionExecuted(ACTION_LISTEN_NAME),
     )
     assert session_length(tracker) == 3
 
@@ -53,14 +59,20 @@ def test_rolls_over_only_while_listening_in_a_long_session() -> None:
 
 def test_a_new_session_carries_every_set_slot_and_the_open_form() -> None:
     tracker = tracker_with(
-        ActionExecuted(ACTION_LISTEN_NAME), UserUttered("PB-100234"),
-        SlotSet("person_reference", "PB-100234"), SlotSet("verified", True), ActiveLoop("outcomes_form"),
-        SlotSet("outcome_count", 2.0), ActionExecuted(ACTION_LISTEN_NAME),
+        ActionExecuted(ACTION_LISTEN_NAME),
+        UserUttered("PB-100234"),
+        SlotSet("person_reference", "PB-100234"),
+        SlotSet("verified", True),
+        ActiveLoop("outcomes_form"),
+        SlotSet("outcome_count", 2.0),
+        ActionExecuted(ACTION_LISTEN_NAME),
     )
     events = rollover_events(tracker)
     assert isinstance(events[1], SessionStarted)
     assert {(e.key, e.value) for e in events if isinstance(e, SlotSet)} == {
-        ("person_reference", "PB-100234"), ("verified", True), ("outcome_count", 2.0),
+        ("person_reference", "PB-100234"),
+        ("verified", True),
+        ("outcome_count", 2.0),
     }
     assert events[-2] == ActiveLoop("outcomes_form") and events[-1] == ActionExecuted(ACTION_LISTEN_NAME)
 
@@ -73,7 +85,9 @@ def test_a_new_session_carries_every_set_slot_and_the_open_form() -> None:
 def test_action_answers_are_checked_as_rasa_checks_them() -> None:
     remote_actions.install()
     action = RemoteAction("action_anything", None)
-    assert action._validate_action_result({"events": [{"event": "slot", "name": "verified", "value": True}], "responses": []})
+    assert action._validate_action_result(
+        {"events": [{"event": "slot", "name": "verified", "value": True}], "responses": []}
+    )
     with pytest.raises(ValidationError, match="Failed to validate Action server response"):
         action._validate_action_result({"events": [{"name": "no event type"}]})
 
@@ -81,8 +95,11 @@ def test_action_answers_are_checked_as_rasa_checks_them() -> None:
 def test_the_action_server_gets_this_turn_and_the_domain_without_responses() -> None:
     remote_actions.install()
     tracker = tracker_with(
-        ActionExecuted(ACTION_LISTEN_NAME), UserUttered("PB-100234"), SlotSet("person_reference", "PB-100234"),
-        ActiveLoop("outcomes_form"), ActionExecuted(ACTION_LISTEN_NAME),
+        ActionExecuted(ACTION_LISTEN_NAME),
+        UserUttered("PB-100234"),
+        SlotSet("person_reference", "PB-100234"),
+        ActiveLoop("outcomes_form"),
+        ActionExecuted(ACTION_LISTEN_NAME),
         UserUttered("see friends more", intent={"name": "inform", "confidence": 0.9}),
         ActionExecuted("outcomes_form"),
     )
@@ -98,7 +115,9 @@ def test_the_action_server_gets_this_turn_and_the_domain_without_responses() -> 
 
 
 def test_before_any_message_the_action_server_gets_every_event() -> None:
-    tracker = tracker_with(SessionStarted(), SlotSet("person_reference", "PB-100234"), ActionExecuted(ACTION_LISTEN_NAME))
+    tracker = tracker_with(
+        SessionStarted(), SlotSet("person_reference", "PB-100234"), ActionExecuted(ACTION_LISTEN_NAME)
+    )
     assert remote_actions.events_of_this_turn(list(tracker.events)) == list(tracker.events)
 
 

@@ -1,5 +1,6 @@
 """`supportplan purge` and `supportplan forget` against conversations saved by Rasa's own SQL
 tracker store and plans made by the plan service, on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import asyncio
@@ -37,8 +38,13 @@ def tracker_store(url: str) -> SQLTrackerStore:
     if parts.get_backend_name() == "sqlite":
         return SQLTrackerStore(Domain.empty(), dialect="sqlite", db=parts.database)
     return SQLTrackerStore(
-        Domain.empty(), dialect="postgresql", host=parts.host, port=parts.port, db=parts.database,
-        username=parts.username, password=parts.password,
+        Domain.empty(),
+        dialect="postgresql",
+        host=parts.host,
+        port=parts.port,
+        db=parts.database,
+        username=parts.username,
+        password=parts.password,
     )
 
 
@@ -72,13 +78,19 @@ def audit_lines(action: str) -> List[AuditLog]:
         return session.execute(select(AuditLog).where(AuditLog.action == action)).scalars().all()
 
 
-def test_forget_erases_plans_conversations_and_lockout_but_keeps_the_budget(store: SQLTrackerStore, demo_person: str) -> None:
+def test_forget_erases_plans_conversations_and_lockout_but_keeps_the_budget(
+    store: SQLTrackerStore, demo_person: str
+) -> None:
     now = time.time()
     plan = service.open_plan(demo_person, "self", "rest", "web-first", BUDGET)
     service.add_outcome(plan.plan_reference, "get to church on Sundays")
     service.open_plan(demo_person, "self", "rest", "web-second", BUDGET)  # resumed in a new conversation
-    save(store, conversation("web-first", "pb 100234", now), conversation("web-second", demo_person, now),
-         conversation("web-someone-else", "PB-100235", now))
+    save(
+        store,
+        conversation("web-first", "pb 100234", now),
+        conversation("web-second", demo_person, now),
+        conversation("web-someone-else", "PB-100235", now),
+    )
     assert check_identity(demo_person, date(1900, 1, 1)).person is None  # a failed check: a lockout row
 
     erased = forget("PB100234")
@@ -93,7 +105,9 @@ def test_forget_erases_plans_conversations_and_lockout_but_keeps_the_budget(stor
         person = session.execute(select(Person).where(Person.reference == demo_person)).scalar_one()
         assert person.budget is not None
     [line] = audit_lines("forget")
-    assert demo_person not in f"{line.subject} {line.detail}" and "Sam" not in line.detail and "Taylor" not in line.detail
+    assert (
+        demo_person not in f"{line.subject} {line.detail}" and "Sam" not in line.detail and "Taylor" not in line.detail
+    )
 
 
 def test_forget_an_unknown_reference_changes_nothing(store: SQLTrackerStore, demo_person: str) -> None:

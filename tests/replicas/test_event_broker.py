@@ -1,5 +1,6 @@
 """The event broker follows EVENT_BROKER_URL: none when unset, RabbitMQ (Rasa's Pika broker)
 when set; events published there can be read from the queue."""
+
 from __future__ import annotations
 
 import asyncio
@@ -24,13 +25,17 @@ def test_no_broker_without_a_url(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_url_parts_become_pika_settings() -> None:
     config = pika_config("amqp://reporter:s%40cret@mq.council.example", "events")
     assert (config.url, config.kwargs["username"], config.kwargs["password"], config.kwargs["port"]) == (
-        "mq.council.example", "reporter", "s@cret", 5672,
+        "mq.council.example",
+        "reporter",
+        "s@cret",
+        5672,
     )
     assert config.kwargs["queues"] == ["events"]
 
 
 def test_amqps_keeps_tls_and_the_url_options() -> None:
     config = pika_config("amqps://reporter:s%40cret@mq.council.example/vhost?cacertfile=/etc/ca.pem", "events")
+
     async def url() -> str:
         return PikaEventBroker(config.url, **config.kwargs)._configure_url() or ""
 
@@ -38,19 +43,30 @@ def test_amqps_keeps_tls_and_the_url_options() -> None:
 
 
 KEY = b"k" * 32
-USER = {"event": "user", "timestamp": 1.5, "sender_id": "web-secretcookie", "text": "I'm Helen, PB-100239",
-        "parse_data": {"text": "I'm Helen"}, "input_channel": "rest", "metadata": {"client_key": "abc"}}
+USER = {
+    "event": "user",
+    "timestamp": 1.5,
+    "sender_id": "web-secretcookie",
+    "text": "I'm Helen, PB-100239",
+    "parse_data": {"text": "I'm Helen"},
+    "input_channel": "rest",
+    "metadata": {"client_key": "abc"},
+}
 
 
 def test_only_what_reporting_reads_is_published() -> None:
     user = for_reporting(USER, KEY)
     assert user is not None and set(user) == {"event", "timestamp", "sender_id", "input_channel"}
     assert user["sender_id"] != "web-secretcookie" and "secretcookie" not in user["sender_id"]
-    slot = for_reporting({"event": "slot", "sender_id": "web-secretcookie", "name": "current_section", "value": "budget"}, KEY)
+    slot = for_reporting(
+        {"event": "slot", "sender_id": "web-secretcookie", "name": "current_section", "value": "budget"}, KEY
+    )
     assert slot is not None and slot["value"] == "budget" and slot["sender_id"] == user["sender_id"]
-    for private in ({"event": "slot", "sender_id": "x", "name": "person_reference", "value": "PB-100239"},
-                    {"event": "bot", "sender_id": "x", "text": "Hello Helen"},
-                    {"event": "action", "sender_id": "x", "name": "utter_greet"}):
+    for private in (
+        {"event": "slot", "sender_id": "x", "name": "person_reference", "value": "PB-100239"},
+        {"event": "bot", "sender_id": "x", "text": "Hello Helen"},
+        {"event": "action", "sender_id": "x", "name": "utter_greet"},
+    ):
         assert for_reporting(private, KEY) is None
 
 

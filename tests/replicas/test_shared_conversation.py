@@ -2,6 +2,7 @@
 conversation: its messages go alternately, and two of them at once, to the two replicas.
 Afterwards the stored events hold every message once, in order, each turn whole, and the plan
 is whole."""
+
 from __future__ import annotations
 
 import json
@@ -48,9 +49,13 @@ def stored_events(database_url: str, sender_id: str) -> List[Dict[str, object]]:
     engine = create_engine(database_url, future=True)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(
-                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender_id}
-            ).scalars().all()
+            rows = (
+                connection.execute(
+                    text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender_id}
+                )
+                .scalars()
+                .all()
+            )
     finally:
         engine.dispose()
     return [json.loads(row) for row in rows]
@@ -62,7 +67,7 @@ def test_one_conversation_across_two_replicas(replicas: Tuple[str, List[Deployme
     chats[1].sender = chats[0].sender
     script = whole_plan(PERSON)
     first_outcome = next(i for i, (message, _) in enumerate(script) if message == AT_ONCE[0])
-    before, after = script[:first_outcome], script[first_outcome + 2:]
+    before, after = script[:first_outcome], script[first_outcome + 2 :]
     sent: List[str] = []
 
     def say(turn: int, message: str, expected: str) -> None:
@@ -73,7 +78,7 @@ def test_one_conversation_across_two_replicas(replicas: Tuple[str, List[Deployme
     for turn, (message, expected) in enumerate(before):
         say(turn, message, expected)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        replies = list(pool.map(lambda pair: pair[0].say(pair[1]), zip(chats, AT_ONCE)))
+        replies = list(pool.map(lambda pair: pair[0].say(pair[1]), zip(chats, AT_ONCE, strict=False)))
     assert all("added" in reply.lower() for reply in replies), replies
     for turn, (message, expected) in enumerate(after):
         say(turn, message, expected)
@@ -81,9 +86,9 @@ def test_one_conversation_across_two_replicas(replicas: Tuple[str, List[Deployme
     events = stored_events(database_url, chats[0].sender)
     said = [e["text"] for e in events if e["event"] == "user"]
     assert len(said) == len(sent) + 2, "a message was lost or stored twice"
-    at_once = said[first_outcome:first_outcome + 2]
+    at_once = said[first_outcome : first_outcome + 2]
     assert sorted(at_once) == sorted(AT_ONCE)
-    assert said[:first_outcome] + said[first_outcome + 2:] == sent, "messages were stored out of order"
+    assert said[:first_outcome] + said[first_outcome + 2 :] == sent, "messages were stored out of order"
 
     timestamps = [float(e["timestamp"]) for e in events]
     assert timestamps == sorted(timestamps), "events were stored out of order"

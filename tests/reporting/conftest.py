@@ -2,6 +2,7 @@
 
 Everything in MARCH is dated 2026-03-01 to 2026-03-31 (UTC); a few plans and a conversation
 fall just outside it. The figures each test expects are worked out by hand from this module."""
+
 from __future__ import annotations
 
 import asyncio
@@ -65,14 +66,26 @@ class Chat:
         return self
 
 
-def finished(management: str, services: Sequence[Tuple[str, int]], domains: Sequence[str], minutes: int,
-             turns: Optional[int], status: str = "submitted", **more: object) -> PlanSpec:
-    return PlanSpec(status, management, services=services, domains=domains, minutes_to_submit=minutes, turns=turns,
-                    **more)
+def finished(
+    management: str,
+    services: Sequence[Tuple[str, int]],
+    domains: Sequence[str],
+    minutes: int,
+    turns: Optional[int],
+    status: str = "submitted",
+    **more: object,
+) -> PlanSpec:
+    return PlanSpec(
+        status, management, services=services, domains=domains, minutes_to_submit=minutes, turns=turns, **more
+    )
 
 
-PA, TRANSPORT, ACTIVITIES, HOME_CARE = ("personal_assistant", 9000), ("transport", 1000), ("activities", 2000), \
-    ("home_care_agency", 10000)
+PA, TRANSPORT, ACTIVITIES, HOME_CARE = (
+    ("personal_assistant", 9000),
+    ("transport", 1000),
+    ("activities", 2000),
+    ("home_care_agency", 10000),
+)
 
 #: 13 finished plans (8 submitted, 5 agreed), minutes to submit 10…120 (median 35), turns median 13.5
 FINISHED_PLANS = [
@@ -81,9 +94,18 @@ FINISHED_PLANS = [
     finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 15, 10, channel="socketio"),
     finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 20, 11, channel="sms"),
     finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 25, 12, channel="sms"),
-    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition", "toileting"], 30, 13, status="agreed",
-             channel="sms"),
-    finished("payment_card", [ACTIVITIES], ["community"], 35, 14, status="agreed", channel="sms", planned_by="supporter"),
+    finished(
+        "direct_payment",
+        [PA, TRANSPORT],
+        ["community", "nutrition", "toileting"],
+        30,
+        13,
+        status="agreed",
+        channel="sms",
+    ),
+    finished(
+        "payment_card", [ACTIVITIES], ["community"], 35, 14, status="agreed", channel="sms", planned_by="supporter"
+    ),
     finished("payment_card", [ACTIVITIES], ["community"], 40, 15, status="agreed", channel="sms"),
     finished("payment_card", [ACTIVITIES], ["community"], 45, 16, status="agreed", channel="sms", planned_by="adviser"),
     finished("payment_card", [ACTIVITIES], ["community"], 50, 17, status="agreed", planned_by="adviser"),
@@ -94,30 +116,68 @@ FINISHED_PLANS = [
 #: 5 drafts: their services and outcomes are not counted as planned spend
 DRAFT_PLANS = [
     PlanSpec("draft", "mixed", services=[PA], domains=["dressing"], turns=3, stopped_at=stop, planned_by=by)
-    for stop, by in (("outcomes", "self"), ("outcomes", "supporter"), ("management", "self"),
-                     ("management", "self"), ("management", "supporter"))
+    for stop, by in (
+        ("outcomes", "self"),
+        ("outcomes", "supporter"),
+        ("management", "self"),
+        ("management", "self"),
+        ("management", "supporter"),
+    )
 ]
 #: just outside March (a second before, and the first moment after), and just inside at the end
 EDGE_PLANS = [
-    finished("mixed", [("equipment", 50000)], ["relationships"], 5, None,
-             created_at=datetime(2026, 2, 28, 23, 59, 59, tzinfo=timezone.utc)),
-    finished("mixed", [("equipment", 50000)], ["relationships"], 5, None,
-             created_at=datetime(2026, 4, 1, tzinfo=timezone.utc)),
+    finished(
+        "mixed",
+        [("equipment", 50000)],
+        ["relationships"],
+        5,
+        None,
+        created_at=datetime(2026, 2, 28, 23, 59, 59, tzinfo=timezone.utc),
+    ),
+    finished(
+        "mixed",
+        [("equipment", 50000)],
+        ["relationships"],
+        5,
+        None,
+        created_at=datetime(2026, 4, 1, tzinfo=timezone.utc),
+    ),
     PlanSpec("draft", created_at=datetime(2026, 3, 31, 23, 59, 59, tzinfo=timezone.utc), channel="sms"),
 ]
 
 
 def _add_plan(session, number: int, spec: PlanSpec, created: datetime) -> Plan:  # type: ignore[no-untyped-def]
-    person = Person(reference=f"PB-9{number:05d}", reference_key=f"PB9{number:05d}", given_name="Ayesha",
-                    family_name="Khan", date_of_birth=date(1950, 1, number % 28 + 1), postcode="LS1 1AA")
+    person = Person(
+        reference=f"PB-9{number:05d}",
+        reference_key=f"PB9{number:05d}",
+        given_name="Ayesha",
+        family_name="Khan",
+        date_of_birth=date(1950, 1, number % 28 + 1),
+        postcode="LS1 1AA",
+    )
     submitted = created + timedelta(minutes=spec.minutes_to_submit) if spec.minutes_to_submit is not None else None
-    plan = Plan(plan_reference=f"SP-T{number:07d}", person=person, status=spec.status, planned_by=spec.planned_by,
-                channel=spec.channel, conversation_id=f"web-{number}", budget_amount_pence=30000, budget_period="week",
-                important_to_me="church", management=spec.management, contingency="call my sister", flags=[],
-                created_at=created, updated_at=created, submitted_at=submitted)
+    plan = Plan(
+        plan_reference=f"SP-T{number:07d}",
+        person=person,
+        status=spec.status,
+        planned_by=spec.planned_by,
+        channel=spec.channel,
+        conversation_id=f"web-{number}",
+        budget_amount_pence=30000,
+        budget_period="week",
+        important_to_me="church",
+        management=spec.management,
+        contingency="call my sister",
+        flags=[],
+        created_at=created,
+        updated_at=created,
+        submitted_at=submitted,
+    )
     plan.outcomes = [Outcome(position=i, text="church on Sundays", domain=d) for i, d in enumerate(spec.domains, 1)]
-    plan.services = [Service(position=i, category=c, description="my own words", weekly_cost_pence=pence)
-                     for i, (c, pence) in enumerate(spec.services, 1)]
+    plan.services = [
+        Service(position=i, category=c, description="my own words", weekly_cost_pence=pence)
+        for i, (c, pence) in enumerate(spec.services, 1)
+    ]
     session.add(plan)
     return plan
 
@@ -128,10 +188,12 @@ def _chats(number: int, spec: PlanSpec, reference: str, created: datetime, submi
     if spec.turns is None:
         return []
     start = created.timestamp()
-    first = Chat(f"web-{number}").user(start - 300).through(["identity"], start - 290).user(start - 200).user(start - 100)
+    first = (
+        Chat(f"web-{number}").user(start - 300).through(["identity"], start - 290).user(start - 200).user(start - 100)
+    )
     first.slot("verified", True, start - 1).slot("plan_reference", reference, start)
     if spec.status == "draft":
-        sections = SECTIONS[:SECTIONS.index(spec.stopped_at) + 1]
+        sections = SECTIONS[: SECTIONS.index(spec.stopped_at) + 1]
         return [first.through(sections, start + 1).user(start + 2)]
     end = submitted.timestamp()
 
@@ -155,8 +217,10 @@ def _other_chats() -> List[Chat]:
     one has no message from the person, and one began in February."""
     march = START.timestamp()
     hello = [Chat(f"web-hello-{n}").user(march + n) for n in range(2)]
-    identity = [Chat(f"web-identity-{n}").user(march + n).through(["identity"], march + n + 1).user(march + n + 2)
-                for n in range(6)]
+    identity = [
+        Chat(f"web-identity-{n}").user(march + n).through(["identity"], march + n + 1).user(march + n + 2)
+        for n in range(6)
+    ]
     identity[0].slot("current_section", "locked", march + 50)
     silent = Chat("web-silent").slot("current_section", "identity", march)
     february = Chat("web-february").user(datetime(2026, 2, 20, 12, tzinfo=timezone.utc).timestamp())

@@ -1,5 +1,6 @@
 """`supportplan report` (JSON and CSV, dates, mistakes), the small-number rules on their own,
 and that no report holds personal data."""
+
 from __future__ import annotations
 
 import csv
@@ -24,8 +25,13 @@ def test_json_for_a_period(known_data: str, capsys: pytest.CaptureFixture) -> No
     code, out, _ = run(capsys, known_data, "--from", "2026-03-01", "--to", "2026-03-31", "--format", "json")
     report = json.loads(out)
     assert code == 0 and report["period"] == {"from": "2026-03-01", "to": "2026-03-31"}
-    assert report["management"][0] == {"option": "direct_payment", "plans": 6, "services": 13,
-                                       "weekly_spend": "690.00", "share_of_spend_percent": "69.7"}
+    assert report["management"][0] == {
+        "option": "direct_payment",
+        "plans": 6,
+        "services": 13,
+        "weekly_spend": "690.00",
+        "share_of_spend_percent": "69.7",
+    }
     assert "fewer than 5" in report["rules"]
 
 
@@ -53,11 +59,14 @@ def test_no_personal_data_in_any_format(known_data: str, capsys: pytest.CaptureF
         assert not [word for word in PERSONAL if word in out], fmt
 
 
-@pytest.mark.parametrize("args, problem", [
-    (["--from", "2026-02-30"], "give a date like 2026-04-01"),
-    (["--to", "yesterday"], "give a date like 2026-04-01"),
-    (["--format", "xml"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "args, problem",
+    [
+        (["--from", "2026-02-30"], "give a date like 2026-04-01"),
+        (["--to", "yesterday"], "give a date like 2026-04-01"),
+        (["--format", "xml"], "invalid choice"),
+    ],
+)
 def test_mistakes_in_the_command(database: str, capsys: pytest.CaptureFixture, args: list, problem: str) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["--database", database, "report", *args])

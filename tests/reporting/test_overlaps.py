@@ -1,6 +1,7 @@
 """Published reports (`supportplan report`, the Reporting page's downloads) never overlap an
 earlier one without being the same: subtracting one report from an overlapping one would give
 exact figures for the days only one of them covers, undoing small-number suppression."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -25,16 +26,19 @@ def p(first: Optional[str], last: Optional[str]) -> Period:
 MARCH = p("2026-03-01", "2026-03-31")
 
 
-@pytest.mark.parametrize("other,overlaps", [
-    (p("2026-03-31", "2026-04-30"), True),
-    (p("2026-03-02", "2026-03-30"), True),
-    (p(None, "2026-03-01"), True),
-    (p("2026-03-31", None), True),
-    (p(None, None), True),
-    (p("2026-04-01", "2026-04-30"), False),
-    (p(None, "2026-02-28"), False),
-    (p("2026-04-01", None), False),
-])
+@pytest.mark.parametrize(
+    "other,overlaps",
+    [
+        (p("2026-03-31", "2026-04-30"), True),
+        (p("2026-03-02", "2026-03-30"), True),
+        (p(None, "2026-03-01"), True),
+        (p("2026-03-31", None), True),
+        (p(None, None), True),
+        (p("2026-04-01", "2026-04-30"), False),
+        (p(None, "2026-02-28"), False),
+        (p("2026-04-01", None), False),
+    ],
+)
 def test_periods_overlap_when_they_share_a_day(other: Period, overlaps: bool) -> None:
     assert MARCH.overlaps(other) is overlaps and other.overlaps(MARCH) is overlaps
 

@@ -1,5 +1,6 @@
 """The Reporting page in the adviser console through the real aiohttp app: managers only, the
 known figures in its tables, a chart image for each table, bad dates, and the downloads."""
+
 from __future__ import annotations
 
 import csv
@@ -42,7 +43,9 @@ async def test_the_page_shows_the_known_figures(client: TestClient, advisers: Di
     page = await response.text()
     assert response.status == 200 and 'aria-current="page">Reporting' in page
     assert table_rows(page, "plans by status") == {
-        "Being made (draft)": ["6"], "Sent to the council": ["8"], "Agreed": ["5"],
+        "Being made (draft)": ["6"],
+        "Sent to the council": ["8"],
+        "Agreed": ["5"],
     }
     management = table_rows(page, "share of planned weekly spend by how the budget is managed")
     assert management["Direct payment"] == ["6", "13", "£690.00", "69.7%"]
@@ -55,8 +58,9 @@ async def test_the_page_shows_the_known_figures(client: TestClient, advisers: Di
     assert not [word for word in PERSONAL if word in page]
 
 
-async def test_each_chart_is_an_svg_image_that_can_style_itself_only(client: TestClient, advisers: Dict[str, int],
-                                                                      known_data: str) -> None:
+async def test_each_chart_is_an_svg_image_that_can_style_itself_only(
+    client: TestClient, advisers: Dict[str, int], known_data: str
+) -> None:
     await sign_in(client, "max@council.example", MANAGER_PASSWORD)
     for chart in CHARTS:
         response = await client.get(f"/adviser/reporting/charts/{chart.name}.svg" + MARCH)

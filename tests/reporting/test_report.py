@@ -1,5 +1,6 @@
 """Every figure of the report from the known set of plans and conversations (conftest.py), on
 SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -20,7 +21,9 @@ def rows(report: dict, table: str) -> dict:
 
 def test_plans_by_status(known_data: str) -> None:
     assert rows(build_report(MARCH), "plans_by_status") == {
-        "draft": {"plans": 6}, "submitted": {"plans": 8}, "agreed": {"plans": 5},
+        "draft": {"plans": 6},
+        "submitted": {"plans": 8},
+        "agreed": {"plans": 5},
     }
 
 
@@ -29,7 +32,9 @@ def test_spend_by_management_option_hides_small_groups_and_the_next_smallest(kno
         "direct_payment": {"plans": 6, "services": 13, "weekly_spend": "690.00", "share_of_spend_percent": "69.7"},
         "payment_card": {"plans": HIDDEN, "services": HIDDEN, "weekly_spend": HIDDEN, "share_of_spend_percent": HIDDEN},
         "council_managed": {"plans": F5, "services": F5, "weekly_spend": HIDDEN, "share_of_spend_percent": HIDDEN},
-        "individual_service_fund": ZERO_SPEND, "third_party": ZERO_SPEND, "mixed": ZERO_SPEND,
+        "individual_service_fund": ZERO_SPEND,
+        "third_party": ZERO_SPEND,
+        "mixed": ZERO_SPEND,
     }
 
 
@@ -54,7 +59,9 @@ def test_outcomes_by_wellbeing_domain_count_finished_plans_only(known_data: str)
 
 def test_channel_mix(known_data: str) -> None:
     assert rows(build_report(MARCH), "channels") == {
-        "web": {"plans": 9}, "sms": {"plans": HIDDEN}, "adviser_assisted": {"plans": F5},
+        "web": {"plans": 9},
+        "sms": {"plans": HIDDEN},
+        "adviser_assisted": {"plans": F5},
     }
 
 
@@ -68,8 +75,16 @@ def test_drop_off_funnel(known_data: str) -> None:
     funnel = build_report(MARCH)["funnel"]
     assert [row["step"] for row in funnel] == list(range(1, 11))
     assert {row["stage"]: row["conversations"] for row in funnel} == {
-        "welcome": 26, "identity": 24, "budget": 18, "important": 18, "outcomes": 18, "services": 16,
-        "management": 15, "contingency": 12, "review": 12, "submitted": 12,
+        "welcome": 26,
+        "identity": 24,
+        "budget": 18,
+        "important": 18,
+        "outcomes": 18,
+        "services": 16,
+        "management": 15,
+        "contingency": 12,
+        "review": 12,
+        "submitted": 12,
     }
 
 
@@ -78,10 +93,18 @@ def test_without_dates_every_plan_counts(known_data: str) -> None:
     assert rows(report, "plans_by_status")["submitted"] == {"plans": 10}
     management = rows(report, "management")
     # two small groups hide each other, so the group of 5 is shown
-    assert management["payment_card"] == {"plans": 5, "services": 5, "weekly_spend": "100.00",
-                                          "share_of_spend_percent": "5.0"}
-    assert management["mixed"] == {"plans": F5, "services": F5, "weekly_spend": HIDDEN,
-                                   "share_of_spend_percent": HIDDEN}
+    assert management["payment_card"] == {
+        "plans": 5,
+        "services": 5,
+        "weekly_spend": "100.00",
+        "share_of_spend_percent": "5.0",
+    }
+    assert management["mixed"] == {
+        "plans": F5,
+        "services": F5,
+        "weekly_spend": HIDDEN,
+        "share_of_spend_percent": HIDDEN,
+    }
     assert management["direct_payment"]["share_of_spend_percent"] == "34.7"
     assert report["funnel"][0] == {"stage": "welcome", "step": 1, "conversations": 27}
 

@@ -1,4 +1,5 @@
 """The trained NLU model, loaded once per session from the newest model in models/."""
+
 from __future__ import annotations
 
 import asyncio

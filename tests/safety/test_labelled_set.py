@@ -3,6 +3,7 @@ use and the newest trained model: recall 1.0 on the risk messages and at most 5%
 the ordinary ones, inside a form (where most messages are answers to the plan's questions).
 
 Run with -s to see the figures and the sweep behind IN_FORM_THRESHOLD."""
+
 from __future__ import annotations
 
 import csv
@@ -76,10 +77,12 @@ def test_threshold_sweep_inside_a_form(scored: List[Scored], monkeypatch: pytest
     """Prints the sweep IN_FORM_THRESHOLD was chosen from; the chosen one must meet the targets."""
     phrases_only = score([Scored(m.text, m.risk, 0.0) for m in scored], in_form=True)
     print(f"\nphrases alone: recall {phrases_only.recall:.3f}, false alarms {phrases_only.false_alarm_rate:.3f}")
-    print("model alone (confidence >= 0.5): recall {:.3f}, false alarms {:.3f}".format(
-        sum(m.risk and m.confidence >= 0.5 for m in scored) / sum(m.risk for m in scored),
-        sum(not m.risk and m.confidence >= 0.5 for m in scored) / sum(not m.risk for m in scored),
-    ))
+    print(
+        "model alone (confidence >= 0.5): recall {:.3f}, false alarms {:.3f}".format(
+            sum(m.risk and m.confidence >= 0.5 for m in scored) / sum(m.risk for m in scored),
+            sum(not m.risk and m.confidence >= 0.5 for m in scored) / sum(not m.risk for m in scored),
+        )
+    )
     chosen = detector.IN_FORM_THRESHOLD
     print("threshold  recall  false alarms")
     best_recall = 0.0
@@ -90,4 +93,6 @@ def test_threshold_sweep_inside_a_form(scored: List[Scored], monkeypatch: pytest
         if result.false_alarm_rate <= MAX_FALSE_ALARMS:
             best_recall = max(best_recall, result.recall)
     monkeypatch.setattr(detector, "IN_FORM_THRESHOLD", chosen)
-    assert score(scored, in_form=True).recall == best_recall, "another threshold catches more within the false-alarm target"
+    assert score(scored, in_form=True).recall == best_recall, (
+        "another threshold catches more within the false-alarm target"
+    )

@@ -1,4 +1,5 @@
 """The phrase lists behind safeguarding and handoff: risk is caught, ordinary plan answers are not."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,15 +8,28 @@ from bot.safety import detector
 from bot.safety.phrases import asks_for_person, mentions_concern, shows_risk
 
 RISK = [
-    "he hits me when I ask for my money", "I don't want to be here anymore", "no one has been to help me for days",
-    "my son takes my money", "I'm scared of my son", "I want to end it all", "I've fallen and can't get up",
-    "I haven't eaten in 3 days", "my carer shouts at me and takes my money", "I'm not safe at home",
+    "he hits me when I ask for my money",
+    "I don't want to be here anymore",
+    "no one has been to help me for days",
+    "my son takes my money",
+    "I'm scared of my son",
+    "I want to end it all",
+    "I've fallen and can't get up",
+    "I haven't eaten in 3 days",
+    "my carer shouts at me and takes my money",
+    "I'm not safe at home",
 ]
 ORDINARY = [
-    "to have a shower every morning without being scared of falling", "I want to feel safe at home",
-    "my daughter is my emergency contact", "a PA to help me shower", "I want to see my grandchildren",
-    "to get to church on Sundays", "my dog and my garden", "she could call me if the carer is late",
-    "help with my money and bills", "get out to the shops on my own",
+    "to have a shower every morning without being scared of falling",
+    "I want to feel safe at home",
+    "my daughter is my emergency contact",
+    "a PA to help me shower",
+    "I want to see my grandchildren",
+    "to get to church on Sundays",
+    "my dog and my garden",
+    "she could call me if the carer is late",
+    "help with my money and bills",
+    "get out to the shops on my own",
 ]
 
 
@@ -35,10 +49,16 @@ def test_asking_for_a_person() -> None:
     assert not asks_for_person("my friend can talk to the carers")
 
 
-@pytest.mark.parametrize("text", [
-    "can i speak to a human", "put me through to a real person please", "could someone ring me",
-    "i want to talk to my social worker", "pls can i talk 2 sum1",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can i speak to a human",
+        "put me through to a real person please",
+        "could someone ring me",
+        "i want to talk to my social worker",
+        "pls can i talk 2 sum1",
+    ],
+)
 def test_more_ways_of_asking_for_a_person(text: str) -> None:
     assert asks_for_person(text)
 
@@ -48,9 +68,16 @@ def test_asking_whether_the_bot_is_a_person_is_not_a_handoff(text: str) -> None:
     assert not asks_for_person(text)
 
 
-@pytest.mark.parametrize("text", [
-    "my carer hurt me", "my carer hurt me!!", "MY CARER HURT ME", "my carer hurt me 😢", "my carer’s hurt me",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my carer hurt me",
+        "my carer hurt me!!",
+        "MY CARER HURT ME",
+        "my carer hurt me 😢",
+        "my carer’s hurt me",
+    ],
+)
 def test_case_punctuation_and_emoji_do_not_hide_risk(text: str) -> None:
     assert shows_risk(text)
 
@@ -60,17 +87,28 @@ def test_plans_for_when_nobody_comes_are_not_risk(text: str) -> None:
     assert not shows_risk(text)
 
 
-@pytest.mark.parametrize("text", [
-    "I can't swallow all my tablets at once", "so I don't get hurt in the shower", "help to reach the phone",
-    "my son will take my money to the bank for me", "I had a fall but I'm fine now",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't swallow all my tablets at once",
+        "so I don't get hurt in the shower",
+        "help to reach the phone",
+        "my son will take my money to the bank for me",
+        "I had a fall but I'm fine now",
+    ],
+)
 def test_ordinary_answers_near_the_risk_phrases(text: str) -> None:
     assert not shows_risk(text)
 
 
-@pytest.mark.parametrize("text", [
-    "I want to keep living in my own home", "to carry on living at home with my cat", "living in my own flat",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to keep living in my own home",
+        "to carry on living at home with my cat",
+        "living in my own flat",
+    ],
+)
 def test_wanting_to_live_at_home_is_not_a_concern_inside_a_form(text: str) -> None:
     """The model gave the first 0.82 for risk; "living" alone is a concern word."""
     assert not mentions_concern(text)
@@ -82,26 +120,39 @@ def test_living_still_counts_beside_fear_or_despair(text: str) -> None:
     assert mentions_concern(text)
 
 
-@pytest.mark.parametrize("text", [
-    "I keep thinking everyone would be better without me", "i feel like giving up on everything",
-    "I haven't had a proper meal since Monday",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep thinking everyone would be better without me",
+        "i feel like giving up on everything",
+        "I haven't had a proper meal since Monday",
+    ],
+)
 def test_risk_said_without_the_usual_words(text: str) -> None:
     """Written fresh on 2 December 2026; the model alone missed the first two inside a form."""
     assert shows_risk(text)
 
 
-@pytest.mark.parametrize("text", [
-    "I want to give up smoking", "my son would cope better without me worrying about him",
-    "I'd like a proper meal every day", "help so I have a hot meal in the evenings",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to give up smoking",
+        "my son would cope better without me worrying about him",
+        "I'd like a proper meal every day",
+        "help so I have a hot meal in the evenings",
+    ],
+)
 def test_ordinary_answers_near_those_phrases(text: str) -> None:
     assert not shows_risk(text)
 
 
-@pytest.mark.parametrize("text", [
-    "my daughter has my bank card because she does my shopping", "my son keeps my card to do the shops for me",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my daughter has my bank card because she does my shopping",
+        "my son keeps my card to do the shops for me",
+    ],
+)
 def test_a_card_held_for_the_shopping_is_not_a_concern(text: str) -> None:
     assert not mentions_concern(text)
 

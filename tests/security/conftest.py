@@ -1,6 +1,7 @@
 """The real servers for the security tests, with every process's output collected in one log
 file (the log-scan test reads it). Ports: tests/e2e/conftest.py's (moved by
 SUPPORTPLAN_TEST_PORT_OFFSET) plus PORT_SHIFT, so they run beside the e2e servers in one session."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """The action server answers only our Rasa server, listens on loopback, and a failing action
 writes nothing personal to its log or its answer (issue 18, item 6)."""
+
 from __future__ import annotations
 
 import os
@@ -30,11 +31,21 @@ def action_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str
     """An action server whose database cannot be opened, so actions that read it fail."""
     folder = tmp_path_factory.mktemp("actions")
     log = folder / "actions.log"
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{folder / 'missing' / 'no.db'}", LOG_LEVEL="INFO", PYTHONPATH=str(PROJECT_ROOT))
+    env = dict(
+        os.environ,
+        DATABASE_URL=f"sqlite:///{folder / 'missing' / 'no.db'}",
+        LOG_LEVEL="INFO",
+        PYTHONPATH=str(PROJECT_ROOT),
+    )
     env.pop("SUPPORTPLAN_HOST", None)
     with log.open("wb") as output:
-        process = subprocess.Popen([sys.executable, "-m", "bot.action_server", "--port", str(PORT)],
-                                   cwd=PROJECT_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot.action_server", "--port", str(PORT)],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         try:
             _wait_for_health(process)
             yield {"token": Settings.from_env(env).action_server_token, "log": log}
@@ -57,11 +68,19 @@ def _wait_for_health(process: subprocess.Popen) -> None:
 
 def _identity_call() -> Dict[str, Any]:
     """What Rasa sends to check Helen's reference and date of birth."""
-    state = tracker(slots={"planned_by": "self", "person_reference": "PB-100239"},
-                    text="I was born on the first of December 1965 01/12/1965",
-                    active_loop="identity_form", filled="date_of_birth").current_state()
-    return {"next_action": "validate_identity_form", "sender_id": "test-conversation", "tracker": state,
-            "domain": domain(), "version": "3.6.2"}
+    state = tracker(
+        slots={"planned_by": "self", "person_reference": "PB-100239"},
+        text="I was born on the first of December 1965 01/12/1965",
+        active_loop="identity_form",
+        filled="date_of_birth",
+    ).current_state()
+    return {
+        "next_action": "validate_identity_form",
+        "sender_id": "test-conversation",
+        "tracker": state,
+        "domain": domain(),
+        "version": "3.6.2",
+    }
 
 
 def test_calls_without_the_token_are_refused(action_server: Dict[str, Any]) -> None:
@@ -78,7 +97,9 @@ def test_the_token_is_let_in(action_server: Dict[str, Any]) -> None:
 
 
 def test_a_failing_action_echoes_and_logs_nothing_personal(action_server: Dict[str, Any]) -> None:
-    answer = requests.post(URL + "/webhook", json=_identity_call(), headers={"X-Action-Token": action_server["token"]}, timeout=30)
+    answer = requests.post(
+        URL + "/webhook", json=_identity_call(), headers={"X-Action-Token": action_server["token"]}, timeout=30
+    )
     assert answer.status_code == 500
     assert answer.json() == {"error": "The action failed.", "action_name": "validate_identity_form"}
     time.sleep(0.5)  # let the log reach the file

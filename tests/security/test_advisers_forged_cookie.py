@@ -1,6 +1,7 @@
 """A console cookie made by someone else is refused (issue 18 items 1 and 7): one encrypted with
 the key the project used to derive from its old public constant, one that names an adviser
 directly, and one with a made-up session id."""
+
 from __future__ import annotations
 
 import base64
@@ -17,7 +18,6 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from bot.secret_keys import ADVISER_SESSIONS, derived_key
 from bot.web.auth import SESSION_COOKIE
 from tests.web.conftest import advisers, client, rasa, secret_key  # noqa: F401  (fixtures)
-
 
 
 def old_public_key() -> bytes:
@@ -45,7 +45,9 @@ async def test_a_cookie_forged_with_the_old_public_key_is_refused(client: TestCl
 
 
 async def test_a_cookie_naming_an_adviser_is_refused_even_with_the_right_key(
-    client: TestClient, advisers: Dict[str, int], database: str  # noqa: F811
+    client: TestClient,
+    advisers: Dict[str, int],
+    database: str,  # noqa: F811
 ) -> None:
     key = derived_key(secret_key(database), ADVISER_SESSIONS)
     assert await refused(client, cookie(key, {"adviser_id": advisers["adviser"], "signed_in_at": int(time.time())}))

@@ -1,6 +1,7 @@
 """The console's live view (/adviser/plans/{ref}/live: the plan and conversation as they change)
 is audited like the page (issue 18 item 7): reading it without the page writes a line, and an
 adviser watching a plan leaves a line for every few minutes they watch, not one every 5 seconds."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -15,10 +16,13 @@ from bot.web.console_queries import LIVE_AUDIT_INTERVAL
 from tests.web.conftest import advisers, client, make_plan, rasa, sign_in  # noqa: F401  (fixtures)
 
 
-
 def views() -> List[AuditLog]:
     with session_scope() as session:
-        return list(session.execute(select(AuditLog).where(AuditLog.action.like("plan-viewed%")).order_by(AuditLog.id)).scalars())
+        return list(
+            session.execute(
+                select(AuditLog).where(AuditLog.action.like("plan-viewed%")).order_by(AuditLog.id)
+            ).scalars()
+        )
 
 
 def age_audit(by: timedelta) -> None:
@@ -32,11 +36,18 @@ async def test_the_live_view_alone_is_audited(client: TestClient, advisers: Dict
     await sign_in(client)
     assert (await client.get(f"/adviser/plans/{ref}/live")).status == 200
     [line] = views()
-    assert (line.actor, line.action, line.subject, line.detail) == (f"adviser:{advisers['adviser']}", "plan-viewed-live", ref, "")
+    assert (line.actor, line.action, line.subject, line.detail) == (
+        f"adviser:{advisers['adviser']}",
+        "plan-viewed-live",
+        ref,
+        "",
+    )
 
 
 async def test_watching_a_plan_leaves_a_line_every_few_minutes(
-    client: TestClient, advisers: Dict[str, int], demo_person: str  # noqa: F811
+    client: TestClient,
+    advisers: Dict[str, int],
+    demo_person: str,  # noqa: F811
 ) -> None:
     ref = make_plan(demo_person, "web-live")
     await sign_in(client)

@@ -1,6 +1,7 @@
 """Behind a TLS proxy (issue 18 item 7): X-Forwarded-Proto is believed only from an address in
 SUPPORTPLAN_TRUSTED_PROXIES; then the console's cookies are Secure and HSTS is sent. Over plain
 http, neither."""
+
 from __future__ import annotations
 
 from typing import Dict
@@ -16,14 +17,16 @@ from tests.web.conftest import advisers  # noqa: F401  (fixture)
 HSTS = "max-age=31536000"
 HTTPS = {"X-Forwarded-Proto": "https"}
 
+
 @pytest.fixture
 async def app_client(database: str):  # type: ignore[no-untyped-def]
     """A test app trusting the proxies given (the test client connects from 127.0.0.1)."""
     made = []
 
     async def make(trusted: str) -> TestClient:
-        settings = Settings.from_env({"DATABASE_URL": database, "RASA_URL": "http://127.0.0.1:9",
-                                      "SUPPORTPLAN_TRUSTED_PROXIES": trusted})
+        settings = Settings.from_env(
+            {"DATABASE_URL": database, "RASA_URL": "http://127.0.0.1:9", "SUPPORTPLAN_TRUSTED_PROXIES": trusted}
+        )
         client = TestClient(TestServer(create_app(settings)))
         await client.start_server()
         made.append(client)
@@ -34,7 +37,9 @@ async def app_client(database: str):  # type: ignore[no-untyped-def]
         await client.close()
 
 
-async def test_https_from_a_trusted_proxy_makes_cookies_secure_and_sends_hsts(app_client, advisers: Dict[str, int]) -> None:  # noqa: F811
+async def test_https_from_a_trusted_proxy_makes_cookies_secure_and_sends_hsts(
+    app_client, advisers: Dict[str, int]
+) -> None:  # noqa: F811
     client = await app_client("127.0.0.1")
     response = await client.get("/adviser/login", headers=HTTPS)
     assert response.headers.get("Strict-Transport-Security") == HSTS

@@ -1,5 +1,6 @@
 """Bad input at every channel (Rasa REST, socket.io, the web app's /api/messages): each gets a
 clear answer or a 4xx, the servers keep running, and nothing already recorded is lost."""
+
 from __future__ import annotations
 
 import asyncio
@@ -68,8 +69,17 @@ def recorded_plan(logged_servers: LoggedServers) -> Chat:
     """Daniel Okafor (PB-100238) part way through his plan: what matters, an outcome, and a
     service waiting for its hours."""
     chat = new_chat()
-    for text in ("hello", "me", "PB-100238", "5/9/1991", "football and my mates", "to get back to the gym", "done",
-                 "personal assistant", "help with cooking and shopping"):
+    for text in (
+        "hello",
+        "me",
+        "PB-100238",
+        "5/9/1991",
+        "football and my mates",
+        "to get back to the gym",
+        "done",
+        "personal assistant",
+        "help with cooking and shopping",
+    ):
         chat.say(text)
     assert "hours a week" in chat.transcript[-1].lower(), str(chat)
     return chat
@@ -105,12 +115,16 @@ def test_bad_input_over_rest_in_the_middle_of_a_plan(logged_servers: LoggedServe
 
 def test_malformed_requests_to_rest_get_4xx(logged_servers: LoggedServers) -> None:
     url = RASA + "/webhooks/rest/webhook"
-    for body, content_type in [(b"{not json", "application/json"), (b"\xff\xfe\x00", "application/json"),
-                               (b'{"sender": "x"}', "application/json"), (b"[1, 2, 3]", "application/json"),
-                               (b'{"sender": ["a"], "message": {"b": 1}}', "application/json"),
-                               (b'{"message": "no sender"}', "application/json"),
-                               (json.dumps({"sender": "s" * 300, "message": "hi"}).encode(), "application/json"),
-                               (b"sender=x&message=hi", "application/x-www-form-urlencoded")]:
+    for body, content_type in [
+        (b"{not json", "application/json"),
+        (b"\xff\xfe\x00", "application/json"),
+        (b'{"sender": "x"}', "application/json"),
+        (b"[1, 2, 3]", "application/json"),
+        (b'{"sender": ["a"], "message": {"b": 1}}', "application/json"),
+        (b'{"message": "no sender"}', "application/json"),
+        (json.dumps({"sender": "s" * 300, "message": "hi"}).encode(), "application/json"),
+        (b"sender=x&message=hi", "application/x-www-form-urlencoded"),
+    ]:
         response = requests.post(url, data=body, headers={"Content-Type": content_type}, timeout=30)
         assert response.status_code == 400, (body, response.status_code, response.text[:200])
     still_running(logged_servers)
@@ -120,8 +134,12 @@ def test_rest_callers_cannot_pose_as_another_channel(logged_servers: LoggedServe
     """The SMS channel vouches for a phone's person reference in metadata; REST must not."""
     chat = new_chat()
     chat.say("hello")
-    payload = {"sender": chat.sender, "message": "me", "input_channel": "sms",
-               "metadata": {"sms_person_reference": "PB-100240"}}
+    payload = {
+        "sender": chat.sender,
+        "message": "me",
+        "input_channel": "sms",
+        "metadata": {"sms_person_reference": "PB-100240"},
+    }
     reply = requests.post(RASA + "/webhooks/rest/webhook", json=payload, timeout=60).json()
     assert "reference number" in " ".join(m.get("text", "") for m in reply).lower()
 
@@ -132,7 +150,12 @@ def test_bad_input_over_the_web_app(logged_servers: LoggedServers) -> None:
     for text in BAD_MESSAGES:
         response = browser.post(WEB + "/api/messages", json={"message": text}, timeout=120)
         assert response.status_code == 200 and response.json(), f"no answer to {text[:40]!r}"
-    assert browser.post(WEB + "/api/messages", data=b"{not json", headers={"Content-Type": "application/json"}, timeout=10).status_code == 400
+    assert (
+        browser.post(
+            WEB + "/api/messages", data=b"{not json", headers={"Content-Type": "application/json"}, timeout=10
+        ).status_code
+        == 400
+    )
     assert browser.post(WEB + "/api/messages", json={"message": "   "}, timeout=10).status_code == 400
     assert browser.post(WEB + "/api/messages", json=["a list"], timeout=10).status_code == 400
     assert browser.post(WEB + "/api/messages", data=b"x" * 200_000, timeout=10).status_code == 413
@@ -152,7 +175,9 @@ async def socketio_barrage(messages: List[object]) -> List[int]:
     session_id = await asyncio.wait_for(session, 30)
     counts = []
     for message in messages:
-        await client.emit("user_uttered", message if not isinstance(message, str) else {"message": message, "session_id": session_id})
+        await client.emit(
+            "user_uttered", message if not isinstance(message, str) else {"message": message, "session_id": session_id}
+        )
         got = 0
         try:
             while True:

@@ -1,6 +1,7 @@
 """Conversation ids are not passwords: the public REST and socket.io channels refuse the ids the
 chat page (`web-…`) and the SMS channel (`sms-…`) use, and tag each message with a key standing
 for the client's address (never the address itself)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -92,8 +93,14 @@ async def test_socketio_keys_the_client_address_and_drops_client_metadata() -> N
     handlers, fake = socket_channel(received)
     await handlers["session_request"]("sid2", {"session_id": "abc-session"})
     assert fake.rooms == [("sid2", "abc-session")] and fake.disconnected == []
-    await handlers["user_uttered"]("sid2", {"message": "hi", "session_id": "abc-session",
-                                             "customData": {CLIENT_KEY: "forged", "sms_person_reference": "PB-1"}})
+    await handlers["user_uttered"](
+        "sid2",
+        {
+            "message": "hi",
+            "session_id": "abc-session",
+            "customData": {CLIENT_KEY: "forged", "sms_person_reference": "PB-1"},
+        },
+    )
     (message,) = received
     assert message.sender_id == "abc-session" and message.input_channel == "socketio"
     assert message.metadata == {CLIENT_KEY: client_key_for("198.51.100.9", get_settings().secret_key)}

@@ -2,6 +2,7 @@
 chat page's and SMS's ids, the private relay channel refuses callers without its key, and the
 chat page reaches Rasa through it (the cookie replaced at the identity check, the plan made on
 the `web` channel, which reporting counts as the web)."""
+
 from __future__ import annotations
 
 import pytest
@@ -47,11 +48,18 @@ def test_the_chat_page_talks_through_the_relay_and_replaces_its_cookie(logged_se
     plan = browser.get(WEB + "/api/budget", timeout=30).json()["plan"]
     assert plan is not None and plan["weekly"] == "£553.85"
     with create_engine(logged_servers.servers.database_url).connect() as db:
-        (channel,) = db.execute(text("SELECT channel FROM plans WHERE plan_reference = :r"), {"r": plan["plan_reference"]}).one()
+        (channel,) = db.execute(
+            text("SELECT channel FROM plans WHERE plan_reference = :r"), {"r": plan["plan_reference"]}
+        ).one()
     assert channel == "web"
 
     stolen = requests.post(WEB + "/api/messages", json={"message": "hi"}, cookies={COOKIE: first}, timeout=30)
     assert stolen.status_code == 400
-    elsewhere = requests.post(WEB + "/api/messages", json={"message": "hi"}, headers={"Origin": "https://evil.example"},
-                              cookies={COOKIE: browser.cookies[COOKIE]}, timeout=30)
+    elsewhere = requests.post(
+        WEB + "/api/messages",
+        json={"message": "hi"},
+        headers={"Origin": "https://evil.example"},
+        cookies={COOKIE: browser.cookies[COOKIE]},
+        timeout=30,
+    )
     assert elsewhere.status_code == 403

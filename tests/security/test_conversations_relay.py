@@ -1,6 +1,7 @@
 """The private relay channel: only the web app (which knows the key derived from the secret key)
 may reach the chat page's `web-…` conversations; it passes the client key the web app worked out
 and tells the web app which responses were said (so it can see a verification)."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,8 @@ import pytest
 import yaml
 
 from bot.channels.metadata import CLIENT_KEY
-from bot.config import PROJECT_ROOT, get_settings
 from bot.channels.relay_key import KEY_HEADER, relay_key
+from bot.config import PROJECT_ROOT, get_settings
 from bot.rasa_plugins.relay import WebRelayInput
 
 pytestmark = pytest.mark.asyncio
@@ -55,8 +56,16 @@ async def test_the_relay_refuses_callers_without_the_key(headers: Dict[str, str]
     assert reply.status == 403 and assistant.received == []
 
 
-@pytest.mark.parametrize("body", [[1], {"sender": "e2e-1", "message": "hi"}, {"sender": "web-a"},
-                                  {"sender": "web-a", "message": 3}, {**GOOD, "client_key": 5}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        [1],
+        {"sender": "e2e-1", "message": "hi"},
+        {"sender": "web-a"},
+        {"sender": "web-a", "message": 3},
+        {**GOOD, "client_key": 5},
+    ],
+)
 async def test_the_relay_refuses_a_malformed_message(body: Any) -> None:
     reply, assistant = await receive(body, {KEY_HEADER: key()})
     assert reply.status == 400 and assistant.received == []

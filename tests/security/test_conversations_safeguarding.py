@@ -2,6 +2,7 @@
 someone else may read it) the person is signposted at once, but the texts never say the plan was
 flagged; the flag is still set for advisers. On the web the follow-up is said live (and left out
 of the page's history, tests/web/test_chat_sessions.py)."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -29,7 +30,9 @@ async def said_on(channel: str, plan_reference: str) -> list:
 
 @pytest.fixture
 def plan_reference(demo_person: str) -> str:
-    return service.open_plan(demo_person, "self", "sms", "sms-abc", BudgetFigures.of(Decimal("250"), "week")).plan_reference
+    return service.open_plan(
+        demo_person, "self", "sms", "sms-abc", BudgetFigures.of(Decimal("250"), "week")
+    ).plan_reference
 
 
 async def test_by_sms_the_person_is_signposted_but_not_told_of_the_flag(plan_reference: str) -> None:

@@ -1,5 +1,6 @@
 """Advisers see identity locks as an alert on the console's home page, and can clear the lock on
 a reference with a form that needs the session's CSRF token (audited)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
@@ -26,7 +27,9 @@ async def test_no_alert_when_nothing_is_locked(client: TestClient, advisers: Dic
     assert "identity check" not in await (await client.get("/adviser/")).text()
 
 
-async def test_the_home_page_counts_the_locks_of_the_last_24_hours(client: TestClient, advisers: Dict[str, int], demo_person: str) -> None:
+async def test_the_home_page_counts_the_locks_of_the_last_24_hours(
+    client: TestClient, advisers: Dict[str, int], demo_person: str
+) -> None:
     for reference in ("PB-100234", "PB-999999", "PB-888888"):
         lock(reference)
     await sign_in(client)
@@ -35,7 +38,9 @@ async def test_the_home_page_counts_the_locks_of_the_last_24_hours(client: TestC
     assert 'href="/adviser/identity"' in page
 
 
-async def test_an_adviser_clears_a_lock_with_the_csrf_token(client: TestClient, advisers: Dict[str, int], demo_person: str) -> None:
+async def test_an_adviser_clears_a_lock_with_the_csrf_token(
+    client: TestClient, advisers: Dict[str, int], demo_person: str
+) -> None:
     lock(demo_person)
     await sign_in(client)
     forged = await client.post("/adviser/identity/unlock", data={"reference": demo_person, "csrf_token": "forged"})
@@ -50,7 +55,9 @@ async def test_an_adviser_clears_a_lock_with_the_csrf_token(client: TestClient, 
         assert line.actor == f"adviser:{advisers['adviser']}"
 
 
-async def test_signed_out_people_cannot_clear_a_lock(client: TestClient, advisers: Dict[str, int], demo_person: str) -> None:
+async def test_signed_out_people_cannot_clear_a_lock(
+    client: TestClient, advisers: Dict[str, int], demo_person: str
+) -> None:
     lock(demo_person)
     response = await client.post("/adviser/identity/unlock", data={"reference": demo_person}, allow_redirects=False)
     assert response.status == 303

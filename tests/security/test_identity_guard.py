@@ -1,5 +1,6 @@
 """Identity checks cannot be guessed at scale: escalating locks per reference and per client,
 audited, cleared by a success or an adviser, and pruned (issue 18 items 2 and 9)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
@@ -9,13 +10,17 @@ import pytest
 from sqlalchemy import select
 
 from bot.cli import main
-
 from bot.db.models import AuditLog, ClientLock, IdentityLock
 from bot.db.session import session_scope
-from bot.privacy.erasure import purge
 from bot.identity import (
-    CLIENT_MAX_FAILURES, check_identity, locks_since, normalise_reference, prune_identity_locks, unlock_reference,
+    CLIENT_MAX_FAILURES,
+    check_identity,
+    locks_since,
+    normalise_reference,
+    prune_identity_locks,
+    unlock_reference,
 )
+from bot.privacy.erasure import purge
 
 SAM_BORN = date(1956, 4, 3)
 WRONG = date(1950, 1, 1)
@@ -90,7 +95,9 @@ def test_a_client_lock_is_not_reset_by_a_success_and_escalates(demo_person: str)
 def test_a_client_lock_answers_alike_for_real_and_made_up_references(demo_person: str) -> None:
     for number in range(CLIENT_MAX_FAILURES):
         fail(f"PB-{900000 + number}", 1, START, client=CLIENT)
-    assert check_identity(demo_person, WRONG, START, client=CLIENT) == check_identity("PB-123123", WRONG, START, client=CLIENT)
+    assert check_identity(demo_person, WRONG, START, client=CLIENT) == check_identity(
+        "PB-123123", WRONG, START, client=CLIENT
+    )
 
 
 def test_each_lock_is_audited_with_the_hash_and_counts_only(demo_person: str) -> None:

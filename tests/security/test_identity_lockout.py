@@ -1,5 +1,6 @@
 """Per-reference lockout: three failed checks against one reference, from any conversations,
 lock it for 15 minutes; a locked reference answers the same whether or not it exists."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone

@@ -2,6 +2,7 @@
 hash, for one conversation and reference; 3 wrong codes or 10 minutes and it must start again.
 Until the code matches, a matching reference and date of birth count as a failed check, so no
 one can have endless codes texted to a person."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
@@ -36,8 +37,13 @@ def test_a_code_is_six_digits_stored_only_as_a_hash(demo_person: str) -> None:
         row = session.execute(select(IdentityCode)).scalar_one()
         stored = " ".join(str(value) for value in (row.conversation_hash, row.reference_hash, row.code_hash))
     assert code not in stored and CONVERSATION not in stored and "100234" not in stored
-    assert check_code(CONVERSATION, demo_person, f" {code[:3]} {code[3:]} ", START + timedelta(minutes=1)) is CodeResult.MATCHED
-    assert check_code(CONVERSATION, demo_person, code, START + timedelta(minutes=1)) is CodeResult.START_AGAIN  # used once
+    assert (
+        check_code(CONVERSATION, demo_person, f" {code[:3]} {code[3:]} ", START + timedelta(minutes=1))
+        is CodeResult.MATCHED
+    )
+    assert (
+        check_code(CONVERSATION, demo_person, code, START + timedelta(minutes=1)) is CodeResult.START_AGAIN
+    )  # used once
 
 
 def wrong(code: str) -> str:
@@ -58,7 +64,10 @@ def test_a_code_lasts_ten_minutes_for_its_own_conversation_and_reference(demo_pe
     code = new_code(CONVERSATION, demo_person, START)
     assert check_code(CONVERSATION, "PB-100235", code, START) is CodeResult.START_AGAIN
     code = new_code(CONVERSATION, demo_person, START)
-    assert check_code(CONVERSATION, demo_person, code, START + CODE_LIFETIME + timedelta(seconds=1)) is CodeResult.START_AGAIN
+    assert (
+        check_code(CONVERSATION, demo_person, code, START + CODE_LIFETIME + timedelta(seconds=1))
+        is CodeResult.START_AGAIN
+    )
     code = new_code(CONVERSATION, demo_person, START)
     new = new_code(CONVERSATION, demo_person, START)  # a new code replaces the old one
     assert code == new or check_code(CONVERSATION, demo_person, code, START) is CodeResult.WRONG

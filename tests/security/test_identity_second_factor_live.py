@@ -1,6 +1,7 @@
 """The second factor through the real servers (IDENTITY_SECOND_FACTOR=sms): the right reference and
 date of birth alone no longer show the budget; without a phone on file, or when the text cannot be
 sent (no SMS sending set up here), the person is told kindly to call the council."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,12 @@ PORTS = shifted_ports(45)
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    running = launch(Path(tmp_path_factory.mktemp("second-factor")) / "supportplan.db", PORTS, with_web=False,
-                     IDENTITY_SECOND_FACTOR="sms")
+    running = launch(
+        Path(tmp_path_factory.mktemp("second-factor")) / "supportplan.db",
+        PORTS,
+        with_web=False,
+        IDENTITY_SECOND_FACTOR="sms",
+    )
     try:
         yield running
     finally:

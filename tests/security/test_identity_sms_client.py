@@ -1,5 +1,6 @@
 """The SMS channel puts the client key (a keyed hash of the phone number, never the number) in
 the message metadata, so identity checks are limited per phone as well as per reference."""
+
 from __future__ import annotations
 
 from bot.channels.metadata import CLIENT_KEY, client_key_for

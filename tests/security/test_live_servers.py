@@ -1,6 +1,7 @@
 """The running servers: the Rasa HTTP API is off, nothing listens beyond 127.0.0.1, no budget or
 plan before identity is checked, failed checks lock a reference across conversations, and the logs
 at INFO hold no personal data."""
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,12 @@ def outside_address() -> Optional[str]:
 
 
 def test_the_rasa_http_api_is_off(logged_servers: LoggedServers) -> None:
-    for method, path in [("GET", "/conversations/anyone/tracker"), ("POST", "/model/parse"),
-                         ("GET", "/status"), ("POST", "/conversations/anyone/messages")]:
+    for method, path in [
+        ("GET", "/conversations/anyone/tracker"),
+        ("POST", "/model/parse"),
+        ("GET", "/status"),
+        ("POST", "/conversations/anyone/messages"),
+    ]:
         response = requests.request(method, RASA + path, json={"text": "hi"}, timeout=10)
         assert response.status_code in (403, 404, 405), (path, response.status_code)
 
@@ -59,18 +64,40 @@ def test_no_budget_or_plan_before_identity_is_checked(logged_servers: LoggedServ
 def spellings_of_a_birthday(iso: str) -> Iterable[str]:
     year, month, day = iso.split("-")
     d, m = int(day), int(month)
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December"]
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
     return {iso, f"{d}/{m}/{year}", f"{day}/{month}/{year}", f"{d} {months[m - 1]} {year}", f"{day}{month}{year}"}
 
 
 def test_a_whole_conversation_leaves_no_personal_data_in_the_logs(logged_servers: LoggedServers) -> None:
     """Helen Walsh (PB-100239, born 1965-12-01, +447700900128, £9,880 a year), by REST and the web app."""
     said = [
-        "hiya", "just me", "my ref is PB-100239", "1st December 1965",
-        "Singing in the Harrogate community choir", "to join the Harrogate walking netball team",
-        "thats all", "personal assistant", "someone called Bernadette to drive me to rehearsals",
-        "3 hours", "£17.35 an hour", "none", "no more", "a payment card",
+        "hiya",
+        "just me",
+        "my ref is PB-100239",
+        "1st December 1965",
+        "Singing in the Harrogate community choir",
+        "to join the Harrogate walking netball team",
+        "thats all",
+        "personal assistant",
+        "someone called Bernadette to drive me to rehearsals",
+        "3 hours",
+        "£17.35 an hour",
+        "none",
+        "no more",
+        "a payment card",
         "my nephew Lorcan will step in",
     ]
     chat = new_chat()
@@ -82,14 +109,34 @@ def test_a_whole_conversation_leaves_no_personal_data_in_the_logs(logged_servers
     web.get(WEB + "/", timeout=10)
     relayed = web.post(WEB + "/api/messages", json={"message": "My neighbour Ffion Pritchard helps me too"}, timeout=60)
     assert relayed.status_code == 200
-    web.post(WEB + "/api/messages", json={"message": "my reference is PB-100239, born 01/12/1965, phone 07700900128"}, timeout=60)
+    web.post(
+        WEB + "/api/messages",
+        json={"message": "my reference is PB-100239, born 01/12/1965, phone 07700900128"},
+        timeout=60,
+    )
 
     log = logged_servers.log_text()
     assert log.strip(), "the servers wrote no log at all: the scan would prove nothing"
     secrets = [
-        "Helen", "Walsh", "PB-100239", "PB100239", "+447700900128", "07700900128", "7700900128",
-        "9,880", "9880", "190.00", "17.35", "52.05", "Bernadette", "Lorcan", "Ffion", "Pritchard",
-        "Harrogate", "walking netball", *spellings_of_a_birthday("1965-12-01"),
+        "Helen",
+        "Walsh",
+        "PB-100239",
+        "PB100239",
+        "+447700900128",
+        "07700900128",
+        "7700900128",
+        "9,880",
+        "9880",
+        "190.00",
+        "17.35",
+        "52.05",
+        "Bernadette",
+        "Lorcan",
+        "Ffion",
+        "Pritchard",
+        "Harrogate",
+        "walking netball",
+        *spellings_of_a_birthday("1965-12-01"),
         *[text for text in said if len(text) > 12],
     ]
     found = [secret for secret in secrets if re.search(re.escape(secret), log, re.IGNORECASE)]

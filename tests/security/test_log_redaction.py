@@ -1,4 +1,5 @@
 """Rasa's own log events never carry what a person typed (issue 18, item 6)."""
+
 from __future__ import annotations
 
 import inspect

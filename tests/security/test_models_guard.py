@@ -1,6 +1,7 @@
 """Models load only from models/ with the checksum recorded at training; Rasa's API cannot
 replace the model; the API's secrets never go on a command line (bot/rasa_plugins/model_guard.py,
 bot/rasa_server.py, bot/launcher.py)."""
+
 from __future__ import annotations
 
 import ast
@@ -15,7 +16,13 @@ import pytest
 from bot.config import PROJECT_ROOT, Settings
 from bot.launcher import rasa_server_command, service_environment
 from bot.rasa_plugins import model_guard
-from bot.rasa_plugins.model_guard import REFUSED_ROUTES, ModelRefused, record_checksum, refuse_model_changes, verify_model
+from bot.rasa_plugins.model_guard import (
+    REFUSED_ROUTES,
+    ModelRefused,
+    record_checksum,
+    refuse_model_changes,
+    verify_model,
+)
 from bot.rasa_server import RefusedToStart, prepare_run, recording, secret_arguments
 
 
@@ -70,12 +77,16 @@ def test_a_model_outside_models_is_refused_even_with_its_checksum(models: Path, 
 
 @pytest.mark.parametrize("method,path", sorted(REFUSED_ROUTES))
 async def test_the_model_endpoints_are_refused_whatever_the_token(method: str, path: str) -> None:
-    request = SimpleNamespace(method=method, route=SimpleNamespace(path=path), headers={"Authorization": "Bearer right"})
+    request = SimpleNamespace(
+        method=method, route=SimpleNamespace(path=path), headers={"Authorization": "Bearer right"}
+    )
     response = await refuse_model_changes(request)
     assert response.status == 403
 
 
-@pytest.mark.parametrize("method,path", [("GET", "status"), ("POST", "model/parse"), ("GET", "model"), ("POST", "webhooks/rest/webhook")])
+@pytest.mark.parametrize(
+    "method,path", [("GET", "status"), ("POST", "model/parse"), ("GET", "model"), ("POST", "webhooks/rest/webhook")]
+)
 async def test_other_routes_pass(method: str, path: str) -> None:
     assert await refuse_model_changes(SimpleNamespace(method=method, route=SimpleNamespace(path=path))) is None
     assert await refuse_model_changes(SimpleNamespace(method=method, route=None)) is None
@@ -93,7 +104,9 @@ def test_rasa_routes_still_match_the_refused_ones() -> None:
         "import rasa.server; app = rasa.server.create_app(agent=None, auth_token='t'); "
         "print(sorted((m, r.path) for r in app.router.routes for m in r.methods))"
     )
-    probe = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300)
+    probe = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300
+    )
     assert probe.returncode == 0, probe.stderr[-2000:]
     routes = set(ast.literal_eval(probe.stdout.strip().splitlines()[-1]))
     assert REFUSED_ROUTES <= routes
@@ -136,7 +149,10 @@ def test_the_rasa_server_refuses_a_model_from_elsewhere_in_one_line(tmp_path: Pa
     record_checksum(model)
     started = subprocess.run(
         [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model)],
-        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=60,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        timeout=60,
     )
     assert started.returncode == 1
     assert started.stderr.strip().count("\n") == 0

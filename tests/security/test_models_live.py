@@ -1,6 +1,7 @@
 """The real Rasa server with its HTTP API turned on by RASA_TOKEN: the token works, it is on no
 command line, and the model endpoints are refused even with the token.
 Ports: the e2e ports (moved by SUPPORTPLAN_TEST_PORT_OFFSET) plus PORT_SHIFT."""
+
 from __future__ import annotations
 
 import secrets
@@ -40,10 +41,16 @@ def test_the_token_is_on_no_command_line(api_servers: Servers) -> None:
         assert TOKEN not in command_line
 
 
-@pytest.mark.parametrize("method,path", [
-    ("PUT", "/model"), ("DELETE", "/model"), ("POST", "/model/train"),
-    ("POST", "/model/test/stories"), ("POST", "/model/test/intents"),
-])
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("PUT", "/model"),
+        ("DELETE", "/model"),
+        ("POST", "/model/train"),
+        ("POST", "/model/test/stories"),
+        ("POST", "/model/test/intents"),
+    ],
+)
 def test_the_model_endpoints_are_refused_with_the_token(api_servers: Servers, method: str, path: str) -> None:
     response = requests.request(
         method, f"{RASA}{path}", params={"token": TOKEN}, json={"model_file": "/tmp/elsewhere.tar.gz"}, timeout=30

@@ -1,4 +1,5 @@
 """Forwarding headers are believed only from configured proxies (issue 18, item 7)."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,7 +22,9 @@ def test_headers_from_an_unlisted_address_are_ignored() -> None:
 
 
 def test_a_trusted_proxy_names_the_client_and_the_scheme() -> None:
-    request = _request("10.0.0.5", **{"X-Forwarded-For": "6.6.6.6, 198.51.100.7, 192.168.1.20", "X-Forwarded-Proto": "https"})
+    request = _request(
+        "10.0.0.5", **{"X-Forwarded-For": "6.6.6.6, 198.51.100.7, 192.168.1.20", "X-Forwarded-Proto": "https"}
+    )
     assert client_address(request, PROXIES) == "198.51.100.7"
     assert is_https(request, PROXIES)
 

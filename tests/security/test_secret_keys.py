@@ -1,4 +1,5 @@
 """The secret key: never a constant, made once in development, required in production."""
+
 from __future__ import annotations
 
 import stat
@@ -31,7 +32,9 @@ def test_production_settings_refuse_without_a_key() -> None:
         Settings.from_env({"SUPPORTPLAN_ENV": "production"})
 
 
-@pytest.mark.parametrize("weak", ["supportplan-development-key", "x" * 64, "abcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcd", "short"])
+@pytest.mark.parametrize(
+    "weak", ["supportplan-development-key", "x" * 64, "abcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcdabcd", "short"]
+)
 def test_a_weak_key_is_refused_in_any_environment(weak: str, tmp_path: Path) -> None:
     for env in ("development", "production"):
         with pytest.raises(SecretKeyError, match="at least 43"):

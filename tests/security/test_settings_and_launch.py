@@ -1,5 +1,6 @@
 """API security by configuration: Rasa's HTTP API is off without a token or JWT secret, every
 server binds to 127.0.0.1 by default, and Rasa telemetry is off."""
+
 from __future__ import annotations
 
 import subprocess
@@ -40,7 +41,6 @@ def test_telemetry_is_off_for_every_process() -> None:
     assert env["RASA_TELEMETRY_ENABLED"] == "false"
 
 
-
 def test_the_rasa_server_runs_rasa_without_jax() -> None:
     """The server command goes through bot.rasa_server, where TensorFlow starts without JAX
     (it imports it only optionally) and Rasa's own command line runs."""
@@ -50,5 +50,7 @@ def test_the_rasa_server_runs_rasa_without_jax() -> None:
         "import sys; from bot.rasa_server import keep_out_unused; keep_out_unused(); "
         "import tensorflow; print('jax loaded:', 'jaxlib' in sys.modules)"
     )
-    probe = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT)
+    probe = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT
+    )
     assert probe.stdout.strip() == "jax loaded: False", probe.stderr[-2000:]

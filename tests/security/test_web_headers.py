@@ -1,4 +1,5 @@
 """The web app's secure headers and cookie flags, on every kind of response."""
+
 from __future__ import annotations
 
 import pytest

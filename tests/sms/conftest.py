@@ -1,5 +1,6 @@
 """The real servers with the SMS channel configured, and a phone that texts them the way Twilio
 delivers a text: form-encoded, signed by the twilio library, with a MessageSid."""
+
 from __future__ import annotations
 
 import uuid
@@ -36,8 +37,13 @@ def sms_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SmsServers
     log = directory / "servers.log"
     with log.open("w", encoding="utf-8") as output:
         running = launch(
-            directory / "supportplan.db", SMS_PORTS, with_web=False, output=output,
-            SMS_AUTH_TOKEN=AUTH_TOKEN, SMS_PUBLIC_URL=PUBLIC_URL, SMS_NUMBER_KEY="e2e-number-key",
+            directory / "supportplan.db",
+            SMS_PORTS,
+            with_web=False,
+            output=output,
+            SMS_AUTH_TOKEN=AUTH_TOKEN,
+            SMS_PUBLIC_URL=PUBLIC_URL,
+            SMS_NUMBER_KEY="e2e-number-key",
         )
         yield SmsServers(running, log)
         running.stack.stop()
@@ -52,10 +58,18 @@ class Phone:
         self.url = f"http://127.0.0.1:{SMS_PORTS.rasa}/webhooks/sms/webhook"
         self.transcript: List[str] = []
 
-    def post(self, body: str, message_sid: Optional[str] = None, signature: Optional[str] = "sign") -> requests.Response:
+    def post(
+        self, body: str, message_sid: Optional[str] = None, signature: Optional[str] = "sign"
+    ) -> requests.Response:
         params: Dict[str, str] = {
-            "ToCountry": "GB", "From": self.number, "To": "+447700900999", "Body": body, "NumMedia": "0",
-            "MessageSid": message_sid or f"SM{uuid.uuid4().hex}", "AccountSid": "AC" + "0" * 32, "FromCity": "",
+            "ToCountry": "GB",
+            "From": self.number,
+            "To": "+447700900999",
+            "Body": body,
+            "NumMedia": "0",
+            "MessageSid": message_sid or f"SM{uuid.uuid4().hex}",
+            "AccountSid": "AC" + "0" * 32,
+            "FromCity": "",
         }
         headers = {}
         if signature == "sign":

@@ -1,6 +1,7 @@
 """The SMS webhook handler against a real database, with a stand-in for the assistant: signature
 checks, MessageSid retries (also concurrent), STOP/START/HELP, numbered choices, MORE and the
 hashed conversation id."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,10 +13,10 @@ from urllib.parse import urlencode
 import pytest
 from twilio.request_validator import RequestValidator
 
+from bot.channels import texts
 from bot.channels.numbers import conversation_id
 from bot.channels.segments import MORE_PROMPT, fits, split
 from bot.channels.sms import PERSON_REFERENCE_KEY, SmsInput
-from bot.channels import texts
 from bot.channels.texts import help_text
 from bot.config import Settings
 from bot.readability import MIN_READING_EASE, reading_ease
@@ -25,10 +26,18 @@ PUBLIC = "https://chat.council.example"
 URL = PUBLIC + "/webhooks/sms/webhook"
 PHONE = "+447700900123"  # Sam Taylor, PB-100234, in the demo people
 #: the rate limit is off here: these tests send one number many texts a minute (tests/dos/test_sms_limits.py tests it)
-SETTINGS = Settings.from_env({"SMS_AUTH_TOKEN": TOKEN, "SMS_PUBLIC_URL": PUBLIC, "COUNCIL_PHONE": "0300 000 1111",
-                              "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "0"})
-WHO = [{"title": "I am, for myself", "payload": "I am planning for myself"},
-       {"title": "I'm helping someone", "payload": "I am helping someone else"}]
+SETTINGS = Settings.from_env(
+    {
+        "SMS_AUTH_TOKEN": TOKEN,
+        "SMS_PUBLIC_URL": PUBLIC,
+        "COUNCIL_PHONE": "0300 000 1111",
+        "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "0",
+    }
+)
+WHO = [
+    {"title": "I am, for myself", "payload": "I am planning for myself"},
+    {"title": "I'm helping someone", "payload": "I am helping someone else"},
+]
 
 
 @dataclass
@@ -59,8 +68,16 @@ class Assistant:
 _sids = iter(range(1, 10**6))
 
 
-def request(body: str, sid: Optional[str] = None, phone: str = PHONE, token: str = TOKEN, sign: bool = True) -> FakeRequest:
-    params = {"From": phone, "To": "+447700900999", "Body": body, "MessageSid": sid or f"SM{next(_sids):032d}", "NumMedia": "0"}
+def request(
+    body: str, sid: Optional[str] = None, phone: str = PHONE, token: str = TOKEN, sign: bool = True
+) -> FakeRequest:
+    params = {
+        "From": phone,
+        "To": "+447700900999",
+        "Body": body,
+        "MessageSid": sid or f"SM{next(_sids):032d}",
+        "NumMedia": "0",
+    }
     headers = {"X-Twilio-Signature": RequestValidator(token).compute_signature(URL, params)} if sign else {}
     return FakeRequest(urlencode(params).encode(), headers)
 
@@ -97,10 +114,13 @@ def test_unknown_numbers_get_no_reference(assistant: Assistant) -> None:
     assert PERSON_REFERENCE_KEY not in assistant.received[0].metadata
 
 
-@pytest.mark.parametrize("make", [
-    lambda: request("hello", sign=False),
-    lambda: request("hello", token="forged-token"),
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: request("hello", sign=False),
+        lambda: request("hello", token="forged-token"),
+    ],
+)
 def test_forged_or_missing_signatures_get_403_and_reach_nothing(assistant: Assistant, make: Callable) -> None:
     response = run(send(assistant, make()))
     assert response.status == 403
@@ -115,7 +135,9 @@ def test_without_an_auth_token_every_request_is_refused(assistant: Assistant) ->
 
 def test_a_missing_sender_is_a_400(assistant: Assistant) -> None:
     params = {"Body": "hi", "MessageSid": "SMx"}
-    req = FakeRequest(urlencode(params).encode(), {"X-Twilio-Signature": RequestValidator(TOKEN).compute_signature(URL, params)})
+    req = FakeRequest(
+        urlencode(params).encode(), {"X-Twilio-Signature": RequestValidator(TOKEN).compute_signature(URL, params)}
+    )
     assert run(send(assistant, req)).status == 400
 
 
@@ -171,7 +193,9 @@ def test_help_gives_the_councils_number(assistant: Assistant) -> None:
     assert assistant.received == []
 
 
-@pytest.mark.parametrize("text", [help_text(SETTINGS), texts.STOPPED, texts.STARTED, texts.NO_TEXT, texts.NOTHING_MORE, MORE_PROMPT])
+@pytest.mark.parametrize(
+    "text", [help_text(SETTINGS), texts.STOPPED, texts.STARTED, texts.NO_TEXT, texts.NOTHING_MORE, MORE_PROMPT]
+)
 def test_the_channels_own_texts_are_plain_english_and_one_segment_or_two(text: str) -> None:
     assert reading_ease(text) >= MIN_READING_EASE
     assert len(split(text).segments) <= 2

@@ -1,5 +1,6 @@
 """Over SMS the phone number stands in for the reference (DESIGN §6.2): the identity form asks
 only the date of birth when the SMS channel found the person by their number."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -22,7 +23,9 @@ def over(channel: str, t: Tracker, reference: Optional[str] = "PB-100234") -> Tr
 
 
 async def test_after_who_is_planning_only_the_date_of_birth_is_asked(demo_person: str) -> None:
-    out = await run(ValidateIdentityForm(), over("sms", tracker(text="1 just me", filled="planned_by", active_loop=FORM)))
+    out = await run(
+        ValidateIdentityForm(), over("sms", tracker(text="1 just me", filled="planned_by", active_loop=FORM))
+    )
     assert out.slots["planned_by"] == "self"
     assert out.slots["requested_slot"] == "date_of_birth"
 

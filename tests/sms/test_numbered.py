@@ -1,4 +1,5 @@
 """Buttons as numbered choices, and replies that pick them."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,10 +26,22 @@ def test_a_button_without_payload_sends_its_title() -> None:
     assert choices_of([{"title": "Yes"}, {"title": ""}]) == [{"title": "Yes", "payload": "Yes"}]
 
 
-@pytest.mark.parametrize("reply, index", [
-    ("1", 0), (" 2 ", 1), ("two", 1), ("2.", 1), ("option 3", 2), ("Number three", 2), ("the second one", 1),
-    ("3 please", 2), ("I'm helping someone", 1), ("i am, for MYSELF!", 0), ("I am an adviser", 2),
-])
+@pytest.mark.parametrize(
+    "reply, index",
+    [
+        ("1", 0),
+        (" 2 ", 1),
+        ("two", 1),
+        ("2.", 1),
+        ("option 3", 2),
+        ("Number three", 2),
+        ("the second one", 1),
+        ("3 please", 2),
+        ("I'm helping someone", 1),
+        ("i am, for MYSELF!", 0),
+        ("I am an adviser", 2),
+    ],
+)
 def test_a_number_or_the_options_words_pick_it(reply: str, index: int) -> None:
     assert chosen_payload(reply, CHOICES) == CHOICES[index]["payload"]
 

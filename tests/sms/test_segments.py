@@ -1,4 +1,5 @@
 """Splitting replies into SMS segments: GSM-7 160 / UCS-2 70, whole words, at most 3, MORE."""
+
 from __future__ import annotations
 
 import random
@@ -7,7 +8,16 @@ import re
 import pytest
 
 from bot.channels.segments import (
-    GSM_LIMIT, MAX_SEGMENTS, MORE_PROMPT, UCS2_LIMIT, cost, fits, is_gsm, plain, split, utf16_units,
+    GSM_LIMIT,
+    MAX_SEGMENTS,
+    MORE_PROMPT,
+    UCS2_LIMIT,
+    cost,
+    fits,
+    is_gsm,
+    plain,
+    split,
+    utf16_units,
 )
 
 SENTENCE = "Your budget is £1,250.50 a month. That is £288.58 a week to plan with. "
@@ -32,7 +42,7 @@ def test_text_outside_gsm_is_counted_in_utf16_units() -> None:
 
 
 def test_typographic_quotes_and_dashes_become_gsm() -> None:
-    assert plain("It’s “fine” –\treally…") == "It's \"fine\" - really..."
+    assert plain("It’s “fine” –\treally…") == 'It\'s "fine" - really...'
     assert split("It’s fine").segments == ["It's fine"]
 
 
@@ -88,7 +98,11 @@ def test_segments_prefer_to_end_at_a_sentence() -> None:
 
 
 def test_segments_prefer_to_end_at_a_line_end() -> None:
-    lines = ["Reply 1 for Direct payment: paid to me to arrange support", "Reply 2 for Payment card: a prepaid card",
-             "Reply 3 for The council arranges it", "Reply 4 for A provider holds it (ISF)"]
+    lines = [
+        "Reply 1 for Direct payment: paid to me to arrange support",
+        "Reply 2 for Payment card: a prepaid card",
+        "Reply 3 for The council arranges it",
+        "Reply 4 for A provider holds it (ISF)",
+    ]
     parts = split("\n".join(lines))
     assert parts.segments == ["\n".join(lines[:3]), lines[3]]

@@ -1,5 +1,6 @@
 """The outbound sender: twilio's async client over a stand-in HTTP client, retried with backoff
 on rate limits and server errors, never to a number that sent STOP."""
+
 from __future__ import annotations
 
 import asyncio
@@ -14,13 +15,17 @@ from twilio.http.response import Response
 
 from bot.channels import store
 from bot.channels.numbers import number_hash
-from bot.channels.sender import SmsNotConfigured, SmsSender, backoff
 from bot.channels.segments import MORE_PROMPT
+from bot.channels.sender import SmsNotConfigured, SmsSender, backoff
 from bot.config import Settings
 
-SETTINGS = Settings.from_env({
-    "SMS_ACCOUNT_SID": "AC" + "0" * 32, "SMS_AUTH_TOKEN": "token", "SMS_FROM_NUMBER": "+447700900999",
-})
+SETTINGS = Settings.from_env(
+    {
+        "SMS_ACCOUNT_SID": "AC" + "0" * 32,
+        "SMS_AUTH_TOKEN": "token",
+        "SMS_FROM_NUMBER": "+447700900999",
+    }
+)
 TO = "+447700900123"
 
 
@@ -33,11 +38,24 @@ class FakeTwilio(AsyncHttpClient):
         self.sent: List[dict] = []
         self.closed = False
 
-    async def request(self, method: str, url: str, params: Any = None, data: Any = None, headers: Any = None,
-                      auth: Any = None, timeout: Optional[float] = None, allow_redirects: bool = False) -> Response:
+    async def request(
+        self,
+        method: str,
+        url: str,
+        params: Any = None,
+        data: Any = None,
+        headers: Any = None,
+        auth: Any = None,
+        timeout: Optional[float] = None,
+        allow_redirects: bool = False,
+    ) -> Response:
         self.sent.append(dict(data))
         status = self.statuses.pop(0) if self.statuses else 201
-        body = {"sid": f"SM{len(self.sent):032d}", "status": "queued"} if status == 201 else {"code": 20500, "message": "busy"}
+        body = (
+            {"sid": f"SM{len(self.sent):032d}", "status": "queued"}
+            if status == 201
+            else {"code": 20500, "message": "busy"}
+        )
         return Response(status, json.dumps(body))
 
     async def close(self) -> None:
@@ -56,6 +74,7 @@ def send(http: FakeTwilio, text: str, waits: Optional[Waits] = None, to: str = T
     async def go() -> List[str]:
         async with SmsSender(SETTINGS, http_client=http, sleep=waits or Waits()) as sender:
             return await sender.send(to, text)
+
     return asyncio.run(go())
 
 

@@ -1,4 +1,5 @@
 """X-Twilio-Signature checks, with signatures made by the twilio library itself."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

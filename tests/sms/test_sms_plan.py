@@ -1,5 +1,6 @@
 """Whole plans by text message over the real Rasa server's SMS webhook, signed as Twilio signs
 them; then the exported plan is checked against what was texted."""
+
 from __future__ import annotations
 
 import json
@@ -167,7 +168,9 @@ def test_a_long_non_latin_message_is_kept_whole(sms_servers: SmsServers) -> None
     priya = Phone(PRIYA)
     expect(start_plan(priya, "21 November 1948"), "Priya", "£1,300.00 a month", "important to you")
     # as long as an answer may be (bot/plans/service.py MAX_TEXT): several SMS segments of UCS-2
-    what_matters = ("Moja rodzina i ogród są dla mnie ważne 🌻. میرے لیے میرا خاندان اور باغ بہت اہم ہیں۔ " * 30)[:MAX_TEXT].strip()
+    what_matters = ("Moja rodzina i ogród są dla mnie ważne 🌻. میرے لیے میرا خاندان اور باغ بہت اہم ہیں۔ " * 30)[
+        :MAX_TEXT
+    ].strip()
     assert len(what_matters) >= MAX_TEXT - 10
     reply = say(priya, what_matters)
     expect(reply, "written that down")

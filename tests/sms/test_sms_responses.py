@@ -1,5 +1,6 @@
 """The domain's `channel: sms` response variations are what the SMS channel gets (Rasa picks
 them by the output channel's name), and they are shorter than the web wording."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, Optional

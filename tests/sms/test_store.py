@@ -1,4 +1,5 @@
 """The SMS channel's records on SQLite and PostgreSQL: claims, STOP, and how long replies are kept."""
+
 from __future__ import annotations
 
 from sqlalchemy import update

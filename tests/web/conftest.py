@@ -1,5 +1,6 @@
 """Fixtures for the web app's tests: a complete plan, adviser logins, and the app itself on a
 real (test) database, with Rasa's tracker table where a test needs a conversation."""
+
 from __future__ import annotations
 
 import json
@@ -32,12 +33,16 @@ MANAGER_PASSWORD = "a different long password"
 
 def make_plan(person: str, conversation_id: str, submit: bool = False) -> str:
     """A plan with every section answered: £250 a week budget, two services costing £190."""
-    ref = service.open_plan(person, "self", "web", conversation_id, BudgetFigures.of(Decimal("250"), "week")).plan_reference
+    ref = service.open_plan(
+        person, "self", "web", conversation_id, BudgetFigures.of(Decimal("250"), "week")
+    ).plan_reference
     service.set_important_to_me(ref, "My garden & my cat <Tibbles>")
     service.add_outcome(ref, "Go swimming every week")
     service.add_outcome(ref, "Cook my own meals")
     service.set_outcomes_complete(ref, True)
-    service.add_service(ref, service.NewService("personal_assistant", "A PA to help me cook", Decimal("6"), Decimal("15"), None, (2,)))
+    service.add_service(
+        ref, service.NewService("personal_assistant", "A PA to help me cook", Decimal("6"), Decimal("15"), None, (2,))
+    )
     service.add_service(ref, service.NewService("activities", "Swimming club", None, None, Decimal("100"), (1,)))
     service.set_services_complete(ref, True)
     service.set_management(ref, "direct_payment")
@@ -100,8 +105,12 @@ class FakeRasa:
         self.calls.append((dict(request.headers), body))
         checked = body["message"] == DATE_OF_BIRTH
         text = "Thank you, Sam." if checked else f"You said {body['message']}"
-        return web.json_response({"messages": [{"recipient_id": body["sender"], "text": text}],
-                                  "responses": ["utter_identity_confirmed"] if checked else []})
+        return web.json_response(
+            {
+                "messages": [{"recipient_id": body["sender"], "text": text}],
+                "responses": ["utter_identity_confirmed"] if checked else [],
+            }
+        )
 
 
 @pytest.fixture
@@ -174,39 +183,61 @@ async def csrf_of(client: TestClient, path: str = "/adviser/login") -> str:
 async def sign_in(client: TestClient, email: str = "ada@council.example", password: str = PASSWORD) -> None:
     """Sign in, giving a fresh TOTP code when the login has one."""
     token = await csrf_of(client)
-    response = await client.post("/adviser/login", data={"email": email, "password": password, "csrf_token": token},
-                                 allow_redirects=False)
+    response = await client.post(
+        "/adviser/login", data={"email": email, "password": password, "csrf_token": token}, allow_redirects=False
+    )
     assert response.status == 303, await response.text()
     if response.headers["Location"].startswith("/adviser/login/code"):
         token = await csrf_of(client, response.headers["Location"])
-        response = await client.post("/adviser/login/code", allow_redirects=False,
-                                     data={"code": fresh_code(email), "csrf_token": token})
+        response = await client.post(
+            "/adviser/login/code", allow_redirects=False, data={"code": fresh_code(email), "csrf_token": token}
+        )
         assert response.status == 303, await response.text()
 
 
-def save_conversation(database: str, sender_id: str, turns: List[Tuple[str, str, List[Dict[str, str]]]],
-                      responses: Optional[Dict[int, str]] = None) -> None:
+def save_conversation(
+    database: str,
+    sender_id: str,
+    turns: List[Tuple[str, str, List[Dict[str, str]]]],
+    responses: Optional[Dict[int, str]] = None,
+) -> None:
     """Events as Rasa's SQL tracker store writes them: (type 'user' or 'bot', text, buttons);
     `responses`: the domain response of a bot turn, by its index."""
     metadata = MetaData()
     events = Table(
-        "events", metadata,
-        Column("id", Integer, primary_key=True), Column("sender_id", String(255)), Column("type_name", String(255)),
-        Column("timestamp", Float), Column("intent_name", String(255)), Column("action_name", String(255)),
+        "events",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("sender_id", String(255)),
+        Column("type_name", String(255)),
+        Column("timestamp", Float),
+        Column("intent_name", String(255)),
+        Column("action_name", String(255)),
         Column("data", Text),
     )
     engine = get_engine(database)
     metadata.create_all(engine)
     with engine.begin() as connection:
-        connection.execute(events.insert(), [{"sender_id": sender_id, "type_name": "action", "timestamp": 1.0,
-                                             "data": json.dumps({"event": "action", "name": "action_listen"})}])
+        connection.execute(
+            events.insert(),
+            [
+                {
+                    "sender_id": sender_id,
+                    "type_name": "action",
+                    "timestamp": 1.0,
+                    "data": json.dumps({"event": "action", "name": "action_listen"}),
+                }
+            ],
+        )
         for i, (kind, text, buttons) in enumerate(turns):
             event = {"event": kind, "timestamp": 10.0 + i, "text": text}
             if kind == "bot":
                 event["data"] = {"buttons": buttons or None, "elements": None}
                 event["metadata"] = {"utter_action": (responses or {})[i]} if i in (responses or {}) else {}
-            connection.execute(events.insert(), [{"sender_id": sender_id, "type_name": kind,
-                                                 "timestamp": 10.0 + i, "data": json.dumps(event)}])
+            connection.execute(
+                events.insert(),
+                [{"sender_id": sender_id, "type_name": kind, "timestamp": 10.0 + i, "data": json.dumps(event)}],
+            )
 
 
 @pytest.fixture

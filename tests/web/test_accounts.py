@@ -1,4 +1,5 @@
 """Adviser logins: Argon2 hashes, wrong passwords, and the lockout after five failures."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -20,11 +21,14 @@ def test_a_login_keeps_only_an_argon2_hash(database: str) -> None:
         assert stored.password_hash.startswith("$argon2id$") and PASSWORD not in stored.password_hash
 
 
-@pytest.mark.parametrize("email, password, role, why", [
-    ("not-an-email", PASSWORD, "adviser", "email"),
-    ("a@b.example", "short", "adviser", "12 characters"),
-    ("a@b.example", PASSWORD, "boss", "role"),
-])
+@pytest.mark.parametrize(
+    "email, password, role, why",
+    [
+        ("not-an-email", PASSWORD, "adviser", "email"),
+        ("a@b.example", "short", "adviser", "12 characters"),
+        ("a@b.example", PASSWORD, "boss", "role"),
+    ],
+)
 def test_a_bad_login_is_not_made(database: str, email: str, password: str, role: str, why: str) -> None:
     with pytest.raises(AccountError, match=why):
         create_adviser(email, password, role)

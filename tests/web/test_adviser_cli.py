@@ -1,4 +1,5 @@
 """`supportplan adviser add EMAIL [--role manager]`, with the password on stdin."""
+
 from __future__ import annotations
 
 import subprocess
@@ -9,8 +10,14 @@ from tests.web.conftest import PASSWORD
 
 
 def add(database: str, *args: str, password: str = PASSWORD) -> subprocess.CompletedProcess:
-    return subprocess.run([SUPPORTPLAN, "--database", database, "adviser", "add", *args], input=password + "\n",
-                          capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT)
+    return subprocess.run(
+        [SUPPORTPLAN, "--database", database, "adviser", "add", *args],
+        input=password + "\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=PROJECT_ROOT,
+    )
 
 
 def test_adding_a_manager_login(database: str) -> None:

@@ -1,4 +1,5 @@
 """`supportplan adviser totp|disable|reset-password EMAIL`, and a manager's login made with TOTP."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,14 @@ URI = re.compile(r"otpauth://totp/\S+")
 
 
 def adviser(database: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([SUPPORTPLAN, "--database", database, "adviser", *args], input=stdin,
-                          capture_output=True, text=True, timeout=120, cwd=PROJECT_ROOT)
+    return subprocess.run(
+        [SUPPORTPLAN, "--database", database, "adviser", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=PROJECT_ROOT,
+    )
 
 
 def code_from(output: str) -> str:

@@ -1,5 +1,6 @@
 """A locked login and an unknown email get the same answer, in about the same time, so the sign-in
 page does not tell anyone which emails have logins (issue 18 item 7)."""
+
 from __future__ import annotations
 
 import statistics
@@ -30,7 +31,9 @@ async def login_answer(client: TestClient, email: str, password: str) -> str:
     return (await response.text()).replace(email, "EMAIL").replace(token, "TOKEN")
 
 
-async def test_a_locked_login_and_an_unknown_email_get_the_same_page(client: TestClient, advisers: Dict[str, int]) -> None:
+async def test_a_locked_login_and_an_unknown_email_get_the_same_page(
+    client: TestClient, advisers: Dict[str, int]
+) -> None:
     lock(ADA)
     locked = await login_answer(client, ADA, PASSWORD)
     unknown = await login_answer(client, NOBODY, PASSWORD)
@@ -44,7 +47,9 @@ def _csrf_free(page: str) -> str:
     return "\n".join(line for line in page.splitlines() if "csrf_token" not in line)
 
 
-def test_every_refusal_checks_a_password_hash(database: str, advisers: Dict[str, int], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_refusal_checks_a_password_hash(
+    database: str, advisers: Dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: List[str] = []
     real: Callable[[str, str], bool] = accounts._verify
     monkeypatch.setattr(accounts, "_verify", lambda stored, given: calls.append(given) or real(stored, given))

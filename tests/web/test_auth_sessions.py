@@ -1,6 +1,7 @@
 """Server-side console sessions (issue 18 item 7): the cookie holds only a random session id; a
 row says whose it is; signing out, `disable` and `reset-password` revoke it; 30 minutes without
 a request ends it (the live view's own updates do not count), and so do 8 hours in all."""
+
 from __future__ import annotations
 
 import base64
@@ -48,7 +49,9 @@ async def signed_in(client: TestClient) -> bool:
     return response.status == 200
 
 
-async def test_the_cookie_holds_only_a_random_session_id(client: TestClient, advisers: Dict[str, int], database: str) -> None:
+async def test_the_cookie_holds_only_a_random_session_id(
+    client: TestClient, advisers: Dict[str, int], database: str
+) -> None:
     await sign_in(client)
     contents = cookie_contents(database, client)
     assert set(contents) == {"sid", "csrf"} and len(contents["sid"]) >= 43
@@ -109,7 +112,9 @@ async def test_disabling_a_login_ends_its_sessions_and_stops_it_signing_in(
     assert not await signed_in(client)
     assert all(row.revoked_at is not None for row in rows())
     token = await csrf_of(client)
-    response = await client.post("/adviser/login", data={"email": "ada@council.example", "password": PASSWORD, "csrf_token": token})
+    response = await client.post(
+        "/adviser/login", data={"email": "ada@council.example", "password": PASSWORD, "csrf_token": token}
+    )
     assert response.status == 401 and "turned off" in await response.text()
     assert authenticate("ada@council.example", "wrong password").adviser is None
 

@@ -1,4 +1,5 @@
 """The optional second step (TOTP, pyotp) at sign-in, required for managers (issue 18 item 7)."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -19,8 +20,11 @@ ADA = "ada@council.example"
 
 async def password_step(client: TestClient, email: str = ADA, password: str = PASSWORD, next_: str = "") -> str:
     token = await csrf_of(client)
-    response = await client.post("/adviser/login", allow_redirects=False,
-                                 data={"email": email, "password": password, "csrf_token": token, "next": next_})
+    response = await client.post(
+        "/adviser/login",
+        allow_redirects=False,
+        data={"email": email, "password": password, "csrf_token": token, "next": next_},
+    )
     assert response.status == 303, await response.text()
     return response.headers["Location"]
 
@@ -29,8 +33,9 @@ async def code_step(client: TestClient, location: str, code: str):  # type: igno
     token = await csrf_of(client, location)
     page = await (await client.get(location)).text()
     next_ = page.split('name="next" value="', 1)[1].split('"', 1)[0]
-    return await client.post("/adviser/login/code", allow_redirects=False,
-                             data={"code": code, "csrf_token": token, "next": next_})
+    return await client.post(
+        "/adviser/login/code", allow_redirects=False, data={"code": code, "csrf_token": token, "next": next_}
+    )
 
 
 async def signed_in(client: TestClient) -> bool:
@@ -47,7 +52,9 @@ def test_enrolling_gives_the_secret_once_and_keeps_it_encrypted(database: str) -
     assert stored and enrolment.secret not in stored
 
 
-async def test_with_totp_the_code_is_asked_after_the_password(client: TestClient, advisers: Dict[str, int], database: str) -> None:
+async def test_with_totp_the_code_is_asked_after_the_password(
+    client: TestClient, advisers: Dict[str, int], database: str
+) -> None:
     enrol(database, ADA)
     location = await password_step(client, next_="/adviser/?status=draft")
     assert location.startswith("/adviser/login/code")
@@ -82,7 +89,9 @@ def test_an_earlier_code_is_refused_after_a_later_one(database: str) -> None:
     assert check_code(adviser.id, totp.generate_otp(step + 3), key, now).adviser is None  # outside the window
 
 
-async def test_wrong_codes_count_towards_the_lockout(client: TestClient, advisers: Dict[str, int], database: str) -> None:
+async def test_wrong_codes_count_towards_the_lockout(
+    client: TestClient, advisers: Dict[str, int], database: str
+) -> None:
     enrol(database, ADA)
     location = await password_step(client)
     for _ in range(MAX_FAILURES):
@@ -93,7 +102,9 @@ async def test_wrong_codes_count_towards_the_lockout(client: TestClient, adviser
     assert response.status in (303, 401) and not await signed_in(client)
 
 
-async def test_the_code_must_come_within_five_minutes(client: TestClient, advisers: Dict[str, int], database: str) -> None:
+async def test_the_code_must_come_within_five_minutes(
+    client: TestClient, advisers: Dict[str, int], database: str
+) -> None:
     enrol(database, ADA)
     location = await password_step(client)
     with session_scope() as session:
@@ -106,8 +117,11 @@ async def test_the_code_must_come_within_five_minutes(client: TestClient, advise
 async def test_a_manager_without_totp_is_told_how_to_set_it_up(client: TestClient, advisers: Dict[str, int]) -> None:
     create_adviser("new.manager@council.example", PASSWORD, role="manager")
     token = await csrf_of(client)
-    response = await client.post("/adviser/login", allow_redirects=False,
-                                 data={"email": "new.manager@council.example", "password": PASSWORD, "csrf_token": token})
+    response = await client.post(
+        "/adviser/login",
+        allow_redirects=False,
+        data={"email": "new.manager@council.example", "password": PASSWORD, "csrf_token": token},
+    )
     page = await response.text()
     assert response.status == 401 and "supportplan adviser totp" in page
     assert not await signed_in(client) and not _sessions()

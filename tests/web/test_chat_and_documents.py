@@ -1,4 +1,5 @@
 """The chat page's API (history, running budget) and who may open /plans/{plan_reference}."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -40,15 +41,28 @@ async def test_the_api_needs_the_conversation_cookie(client: TestClient) -> None
 async def test_history_restores_the_conversation_with_the_last_choices(client: TestClient, database: str) -> None:
     sender = await start_chat(client)
     assert (await (await client.get("/api/history")).json()) == {"messages": []}
-    save_conversation(database, sender, [
-        ("bot", "Who is making this plan today?", [{"title": "I am, for myself", "payload": "I am planning for myself"}]),
-        ("user", "I am planning for myself", []),
-        ("bot", "Which way of managing the money suits you?", [{"title": "A direct payment", "payload": "direct payment"}]),
-    ])
+    save_conversation(
+        database,
+        sender,
+        [
+            (
+                "bot",
+                "Who is making this plan today?",
+                [{"title": "I am, for myself", "payload": "I am planning for myself"}],
+            ),
+            ("user", "I am planning for myself", []),
+            (
+                "bot",
+                "Which way of managing the money suits you?",
+                [{"title": "A direct payment", "payload": "direct payment"}],
+            ),
+        ],
+    )
     save_conversation(database, "web-someone-else", [("user", "not mine", [])])
     messages = (await (await client.get("/api/history")).json())["messages"]
     assert [(m["who"], m["text"]) for m in messages] == [
-        ("bot", "Who is making this plan today?"), ("you", "I am, for myself"),
+        ("bot", "Who is making this plan today?"),
+        ("you", "I am, for myself"),
         ("bot", "Which way of managing the money suits you?"),
     ]
     assert messages[-1]["buttons"] == [{"title": "A direct payment", "payload": "direct payment"}]
@@ -59,8 +73,14 @@ async def test_the_running_budget_appears_once_there_is_a_plan(client: TestClien
     assert (await (await client.get("/api/budget")).json()) == {"plan": None}
     ref = make_plan(demo_person, sender)
     body = (await (await client.get("/api/budget")).json())["plan"]
-    assert body == {"plan_reference": ref, "weekly": "£250.00", "spent": "£190.00", "left": "£60.00",
-                    "over_budget": False, "document_url": f"/plans/{ref}"}
+    assert body == {
+        "plan_reference": ref,
+        "weekly": "£250.00",
+        "spent": "£190.00",
+        "left": "£60.00",
+        "over_budget": False,
+        "document_url": f"/plans/{ref}",
+    }
     service.add_service(ref, service.NewService("other", "Garden help", None, None, Decimal("100"), ()))
     body = (await (await client.get("/api/budget")).json())["plan"]
     assert (body["spent"], body["left"], body["over_budget"]) == ("£290.00", "£40.00", True)

@@ -3,6 +3,7 @@ only through the private channel; the cookie is not the conversation id, is repl
 identity check, ends after inactivity and on "finish and forget this device"; the history, the
 running budget and the plan need a recent identity check; safeguarding stays with the council;
 the chat page's POSTs refuse other origins."""
+
 from __future__ import annotations
 
 from typing import Dict
@@ -11,15 +12,24 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.channels.metadata import CLIENT_KEY, client_key_for
+from bot.channels.relay_key import KEY_HEADER, relay_key
 from bot.config import Settings, get_settings
 from bot.plans import service
-from bot.privacy.erasure import forget
 from bot.plans.export import FLAG_WORDS
-from bot.channels.relay_key import KEY_HEADER, relay_key
+from bot.privacy.erasure import forget
 from bot.web.chat import COOKIE
 from tests.web.conftest import (
-    DATE_OF_BIRTH, FakeRasa, age_session, conversation_of, cookie_of, make_plan, own_origin, save_conversation, say,
-    sign_in, verified_chat,
+    DATE_OF_BIRTH,
+    FakeRasa,
+    age_session,
+    conversation_of,
+    cookie_of,
+    make_plan,
+    own_origin,
+    save_conversation,
+    say,
+    sign_in,
+    verified_chat,
 )
 
 pytestmark = pytest.mark.asyncio
@@ -89,9 +99,12 @@ async def test_finish_and_forget_this_device(client: TestClient) -> None:
     assert (await client.get("/api/history")).status == 400
 
 
-@pytest.mark.parametrize("headers", [{"Origin": "https://evil.example"}, {"Origin": "null"},
-                                     {"Referer": "https://evil.example/page"}])
-async def test_posts_from_another_origin_are_refused(client: TestClient, rasa: FakeRasa, headers: Dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    "headers", [{"Origin": "https://evil.example"}, {"Origin": "null"}, {"Referer": "https://evil.example/page"}]
+)
+async def test_posts_from_another_origin_are_refused(
+    client: TestClient, rasa: FakeRasa, headers: Dict[str, str]
+) -> None:
     await verified_chat(client)
     message = await client.post("/api/messages", json={"message": "hi"}, headers=headers)
     assert message.status == 403 and "did not come from this website" in await message.text()
@@ -153,21 +166,33 @@ async def test_safeguarding_is_not_on_the_persons_plan_but_advisers_see_it(
 
 async def test_the_persons_history_leaves_out_the_safeguarding_exchange(client: TestClient, database: str) -> None:
     conversation = await verified_chat(client)
-    save_conversation(database, conversation, [
-        ("bot", "What is important to you?", []),
-        ("user", "my son hits me", []),
-        ("bot", "I'm sorry this is happening. Call 999. Call the safeguarding team.", []),
-        ("bot", "I've let the council's team know.", []),
-        ("bot", "What is important to you?", []),
-        ("user", "my garden", []),
-        ("bot", "Thank you.", []),
-    ], responses={0: "utter_ask_important_to_me", 2: "utter_safeguarding", 3: "utter_safeguarding_followup",
-                  4: "utter_ask_important_to_me", 6: "utter_important_saved"})
+    save_conversation(
+        database,
+        conversation,
+        [
+            ("bot", "What is important to you?", []),
+            ("user", "my son hits me", []),
+            ("bot", "I'm sorry this is happening. Call 999. Call the safeguarding team.", []),
+            ("bot", "I've let the council's team know.", []),
+            ("bot", "What is important to you?", []),
+            ("user", "my garden", []),
+            ("bot", "Thank you.", []),
+        ],
+        responses={
+            0: "utter_ask_important_to_me",
+            2: "utter_safeguarding",
+            3: "utter_safeguarding_followup",
+            4: "utter_ask_important_to_me",
+            6: "utter_important_saved",
+        },
+    )
     texts = [m["text"] for m in (await (await client.get("/api/history")).json())["messages"]]
     assert texts == ["What is important to you?", "What is important to you?", "my garden", "Thank you."]
 
 
-async def test_erasing_a_person_ends_their_browsers_hold_on_the_conversation(client: TestClient, demo_person: str) -> None:
+async def test_erasing_a_person_ends_their_browsers_hold_on_the_conversation(
+    client: TestClient, demo_person: str
+) -> None:
     conversation = await verified_chat(client)
     make_plan(demo_person, conversation)
     assert (await client.get("/api/history")).status == 200

@@ -1,5 +1,6 @@
 """The adviser console through the real aiohttp app: sign-in with CSRF and lockout, the queue,
 search, plans by status, the live view with its audit line, and agreeing a sent plan."""
+
 from __future__ import annotations
 
 from typing import Dict, List
@@ -28,7 +29,11 @@ def audit(action: str) -> List[AuditLog]:
 async def test_the_console_needs_a_login_and_comes_back_after_it(client: TestClient, advisers: Dict[str, int]) -> None:
     response = await client.get("/adviser/plans/SP-1?x=1", allow_redirects=False)
     location = URL(response.headers["Location"])
-    assert response.status == 303 and location.path == "/adviser/login" and location.query["next"] == "/adviser/plans/SP-1?x=1"
+    assert (
+        response.status == 303
+        and location.path == "/adviser/login"
+        and location.query["next"] == "/adviser/plans/SP-1?x=1"
+    )
     page = await client.get(response.headers["Location"])
     assert 'name="next" value="/adviser/plans/SP-1?x=1"' in await page.text()
 
@@ -42,32 +47,43 @@ async def test_the_session_cookie_flags(client: TestClient, advisers: Dict[str, 
 async def test_a_form_without_the_csrf_token_is_refused(client: TestClient, advisers: Dict[str, int]) -> None:
     await client.get("/adviser/login")
     for token in ("", "forged"):
-        response = await client.post("/adviser/login", data={"email": "ada@council.example", "password": PASSWORD, "csrf_token": token})
+        response = await client.post(
+            "/adviser/login", data={"email": "ada@council.example", "password": PASSWORD, "csrf_token": token}
+        )
         assert response.status == 403 and "expired" in await response.text()
     assert (await client.get("/adviser/", allow_redirects=False)).status == 303
 
 
 async def test_wrong_passwords_then_the_lockout(client: TestClient, advisers: Dict[str, int]) -> None:
-    for attempt in range(MAX_FAILURES):
+    for _attempt in range(MAX_FAILURES):
         token = await csrf_of(client)
-        response = await client.post("/adviser/login", data={"email": "ada@council.example", "password": "nope", "csrf_token": token})
+        response = await client.post(
+            "/adviser/login", data={"email": "ada@council.example", "password": "nope", "csrf_token": token}
+        )
         assert response.status == 401
     page = await response.text()
     assert "locked" in page and "15 minutes" in page and 'role="alert"' in page
     token = await csrf_of(client)
-    response = await client.post("/adviser/login", data={"email": "ada@council.example", "password": PASSWORD, "csrf_token": token})
+    response = await client.post(
+        "/adviser/login", data={"email": "ada@council.example", "password": PASSWORD, "csrf_token": token}
+    )
     assert response.status == 401 and "locked" in await response.text()
 
 
 async def test_an_outside_next_address_is_ignored(client: TestClient, advisers: Dict[str, int]) -> None:
     for target in ("https://evil.example/", "//evil.example/adviser/", "/plans/SP-1"):
         token = await csrf_of(client)
-        response = await client.post("/adviser/login", allow_redirects=False, data={
-            "email": "ada@council.example", "password": PASSWORD, "csrf_token": token, "next": target})
+        response = await client.post(
+            "/adviser/login",
+            allow_redirects=False,
+            data={"email": "ada@council.example", "password": PASSWORD, "csrf_token": token, "next": target},
+        )
         assert response.headers["Location"] == "/adviser/"
 
 
-async def test_signing_in_gives_a_new_session_and_signing_out_ends_it(client: TestClient, advisers: Dict[str, int]) -> None:
+async def test_signing_in_gives_a_new_session_and_signing_out_ends_it(
+    client: TestClient, advisers: Dict[str, int]
+) -> None:
     before = await csrf_of(client)
     await sign_in(client)
     home = await client.get("/adviser/")
@@ -79,7 +95,9 @@ async def test_signing_in_gives_a_new_session_and_signing_out_ends_it(client: Te
     assert (await client.get("/adviser/", allow_redirects=False)).status == 303
 
 
-async def test_the_queue_search_and_plans_by_status(client: TestClient, advisers: Dict[str, int], demo_person: str) -> None:
+async def test_the_queue_search_and_plans_by_status(
+    client: TestClient, advisers: Dict[str, int], demo_person: str
+) -> None:
     sent = make_plan(demo_person, "web-a", submit=True)
     handoff = make_plan("PB-100235", "web-b")
     service.add_flag(handoff, "handoff_requested")
@@ -87,17 +105,17 @@ async def test_the_queue_search_and_plans_by_status(client: TestClient, advisers
     service.add_flag(risk, "safeguarding")
     await sign_in(client)
     page = await (await client.get("/adviser/")).text()
-    queue = page[:page.index("Find a plan by reference")]
+    queue = page[: page.index("Find a plan by reference")]
     assert queue.index(risk) < queue.index(handoff) and sent not in queue  # newest first
     assert "Safeguarding" in queue and "Wants a person" in queue
-    listed = page[page.index("Plans by status"):]
+    listed = page[page.index("Plans by status") :]
     assert sent in listed and handoff not in listed
     drafts = await (await client.get("/adviser/?status=draft")).text()
-    assert handoff in drafts[drafts.index("Plans by status"):]
+    assert handoff in drafts[drafts.index("Plans by status") :]
     found = await (await client.get("/adviser/", params={"q": sent.lower().replace("-", " ")})).text()
-    assert f"Plans matching" in found and found.count(f">{sent}<") == 2  # in the search results and the list
+    assert "Plans matching" in found and found.count(f">{sent}<") == 2  # in the search results and the list
     by_person = await (await client.get("/adviser/", params={"q": "pb100235"})).text()
-    results = by_person[by_person.index("Plans matching"):by_person.index("Plans by status")]
+    results = by_person[by_person.index("Plans matching") : by_person.index("Plans by status")]
     assert handoff in results and sent not in results
 
 
@@ -105,11 +123,19 @@ async def test_the_live_view_shows_plan_and_conversation_and_is_audited(
     client: TestClient, advisers: Dict[str, int], demo_person: str, database: str
 ) -> None:
     ref = make_plan(demo_person, "web-live")
-    save_conversation(database, "web-live", [
-        ("bot", "Who is making this plan today?", [{"title": "I am, for myself", "payload": "I am planning for myself"}]),
-        ("user", "I am planning for myself", []),
-        ("bot", "What is your reference number?", []),
-    ])
+    save_conversation(
+        database,
+        "web-live",
+        [
+            (
+                "bot",
+                "Who is making this plan today?",
+                [{"title": "I am, for myself", "payload": "I am planning for myself"}],
+            ),
+            ("user", "I am planning for myself", []),
+            ("bot", "What is your reference number?", []),
+        ],
+    )
     await sign_in(client)
     page = await (await client.get(f"/adviser/plans/{ref}")).text()
     assert "A PA to help me cook" in page and "Go swimming every week" in page

@@ -1,4 +1,5 @@
 """The plan document: HTML in the order of DESIGN §6 with the budget table, and the PDF made from it."""
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -11,8 +12,15 @@ from bot.plans.documents import plan_to_html, plan_to_pdf
 from bot.plans.service import get_plan
 from tests.web.conftest import make_plan
 
-SECTIONS = ["My personal budget", "What is important to me", "What I want to change", "My support and what it costs",
-            "How my budget will be managed", "If things go wrong", "Status"]
+SECTIONS = [
+    "My personal budget",
+    "What is important to me",
+    "What I want to change",
+    "My support and what it costs",
+    "How my budget will be managed",
+    "If things go wrong",
+    "Status",
+]
 
 
 def test_the_html_plan_has_every_section_in_order_and_the_budget_table(demo_person: str) -> None:
@@ -20,10 +28,19 @@ def test_the_html_plan_has_every_section_in_order_and_the_budget_table(demo_pers
     positions = [html.index(f">{title}<") for title in SECTIONS]
     assert positions == sorted(positions)
     assert "£250.00 a week, or £13,000.00 a year" in html
-    table = html[html.index("<table"):html.index("</table>")]
+    table = html[html.index("<table") : html.index("</table>")]
     assert "<caption" in table and 'scope="col"' in table and 'scope="row"' in table
-    for text in ("A PA to help me cook", "6.0 hours a week at £15.00 an hour", "£90.00", "Swimming club", "£100.00",
-                 ">Total<", "£190.00", ">Left<", "£60.00"):
+    for text in (
+        "A PA to help me cook",
+        "6.0 hours a week at £15.00 an hour",
+        "£90.00",
+        "Swimming club",
+        "£100.00",
+        ">Total<",
+        "£190.00",
+        ">Left<",
+        "£60.00",
+    ):
         assert text in table, text
     assert '<html lang="en-GB">' in html and "<style>" in html  # stands alone
 

@@ -2,6 +2,7 @@
 config's sqlalchemy.url (set by bot.db.migrate), else bot.db.session.current_database_url().
 Works on SQLite (batch mode for later ALTERs) and PostgreSQL (an advisory lock, so processes
 starting together migrate one at a time)."""
+
 from __future__ import annotations
 
 from alembic import context

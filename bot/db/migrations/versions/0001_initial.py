@@ -8,6 +8,7 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-22
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -42,7 +43,9 @@ def upgrade() -> None:
         sa.Column("period", sa.String(10), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_budgets")),
-        sa.ForeignKeyConstraint(["person_id"], ["people.id"], name=op.f("fk_budgets_person_id_people"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"], name=op.f("fk_budgets_person_id_people"), ondelete="CASCADE"
+        ),
         sa.UniqueConstraint("person_id", name=op.f("uq_budgets_person_id")),
         sa.CheckConstraint("period IN ('week', '4 weeks', 'month', 'year')", name=op.f("ck_budgets_period")),
         sa.CheckConstraint("amount_pence > 0", name=op.f("ck_budgets_amount_positive")),
@@ -69,7 +72,9 @@ def upgrade() -> None:
         sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("agreed_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_plans")),
-        sa.ForeignKeyConstraint(["person_id"], ["people.id"], name=op.f("fk_plans_person_id_people"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"], name=op.f("fk_plans_person_id_people"), ondelete="CASCADE"
+        ),
         sa.UniqueConstraint("plan_reference", name=op.f("uq_plans_plan_reference")),
         sa.CheckConstraint("status IN ('draft', 'submitted', 'agreed')", name=op.f("ck_plans_status")),
         sa.CheckConstraint("planned_by IN ('self', 'supporter', 'adviser')", name=op.f("ck_plans_planned_by")),

@@ -5,6 +5,7 @@ Revision ID: 0002_sms
 Revises: 0001
 Create Date: 2026-11-22
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -4,6 +4,7 @@ Revision ID: 0003_advisers
 Revises: 0001
 Create Date: 2026-11-23
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -4,6 +4,7 @@ Revision ID: 0005_identity_guard
 Revises: 0004_identity_locks
 Create Date: 2026-12-04
 """
+
 import sqlalchemy as sa
 from alembic import op
 

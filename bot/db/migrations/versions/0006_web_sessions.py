@@ -5,6 +5,7 @@ Revision ID: 0006_web_sessions
 Revises: 0004_identity_locks
 Create Date: 2026-12-04
 """
+
 import sqlalchemy as sa
 from alembic import op
 

@@ -6,6 +6,7 @@ Revision ID: 0007_adviser_sessions
 Revises: 0004_identity_locks, 0003_advisers (it changes the advisers table)
 Create Date: 2026-12-04
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -28,8 +29,9 @@ def upgrade() -> None:
         sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id_hash", name=op.f("pk_adviser_sessions")),
-        sa.ForeignKeyConstraint(["adviser_id"], ["advisers.id"], ondelete="CASCADE",
-                                name=op.f("fk_adviser_sessions_adviser_id_advisers")),
+        sa.ForeignKeyConstraint(
+            ["adviser_id"], ["advisers.id"], ondelete="CASCADE", name=op.f("fk_adviser_sessions_adviser_id_advisers")
+        ),
     )
     op.create_index(op.f("ix_adviser_sessions_adviser_id"), "adviser_sessions", ["adviser_id"])
 
