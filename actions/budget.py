@@ -15,6 +15,7 @@ from bot.config import get_settings
 from bot.money import format_pounds
 from bot.plans import service
 from bot.plans.views import PlanView
+from bot.slot_names import PERSON_NAME, PERSON_REFERENCE, PLANNED_BY
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ async def open_plan_and_tell_budget(dispatcher: CollectingDispatcher, tracker: T
     else their draft (resumed) or a new draft. None if the council has no budget on record
     for them (the person is told who to call)."""
     settings = get_settings()
-    reference = tracker.get_slot("person_reference")
+    reference = tracker.get_slot(PERSON_REFERENCE)
     budget = await budget_source_from_settings(settings).budget_for(reference)
     if budget is None:
         logger.warning("No budget found for a verified person")
@@ -41,12 +42,12 @@ async def open_plan_and_tell_budget(dispatcher: CollectingDispatcher, tracker: T
         plan = await call(
             service.open_plan,
             reference,
-            tracker.get_slot("planned_by") or "self",
+            tracker.get_slot(PLANNED_BY) or "self",
             channel_of(tracker),
             tracker.sender_id,
             budget,
         )
-    name = tracker.get_slot("person_name") or ""
+    name = tracker.get_slot(PERSON_NAME) or ""
     dispatcher.utter_message(
         response="utter_budget",
         weekly=format_pounds(plan.budget.weekly),

@@ -1,5 +1,5 @@
 """Puts a middling reading of an answer back to the person as one short question (see
-actions/forms_base.py, `choose`): "It sounds like you're helping someone else with their plan.
+actions/forms/choice_checks.py, `choose`): "It sounds like you're helping someone else with their plan.
 Is that right?"."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.forms_base import CHOICE_CHECK
 from bot.choices import CHECK_WORDS
+from bot.slot_names import CHOICE_CHECK
 
 
 class AskChoiceCheck(Action):

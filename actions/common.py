@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.plans.service import PlanLimitError
+from bot.slot_names import PLAN_REFERENCE
 
 T = TypeVar("T")
 
@@ -59,7 +60,7 @@ def form_answered_by_user(tracker: Tracker) -> bool:
 
 
 def plan_reference(tracker: Tracker) -> Optional[str]:
-    return tracker.get_slot("plan_reference")
+    return tracker.get_slot(PLAN_REFERENCE)
 
 
 def figures_said(tracker: Tracker) -> Dict[str, str]:

@@ -22,14 +22,26 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, form_answered_by_user, latest_text
-from actions.forms_base import REQUESTED_SLOT, SectionFormValidation
-from bot.answers.reading import read_choice
+from actions.forms.base import SectionFormValidation
+from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.channels.metadata import client_key
 from bot.choices import PLANNED_BY
 from bot.config import get_settings
 from bot.identity import VerifiedPerson, check_identity, confirm_identity, verify_identity
 from bot.parsing import extract_reference, parse_date
 from bot.second_factor import CODE_DIGITS, CodeResult, check_code, new_code, phone_on_file, send_code
+from bot.slot_names import (
+    DATE_OF_BIRTH,
+    IDENTITY_FAILURES,
+    IDENTITY_LOCKED_UNTIL,
+    ONE_TIME_CODE,
+    PAUSED,
+    PERSON_NAME,
+    PERSON_REFERENCE,
+    REQUESTED_SLOT,
+    VERIFIED,
+)
+from bot.slot_names import PLANNED_BY as PLANNED_BY_SLOT
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +50,6 @@ SMS_CHANNEL = "sms"
 SMS_PERSON_REFERENCE = "sms_person_reference"
 MAX_FAILURES = 3
 LOCK_SECONDS = 15 * 60
-ONE_TIME_CODE = "one_time_code"
 
 
 def message_metadata(tracker: Tracker) -> Dict[Text, Any]:
@@ -58,7 +69,7 @@ def sms_reference(tracker: Tracker) -> Optional[str]:
 
 
 def is_locked(tracker: Tracker, now: float) -> bool:
-    until = tracker.get_slot("identity_locked_until")
+    until = tracker.get_slot(IDENTITY_LOCKED_UNTIL)
     return until is not None and float(until) > now
 
 
@@ -72,8 +83,8 @@ class ValidateIdentityForm(SectionFormValidation):
         """Over SMS the phone number stands in for the reference (DESIGN §6.2) when it is known;
         with the second factor on, the code texted is asked last."""
         slots = domain_slots
-        if sms_reference(tracker) and not tracker.get_slot("person_reference"):
-            slots = [slot for slot in slots if slot != "person_reference"]
+        if sms_reference(tracker) and not tracker.get_slot(PERSON_REFERENCE):
+            slots = [slot for slot in slots if slot != PERSON_REFERENCE]
         if get_settings().identity_second_factor:
             slots = [*slots, ONE_TIME_CODE]
         return slots
@@ -91,27 +102,27 @@ class ValidateIdentityForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        reading = read_choice(text, PLANNED_BY, tracker.latest_message, "planned_by")
-        who, asked = self.choose(dispatcher, tracker, "planned_by", reading, text, "utter_planned_by_not_understood")
+        reading = read_choice(text, PLANNED_BY, tracker.latest_message, QUESTION_OF_SLOT[PLANNED_BY_SLOT])
+        who, asked = self.choose(dispatcher, tracker, PLANNED_BY_SLOT, reading, text, "utter_planned_by_not_understood")
         if who is None:
             return asked
-        return self.accept(tracker, "planned_by", who)
+        return self.accept(tracker, PLANNED_BY_SLOT, who)
 
     async def validate_person_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         reference = extract_reference(str(value or ""))
         if reference is None:
-            return self.reject(dispatcher, tracker, "person_reference", "utter_reference_not_understood")
-        return self.accept(tracker, "person_reference", reference)
+            return self.reject(dispatcher, tracker, PERSON_REFERENCE, "utter_reference_not_understood")
+        return self.accept(tracker, PERSON_REFERENCE, reference)
 
     async def validate_date_of_birth(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         born = parse_date(str(value or ""))
         if born is None:
-            return self.reject(dispatcher, tracker, "date_of_birth", "utter_date_not_understood")
-        reference = tracker.get_slot("person_reference") or sms_reference(tracker) or ""
+            return self.reject(dispatcher, tracker, DATE_OF_BIRTH, "utter_date_not_understood")
+        reference = tracker.get_slot(PERSON_REFERENCE) or sms_reference(tracker) or ""
         second_factor = bool(get_settings().identity_second_factor)
         check = await call(
             check_identity, reference, born, client=client_key(message_metadata(tracker)), second_factor=second_factor
@@ -121,7 +132,7 @@ class ValidateIdentityForm(SectionFormValidation):
             return self._failed_check(dispatcher, tracker, check.locked_until)
         if second_factor:
             return await self._text_a_code(dispatcher, tracker, person, born)
-        return self._verified(dispatcher, tracker, person, date_of_birth=born.isoformat())
+        return self._verified(dispatcher, tracker, person, **{DATE_OF_BIRTH: born.isoformat()})
 
     async def validate_one_time_code(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -129,20 +140,20 @@ class ValidateIdentityForm(SectionFormValidation):
         typed = re.sub(r"\D", "", str(value or ""))
         if len(typed) != CODE_DIGITS:
             return self.reject(dispatcher, tracker, ONE_TIME_CODE, "utter_one_time_code_not_understood")
-        reference = tracker.get_slot("person_reference") or ""
+        reference = tracker.get_slot(PERSON_REFERENCE) or ""
         result = await call(check_code, tracker.sender_id, reference, typed)
-        born = tracker.get_slot("date_of_birth")
+        born = tracker.get_slot(DATE_OF_BIRTH)
         matched = result is CodeResult.MATCHED and born
         person = await call(verify_identity, reference, date.fromisoformat(born)) if matched else None
         if person is not None:
             await call(confirm_identity, reference)
-            return self._verified(dispatcher, tracker, person, one_time_code="checked")
+            return self._verified(dispatcher, tracker, person, **{ONE_TIME_CODE: "checked"})
         if result is CodeResult.WRONG:
             dispatcher.utter_message(response="utter_one_time_code_wrong")
             return {ONE_TIME_CODE: None}
         logger.info("One-time code: starting the check again")
         dispatcher.utter_message(response="utter_one_time_code_start_again")
-        return {ONE_TIME_CODE: None, "person_reference": None, "date_of_birth": None}
+        return {ONE_TIME_CODE: None, PERSON_REFERENCE: None, DATE_OF_BIRTH: None}
 
     def _verified(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, person: VerifiedPerson, **answer: Any
@@ -155,10 +166,12 @@ class ValidateIdentityForm(SectionFormValidation):
             tracker,
             slot,
             value,
-            person_reference=person.reference,
-            person_name=person.given_name,
-            verified=True,
-            identity_failures=0,
+            **{
+                PERSON_REFERENCE: person.reference,
+                PERSON_NAME: person.given_name,
+                VERIFIED: True,
+                IDENTITY_FAILURES: 0,
+            },
         )
 
     async def _text_a_code(
@@ -175,10 +188,10 @@ class ValidateIdentityForm(SectionFormValidation):
                 problem = "utter_second_factor_not_sent"
         if problem is not None:
             dispatcher.utter_message(response=problem, council_phone=settings.council_phone)
-            return {"person_reference": None, "date_of_birth": None, "requested_slot": None, "paused": True}
+            return {PERSON_REFERENCE: None, DATE_OF_BIRTH: None, REQUESTED_SLOT: None, PAUSED: True}
         logger.info("One-time code texted")
         return self.accept(
-            tracker, "date_of_birth", born.isoformat(), person_reference=person.reference, one_time_code=None
+            tracker, DATE_OF_BIRTH, born.isoformat(), **{PERSON_REFERENCE: person.reference, ONE_TIME_CODE: None}
         )
 
     def _failed_check(
@@ -186,12 +199,12 @@ class ValidateIdentityForm(SectionFormValidation):
     ) -> Dict[Text, Any]:
         """A failed check; the conversation locks after MAX_FAILURES, or at once (for as long)
         when the reference or the client is locked (failed checks from other conversations too)."""
-        failures = int(tracker.get_slot("identity_failures") or 0) + 1
+        failures = int(tracker.get_slot(IDENTITY_FAILURES) or 0) + 1
         logger.info("Identity check failed (%d of %d)", failures, MAX_FAILURES)
-        cleared: Dict[Text, Any] = {"person_reference": None, "date_of_birth": None}
+        cleared: Dict[Text, Any] = {PERSON_REFERENCE: None, DATE_OF_BIRTH: None}
         if failures >= MAX_FAILURES or locked_until is not None:
             # The router tells the person about the lock once the form has closed.
             until = max(time.time() + LOCK_SECONDS, locked_until.timestamp() if locked_until else 0.0)
-            return {**cleared, "identity_failures": 0, "identity_locked_until": until, "requested_slot": None}
+            return {**cleared, IDENTITY_FAILURES: 0, IDENTITY_LOCKED_UNTIL: until, REQUESTED_SLOT: None}
         dispatcher.utter_message(response="utter_identity_no_match")
-        return {**cleared, "identity_failures": failures}
+        return {**cleared, IDENTITY_FAILURES: failures}

@@ -11,12 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, plan_reference
-from actions.forms_base import FreeTextFormValidation, SectionFormValidation
-from bot.answers.reading import read_choice
+from actions.forms.base import SectionFormValidation
+from actions.forms.recording import FreeTextFormValidation
+from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import MANAGEMENT_OPTIONS, label
 from bot.parsing import match_choice
 from bot.parsing.edits import sounds_like_correction
 from bot.plans import service
+from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION
 
 _SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
 
@@ -37,19 +39,21 @@ class ValidateManagementForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        reading = read_choice(text, MANAGEMENT_OPTIONS, tracker.latest_message, "management_option", management_choice)
+        reading = read_choice(
+            text, MANAGEMENT_OPTIONS, tracker.latest_message, QUESTION_OF_SLOT[MANAGEMENT_OPTION], management_choice
+        )
         option, asked = self.choose(
-            dispatcher, tracker, "management_option", reading, text, "utter_management_not_understood"
+            dispatcher, tracker, MANAGEMENT_OPTION, reading, text, "utter_management_not_understood"
         )
         if option is None:
             return asked
         await call(service.set_management, plan_reference(tracker), option)
         dispatcher.utter_message(response="utter_management_noted", management_words=label(MANAGEMENT_OPTIONS, option))
-        return self.accept(tracker, "management_option", option)
+        return self.accept(tracker, MANAGEMENT_OPTION, option)
 
 
 class ValidateContingencyForm(FreeTextFormValidation):
-    slot = "contingency"
+    slot = CONTINGENCY
     too_short_response = "utter_contingency_too_short"
     save = service.set_contingency
 
@@ -64,7 +68,7 @@ class ValidateContingencyForm(FreeTextFormValidation):
             return None
         await call(service.set_management, plan_reference(tracker), option)
         dispatcher.utter_message(response="utter_management_noted", management_words=label(MANAGEMENT_OPTIONS, option))
-        return [SlotSet("contingency", None)]
+        return [SlotSet(CONTINGENCY, None)]
 
     async def validate_contingency(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

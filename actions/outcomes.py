@@ -12,17 +12,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, plan_reference, within_limits
-from actions.forms_base import FreeTextFormValidation, SectionFormValidation, is_meaningful
+from actions.forms.base import SectionFormValidation
+from actions.forms.recording import FreeTextFormValidation, is_meaningful
 from actions.plan_changes import remove_named_item
 from bot.parsing import is_finished, parse_yes_no
 from bot.plans import service
+from bot.slot_names import IMPORTANT_TO_ME, OUTCOME_COUNT, OUTCOME_TEXT, PERSON_NAME, REQUESTED_SLOT
 
 #: "and to have a bath safely": the joining word belongs to the conversation, not the outcome
 _LEADING_JOIN = re.compile(r"^(?:(?:oh|and|also|plus|then|next|another one|one more)\b[\s,:.-]*)+", re.IGNORECASE)
 
 
 class ValidateImportantForm(FreeTextFormValidation):
-    slot = "important_to_me"
+    slot = IMPORTANT_TO_ME
     too_short_response = "utter_important_too_short"
     noted_response = "utter_important_noted"
     save = service.set_important_to_me
@@ -46,28 +48,28 @@ class ValidateOutcomesForm(SectionFormValidation):
         after = await remove_named_item(dispatcher, plan, latest_text(tracker), ("outcomes",), ask_if_unclear=False)
         if after is None:
             return None
-        return [SlotSet("outcome_text", None), SlotSet("outcome_count", len(after.outcomes))]
+        return [SlotSet(OUTCOME_TEXT, None), SlotSet(OUTCOME_COUNT, len(after.outcomes))]
 
     async def validate_outcome_text(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = _LEADING_JOIN.sub("", str(value or "").strip())
-        count = int(tracker.get_slot("outcome_count") or 0)
+        count = int(tracker.get_slot(OUTCOME_COUNT) or 0)
         if is_finished(text):
             if count == 0:
                 dispatcher.utter_message(response="utter_outcome_needed")
-                return {"outcome_text": None}
+                return {OUTCOME_TEXT: None}
             await call(service.set_outcomes_complete, plan_reference(tracker), True)
-            return self.accept(tracker, "outcome_text", text, requested_slot=None)
+            return self.accept(tracker, OUTCOME_TEXT, text, **{REQUESTED_SLOT: None})
         if parse_yes_no(text) is True:
-            return {"outcome_text": None}  # "yes, there's more": the ask action invites it
+            return {OUTCOME_TEXT: None}  # "yes, there's more": the ask action invites it
         if not is_meaningful(text):
-            return self.reject(dispatcher, tracker, "outcome_text", "utter_outcome_needed")
+            return self.reject(dispatcher, tracker, OUTCOME_TEXT, "utter_outcome_needed")
         added, _ = await within_limits(dispatcher, service.add_outcome, plan_reference(tracker), text)
         if not added:
-            return {"outcome_text": None}
+            return {OUTCOME_TEXT: None}
         dispatcher.utter_message(response="utter_outcome_added", outcome=text)
-        return self.accept(tracker, "outcome_text", None, outcome_count=count + 1)
+        return self.accept(tracker, OUTCOME_TEXT, None, **{OUTCOME_COUNT: count + 1})
 
 
 class AskOutcomeText(Action):
@@ -77,8 +79,8 @@ class AskOutcomeText(Action):
         return "action_ask_outcome_text"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        if int(tracker.get_slot("outcome_count") or 0) == 0:
-            dispatcher.utter_message(response="utter_ask_first_outcome", person_name=tracker.get_slot("person_name"))
+        if int(tracker.get_slot(OUTCOME_COUNT) or 0) == 0:
+            dispatcher.utter_message(response="utter_ask_first_outcome", person_name=tracker.get_slot(PERSON_NAME))
         elif parse_yes_no(latest_text(tracker)) is True:
             dispatcher.utter_message(response="utter_ask_outcome_go_on")
         else:

@@ -19,10 +19,10 @@ from rasa_sdk.types import DomainDict
 from actions import detours
 from actions.budget import open_plan_and_tell_budget
 from actions.common import call, figures_said, latest_text, plan_reference, responding_to_user
-from actions.forms_base import SectionFormValidation
+from actions.forms.base import SectionFormValidation
 from actions.identity import is_locked
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
-from actions.services import SERVICE_ID, SERVICE_SLOTS
+from actions.services import SERVICE_SLOTS
 from bot.answers.reading import read_choice
 from bot.choices import MANAGEMENT_OPTIONS, PLAN_PARTS, SERVICE_CATEGORIES, label
 from bot.config import get_settings
@@ -32,18 +32,37 @@ from bot.parsing.edits import item_named
 from bot.parsing.sections import section_named
 from bot.plans import service
 from bot.plans.views import PlanView
+from bot.slot_names import (
+    CONTINGENCY,
+    CURRENT_SECTION,
+    DATE_OF_BIRTH,
+    IMPORTANT_TO_ME,
+    MANAGEMENT_OPTION,
+    OUTCOME_COUNT,
+    OUTCOME_TEXT,
+    PAUSED,
+    PERSON_REFERENCE,
+    PLAN_CONFIRMED,
+    PLAN_REFERENCE,
+    PLANNED_BY,
+    REQUESTED_SLOT,
+    REVIEW_STEP,
+    SERVICE_ID,
+    VERIFIED,
+    WELCOMED,
+)
 
 logger = logging.getLogger(__name__)
 
 #: the slots each section's form asks, cleared before the form opens so it asks afresh
 SECTION_SLOTS: Dict[str, tuple] = {
-    "identity": ("planned_by", "person_reference", "date_of_birth"),
-    "important": ("important_to_me",),
-    "outcomes": ("outcome_text",),
+    "identity": (PLANNED_BY, PERSON_REFERENCE, DATE_OF_BIRTH),
+    "important": (IMPORTANT_TO_ME,),
+    "outcomes": (OUTCOME_TEXT,),
     "services": (*SERVICE_SLOTS, SERVICE_ID),
-    "management": ("management_option",),
-    "contingency": ("contingency",),
-    "review": ("plan_confirmed", "review_step"),
+    "management": (MANAGEMENT_OPTION,),
+    "contingency": (CONTINGENCY,),
+    "review": (PLAN_CONFIRMED, REVIEW_STEP),
 }
 
 CONFIRMED = "yes"
@@ -56,28 +75,28 @@ class ActionNextSection(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         events: List[EventType] = []
         #: coming back after a pause: the section's answers so far are kept, not asked again
-        resuming = bool(tracker.get_slot("paused")) and responding_to_user(tracker)
+        resuming = bool(tracker.get_slot(PAUSED)) and responding_to_user(tracker)
         if responding_to_user(tracker):
             detour = detours.detect(tracker.latest_message, in_form=False)
             if detour is not None:
                 events += await detours.handle(detour, dispatcher, tracker)
                 if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
-                    return events + [SlotSet("paused", True), SlotSet("current_section", "paused")]
-            elif tracker.get_slot("paused"):
+                    return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
+            elif tracker.get_slot(PAUSED):
                 dispatcher.utter_message(response="utter_welcome_back")
-            events.append(SlotSet("paused", False))
-        elif tracker.get_slot("paused"):
-            return events + [SlotSet("current_section", "paused")]
+            events.append(SlotSet(PAUSED, False))
+        elif tracker.get_slot(PAUSED):
+            return events + [SlotSet(CURRENT_SECTION, "paused")]
 
-        if not tracker.get_slot("welcomed"):
+        if not tracker.get_slot(WELCOMED):
             dispatcher.utter_message(response="utter_welcome")
             dispatcher.utter_message(response="utter_data_use")
-            events.append(SlotSet("welcomed", True))
+            events.append(SlotSet(WELCOMED, True))
 
-        if not tracker.get_slot("verified"):
+        if not tracker.get_slot(VERIFIED):
             if is_locked(tracker, time.time()):
                 dispatcher.utter_message(response="utter_identity_locked", council_phone=get_settings().council_phone)
-                return events + [SlotSet("current_section", "locked")]
+                return events + [SlotSet(CURRENT_SECTION, "locked")]
             return events + self._go_to("identity", tracker)
 
         try:
@@ -85,9 +104,9 @@ class ActionNextSection(Action):
         except Exception:
             logger.exception("Could not read or open the plan")
             dispatcher.utter_message(response="utter_try_again_later")
-            return events + [SlotSet("current_section", "paused"), SlotSet("paused", True)]
+            return events + [SlotSet(CURRENT_SECTION, "paused"), SlotSet(PAUSED, True)]
         if plan is None:
-            return events + [SlotSet("current_section", "paused"), SlotSet("paused", True)]
+            return events + [SlotSet(CURRENT_SECTION, "paused"), SlotSet(PAUSED, True)]
         return events + await self._route(plan, dispatcher, tracker, resuming)
 
     async def _plan(
@@ -98,24 +117,24 @@ class ActionNextSection(Action):
             return await call(service.get_plan, reference)
         plan = await open_plan_and_tell_budget(dispatcher, tracker)
         if plan is not None:
-            events.append(SlotSet("plan_reference", plan.plan_reference))
+            events.append(SlotSet(PLAN_REFERENCE, plan.plan_reference))
         return plan
 
     async def _route(
         self, plan: PlanView, dispatcher: CollectingDispatcher, tracker: Tracker, resuming: bool = False
     ) -> List[EventType]:
         section = plan.next_section()
-        if section == "review" and tracker.get_slot("plan_confirmed") == CONFIRMED:
+        if section == "review" and tracker.get_slot(PLAN_CONFIRMED) == CONFIRMED:
             plan = await call(service.submit_plan, plan.plan_reference)
             logger.info("Plan submitted")
             settings = get_settings()
             dispatcher.utter_message(response="utter_plan_submitted", plan_reference=plan.plan_reference)
             dispatcher.utter_message(response="utter_plan_copy", council_phone=settings.council_phone)
-            return [SlotSet("current_section", "submitted")]
+            return [SlotSet(CURRENT_SECTION, "submitted")]
         if section == "submitted":
             if responding_to_user(tracker) and not detours.detect(tracker.latest_message, in_form=False):
                 dispatcher.utter_message(response="utter_plan_already_submitted", plan_reference=plan.plan_reference)
-            return [SlotSet("current_section", "submitted")]
+            return [SlotSet(CURRENT_SECTION, "submitted")]
         if section == "review":
             say_summary(dispatcher, plan)
         if section == "outcomes" and plan.outcomes:
@@ -124,7 +143,7 @@ class ActionNextSection(Action):
             dispatcher.utter_message(response="utter_services_so_far", item_list=numbered(service_items(plan)))
         events = self._go_to(section, tracker, keep_answers=resuming)
         if section == "outcomes":
-            events.append(SlotSet("outcome_count", len(plan.outcomes)))
+            events.append(SlotSet(OUTCOME_COUNT, len(plan.outcomes)))
         return events
 
     @staticmethod
@@ -132,7 +151,7 @@ class ActionNextSection(Action):
         """Open `section`, clearing what its form held from an earlier visit (kept when coming
         back after a pause in it, so a half-costed service is not asked again from the start)."""
         cleared = [] if keep_answers else [SlotSet(slot, None) for slot in SECTION_SLOTS[section]]
-        return cleared + [SlotSet("current_section", section)]
+        return cleared + [SlotSet(CURRENT_SECTION, section)]
 
 
 def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:
@@ -186,21 +205,21 @@ class ValidateReviewForm(SectionFormValidation):
         section = after.next_section()
         if section != "review":  # the last service went: plan one before sending
             return [
-                SlotSet("plan_confirmed", f"change {section}"),
-                SlotSet("review_step", None),
-                SlotSet("requested_slot", None),
+                SlotSet(PLAN_CONFIRMED, f"change {section}"),
+                SlotSet(REVIEW_STEP, None),
+                SlotSet(REQUESTED_SLOT, None),
             ]
-        return [SlotSet("plan_confirmed", None), SlotSet("review_step", None)]
+        return [SlotSet(PLAN_CONFIRMED, None), SlotSet(REVIEW_STEP, None)]
 
     async def validate_plan_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
         section: Optional[str] = section_named(text)
-        if tracker.get_slot("review_step") == "choose":  # "Which part would you like to change?"
+        if tracker.get_slot(REVIEW_STEP) == "choose":  # "Which part would you like to change?"
             reading = read_choice(text, PLAN_PARTS, tracker.latest_message, "which_section", section_named)
             section, asked = self.choose(
-                dispatcher, tracker, "plan_confirmed", reading, text, "utter_review_not_understood"
+                dispatcher, tracker, PLAN_CONFIRMED, reading, text, "utter_review_not_understood"
             )
             if section is None and reading.code is not None:
                 return asked
@@ -208,13 +227,15 @@ class ValidateReviewForm(SectionFormValidation):
             section = None
         if section is not None:
             await call(service.reopen_section, plan_reference(tracker), section)
-            return self.accept(tracker, "plan_confirmed", f"change {section}", review_step=None, requested_slot=None)
+            return self.accept(
+                tracker, PLAN_CONFIRMED, f"change {section}", **{REVIEW_STEP: None, REQUESTED_SLOT: None}
+            )
         answer = parse_yes_no(text)
         if answer is True or re.search(r"\bsend\b|\bsubmit\b", text, re.IGNORECASE):
-            return self.accept(tracker, "plan_confirmed", CONFIRMED, review_step=None)
+            return self.accept(tracker, PLAN_CONFIRMED, CONFIRMED, **{REVIEW_STEP: None})
         if answer is False or _CHANGE.search(text):
-            return {"plan_confirmed": None, "review_step": "choose"}
-        return self.reject(dispatcher, tracker, "plan_confirmed", "utter_review_not_understood")
+            return {PLAN_CONFIRMED: None, REVIEW_STEP: "choose"}
+        return self.reject(dispatcher, tracker, PLAN_CONFIRMED, "utter_review_not_understood")
 
 
 class AskPlanConfirmed(Action):
@@ -224,7 +245,7 @@ class AskPlanConfirmed(Action):
         return "action_ask_plan_confirmed"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
-        if tracker.get_slot("review_step") == "choose":
+        if tracker.get_slot(REVIEW_STEP) == "choose":
             dispatcher.utter_message(response="utter_ask_which_section")
         else:
             dispatcher.utter_message(response="utter_ask_plan_confirmed")

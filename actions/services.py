@@ -14,7 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import call, figures_said, latest_text, plan_reference, within_limits
-from actions.forms_base import REQUESTED_SLOT, SectionFormValidation, is_meaningful, slot_value, wants_to_skip
+from actions.forms.base import SectionFormValidation
+from actions.forms.recording import is_meaningful, slot_value
+from actions.forms.skipping import wants_to_skip
 from actions.plan_changes import (
     MAX_HOURS,
     MAX_RATE,
@@ -25,7 +27,7 @@ from actions.plan_changes import (
     remove_named_item,
     say_budget_after,
 )
-from bot.answers.reading import read_choice
+from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES, YES_NO
 from bot.money import format_pounds
 from bot.parsing import Money, is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
@@ -36,14 +38,26 @@ from bot.parsing.hours import HoursReading, read_hours
 from bot.parsing.pipeline import analyse
 from bot.plans import costing, service
 from bot.plans.service import NewService
+from bot.slot_names import (
+    ADD_ANOTHER_SERVICE,
+    PERSON_NAME,
+    REQUESTED_SLOT,
+    SERVICE_CATEGORY,
+    SERVICE_COST,
+    SERVICE_COST_PERIOD,
+    SERVICE_DESCRIPTION,
+    SERVICE_HOURS,
+    SERVICE_ID,
+    SERVICE_OUTCOMES,
+    SERVICE_RATE,
+    SERVICE_VISITS_PER_WEEK,
+)
 
 MAX_VISITS = Decimal(50)
 WORDS_FOR_A_DESCRIPTION = 4
 
-COST_SLOTS = ("service_hours", "service_rate", "service_cost", "service_cost_period", "service_visits_per_week")
-SERVICE_SLOTS = ("service_category", "service_description", *COST_SLOTS, "service_outcomes", "add_another_service")
-#: the service just recorded, which corrections change; kept when another service is started
-SERVICE_ID = "service_id"
+COST_SLOTS = (SERVICE_HOURS, SERVICE_RATE, SERVICE_COST, SERVICE_COST_PERIOD, SERVICE_VISITS_PER_WEEK)
+SERVICE_SLOTS = (SERVICE_CATEGORY, SERVICE_DESCRIPTION, *COST_SLOTS, SERVICE_OUTCOMES, ADD_ANOTHER_SERVICE)
 #: what add_another_service holds once the person has said that is all; not something anyone
 #: types, because the form works out its questions from the raw reply before validating it
 FINISHED = "(no more services)"
@@ -53,22 +67,22 @@ _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNOREC
 
 def cost_questions(slots: Mapping[str, Any]) -> List[str]:
     """The questions that cost this service, given what is known so far."""
-    per = slots.get("service_cost_period")
-    if slots.get("service_category") in HOURLY_CATEGORIES or per == "hour":
-        return ["service_hours", "service_rate"]
-    return ["service_cost", "service_cost_period"] + (["service_visits_per_week"] if per == "visit" else [])
+    per = slots.get(SERVICE_COST_PERIOD)
+    if slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES or per == "hour":
+        return [SERVICE_HOURS, SERVICE_RATE]
+    return [SERVICE_COST, SERVICE_COST_PERIOD] + ([SERVICE_VISITS_PER_WEEK] if per == "visit" else [])
 
 
 def service_questions(slots: Mapping[str, Any]) -> List[str]:
     """The questions this service needs, in order, given what is known so far."""
-    if slots.get("add_another_service") == FINISHED:
+    if slots.get(ADD_ANOTHER_SERVICE) == FINISHED:
         return []
     return [
-        "service_category",
-        "service_description",
+        SERVICE_CATEGORY,
+        SERVICE_DESCRIPTION,
         *cost_questions(slots),
-        "service_outcomes",
-        "add_another_service",
+        SERVICE_OUTCOMES,
+        ADD_ANOTHER_SERVICE,
     ]
 
 
@@ -80,13 +94,13 @@ def costed(slots: Mapping[str, Any]) -> Optional[costing.Costed]:
     """The weekly cost, with its working, once every figure this service needs is known, else None."""
     if any(slots.get(q) is None for q in cost_questions(slots)):
         return None
-    hourly = slots.get("service_hours") is not None and slots.get("service_rate") is not None
+    hourly = slots.get(SERVICE_HOURS) is not None and slots.get(SERVICE_RATE) is not None
     return costing.cost_of(
-        hours=_decimal(slots, "service_hours") if hourly else None,
-        rate=_decimal(slots, "service_rate") if hourly else None,
-        amount=_decimal(slots, "service_cost"),
-        period=slots.get("service_cost_period"),
-        times_per_week=_decimal(slots, "service_visits_per_week"),
+        hours=_decimal(slots, SERVICE_HOURS) if hourly else None,
+        rate=_decimal(slots, SERVICE_RATE) if hourly else None,
+        amount=_decimal(slots, SERVICE_COST),
+        period=slots.get(SERVICE_COST_PERIOD),
+        times_per_week=_decimal(slots, SERVICE_VISITS_PER_WEEK),
     )
 
 
@@ -98,7 +112,7 @@ def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
 
 def _weekly_for_the_hours(slots: Mapping[str, Any]) -> bool:
     """True when the person gave what the hours cost a week ('£100 a week'), which is then kept."""
-    return slots.get("service_cost") is not None and slots.get("service_cost_period") == "week"
+    return slots.get(SERVICE_COST) is not None and slots.get(SERVICE_COST_PERIOD) == "week"
 
 
 def times_per_week(text: str) -> Optional[Decimal]:
@@ -112,7 +126,7 @@ def times_per_week(text: str) -> Optional[Decimal]:
 
 
 class ValidateServicesForm(SectionFormValidation):
-    skippable = frozenset(SERVICE_SLOTS) - {"service_outcomes", "add_another_service"}
+    skippable = frozenset(SERVICE_SLOTS) - {SERVICE_OUTCOMES, ADD_ANOTHER_SERVICE}
 
     def name(self) -> Text:
         return "validate_services_form"
@@ -130,27 +144,27 @@ class ValidateServicesForm(SectionFormValidation):
         text = str(value or "").strip()
         if is_finished(text):
             return await self._finish(dispatcher, tracker)
-        reading = read_choice(text, SERVICE_CATEGORIES, tracker.latest_message, "service_category")
+        reading = read_choice(text, SERVICE_CATEGORIES, tracker.latest_message, QUESTION_OF_SLOT[SERVICE_CATEGORY])
         category, asked = self.choose(
-            dispatcher, tracker, "service_category", reading, text, "utter_category_not_understood"
+            dispatcher, tracker, SERVICE_CATEGORY, reading, text, "utter_category_not_understood"
         )
         if category is None:
             return asked
         updates: Dict[Text, Any] = {}
         if len(text.split()) >= WORDS_FOR_A_DESCRIPTION:
-            updates["service_description"] = text  # "a PA to help me shower" says both at once
-        return self.accept(tracker, "service_category", category, **updates)
+            updates[SERVICE_DESCRIPTION] = text  # "a PA to help me shower" says both at once
+        return self.accept(tracker, SERVICE_CATEGORY, category, **updates)
 
     async def validate_service_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "").strip()
         if not is_meaningful(text):
-            return self.reject(dispatcher, tracker, "service_description", "utter_description_too_short")
+            return self.reject(dispatcher, tracker, SERVICE_DESCRIPTION, "utter_description_too_short")
         kept, _ = await within_limits(dispatcher, service.check_text, text)
         if not kept:
-            return {"service_description": None}
-        return self.accept(tracker, "service_description", text)
+            return {SERVICE_DESCRIPTION: None}
+        return self.accept(tracker, SERVICE_DESCRIPTION, text)
 
     # --- what it costs ------------------------------------------------------------------
 
@@ -158,7 +172,7 @@ class ValidateServicesForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        confirmed = self.confirmed(tracker, "service_hours")
+        confirmed = self.confirmed(tracker, SERVICE_HOURS)
         reading = read_hours(text) if confirmed is None else HoursReading(Decimal(confirmed), True)
         hours = reading.hours
         if hours is None:
@@ -166,17 +180,17 @@ class ValidateServicesForm(SectionFormValidation):
             return self.reject(
                 dispatcher,
                 tracker,
-                "service_hours",
+                SERVICE_HOURS,
                 "utter_hours_uncertain" if doubtful else "utter_hours_not_understood",
             )
         if not Decimal(0) < hours <= MAX_HOURS:
-            return self.reject(dispatcher, tracker, "service_hours", "utter_hours_out_of_range")
+            return self.reject(dispatcher, tracker, SERVICE_HOURS, "utter_hours_out_of_range")
         if not reading.certain:
-            return self.check("service_hours", str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}")
-        updates = self.accept(tracker, "service_hours", str(hours))
+            return self.check(SERVICE_HOURS, str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}")
+        updates = self.accept(tracker, SERVICE_HOURS, str(hours))
         money = parse_money(text)
         if money is not None and money.per == "hour" and Decimal(0) < money.amount <= MAX_RATE:
-            updates["service_rate"] = str(money.amount)  # "6 hours at £15 an hour"
+            updates[SERVICE_RATE] = str(money.amount)  # "6 hours at £15 an hour"
         return await self._record_if_complete(dispatcher, tracker, updates)
 
     async def validate_service_rate(
@@ -184,32 +198,32 @@ class ValidateServicesForm(SectionFormValidation):
     ) -> Dict[Text, Any]:
         money = parse_money(str(value or ""))
         if money is None or money.per not in (None, "hour", "week"):
-            return self.reject(dispatcher, tracker, "service_rate", "utter_rate_not_understood")
+            return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_not_understood")
         rate, weekly = money.amount, None
-        hours = tracker.get_slot("service_hours")
+        hours = tracker.get_slot(SERVICE_HOURS)
         if money.per == "week" and hours:  # "£90 a week" for 6 hours: £90 a week, kept exactly
             rate, weekly = costing.hourly_rate(money.amount, Decimal(hours)), money.amount
         if not Decimal(0) < rate <= MAX_RATE:
-            return self.reject(dispatcher, tracker, "service_rate", "utter_rate_out_of_range")
-        updates = self.accept(tracker, "service_rate", str(rate))
+            return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_out_of_range")
+        updates = self.accept(tracker, SERVICE_RATE, str(rate))
         if weekly is not None:
-            updates.update(service_cost=str(weekly), service_cost_period="week")
+            updates.update({SERVICE_COST: str(weekly), SERVICE_COST_PERIOD: "week"})
         return await self._record_if_complete(dispatcher, tracker, updates)
 
     async def validate_service_cost(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        confirmed = self.confirmed(tracker, "service_cost")
+        confirmed = self.confirmed(tracker, SERVICE_COST)
         money = _checked_cost(confirmed) if confirmed is not None else parse_money(text)
         if money is None:
-            return self.reject(dispatcher, tracker, "service_cost", "utter_cost_not_understood")
+            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_not_understood")
         doubt = cost_doubt(text) if confirmed is None else None
         settled = _settled_cost(text, money, doubt)
         if settled is not None:  # '£30 a week, no sorry a month', '£40, no sorry £45': checked first
             amount, per = settled
             return self.check(
-                "service_cost",
+                SERVICE_COST,
                 f"{amount}|{per}",
                 text,
                 "utter_confirm_cost",
@@ -217,20 +231,20 @@ class ValidateServicesForm(SectionFormValidation):
                 paid=PERIOD_PAID[per],
             )
         if doubt:
-            return self.reject(dispatcher, tracker, "service_cost", "utter_cost_uncertain")
+            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_uncertain")
         if money.amount <= 0:
-            return self.reject(dispatcher, tracker, "service_cost", "utter_cost_out_of_range")
+            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_out_of_range")
         if money.per == "hour":
             if money.amount > MAX_RATE:
-                return self.reject(dispatcher, tracker, "service_cost", "utter_rate_out_of_range")
+                return self.reject(dispatcher, tracker, SERVICE_COST, "utter_rate_out_of_range")
             updates = self.accept(
-                tracker, "service_cost", None, service_rate=str(money.amount), service_cost_period="hour"
+                tracker, SERVICE_COST, None, **{SERVICE_RATE: str(money.amount), SERVICE_COST_PERIOD: "hour"}
             )
             hours = parse_hours(text) if re.search(r"\bhours?\b|\bhrs?\b", text, re.IGNORECASE) else None
             if hours is not None and Decimal(0) < hours <= MAX_HOURS:
-                updates["service_hours"] = str(hours)
+                updates[SERVICE_HOURS] = str(hours)
         else:
-            updates = self.accept(tracker, "service_cost", str(money.amount))
+            updates = self.accept(tracker, SERVICE_COST, str(money.amount))
             updates.update(self._period_updates(dispatcher, money.per, money.amount, text, exact=confirmed is not None))
         return await self._record_if_complete(dispatcher, tracker, updates)
 
@@ -238,13 +252,13 @@ class ValidateServicesForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        confirmed = self.confirmed(tracker, "service_cost_period")
+        confirmed = self.confirmed(tracker, SERVICE_COST_PERIOD)
         doubt = period_doubt(text) if confirmed is None else None
         settled = settled_period(text) if doubt == TWO_PERIODS else None
         if settled is not None:  # 'not monthly, it's weekly': checked first
-            return self.check("service_cost_period", settled, text)
+            return self.check(SERVICE_COST_PERIOD, settled, text)
         if doubt:
-            return self.reject(dispatcher, tracker, "service_cost_period", "utter_cost_period_uncertain")
+            return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_uncertain")
         by_words = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
         if confirmed is None and _said_how_often(text):
             per = by_words
@@ -253,19 +267,19 @@ class ValidateServicesForm(SectionFormValidation):
                 text,
                 COST_PERIODS,
                 tracker.latest_message,
-                "service_cost_period",
+                QUESTION_OF_SLOT[SERVICE_COST_PERIOD],
                 lambda _: by_words,
                 model_alone_is_sure=False,
             )
             per, asked = self.choose(
-                dispatcher, tracker, "service_cost_period", reading, text, "utter_cost_period_not_understood"
+                dispatcher, tracker, SERVICE_COST_PERIOD, reading, text, "utter_cost_period_not_understood"
             )
             if per is None:
                 return asked
-        amount = Decimal(tracker.get_slot("service_cost"))
-        updates = self.accept(tracker, "service_cost_period", None)
+        amount = Decimal(tracker.get_slot(SERVICE_COST))
+        updates = self.accept(tracker, SERVICE_COST_PERIOD, None)
         if per == "hour":
-            updates.update(service_cost=None, service_rate=str(amount), service_cost_period="hour")
+            updates.update({SERVICE_COST: None, SERVICE_RATE: str(amount), SERVICE_COST_PERIOD: "hour"})
         else:
             updates.update(self._period_updates(dispatcher, per, amount, text, exact=confirmed is not None))
         return await self._record_if_complete(dispatcher, tracker, updates)
@@ -275,8 +289,8 @@ class ValidateServicesForm(SectionFormValidation):
     ) -> Dict[Text, Any]:
         visits = times_per_week(str(value or ""))
         if visits is None or not Decimal(0) < visits <= MAX_VISITS:
-            return self.reject(dispatcher, tracker, "service_visits_per_week", "utter_visits_not_understood")
-        updates = self.accept(tracker, "service_visits_per_week", str(visits))
+            return self.reject(dispatcher, tracker, SERVICE_VISITS_PER_WEEK, "utter_visits_not_understood")
+        updates = self.accept(tracker, SERVICE_VISITS_PER_WEEK, str(visits))
         return await self._record_if_complete(dispatcher, tracker, updates)
 
     @staticmethod
@@ -289,11 +303,11 @@ class ValidateServicesForm(SectionFormValidation):
             per = _per_visit_if_often(per, text)
         if per is None:
             return {}
-        updates: Dict[Text, Any] = {"service_cost_period": per}
+        updates: Dict[Text, Any] = {SERVICE_COST_PERIOD: per}
         if per == "visit":
             visits = frequency_beside_cost(text)
             if visits is not None and Decimal(0) < visits <= MAX_VISITS:
-                updates["service_visits_per_week"] = str(visits)  # "£50 a day, twice a week"
+                updates[SERVICE_VISITS_PER_WEEK] = str(visits)  # "£50 a day, twice a week"
         return updates
 
     # --- recording ------------------------------------------------------------------------
@@ -309,12 +323,12 @@ class ValidateServicesForm(SectionFormValidation):
         if weekly > MAX_WEEKLY:
             dispatcher.utter_message(response="utter_cost_out_of_range")
             return {**updates, **{name: None for name in COST_SLOTS}}
-        hourly = slots["service_hours"] is not None and slots["service_rate"] is not None
+        hourly = slots[SERVICE_HOURS] is not None and slots[SERVICE_RATE] is not None
         new = NewService(
-            category=slots["service_category"],
-            description=slots["service_description"],
-            hours_per_week=Decimal(slots["service_hours"]) if hourly else None,
-            unit_cost=Decimal(slots["service_rate"]) if hourly else None,
+            category=slots[SERVICE_CATEGORY],
+            description=slots[SERVICE_DESCRIPTION],
+            hours_per_week=Decimal(slots[SERVICE_HOURS]) if hourly else None,
+            unit_cost=Decimal(slots[SERVICE_RATE]) if hourly else None,
             weekly_cost=weekly if not hourly or _weekly_for_the_hours(slots) else None,
         )
         reference = plan_reference(tracker)
@@ -334,7 +348,7 @@ class ValidateServicesForm(SectionFormValidation):
 
     async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:
         """'He chose 1 and 2' answers which outcomes a service helps; other questions as the base."""
-        if slot != "service_outcomes":
+        if slot != SERVICE_OUTCOMES:
             return await super().reads_as_answer(slot, tracker)
         plan = await call(service.get_plan, plan_reference(tracker))
         return items_chosen(latest_text(tracker), outcome_items(plan)) is not None
@@ -348,14 +362,14 @@ class ValidateServicesForm(SectionFormValidation):
         plan = await call(service.get_plan, reference)
         chosen = [] if wants_to_skip(str(value or "")) else items_chosen(str(value or ""), outcome_items(plan))
         if chosen is None:
-            return self.reject(dispatcher, tracker, "service_outcomes", "utter_service_outcomes_not_understood")
+            return self.reject(dispatcher, tracker, SERVICE_OUTCOMES, "utter_service_outcomes_not_understood")
         service_id = tracker.get_slot(SERVICE_ID)
         if service_id is not None:
             await call(service.link_service_outcomes, reference, int(service_id), chosen)
         if chosen:
             texts = "; ".join(o.text for o in plan.outcomes if o.id in chosen)
             dispatcher.utter_message(response="utter_service_outcomes_linked", outcomes=texts)
-        return self.accept(tracker, "service_outcomes", ",".join(map(str, chosen)) or "none")
+        return self.accept(tracker, SERVICE_OUTCOMES, ",".join(map(str, chosen)) or "none")
 
     # --- changes to what is already said ----------------------------------------------------
 
@@ -364,7 +378,7 @@ class ValidateServicesForm(SectionFormValidation):
         8 hours') given while another question is open."""
         text, requested = latest_text(tracker), tracker.get_slot(REQUESTED_SLOT)
         plan = await call(service.get_plan, plan_reference(tracker))
-        free_text = requested in ("service_category", "service_description")
+        free_text = requested in (SERVICE_CATEGORY, SERVICE_DESCRIPTION)
         after = await remove_named_item(dispatcher, plan, text, ("services",), ask_if_unclear=not free_text)
         if after is not None:
             current = tracker.get_slot(SERVICE_ID)
@@ -374,7 +388,7 @@ class ValidateServicesForm(SectionFormValidation):
         return await self._correction(dispatcher, tracker, text, requested, plan)
 
     #: the figures each question takes as its own answer (anything else there is a correction)
-    _ANSWERS = {"service_hours": {"hours", "rate"}, "service_rate": {"rate", "cost"}, "service_cost": {"rate", "cost"}}
+    _ANSWERS = {SERVICE_HOURS: {"hours", "rate"}, SERVICE_RATE: {"rate", "cost"}, SERVICE_COST: {"rate", "cost"}}
 
     async def _correction(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, requested: str, plan: Any
@@ -388,9 +402,9 @@ class ValidateServicesForm(SectionFormValidation):
         in_progress = not recorded and any(known.get(name) is not None for name in COST_SLOTS)
         if in_progress and kind in self._ANSWERS.get(requested, ()):
             return None  # an ordinary answer to the question asked
-        if requested == "add_another_service" and parse_yes_no(text) is True:
+        if requested == ADD_ANOTHER_SERVICE and parse_yes_no(text) is True:
             return None  # "yes, a cleaner for 2 hours" starts the next service
-        after_recording = recorded and requested in ("service_outcomes", "add_another_service")
+        after_recording = recorded and requested in (SERVICE_OUTCOMES, ADD_ANOTHER_SERVICE)
         if not (after_recording or sounds_like_correction(text)):
             return None
         if in_progress:
@@ -414,15 +428,15 @@ class ValidateServicesForm(SectionFormValidation):
             if not Decimal(0) < hours <= MAX_HOURS:
                 return None
             dispatcher.utter_message(response="utter_answer_changed", new_value=f"{hours.normalize():f} hours a week")
-            return {"service_hours": str(hours)}
+            return {SERVICE_HOURS: str(hours)}
         amount = Decimal(figures["money"])
         if kind == "rate":
             if not Decimal(0) < amount <= MAX_RATE:
                 return None
             dispatcher.utter_message(response="utter_answer_changed", new_value=f"{format_pounds(amount)} an hour")
-            updates: Dict[Text, Any] = {"service_rate": str(amount)}
-            if tracker.get_slot("service_cost") is not None:
-                updates.update(service_cost=None, service_cost_period="hour")
+            updates: Dict[Text, Any] = {SERVICE_RATE: str(amount)}
+            if tracker.get_slot(SERVICE_COST) is not None:
+                updates.update({SERVICE_COST: None, SERVICE_COST_PERIOD: "hour"})
             return updates
         per = figures.get("money_period")
         if not Decimal(0) < amount <= MAX_WEEKLY:
@@ -430,7 +444,7 @@ class ValidateServicesForm(SectionFormValidation):
         dispatcher.utter_message(
             response="utter_answer_changed", new_value=format_pounds(amount) + (f" a {per}" if per else "")
         )
-        return {"service_cost": str(amount), **({"service_cost_period": per} if per else {})}
+        return {SERVICE_COST: str(amount), **({SERVICE_COST_PERIOD: per} if per else {})}
 
     # --- another one? ---------------------------------------------------------------------
 
@@ -439,9 +453,11 @@ class ValidateServicesForm(SectionFormValidation):
     ) -> Dict[Text, Any]:
         text = str(value or "")
         mixed = bool(_YES_WORD.search(text) and _NO_WORD.search(text))  # 'no wait, yes'
-        reading = read_choice(text, YES_NO, tracker.latest_message, "yes_no", yes_or_no, doubtful=mixed)
+        reading = read_choice(
+            text, YES_NO, tracker.latest_message, QUESTION_OF_SLOT[ADD_ANOTHER_SERVICE], yes_or_no, doubtful=mixed
+        )
         answer, asked = self.choose(
-            dispatcher, tracker, "add_another_service", reading, text, "utter_yes_no_not_understood"
+            dispatcher, tracker, ADD_ANOTHER_SERVICE, reading, text, "utter_yes_no_not_understood"
         )
         if answer == "yes":
             return {name: None for name in SERVICE_SLOTS}
@@ -454,9 +470,9 @@ class ValidateServicesForm(SectionFormValidation):
         plan = await call(service.get_plan, reference)
         if not plan.services:
             dispatcher.utter_message(response="utter_service_needed")
-            return {"service_category": None}
+            return {SERVICE_CATEGORY: None}
         await call(service.set_services_complete, reference, True)
-        return {name: None for name in SERVICE_SLOTS} | {"add_another_service": FINISHED}
+        return {name: None for name in SERVICE_SLOTS} | {ADD_ANOTHER_SERVICE: FINISHED}
 
     def start_again_events(self) -> List[EventType]:
         """The service being planned is forgotten; services already added stay."""
@@ -548,7 +564,7 @@ class AskServiceOutcomes(Action):
         dispatcher.utter_message(
             response="utter_which_outcomes",
             outcome_list=numbered(items),
-            person_name=tracker.get_slot("person_name"),
+            person_name=tracker.get_slot(PERSON_NAME),
             buttons=buttons,
         )
         return []

@@ -31,11 +31,10 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action
 
-from actions.forms_base import CHOICE_CHECK
 from actions.identity import ValidateIdentityForm
 from actions.management import ValidateManagementForm
 from actions.plan import ValidateReviewForm
-from actions.services import FINISHED, SERVICE_ID, ValidateServicesForm, weekly_cost
+from actions.services import FINISHED, ValidateServicesForm, weekly_cost
 from bot.answers.trackers import Outcome, run, tracker
 from bot.budgets.importer import import_budgets
 from bot.budgets.source import BudgetFigures
@@ -44,6 +43,7 @@ from bot.db.migrate import upgrade
 from bot.db.session import use_database
 from bot.plans import costing, service
 from bot.plans.service import NewService
+from bot.slot_names import CHOICE_CHECK, SERVICE_ID
 
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout" / "answers.csv"
 HELD_OUT_SAFETY = PROJECT_ROOT / "tests" / "heldout" / "safety.csv"

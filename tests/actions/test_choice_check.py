@@ -10,10 +10,10 @@ from typing import Any, Dict
 import pytest
 
 from actions.choice_check import AskChoiceCheck
-from actions.forms_base import CHOICE_CHECK, STOP_AFTER
+from actions.forms.retries import STOP_AFTER
 from actions.identity import ValidateIdentityForm
 from actions.management import ValidateManagementForm
-from actions.services import SERVICE_ID, ValidateServicesForm
+from actions.services import ValidateServicesForm
 from bot.answers.reading import CHECK_AT
 from bot.choices import (
     CHECK_WORDS,
@@ -26,6 +26,7 @@ from bot.choices import (
 )
 from bot.nlu.choice_reader import READINGS
 from bot.plans import service
+from bot.slot_names import CHOICE_CHECK, SERVICE_ID
 from tests.actions.conftest import run, tracker
 
 IDENTITY = "identity_form"

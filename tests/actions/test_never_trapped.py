@@ -13,8 +13,9 @@ from actions.identity import ValidateIdentityForm
 from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
-from actions.services import SERVICE_ID, ValidateServicesForm
+from actions.services import ValidateServicesForm
 from bot.answers.trackers import domain
+from bot.slot_names import SERVICE_ID
 from tests.actions.conftest import run, tracker
 
 UNUSABLE = "hm"

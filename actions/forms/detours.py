@@ -1,0 +1,59 @@
+"""Detours inside a form (DESIGN §6): a sign of risk, a request for a person, a question about
+personal budgets, stop/save for later or start this part again is handled (actions/detours.py)
+whatever question is open; the answer to that question is not lost, it is asked again. A
+message the question's choice model reads surely as an answer is an answer, not a detour.
+
+Domain entries: slots `requested_slot`, `paused`, `plan_reference` (to flag the plan); the
+responses actions/detours.py says: `utter_safeguarding`, `utter_safeguarding_followup`,
+`utter_person_offer`, `utter_handoff`, `utter_handoff_continue`, `utter_handoff_call`,
+`utter_<faq answer>` (domain/faq.yml), `utter_faq_unknown`, `utter_out_of_scope`, `utter_paused`,
+`utter_start_section_again`, `utter_goodbye`, `utter_you_are_welcome`, `utter_iamabot`.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import detours
+from actions.common import latest_text
+from bot.answers.reading import answers_the_question, asks_back
+from bot.safety.phrases import asks_for_person
+from bot.slot_names import PAUSED, REQUESTED_SLOT
+
+
+class Detours:
+    async def detour(
+        self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Optional[List[EventType]]:
+        """The events of the detour the message takes while `requested` is asked, or None."""
+        detour = detours.detect(tracker.latest_message, in_form=True)
+        if (
+            detour in (detours.Detour.QUESTION, detours.Detour.HANDOFF)
+            and not asks_for_person(latest_text(tracker))
+            and not asks_back(latest_text(tracker))
+            and await self.reads_as_answer(requested, tracker)
+        ):
+            detour = None  # 'social worker' answers 'who is making this plan?'; it is not a request
+        if detour is None:
+            return None
+        events = await detours.handle(detour, dispatcher, tracker)
+        events.append(SlotSet(requested, None))
+        if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
+            events += [SlotSet(PAUSED, True), SlotSet(REQUESTED_SLOT, None)]
+        if detour is detours.Detour.START_AGAIN:
+            events += self.start_again_events()
+        return events
+
+    async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:
+        """The message reads surely as an answer to `slot`'s question (by its choice model), so a
+        question or a request for a person the intent model saw in it is not taken as a detour."""
+        return answers_the_question(slot, tracker.latest_message)
+
+    def start_again_events(self) -> List[EventType]:
+        """What 'start this part again' clears, beyond the open question (nothing by default:
+        what is already saved stays; the question is asked again)."""
+        return []

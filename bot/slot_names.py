@@ -1,0 +1,54 @@
+"""The conversation's slot names (DESIGN §6: a contract, spelled exactly as in domain/*.yml).
+
+Actions and the bot/ code that reads conversations use these names instead of string literals;
+tests/test_slot_names.py checks that they are exactly the domain's slots. Plain strings, so that
+importing them pulls in neither Rasa nor the actions."""
+
+#: Rasa's own slot naming the question a form is asking (rasa_sdk.forms.REQUESTED_SLOT)
+REQUESTED_SLOT = "requested_slot"
+
+# domain/core.yml: where the person is in the plan
+CURRENT_SECTION = "current_section"
+WELCOMED = "welcomed"
+PAUSED = "paused"
+PLAN_REFERENCE = "plan_reference"
+#: {slot: failed answers in a row}
+FAILED_ATTEMPTS = "failed_attempts"
+#: a middling reading waiting for the person's yes or no: {"slot", "code", "text"}
+CHOICE_CHECK = "choice_check"
+
+# domain/identity.yml: sections 1–2
+PLANNED_BY = "planned_by"
+PERSON_REFERENCE = "person_reference"
+DATE_OF_BIRTH = "date_of_birth"
+VERIFIED = "verified"
+PERSON_NAME = "person_name"
+IDENTITY_FAILURES = "identity_failures"
+IDENTITY_LOCKED_UNTIL = "identity_locked_until"
+ONE_TIME_CODE = "one_time_code"
+
+# domain/outcomes.yml: sections 4–5
+IMPORTANT_TO_ME = "important_to_me"
+OUTCOME_TEXT = "outcome_text"
+OUTCOME_COUNT = "outcome_count"
+
+# domain/services.yml: section 6
+SERVICE_CATEGORY = "service_category"
+SERVICE_DESCRIPTION = "service_description"
+SERVICE_HOURS = "service_hours"
+SERVICE_RATE = "service_rate"
+SERVICE_COST = "service_cost"
+SERVICE_COST_PERIOD = "service_cost_period"
+SERVICE_VISITS_PER_WEEK = "service_visits_per_week"
+SERVICE_OUTCOMES = "service_outcomes"
+#: the service just recorded, which corrections change; kept when another service is started
+SERVICE_ID = "service_id"
+ADD_ANOTHER_SERVICE = "add_another_service"
+
+# domain/management.yml: sections 7–8
+MANAGEMENT_OPTION = "management_option"
+CONTINGENCY = "contingency"
+
+# domain/review.yml: sections 9–10
+PLAN_CONFIRMED = "plan_confirmed"
+REVIEW_STEP = "review_step"
