@@ -2,7 +2,7 @@
 person, a question about personal budgets, stopping or saving for later, and small talk.
 
 The same detection and handling serve the router (outside forms) and every form (through
-forms_base), so a detour is never blocked by a form."""
+actions/forms/detours.py), so a detour is never blocked by a form."""
 
 from __future__ import annotations
 

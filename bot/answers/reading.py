@@ -26,15 +26,16 @@ from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.nlu.choice_reader import READINGS
 from bot.parsing.choices import match_choice, option_picked, weighs_up
+from bot.slot_names import ADD_ANOTHER_SERVICE, MANAGEMENT_OPTION, PLANNED_BY, SERVICE_CATEGORY, SERVICE_COST_PERIOD
 
 SURE_AT = 0.9
 #: the choice model that reads the answer to each form question (bot/nlu/choice_reader.py)
 QUESTION_OF_SLOT = {
-    "planned_by": "planned_by",
-    "service_category": "service_category",
-    "service_cost_period": "service_cost_period",
-    "management_option": "management_option",
-    "add_another_service": "yes_no",
+    PLANNED_BY: "planned_by",
+    SERVICE_CATEGORY: "service_category",
+    SERVICE_COST_PERIOD: "service_cost_period",
+    MANAGEMENT_OPTION: "management_option",
+    ADD_ANOTHER_SERVICE: "yes_no",
 }
 _ASKS_BACK = re.compile(
     r"\?|^\W*(?:what|how|who|why|when|where|which|can|could|is|are|does|do|will|would|should|"

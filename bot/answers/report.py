@@ -43,7 +43,24 @@ from bot.db.migrate import upgrade
 from bot.db.session import use_database
 from bot.plans import costing, service
 from bot.plans.service import NewService
-from bot.slot_names import CHOICE_CHECK, SERVICE_ID
+from bot.slot_names import (
+    ADD_ANOTHER_SERVICE,
+    CHOICE_CHECK,
+    FAILED_ATTEMPTS,
+    MANAGEMENT_OPTION,
+    PLAN_CONFIRMED,
+    PLAN_REFERENCE,
+    PLANNED_BY,
+    REVIEW_STEP,
+    SERVICE_CATEGORY,
+    SERVICE_COST,
+    SERVICE_COST_PERIOD,
+    SERVICE_DESCRIPTION,
+    SERVICE_HOURS,
+    SERVICE_ID,
+    SERVICE_OUTCOMES,
+    SERVICE_VISITS_PER_WEEK,
+)
 
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout" / "answers.csv"
 HELD_OUT_SAFETY = PROJECT_ROOT / "tests" / "heldout" / "safety.csv"
@@ -91,15 +108,15 @@ def _slot(name: str) -> Callable[[Outcome], Reading]:
 
 
 def _yes_no(out: Outcome) -> Reading:
-    if out.slots.get("add_another_service") == FINISHED:
+    if out.slots.get(ADD_ANOTHER_SERVICE) == FINISHED:
         return "no"
-    if "failed_attempts" in out.slots or out.slots.get("service_category") is not None:
+    if FAILED_ATTEMPTS in out.slots or out.slots.get(SERVICE_CATEGORY) is not None:
         return None
     return "yes"  # every question of the service cleared, for the next one
 
 
 def _outcomes(out: Outcome) -> Reading:
-    chosen = out.slots.get("service_outcomes")
+    chosen = out.slots.get(SERVICE_OUTCOMES)
     if not chosen:
         return None
     if chosen == "none":
@@ -109,14 +126,14 @@ def _outcomes(out: Outcome) -> Reading:
 
 
 def _hours(out: Outcome) -> Reading:
-    hours = out.slots.get("service_hours")
+    hours = out.slots.get(SERVICE_HOURS)
     return f"hours={Decimal(hours).normalize():f}" if hours else None
 
 
 def _period(out: Outcome) -> Reading:
-    per = out.slots.get("service_cost_period")
+    per = out.slots.get(SERVICE_COST_PERIOD)
     if per == "visit":
-        visits = out.slots.get("service_visits_per_week")
+        visits = out.slots.get(SERVICE_VISITS_PER_WEEK)
         return "fortnight" if visits is not None and Decimal(visits) == Decimal("0.5") else "visit"
     return per or None
 
@@ -125,39 +142,39 @@ def _cost(out: Outcome) -> Reading:
     """'weekly=…' once the cost is complete; 'each=…' when the times a week come next; 'amount=…'
     when the period comes next."""
     slots = out.slots
-    if slots.get("service_cost") is None:
+    if slots.get(SERVICE_COST) is None:
         return None
-    if slots.get("service_cost_period") is None:
-        return f"amount={Decimal(slots['service_cost']):.2f}"  # the period is asked next
-    if slots.get("service_cost_period") == "visit" and slots.get("service_visits_per_week") is None:
-        return f"each={Decimal(slots['service_cost']):.2f}"
+    if slots.get(SERVICE_COST_PERIOD) is None:
+        return f"amount={Decimal(slots[SERVICE_COST]):.2f}"  # the period is asked next
+    if slots.get(SERVICE_COST_PERIOD) == "visit" and slots.get(SERVICE_VISITS_PER_WEEK) is None:
+        return f"each={Decimal(slots[SERVICE_COST]):.2f}"
     weekly = weekly_cost(slots)
     return f"weekly={weekly:.2f}" if weekly is not None else None
 
 
 def _section(out: Outcome) -> Reading:
-    chosen = out.slots.get("plan_confirmed") or ""
+    chosen = out.slots.get(PLAN_CONFIRMED) or ""
     return chosen.removeprefix("change ") if chosen.startswith("change ") else None
 
 
-_SERVICE = {"service_category": "transport", "service_description": "a taxi to the day centre"}
+_SERVICE = {SERVICE_CATEGORY: "transport", SERVICE_DESCRIPTION: "a taxi to the day centre"}
 QUESTIONS: Dict[str, Question] = {
-    "planned_by": Question(ValidateIdentityForm, "planned_by", {}, _slot("planned_by")),
-    "service_category": Question(ValidateServicesForm, "service_category", {}, _slot("service_category")),
-    "service_cost": Question(ValidateServicesForm, "service_cost", _SERVICE, _cost),
+    "planned_by": Question(ValidateIdentityForm, PLANNED_BY, {}, _slot(PLANNED_BY)),
+    "service_category": Question(ValidateServicesForm, SERVICE_CATEGORY, {}, _slot(SERVICE_CATEGORY)),
+    "service_cost": Question(ValidateServicesForm, SERVICE_COST, _SERVICE, _cost),
     "service_cost_period": Question(
-        ValidateServicesForm, "service_cost_period", {**_SERVICE, "service_cost": str(COST_BEFORE_PERIOD)}, _period
+        ValidateServicesForm, SERVICE_COST_PERIOD, {**_SERVICE, SERVICE_COST: str(COST_BEFORE_PERIOD)}, _period
     ),
     "service_hours": Question(
         ValidateServicesForm,
-        "service_hours",
-        {"service_category": "personal_assistant", "service_description": "help to get up"},
+        SERVICE_HOURS,
+        {SERVICE_CATEGORY: "personal_assistant", SERVICE_DESCRIPTION: "help to get up"},
         _hours,
     ),
-    "management_option": Question(ValidateManagementForm, "management_option", {}, _slot("management_option")),
-    "yes_no": Question(ValidateServicesForm, "add_another_service", {**_SERVICE, SERVICE_ID: 1}, _yes_no),
-    "service_outcomes": Question(ValidateServicesForm, "service_outcomes", {**_SERVICE, SERVICE_ID: 1}, _outcomes),
-    "which_section": Question(ValidateReviewForm, "plan_confirmed", {"review_step": "choose"}, _section),
+    "management_option": Question(ValidateManagementForm, MANAGEMENT_OPTION, {}, _slot(MANAGEMENT_OPTION)),
+    "yes_no": Question(ValidateServicesForm, ADD_ANOTHER_SERVICE, {**_SERVICE, SERVICE_ID: 1}, _yes_no),
+    "service_outcomes": Question(ValidateServicesForm, SERVICE_OUTCOMES, {**_SERVICE, SERVICE_ID: 1}, _outcomes),
+    "which_section": Question(ValidateReviewForm, PLAN_CONFIRMED, {REVIEW_STEP: "choose"}, _section),
 }
 
 
@@ -233,7 +250,7 @@ async def read_answer(
 ) -> Tuple[Reading, bool]:
     known = {**question.known, **({SERVICE_ID: scratch.service_id} if SERVICE_ID in question.known else {})}
     t = tracker(
-        {"plan_reference": scratch.plan, "planned_by": "self", **known},
+        {PLAN_REFERENCE: scratch.plan, PLANNED_BY: "self", **known},
         text,
         filled=question.slot,
         active_loop=question.form_name,
@@ -250,9 +267,9 @@ async def read_answer(
 
 def _checked(check: Dict[str, Any]) -> Dict[str, Any]:
     """The slots a checked reading fills once the person says yes (a cost is 'amount|period')."""
-    if check["slot"] == "service_cost":
+    if check["slot"] == SERVICE_COST:
         amount, period = check["code"].split("|")
-        return {"service_cost": amount, "service_cost_period": period}
+        return {SERVICE_COST: amount, SERVICE_COST_PERIOD: period}
     return {check["slot"]: check["code"]}
 
 

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import PROJECT_ROOT
 from bot.nlu.entities import extract_entities
+from bot.slot_names import FAILED_ATTEMPTS, REQUESTED_SLOT
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +35,7 @@ def tracker(
     """A tracker just after the person said `text`. With `filled`, that slot holds the text (as
     the form's from_text mapping would have set it) and is the one to validate. `parse_data`
     (what the NLU model made of the text) replaces the made-up intent and entities."""
-    all_slots: Dict[str, Any] = {"failed_attempts": None, "requested_slot": filled}
+    all_slots: Dict[str, Any] = {FAILED_ATTEMPTS: None, REQUESTED_SLOT: filled}
     all_slots.update(slots or {})
     message = {
         "text": text,

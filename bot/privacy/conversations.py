@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 
 from bot.db.session import current_database_url, get_engine
 from bot.identity import normalise_reference
+from bot.slot_names import PERSON_REFERENCE
 
 EVENTS = table("events", column("sender_id"), column("type_name"), column("timestamp"), column("data"))
 
@@ -42,13 +43,13 @@ def conversations_of(reference: str) -> Set[str]:
         return set()
     key = normalise_reference(reference)
     slots = select(EVENTS.c.sender_id, EVENTS.c.data).where(
-        EVENTS.c.type_name == "slot", EVENTS.c.data.like('%"person_reference"%')
+        EVENTS.c.type_name == "slot", EVENTS.c.data.like(f'%"{PERSON_REFERENCE}"%')
     )
     found: Set[str] = set()
     with engine.connect() as connection:
         for sender_id, data in connection.execute(slots):
             event = json.loads(data)
-            if event.get("name") == "person_reference" and normalise_reference(str(event.get("value") or "")) == key:
+            if event.get("name") == PERSON_REFERENCE and normalise_reference(str(event.get("value") or "")) == key:
                 found.add(sender_id)
     return found
 

@@ -17,6 +17,7 @@ from sqlalchemy.sql import Select
 
 from bot.privacy.conversations import EVENTS, tracker_engine
 from bot.reporting.period import Period
+from bot.slot_names import CURRENT_SECTION, PLAN_REFERENCE
 
 #: DESIGN §6, in order: where a conversation can stop
 STAGES = (
@@ -32,7 +33,7 @@ STAGES = (
     "submitted",
 )
 #: the slots whose changes reporting reads (also all the event broker publishes of slots)
-WATCHED_SLOTS = ("current_section", "plan_reference")
+WATCHED_SLOTS = (CURRENT_SECTION, PLAN_REFERENCE)
 _CHUNK = 500
 
 
@@ -53,7 +54,7 @@ def _slot_changes(
 
 
 def _stage_of(slot: str, value: object) -> int:
-    if slot == "plan_reference":
+    if slot == PLAN_REFERENCE:
         return STAGES.index("budget") if value else 0
     return STAGES.index(value) if value in STAGES else 0
 
@@ -106,7 +107,7 @@ def turns_to_submit(plans: List[Tuple[str, datetime, datetime]]) -> Dict[str, in
     wanted = {reference for reference, _, _ in plans}
     with engine.connect() as connection:
         opened_in: Dict[str, Set[str]] = {}
-        for sender_id, _, value in _slot_changes(connection, ("plan_reference",)):
+        for sender_id, _, value in _slot_changes(connection, (PLAN_REFERENCE,)):
             if value in wanted:
                 opened_in.setdefault(str(value), set()).add(sender_id)
         times = _message_times(connection, sorted(set().union(*opened_in.values())))
