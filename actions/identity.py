@@ -132,7 +132,7 @@ class ValidateIdentityForm(SectionFormValidation):
             return self._failed_check(dispatcher, tracker, check.locked_until)
         if second_factor:
             return await self._text_a_code(dispatcher, tracker, person, born)
-        return self._verified(dispatcher, tracker, person, **{DATE_OF_BIRTH: born.isoformat()})
+        return self._verified(dispatcher, tracker, person, DATE_OF_BIRTH, born.isoformat())
 
     async def validate_one_time_code(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -147,7 +147,7 @@ class ValidateIdentityForm(SectionFormValidation):
         person = await call(verify_identity, reference, date.fromisoformat(born)) if matched else None
         if person is not None:
             await call(confirm_identity, reference)
-            return self._verified(dispatcher, tracker, person, **{ONE_TIME_CODE: "checked"})
+            return self._verified(dispatcher, tracker, person, ONE_TIME_CODE, "checked")
         if result is CodeResult.WRONG:
             dispatcher.utter_message(response="utter_one_time_code_wrong")
             return {ONE_TIME_CODE: None}
@@ -156,12 +156,11 @@ class ValidateIdentityForm(SectionFormValidation):
         return {ONE_TIME_CODE: None, PERSON_REFERENCE: None, DATE_OF_BIRTH: None}
 
     def _verified(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, person: VerifiedPerson, **answer: Any
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, person: VerifiedPerson, slot: str, value: Any
     ) -> Dict[Text, Any]:
-        """The person is who they say: `answer` is the slot just answered and its value."""
+        """The person is who they say: `slot` is the one just answered, with `value`."""
         logger.info("Identity verified")
         dispatcher.utter_message(response="utter_identity_confirmed", person_name=person.given_name)
-        [(slot, value)] = answer.items()
         return self.accept(
             tracker,
             slot,
