@@ -139,12 +139,12 @@ def _value(span: "Span") -> Optional[Decimal]:
         return Decimal(2)
     if name == "day_range":
         first, last = _weekday(span[0]._.sp_canon), _weekday(span[-1]._.sp_canon)
-        return Decimal((last - first) % 7 + 1)
+        return None if first is None or last is None else Decimal((last - first) % 7 + 1)
     if name == "day_names":
         return _listed(span, WEEKDAYS)
     if name == "times_of_day":
-        count = _listed(span, TIMES_OF_DAY)
-        return count * 7 if count is not None else None
+        times = _listed(span, TIMES_OF_DAY)
+        return times * 7 if times is not None else None
     return None
 
 

@@ -36,7 +36,7 @@ def _numbers(span: "Span") -> List[Decimal]:
     return [token._.sp_num for token in span if token._.sp_is_num]
 
 
-def _duration(span: "Span") -> Optional[Decimal]:
+def _duration(span: "Span") -> Decimal:
     """The hours one duration span says."""
     numbers = _numbers(span)
     name = span.label_
@@ -149,7 +149,9 @@ def read_hours(text: str) -> HoursReading:
     text = text or ""
     clock = _CLOCK_RANGE.search(text)
     length = _clock_hours(clock) if clock else None
-    if length is not None:  # '9 till 1 on Mondays': the length of a visit, times how often; checked
+    if (
+        clock is not None and length is not None
+    ):  # '9 till 1 on Mondays': the length of a visit, times how often; checked
         times = frequency_match(analyse(text[: clock.start()] + " " + text[clock.end() :]))
         return HoursReading(plain(length * (times.per_week if times else 1)), False)
     if hedged(text) or _RANGE.search(text) or _ROUND_THE_CLOCK.search(text):

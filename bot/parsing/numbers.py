@@ -140,7 +140,9 @@ def _words(words: Sequence[str], start: int) -> Optional[Reading]:
                 continue
             break
         if word in ORDINAL_WORDS and ORDINAL_WORDS[word] < 10 and taken and taken[-1] in TENS:
-            return Reading(Decimal(_whole(taken) + ORDINAL_WORDS[word]), start, i + 1, ordinal=True)
+            tens = _whole(taken)
+            if tens is not None:
+                return Reading(Decimal(tens + ORDINAL_WORDS[word]), start, i + 1, ordinal=True)
         if word not in _WHOLE_WORDS and (word not in SCALES or not taken):
             break
         if taken and not _may_follow(taken[-1], word):
@@ -228,12 +230,12 @@ def read_number(words: Sequence[str], start: int, spaced: Optional[Sequence[bool
             value, end = value + VULGAR[words[end]], end + 1
         reading = Reading(value, start, end)
     else:
-        reading = _fraction(words, i) or _words(words, i)
-        if reading is None:
+        found = _fraction(words, i) or _words(words, i)
+        if found is None:
             return None
-        if reading.ordinal:
-            return reading if sign == 1 else None
-        reading = Reading(reading.value, start, reading.end)
+        if found.ordinal:
+            return found if sign == 1 else None
+        reading = Reading(found.value, start, found.end)
     if reading.value == reading.value.to_integral():
         tail = _and_a_fraction(words, reading.end)
         if tail is not None:

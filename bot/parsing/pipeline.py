@@ -633,9 +633,9 @@ def _build() -> "Language":
     if not Token.has_extension("sp_canon"):
         Token.set_extension("sp_canon", getter=lambda token: canonical(token.text))
     if not Language.has_factory("support_plan_numbers"):
-        Language.component("support_plan_numbers", func=_merge_numbers)
+        Language.component("support_plan_numbers")(_merge_numbers)
     if not Language.has_factory("support_plan_norms"):
-        Language.component("support_plan_norms", func=_canonical_norms)
+        Language.component("support_plan_norms")(_canonical_norms)
     if not Language.has_factory("support_plan_figures"):
         Language.factory("support_plan_figures", func=lambda nlp, name: _FigureFinder(nlp))
 
