@@ -471,6 +471,8 @@ def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
     """'£60 every other week', '£20 three times a week': an amount said with how often it is
     paid is a cost each time ('visit'); the times a week are then read from the same text."""
     match = frequency_match(analyse(text))
+    if per == "one-off" and match is not None and match.span.label_ != "count":
+        per = None  # 'once a fortnight', 'once every 3 months': how often, not a one-off
     if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
         return per  # a count with no period ('just the once', 'twice') says nothing of how often
     often = Fraction(match.per_week)

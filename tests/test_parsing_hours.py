@@ -111,6 +111,8 @@ def test_hours_are_decimal() -> None:
     "text, hours, certain",
     [
         ("2 hrs mon wed fri", 6, True),
+        ("a day a week, 8 hours", 8, True),  # one day a week, not 'a day' as every day (was 56)
+        ("8 hours a day a week", 8, True),
         ("6 hours at £15 an hour", 6, True),
         ("2 hours 3 times a week", 6, True),
         ("8 hours a week, no sorry 6", 6, False),

@@ -81,6 +81,8 @@ def _unit(span: "Span") -> Decimal:
 
 
 def _count(span: "Span") -> Decimal:
+    if span[0]._.sp_canon in ("a", "an"):  # 'a day a week'
+        return Decimal(1)
     for token in span:
         if token._.sp_canon in COUNT_WORDS:
             return COUNT_WORDS[token._.sp_canon]

@@ -439,6 +439,8 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
         [
             [NUM, OCCASIONS, PER_ANY, w("week", "weeks", "fortnight", "month", "year")],
             [NUM, OCCASIONS, w("weekly", "fortnightly", "monthly")],
+            # 'a day a week', 'an evening a fortnight': one occasion, not 'a day' as every day
+            [w("a", "an"), OCCASIONS, w("a", "an", "per", "each", "every"), w("week", "fortnight", "month", "year")],
         ],
     ),
     ("freq", "every_n", [[w("every", "each"), NUM, FREQ_UNIT]]),

@@ -134,6 +134,8 @@ async def test_no_more_services_after_a_plain_no(plan_ref: str, reply: str) -> N
         ("£40", "a week", "£40.00"),
         ("£30 a fortnight", None, "£15.00"),
         ("£60 every other saturday", None, "£30.00"),
+        ("£30", "once a fortnight", "£15.00"),  # 'once' here is how often, not a one-off (was £0.58)
+        ("£90", "once every 3 months", "£6.92"),
     ],
 )
 async def test_a_cost_said_with_how_often_is_a_cost_each_time(plan_ref: str, cost: str, period, weekly: str) -> None:
