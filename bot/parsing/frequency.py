@@ -91,6 +91,11 @@ def _count(span: "Span") -> Decimal:
     raise ValueError(f"no count in {span.text!r}")
 
 
+def days_named(doc: "Doc") -> int:
+    """How many different weekdays `doc` names ('3 hours tue' → 1)."""
+    return len({_weekday(token._.sp_canon) for token in doc} - {None})
+
+
 def _weekday(word: str) -> Optional[int]:
     word = word[:-1] if word.endswith("s") and word[:-1] in WEEKDAYS else word
     return WEEKDAYS.index(word) if word in WEEKDAYS else None

@@ -423,7 +423,7 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
     ("duration", "hours_an", [[FRACTION, opt(w("of")), w("a", "an"), HOURS]]),
     ("duration", "an_hour", [[w("a", "an"), HOURS]]),
     ("duration", "hours_and_fraction", [[w("a", "an"), HOURS, w("and"), NUM], [NUM, HOURS, w("and"), NUM]]),
-    ("duration", "hours_minutes", [[NUM, HOURS, NUM, opt(MINUTES)]]),
+    ("duration", "hours_minutes", [[NUM, HOURS, NUM, opt(MINUTES)], [NUM, HOURS, w("and"), NUM, MINUTES]]),
     ("duration", "minutes", [[NUM, MINUTES]]),
     # freq: how often
     (
