@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Tuple
 
 from bot.parsing.money import money_matches
 from bot.parsing.numbers import plain
-from bot.parsing.pipeline import TIMES_OF_DAY, WEEKDAYS, analyse, overlaps, rate_periods
+from bot.parsing.pipeline import TIMES_OF_DAY, WEEKDAYS, analyse, overlaps, rate_periods, ruled_out
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -161,7 +161,7 @@ def frequency_match(doc: "Doc", exclude: Iterable["Span"] = ()) -> Optional[Freq
     rates = [*rate_periods(doc), *exclude]
     found = []
     for span in doc.spans["freq"]:
-        if overlaps(span, rates):
+        if overlaps(span, rates) or ruled_out(span):
             continue
         value = _value(span)
         if value is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, List, Optional
 
-from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps
+from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps, ruled_out
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -106,33 +106,11 @@ def _bare(doc: "Doc") -> Optional["Span"]:
     return span
 
 
-#: words that rule out the period after them: 'not weekly', "isn't monthly", 'never paid yearly'
-_NEGATIONS = frozenset({"not", "never", "n't", "nt", "without"})
-#: words that may stand between such a word and the period: 'not paid weekly'
-_PAID = frozenset({"paid", "charged", "billed", "payable", "due"})
-_ARTICLES = frozenset({"a", "an", "per", "every", "each", "/"})
-
-
-def _ruled_out(period: "Span") -> bool:
-    """A period said only to deny it: 'not weekly', 'not paid monthly', 'no monthly payments'.
-    'No' counts only straight before a bare period word: in '£30 a week, no a month' it is a
-    change of mind, which cost_doubts.settled_period deals with."""
-    i = period.start - 1
-    while i >= 0 and period.doc[i]._.sp_canon in _PAID:
-        i -= 1
-    if i < 0:
-        return False
-    before = period.doc[i]._.sp_canon
-    return before in _NEGATIONS or (
-        before == "no" and i == period.start - 1 and period[0]._.sp_canon not in _ARTICLES
-    )
-
-
 def _period_for(doc: "Doc", span: "Span") -> Optional["Span"]:
     """The period said with an amount: right after it ('£15 an hour'), inside it ('£15ph'), or
     else the first one said anywhere ('every 4 weeks it is £600') that is not another amount's,
     part of a count ('a week' in 'twice a week') or ruled out ('no monthly payments')."""
-    periods = [period for period in doc.spans["per"] if not _ruled_out(period)]
+    periods = [period for period in doc.spans["per"] if not ruled_out(period)]
     counted = [freq for freq in doc.spans["freq"] if freq.label_ in COUNTED_FREQUENCIES]
     for period in periods:
         if _said_with(period, span) and not overlaps(period, counted):  # not '£20 one time a week'

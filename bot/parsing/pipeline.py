@@ -685,6 +685,26 @@ def rate_periods(doc: "Doc") -> List["Span"]:
     return [span for span in doc.spans["per"] if span.start in ends]
 
 
+#: words that rule out the period or how often after them: 'not weekly', "isn't monthly", 'never paid yearly'
+_NEGATIONS = frozenset({"not", "never", "n't", "nt", "without"})
+#: words that may stand between such a word and the period: 'not paid weekly'
+_PAID = frozenset({"paid", "charged", "billed", "payable", "due"})
+_ARTICLES = frozenset({"a", "an", "per", "every", "each", "/"})
+
+
+def ruled_out(span: "Span") -> bool:
+    """A period or how often said only to deny it: 'not weekly', 'not paid monthly', 'no monthly payments'.
+    'No' counts only straight before a bare period word: in '£30 a week, no a month' it is a
+    change of mind, which cost_doubts.settled_period deals with."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i]._.sp_canon in _PAID:
+        i -= 1
+    if i < 0:
+        return False
+    before = span.doc[i]._.sp_canon
+    return before in _NEGATIONS or (before == "no" and i == span.start - 1 and span[0]._.sp_canon not in _ARTICLES)
+
+
 def overlaps(span: "Span", others: Iterable["Span"]) -> bool:
     return any(span.start < other.end and other.start < span.end for other in others)
 
