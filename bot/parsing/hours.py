@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, List, Optional
 
+from bot.parsing.change_of_mind import CHANGED_MIND
 from bot.parsing.cost_doubts import hedged
 from bot.parsing.frequency import days_named, frequency_match
 from bot.parsing.numbers import plain
@@ -111,9 +112,6 @@ class HoursReading:
 
 
 _RANGE = re.compile(r"\d\s*(?:or|-|to|till|until|til|\u2013)\s*\d|\bbetween\b", re.IGNORECASE)
-_CHANGED_MIND = re.compile(
-    r"\b(?:no|sorry|actually|i mean|i meant|wait|or rather|make (?:that|it))\b[\s,.!]*", re.IGNORECASE
-)
 
 
 _CLOCK_RANGE = re.compile(
@@ -164,7 +162,7 @@ def read_hours(text: str) -> HoursReading:
     if paired is not None:  # '4 hours a day on weekdays and 2 on Sunday': each length times its own how often
         return HoursReading(paired, False)
     several = len(_durations(doc)) > 1  # '2 hours mon and 4 hours fri' not read length by length: check it
-    changes = list(_CHANGED_MIND.finditer(text))
+    changes = list(CHANGED_MIND.finditer(text))
     if changes and changes[-1].start() > match.start_char:
         later = hours_match(analyse(text[changes[-1].end() :]))
         if later is not None:
