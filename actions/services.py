@@ -31,6 +31,7 @@ from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES, YES_NO
 from bot.money import format_pounds
 from bot.parsing import Money, is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
+from bot.parsing.change_of_mind import CHANGED_MIND_BUT_NO
 from bot.parsing.cost_doubts import RANGE, TWO_PERIODS, cost_doubt, period_doubt, settled_cost, settled_period
 from bot.parsing.edits import items_chosen, sounds_like_correction
 from bot.parsing.frequency import frequency_beside_cost, frequency_match
@@ -487,6 +488,8 @@ def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
     """'£60 every other week', '£20 three times a week': an amount said with how often it is
     paid is a cost each time ('visit'); the times a week are then read from the same text."""
     match = frequency_match(analyse(text))
+    if per == "one-off" and match is not None and match.span.label_ != "count":
+        per = None  # 'once a fortnight', 'once every 3 months': how often, not a one-off
     if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
         return per  # a count with no period ('just the once', 'twice') says nothing of how often
     often = Fraction(match.per_week)
@@ -525,7 +528,6 @@ def _said_how_often(text: str) -> bool:
 
 
 _YES_WORD = re.compile(r"\b(?:yes|yeah|yep|yup|aye|ok|okay)\b", re.IGNORECASE)
-_CHANGE_OF_MIND = re.compile(r"\b(?:sorry|i mean|i meant|wait|actually|hang on)\b[\s,.!]*", re.IGNORECASE)
 _NO_WORD = re.compile(r"\b(?:no|nope|nah)\b(?! (?:problem|worries|bother)\b)", re.IGNORECASE)
 
 
@@ -533,7 +535,7 @@ def yes_or_no(text: str) -> Optional[str]:
     """'yes' or 'no' by the words (a short yes or no, or "that's all"), else None. When both are
     said, what follows a change of mind ('no sorry i mean yes'), else None; the caller checks it."""
     if _YES_WORD.search(text) and _NO_WORD.search(text):
-        changes = list(_CHANGE_OF_MIND.finditer(text))  # 'no sorry i mean yes': the later answer, checked
+        changes = list(CHANGED_MIND_BUT_NO.finditer(text))  # 'no sorry i mean yes': the later answer, checked
         return yes_or_no(text[changes[-1].end() :]) if changes and changes[-1].end() < len(text) else None
     answer = parse_yes_no(text)
     if answer is None:

@@ -1,17 +1,31 @@
-"""The answers report's judging (bot/answers/report.py) and the held-out set's shape. The report's
-figures themselves are in the README; the wrong-money target is issue 14's, not yet met on the
-freshest set, so no test asserts it yet."""
+"""The answers report's judging (bot/answers/report.py), the held-out sets' shape, and issue 14's
+target of no money figure recorded wrong without confirmation on the held-out answers (the other
+figures are in the README)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any, Iterator
 
-from bot.answers.report import ASKED_AGAIN, CONFIRMED, RIGHT, WRONG, expected_cost, judge, rows
+import pytest
 
+from bot.answers.report import (
+    ASKED_AGAIN,
+    CONFIRMED,
+    HELD_OUT,
+    MONEY_QUESTIONS,
+    RIGHT,
+    WRONG,
+    expected_cost,
+    judge,
+    measure,
+    rows,
+)
 
-def test_the_held_out_set_has_at_least_40_answers_per_question() -> None:
-    per_question = Counter(row["question"] for row in rows())
-    assert len(per_question) == 9 and min(per_question.values()) >= 40, per_question
+#: the held-out sets that ask every question. Set B (costs only) is left out: its one remaining
+#: 'wrong' figure is "a day service on Tuesdays … thirty eight pounds a day", read as £38 once a
+#: week, which its labels (amount and period only) cannot express.
+ALL_QUESTION_SETS = ("answers.csv", "answers_c.csv", "answers_e.csv", "answers_g.csv")
 
 
 def test_costs_are_compared_by_their_weekly_figure() -> None:
@@ -37,3 +51,27 @@ def test_a_checked_reading_counts_as_confirmed_and_an_amount_whose_period_is_ask
     assert judge("service_cost", "amount=150.00", "amount=150.00;period=one-off", confirmed=False) == ASKED_AGAIN
     assert judge("service_cost", "amount=150.00", "ask", confirmed=False) == RIGHT
     assert judge("service_cost_period", "4 weeks", "four_weeks", confirmed=False) == RIGHT
+
+
+@pytest.fixture(scope="module")
+def agent() -> Iterator[Any]:
+    from rasa.core.agent import Agent
+
+    from bot.launcher import latest_model
+
+    yield Agent.load(latest_model())
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("name", ALL_QUESTION_SETS)
+async def test_no_money_figure_is_recorded_wrong_without_confirmation(agent: Any, name: str) -> None:
+    """Costs and hours from the held-out answers, through the real validation actions and the
+    newest model: a wrong weekly cost or number of hours is never recorded unchecked."""
+    _, wrong_money, wrong = await measure(agent.parse_message, HELD_OUT.with_name(name), MONEY_QUESTIONS)
+    assert wrong_money == 0, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("name", ("answers.csv", "answers_e.csv", "answers_g.csv"))
+def test_each_held_out_set_has_at_least_40_answers_per_question(name: str) -> None:
+    per_question = Counter(row["question"] for row in rows(HELD_OUT.with_name(name)))
+    assert len(per_question) == 9 and min(per_question.values()) >= 40, per_question

@@ -18,6 +18,8 @@ MONTHLY = "0.230769"  # 12 / 52
     [
         # the forms in the brief
         ("once a week", "1"),
+        ("a day a week", "1"),
+        ("an evening a fortnight", "0.5"),
         ("twice a week", "2"),
         ("three times a week", "3"),
         ("every day", "7"),

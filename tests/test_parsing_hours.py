@@ -111,6 +111,12 @@ def test_hours_are_decimal() -> None:
     "text, hours, certain",
     [
         ("2 hrs mon wed fri", 6, True),
+        ("a day a week, 8 hours", 8, True),  # one day a week, not 'a day' as every day (was 56)
+        ("8 hours a day a week", 8, True),
+        ("2 hours and 30 minutes on monday", Decimal("2.5"), True),  # was 2
+        # several lengths, each with its own day: added up and checked (was 21, and 12, unchecked)
+        ("3 hours tue, 3 hours thur and 1 hour sat", 7, False),
+        ("2 hours mon and 4 hours fri", 6, False),
         ("6 hours at £15 an hour", 6, True),
         ("2 hours 3 times a week", 6, True),
         ("8 hours a week, no sorry 6", 6, False),

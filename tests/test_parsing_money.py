@@ -91,6 +91,19 @@ D = Decimal
         ("15", "15", None),
         ("1,250.50", "1250.50", None),
         ("15 an hour", "15", "hour"),
+        # a figure with a scale word after it
+        ("2 hundred a month", "200", "month"),
+        ("£2 hundred a month", "200", "month"),
+        ("2 hundred and 50 a month", "250", "month"),
+        ("1.5 thousand a year", "1500", "year"),
+        ("3 grand a year", "3000", "year"),
+        # a period said only to rule it out is no period: the bot asks
+        ("I'll buy it outright for £230, no monthly payments", "230", None),
+        ("it costs £40, paid once not weekly", "40", None),
+        ("£50 not paid weekly", "50", None),
+        ("£30 isn't monthly", "30", None),
+        ("£12 weekly, not monthly", "12", "week"),
+        ("£30 a week, no a month", "30", "week"),  # a change of mind: cost_doubts settles it
     ],
 )
 def test_money(text: str, amount: str, per: str) -> None:

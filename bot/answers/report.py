@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Collection, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action
 
@@ -64,6 +64,8 @@ from bot.slot_names import (
 
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout" / "answers.csv"
 HELD_OUT_SAFETY = PROJECT_ROOT / "tests" / "heldout" / "safety.csv"
+#: the questions whose answers are recorded as money (a weekly cost, or hours at an hourly rate)
+MONEY_QUESTIONS = ("service_cost", "service_hours")
 DEMO_CSV = PROJECT_ROOT / "bot" / "demo" / "demo_people.csv"
 PERSON = "PB-100234"
 OUTCOMES = ("Get to the shops on my own", "See my grandchildren more", "Sleep better at night")
@@ -278,14 +280,19 @@ def rows(path: Path = HELD_OUT) -> List[Dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-async def measure(parse: Callable[[str], Any], path: Path = HELD_OUT) -> Tuple[Dict[str, Counter], int, List[str]]:
-    """Per question, how many answers were right, confirmed, asked again or wrong; the number of
-    wrong money figures recorded without confirmation; and the wrong readings, to look at."""
+async def measure(
+    parse: Callable[[str], Any], path: Path = HELD_OUT, questions: Optional[Collection[str]] = None
+) -> Tuple[Dict[str, Counter], int, List[str]]:
+    """Per question (all, or only `questions`), how many answers were right, confirmed, asked
+    again or wrong; the number of wrong money figures recorded without confirmation; and the
+    wrong readings, to look at."""
     counts: Dict[str, Counter] = defaultdict(Counter)
     wrong_money, wrong = 0, []
     with tempfile.TemporaryDirectory() as folder:
         scratch = Scratch(Path(folder))
         for row in rows(path):
+            if questions is not None and row["question"] not in questions:
+                continue
             question, expected, text = row["question"], row["expected"], row["answer"]
             reading, confirmed = await read_answer(QUESTIONS[question], text, await parse(text), scratch)
             scratch.tidy()
@@ -299,8 +306,10 @@ async def measure(parse: Callable[[str], Any], path: Path = HELD_OUT) -> Tuple[D
 
 def _sets_money(question: str, reading: Reading) -> bool:
     """A wrong reading that is recorded as money: a weekly cost, or the hours an hourly cost is made of."""
-    return (question == "service_cost" and (reading or "").startswith("weekly=")) or (
-        question == "service_hours" and reading is not None
+    return (
+        question in MONEY_QUESTIONS
+        and reading is not None
+        and (question != "service_cost" or reading.startswith("weekly="))
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 
@@ -122,7 +122,7 @@ def _text_problems(value: Dict[str, str]) -> List[str]:
 def _parse_row(value: Dict[str, str]) -> BudgetRow:
     """One row, checked; raises ValueError naming every problem in it."""
     problems = _text_problems(value)
-    checked: Dict[str, object] = {}
+    checked: Dict[str, Any] = {}
     for name, check in (
         ("date_of_birth", _date_of_birth),
         ("postcode", _postcode),
@@ -142,9 +142,9 @@ def _parse_row(value: Dict[str, str]) -> BudgetRow:
         family_name=value["family_name"],
         date_of_birth=checked["date_of_birth"],
         postcode=checked["postcode"],
-        phone=checked["phone"],  # type: ignore[arg-type]
+        phone=checked["phone"],
         amount=checked["budget_amount"],
-        period=checked["budget_period"],  # type: ignore[arg-type]
+        period=checked["budget_period"],
     )
 
 

@@ -80,8 +80,8 @@ def extract_entities(
         if times is not None:
             found.append(_entity("frequency", str(times.per_week), times.span.start_char, times.span.end_char))
     if "date" in wanted:
-        for match in date_matches(doc, today):
-            found.append(_entity("date", match.value.isoformat(), match.span.start_char, match.span.end_char))
+        for when in date_matches(doc, today):
+            found.append(_entity("date", when.value.isoformat(), when.span.start_char, when.span.end_char))
     return sorted(found, key=lambda entity: (entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]))
 
 

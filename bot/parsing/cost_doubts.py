@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import List, Optional, Set, Tuple
 
 from bot.choices import COST_PERIODS
+from bot.parsing.change_of_mind import NEW_FIGURE
 from bot.parsing.money import COUNTED_FREQUENCIES, money_matches, period_name
 from bot.parsing.pipeline import analyse, overlaps
 
@@ -66,11 +67,6 @@ def period_doubt(text: str) -> Optional[str]:
 _NEGATED = re.compile(
     r"\b(?:not|isn'?t|never|no longer)\s+(?:(?:a|an|per|every|each|the|it'?s|its|by the)\s+)*$", re.IGNORECASE
 )
-_CHANGE_OF_MIND = re.compile(
-    r"\b(?:no|sorry|actually|i mean|i meant|wait|hang on|or rather|scratch that|but now|"
-    r"now it'?s|gone up to|went up to|changed to)\b",
-    re.IGNORECASE,
-)
 
 
 def _period_mentions(text: str) -> List[Tuple[int, int, str]]:
@@ -94,7 +90,7 @@ def settled_period(text: str) -> Optional[str]:
     kept = [m for m in _period_mentions(text) if not _NEGATED.search(text[: m[0]])]
     if len({code for *_, code in kept}) == 1:
         return kept[0][2]
-    changes = list(_CHANGE_OF_MIND.finditer(text))
+    changes = list(NEW_FIGURE.finditer(text))
     after = [m for m in kept if changes and m[0] >= changes[-1].end()]
     return after[0][2] if len({code for *_, code in after}) == 1 else None
 
@@ -104,7 +100,7 @@ def settled_cost(text: str) -> Optional[Tuple[Decimal, str]]:
     week, no sorry £45'; 'it was £80 a month but now it's £95 a month'): the later amount, with
     its own period or the one period named. None when it is not that clear. Only ever a reading
     to check with the person."""
-    changes = list(_CHANGE_OF_MIND.finditer(text))
+    changes = list(NEW_FIGURE.finditer(text))
     if not changes:
         return None
     later = money_matches(analyse(text[changes[-1].end() :]), allow_bare=False)

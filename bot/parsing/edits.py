@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Set, Tuple
 
+from bot.parsing.change_of_mind import CHANGED_MIND
 from bot.parsing.choices import weighs_up
 from bot.parsing.numbers import ORDINAL_WORDS, UNITS
 from bot.parsing.pipeline import english_stop_words
@@ -169,7 +170,7 @@ def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
     after a change of mind only what follows it ('2, no sorry 3'); None when the reply can't be
     read, is vague ('the first few') or weighs up ('1 or 2')."""
     text = _THATS_ALL.sub(" ", text or "")
-    changed = _CHANGED_MIND.split(text)
+    changed = CHANGED_MIND.split(text)
     if (
         len(changed) > 1
         and changed[-1].strip(" .,!")
@@ -233,7 +234,7 @@ def _left_out(text: str, items: Sequence[Item]) -> Optional[Tuple[str, Set[int]]
 
 def _after_change_of_mind(text: str, items: Sequence[Item]) -> str:
     """What follows the last change of mind ('2, no sorry 3' → '3') when both sides pick something."""
-    for match in reversed(list(_CHANGED_MIND.finditer(text))):
+    for match in reversed(list(CHANGED_MIND.finditer(text))):
         before, after = text[: match.start()], text[match.end() :]
         if _picked(before, items) and _picked(after, items):
             return after
@@ -248,6 +249,3 @@ _EXCEPT = re.compile(
 )
 _END_OF_EXCEPTION = re.compile(r"[,;]|\b(?:but|just|only|so|and the other|the other|the rest)\b", re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:the other (?:two|ones?)|the rest|others)\b", re.IGNORECASE)
-_CHANGED_MIND = re.compile(
-    r"\b(?:no|sorry|actually|i mean|i meant|wait|scratch that|or rather)\b[\s,.!]*", re.IGNORECASE
-)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Tuple
 
 from bot.parsing.money import money_matches
 from bot.parsing.numbers import plain
-from bot.parsing.pipeline import TIMES_OF_DAY, WEEKDAYS, analyse, overlaps, rate_periods
+from bot.parsing.pipeline import TIMES_OF_DAY, WEEKDAYS, analyse, overlaps, rate_periods, ruled_out
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -81,12 +81,19 @@ def _unit(span: "Span") -> Decimal:
 
 
 def _count(span: "Span") -> Decimal:
+    if span[0]._.sp_canon in ("a", "an"):  # 'a day a week'
+        return Decimal(1)
     for token in span:
         if token._.sp_canon in COUNT_WORDS:
             return COUNT_WORDS[token._.sp_canon]
         if token._.sp_is_num:
             return token._.sp_num
     raise ValueError(f"no count in {span.text!r}")
+
+
+def days_named(doc: "Doc") -> int:
+    """How many different weekdays `doc` names ('3 hours tue' → 1)."""
+    return len({_weekday(token._.sp_canon) for token in doc} - {None})
 
 
 def _weekday(word: str) -> Optional[int]:
@@ -139,12 +146,12 @@ def _value(span: "Span") -> Optional[Decimal]:
         return Decimal(2)
     if name == "day_range":
         first, last = _weekday(span[0]._.sp_canon), _weekday(span[-1]._.sp_canon)
-        return Decimal((last - first) % 7 + 1)
+        return None if first is None or last is None else Decimal((last - first) % 7 + 1)
     if name == "day_names":
         return _listed(span, WEEKDAYS)
     if name == "times_of_day":
-        count = _listed(span, TIMES_OF_DAY)
-        return count * 7 if count is not None else None
+        times = _listed(span, TIMES_OF_DAY)
+        return times * 7 if times is not None else None
     return None
 
 
@@ -154,7 +161,7 @@ def frequency_match(doc: "Doc", exclude: Iterable["Span"] = ()) -> Optional[Freq
     rates = [*rate_periods(doc), *exclude]
     found = []
     for span in doc.spans["freq"]:
-        if overlaps(span, rates):
+        if overlaps(span, rates) or ruled_out(span):
             continue
         value = _value(span)
         if value is not None:

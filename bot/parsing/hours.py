@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, List, Optional
 
+from bot.parsing.change_of_mind import CHANGED_MIND
 from bot.parsing.cost_doubts import hedged
-from bot.parsing.frequency import frequency_match
+from bot.parsing.frequency import days_named, frequency_match
 from bot.parsing.numbers import plain
 from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps, rate_periods
 
@@ -36,7 +37,7 @@ def _numbers(span: "Span") -> List[Decimal]:
     return [token._.sp_num for token in span if token._.sp_is_num]
 
 
-def _duration(span: "Span") -> Optional[Decimal]:
+def _duration(span: "Span") -> Decimal:
     """The hours one duration span says."""
     numbers = _numbers(span)
     name = span.label_
@@ -55,7 +56,7 @@ def _duration(span: "Span") -> Optional[Decimal]:
 
 def _minutes_said(span: "Span") -> bool:
     """'1h30' and '1 hour 30 minutes' add minutes; in '2 hours 3 times a week' the 3 is a count."""
-    minutes = span[2]._.sp_num
+    minutes = _numbers(span)[1]
     said = span[-1]._.sp_canon in ("minute", "minutes") or not span[1].whitespace_
     return said and minutes == minutes.to_integral() and 0 <= minutes < 60
 
@@ -111,9 +112,6 @@ class HoursReading:
 
 
 _RANGE = re.compile(r"\d\s*(?:or|-|to|till|until|til|\u2013)\s*\d|\bbetween\b", re.IGNORECASE)
-_CHANGED_MIND = re.compile(
-    r"\b(?:no|sorry|actually|i mean|i meant|wait|or rather|make (?:that|it))\b[\s,.!]*", re.IGNORECASE
-)
 
 
 _CLOCK_RANGE = re.compile(
@@ -149,7 +147,9 @@ def read_hours(text: str) -> HoursReading:
     text = text or ""
     clock = _CLOCK_RANGE.search(text)
     length = _clock_hours(clock) if clock else None
-    if length is not None:  # '9 till 1 on Mondays': the length of a visit, times how often; checked
+    if (
+        clock is not None and length is not None
+    ):  # '9 till 1 on Mondays': the length of a visit, times how often; checked
         times = frequency_match(analyse(text[: clock.start()] + " " + text[clock.end() :]))
         return HoursReading(plain(length * (times.per_week if times else 1)), False)
     if hedged(text) or _RANGE.search(text) or _ROUND_THE_CLOCK.search(text):
@@ -161,17 +161,19 @@ def read_hours(text: str) -> HoursReading:
     paired = _paired_hours(doc)
     if paired is not None:  # '4 hours a day on weekdays and 2 on Sunday': each length times its own how often
         return HoursReading(paired, False)
-    changes = list(_CHANGED_MIND.finditer(text))
+    several = len(_durations(doc)) > 1  # '2 hours mon and 4 hours fri' not read length by length: check it
+    changes = list(CHANGED_MIND.finditer(text))
     if changes and changes[-1].start() > match.start_char:
         later = hours_match(analyse(text[changes[-1].end() :]))
         if later is not None:
             return HoursReading(later.hours_per_week, False)
-    return HoursReading(match.hours_per_week, not _numbers_left_over(doc, match))
+    return HoursReading(match.hours_per_week, not several and not _numbers_left_over(doc, match))
 
 
 def _paired_hours(doc: "Doc") -> Optional[Decimal]:
     """Hours a week when several lengths are each said with how often ('4 hours a day on weekdays
-    and 2 hours on Sunday' → 22); None unless there are two or more lengths, each with its own."""
+    and 2 hours on Sunday' → 22; '3 hours tue, 1 hour sat' → 4, one day named being once a week);
+    None unless there are two or more lengths, each with its own."""
     spans = _durations(doc)
     if len(spans) < 2:
         return None
@@ -180,9 +182,12 @@ def _paired_hours(doc: "Doc") -> Optional[Decimal]:
         end = spans[i + 1].start if i + 1 < len(spans) else len(doc)
         part = analyse(doc[span.start : end].text)
         times = frequency_match(part, exclude=_durations(part))
-        if times is None:
+        if times is not None:
+            total += _duration(span) * times.per_week
+        elif days_named(part) == 1:
+            total += _duration(span)
+        else:
             return None
-        total += _duration(span) * times.per_week
     return plain(total)
 
 

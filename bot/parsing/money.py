@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, List, Optional
 
-from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps
+from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps, ruled_out
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -108,9 +108,9 @@ def _bare(doc: "Doc") -> Optional["Span"]:
 
 def _period_for(doc: "Doc", span: "Span") -> Optional["Span"]:
     """The period said with an amount: right after it ('£15 an hour'), inside it ('£15ph'), or
-    else the first one said anywhere ('every 4 weeks it is £600') that is not another amount's
-    or part of a count ('a week' in 'twice a week')."""
-    periods = list(doc.spans["per"])
+    else the first one said anywhere ('every 4 weeks it is £600') that is not another amount's,
+    part of a count ('a week' in 'twice a week') or ruled out ('no monthly payments')."""
+    periods = [period for period in doc.spans["per"] if not ruled_out(period)]
     counted = [freq for freq in doc.spans["freq"] if freq.label_ in COUNTED_FREQUENCIES]
     for period in periods:
         if _said_with(period, span) and not overlaps(period, counted):  # not '£20 one time a week'

@@ -42,6 +42,8 @@ TEENS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1000000}
+#: scale words read after a figure: 'grand' only there ('2 grand'; 'a grand' is money slang)
+DIGIT_SCALES = {**SCALES, "grand": 1000}
 ORDINAL_WORDS = {
     "first": 1,
     "second": 2,
@@ -140,7 +142,9 @@ def _words(words: Sequence[str], start: int) -> Optional[Reading]:
                 continue
             break
         if word in ORDINAL_WORDS and ORDINAL_WORDS[word] < 10 and taken and taken[-1] in TENS:
-            return Reading(Decimal(_whole(taken) + ORDINAL_WORDS[word]), start, i + 1, ordinal=True)
+            tens = _whole(taken)
+            if tens is not None:
+                return Reading(Decimal(tens + ORDINAL_WORDS[word]), start, i + 1, ordinal=True)
         if word not in _WHOLE_WORDS and (word not in SCALES or not taken):
             break
         if taken and not _may_follow(taken[-1], word):
@@ -226,14 +230,20 @@ def read_number(words: Sequence[str], start: int, spaced: Optional[Sequence[bool
             return Reading(value, start, end + 1, ordinal=True) if sign == 1 else None
         if end < len(words) and words[end] in VULGAR and not spaced[i]:
             value, end = value + VULGAR[words[end]], end + 1
+        if end < len(words) and words[end] in DIGIT_SCALES:  # '2 hundred', '1.5 thousand', '3 grand'
+            scale = DIGIT_SCALES[words[end]]
+            value, end = value * scale, end + 1
+            rest = read_number(words, end + 1, spaced) if end + 1 < len(words) and words[end] == "and" else None
+            if rest is not None and 0 < rest.value < scale:  # '2 hundred and 50'
+                value, end = value + rest.value, rest.end
         reading = Reading(value, start, end)
     else:
-        reading = _fraction(words, i) or _words(words, i)
-        if reading is None:
+        found = _fraction(words, i) or _words(words, i)
+        if found is None:
             return None
-        if reading.ordinal:
-            return reading if sign == 1 else None
-        reading = Reading(reading.value, start, reading.end)
+        if found.ordinal:
+            return found if sign == 1 else None
+        reading = Reading(found.value, start, found.end)
     if reading.value == reading.value.to_integral():
         tail = _and_a_fraction(words, reading.end)
         if tail is not None:

@@ -423,7 +423,7 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
     ("duration", "hours_an", [[FRACTION, opt(w("of")), w("a", "an"), HOURS]]),
     ("duration", "an_hour", [[w("a", "an"), HOURS]]),
     ("duration", "hours_and_fraction", [[w("a", "an"), HOURS, w("and"), NUM], [NUM, HOURS, w("and"), NUM]]),
-    ("duration", "hours_minutes", [[NUM, HOURS, NUM, opt(MINUTES)]]),
+    ("duration", "hours_minutes", [[NUM, HOURS, NUM, opt(MINUTES)], [NUM, HOURS, w("and"), NUM, MINUTES]]),
     ("duration", "minutes", [[NUM, MINUTES]]),
     # freq: how often
     (
@@ -439,6 +439,8 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
         [
             [NUM, OCCASIONS, PER_ANY, w("week", "weeks", "fortnight", "month", "year")],
             [NUM, OCCASIONS, w("weekly", "fortnightly", "monthly")],
+            # 'a day a week', 'an evening a fortnight': one occasion, not 'a day' as every day
+            [w("a", "an"), OCCASIONS, w("a", "an", "per", "each", "every"), w("week", "fortnight", "month", "year")],
         ],
     ),
     ("freq", "every_n", [[w("every", "each"), NUM, FREQ_UNIT]]),
@@ -633,9 +635,9 @@ def _build() -> "Language":
     if not Token.has_extension("sp_canon"):
         Token.set_extension("sp_canon", getter=lambda token: canonical(token.text))
     if not Language.has_factory("support_plan_numbers"):
-        Language.component("support_plan_numbers", func=_merge_numbers)
+        Language.component("support_plan_numbers")(_merge_numbers)
     if not Language.has_factory("support_plan_norms"):
-        Language.component("support_plan_norms", func=_canonical_norms)
+        Language.component("support_plan_norms")(_canonical_norms)
     if not Language.has_factory("support_plan_figures"):
         Language.factory("support_plan_figures", func=lambda nlp, name: _FigureFinder(nlp))
 
@@ -681,6 +683,26 @@ def rate_periods(doc: "Doc") -> List["Span"]:
     what a cost is per, so they are not durations or how often something happens."""
     ends = {span.end for span in doc.spans["money"]}
     return [span for span in doc.spans["per"] if span.start in ends]
+
+
+#: words that rule out the period or how often after them: 'not weekly', "isn't monthly", 'never paid yearly'
+_NEGATIONS = frozenset({"not", "never", "n't", "nt", "without"})
+#: words that may stand between such a word and the period: 'not paid weekly'
+_PAID = frozenset({"paid", "charged", "billed", "payable", "due"})
+_ARTICLES = frozenset({"a", "an", "per", "every", "each", "/"})
+
+
+def ruled_out(span: "Span") -> bool:
+    """A period or how often said only to deny it: 'not weekly', 'not paid monthly', 'no monthly payments'.
+    'No' counts only straight before a bare period word: in '£30 a week, no a month' it is a
+    change of mind, which cost_doubts.settled_period deals with."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i]._.sp_canon in _PAID:
+        i -= 1
+    if i < 0:
+        return False
+    before = span.doc[i]._.sp_canon
+    return before in _NEGATIONS or (before == "no" and i == span.start - 1 and span[0]._.sp_canon not in _ARTICLES)
 
 
 def overlaps(span: "Span", others: Iterable["Span"]) -> bool:

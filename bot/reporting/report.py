@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES
 from bot.db.session import session_scope
@@ -19,8 +19,8 @@ from bot.reporting.period import Period
 from bot.reporting.plan_figures import Group
 from bot.reporting.suppression import NOT_SHOWN, THRESHOLD, hidden_parts, is_small, shown_count, shown_figure
 
-Row = Dict[str, object]
-Report = Dict[str, object]
+Row = Dict[str, Any]
+Report = Dict[str, Any]
 
 STATUSES = ("draft", "submitted", "agreed")
 CHANNELS = ("web", "sms", "adviser_assisted")
@@ -45,11 +45,11 @@ RULES = (
 _TENTH = Decimal("0.1")
 
 
-def _tenth(value: float) -> str:
+def _tenth(value: Decimal | float) -> str:
     return str(Decimal(str(value)).quantize(_TENTH, rounding=ROUND_HALF_UP))
 
 
-def _ordered(known: Iterable[str], found: Dict[str, object]) -> List[str]:
+def _ordered(known: Iterable[str], found: Mapping[str, object]) -> List[str]:
     """The known codes in their usual order, then any others found in the data."""
     known = list(known)
     return known + sorted(key for key in found if key not in known)

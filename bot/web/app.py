@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import AsyncIterator
 
 import aiohttp
 from aiohttp import web
@@ -68,10 +69,11 @@ def create_app(settings: Settings) -> web.Application:
     app = web.Application(
         client_max_size=MAX_BODY_BYTES, middlewares=[friendly_not_found, auth.sessions(settings.secret_key)]
     )
-    app.on_response_prepare.append(secure_headers)
+    # aiosignal 1.4's types for Signal do not fit aiohttp 3.9's; the web app's own environment has a newer aiohttp
+    app.on_response_prepare.append(secure_headers)  # type: ignore[arg-type]
     app[SETTINGS_KEY] = settings
 
-    async def http_client(app: web.Application):  # type: ignore[no-untyped-def]
+    async def http_client(app: web.Application) -> AsyncIterator[None]:
         app[HTTP_KEY] = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60))
         yield
         await app[HTTP_KEY].close()

@@ -134,6 +134,8 @@ async def test_no_more_services_after_a_plain_no(plan_ref: str, reply: str) -> N
         ("£40", "a week", "£40.00"),
         ("£30 a fortnight", None, "£15.00"),
         ("£60 every other saturday", None, "£30.00"),
+        ("£30", "once a fortnight", "£15.00"),  # 'once' here is how often, not a one-off (was £0.58)
+        ("£90", "once every 3 months", "£6.92"),
     ],
 )
 async def test_a_cost_said_with_how_often_is_a_cost_each_time(plan_ref: str, cost: str, period, weekly: str) -> None:
@@ -173,6 +175,16 @@ async def test_a_one_off_said_in_other_words_is_spread_over_a_year(plan_ref: str
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
     assert out.slots.get("service_visits_per_week") is None
     assert out.said("utter_service_added")["weekly_cost"] in ("£8.65", "£2.31")
+
+
+@pytest.mark.parametrize("cost", ["I'll buy it outright for £230, no monthly payments", "£40, paid once not weekly"])
+async def test_a_period_said_only_to_rule_it_out_is_asked_about(plan_ref: str, cost: str) -> None:
+    """'no monthly payments' says what it is not: the amount is kept and the period asked (it was £230 a month)."""
+    known = dict(service_category="equipment", service_description="a riser chair")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
+    assert out.slots["requested_slot"] == "service_cost_period"
+    assert out.slots.get("service_cost_period") is None
+    assert not service.get_plan(plan_ref).services
 
 
 @pytest.mark.parametrize("cost", ["about £40 a week", "£10 a week or a month", "between 30 and 50 a month"])
