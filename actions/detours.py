@@ -124,7 +124,7 @@ def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
     if asks_to_start_again(text):
         return Detour.START_AGAIN
     intent = message.get("intent") or {}
-    name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
+    name, confidence = str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
     if name == "safeguarding":
         return None
     if in_form:

@@ -55,7 +55,7 @@ class ValidateManagementForm(SectionFormValidation):
 class ValidateContingencyForm(FreeTextFormValidation):
     slot = CONTINGENCY
     too_short_response = "utter_contingency_too_short"
-    save = service.set_contingency
+    save = staticmethod(service.set_contingency)
 
     def name(self) -> Text:
         return "validate_contingency_form"

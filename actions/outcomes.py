@@ -27,7 +27,7 @@ class ValidateImportantForm(FreeTextFormValidation):
     slot = IMPORTANT_TO_ME
     too_short_response = "utter_important_too_short"
     noted_response = "utter_important_noted"
-    save = service.set_important_to_me
+    save = staticmethod(service.set_important_to_me)
 
     def name(self) -> Text:
         return "validate_important_form"

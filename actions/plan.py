@@ -174,9 +174,10 @@ def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:
         dispatcher.utter_message(
             response="utter_summary_services", remaining=format_pounds(plan.remaining_weekly), **figures
         )
-    dispatcher.utter_message(
-        response="utter_summary_management", management_words=label(MANAGEMENT_OPTIONS, plan.management)
-    )
+    if plan.management is not None:  # always chosen by the summary; nothing to say otherwise
+        dispatcher.utter_message(
+            response="utter_summary_management", management_words=label(MANAGEMENT_OPTIONS, plan.management)
+        )
     dispatcher.utter_message(response="utter_summary_contingency", contingency=plan.contingency)
 
 

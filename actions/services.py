@@ -316,7 +316,7 @@ class ValidateServicesForm(SectionFormValidation):
     async def _record_if_complete(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, updates: Dict[Text, Any]
     ) -> Dict[Text, Any]:
-        slots = {name: slot_value(tracker, updates, name) for name in SERVICE_SLOTS}
+        slots: Dict[str, Any] = {name: slot_value(tracker, updates, name) for name in SERVICE_SLOTS}
         found = costed(slots)
         if found is None:
             return updates
@@ -334,7 +334,7 @@ class ValidateServicesForm(SectionFormValidation):
         )
         reference = plan_reference(tracker)
         recorded, added = await within_limits(dispatcher, service.add_service, reference, new)
-        if not recorded:
+        if not recorded or added is None:
             return {**updates, **{name: None for name in SERVICE_SLOTS}}
         plan = await call(service.get_plan, reference)
         say_budget_after(

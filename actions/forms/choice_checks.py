@@ -69,7 +69,7 @@ class ChoiceChecks(Retries):
     def check(slot: str, code: str, text: str, response: Optional[str] = None, **response_args: Any) -> Dict[str, Any]:
         """Slot updates that put `code` back to the person before it is used, with `response`
         (default: utter_confirm_choice with the choice's words from bot/choices.py CHECK_WORDS)."""
-        pending = {"slot": slot, "code": code, "text": text[:MAX_CHECKED_TEXT]}
+        pending: Dict[str, Any] = {"slot": slot, "code": code, "text": text[:MAX_CHECKED_TEXT]}
         if response is not None:
             pending.update(response=response, args=response_args)
         return {slot: None, CHOICE_CHECK: pending, REQUESTED_SLOT: CHOICE_CHECK}
@@ -82,7 +82,7 @@ class ChoiceChecks(Retries):
         slot, text = pending.get("slot"), latest_text(tracker)
         events: List[EventType] = [SlotSet(CHOICE_CHECK, None)]
         validate = getattr(self, f"validate_{slot}", None) if slot else None
-        if validate is None:
+        if validate is None or slot is None:
             return events
         answer, rest = parse_yes_no(text), _after_a_no(text)
         if answer is False and not rest:
