@@ -14,11 +14,10 @@ from bot.budgets.source import budget_source_from_settings
 from bot.config import get_settings
 from bot.money import format_pounds
 from bot.plans import service
+from bot.plans.catalogue import PERIOD_WORDS
 from bot.plans.views import PlanView
 
 logger = logging.getLogger(__name__)
-
-PERIOD_WORDS = {"week": "a week", "4 weeks": "every 4 weeks", "month": "a month", "year": "a year"}
 
 
 def channel_of(tracker: Tracker) -> str:

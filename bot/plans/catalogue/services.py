@@ -182,9 +182,7 @@ FOUR_WEEKS = Period(
     weeks=Fraction(4),
 )
 HOUR = Period("hour", ("an hour", "hour", "hourly", "per hour", "ph"), paid="for each hour")
-ONE_OFF = Period(
-    "one-off", ("one-off", "one off", "once", "one time", "just once", "single payment"), paid="just once"
-)
+ONE_OFF = Period("one-off", ("one-off", "one off", "once", "one time", "just once", "single payment"), paid="just once")
 
 #: what a service's cost can be given per, in the order of utter_ask_service_cost_period's buttons
 COST_PERIODS: Vocabulary[Period] = Vocabulary(WEEK, MONTH, YEAR, VISIT, FOUR_WEEKS, HOUR, ONE_OFF)
