@@ -24,7 +24,7 @@ from bot.plans import service
 from bot.plans.catalogue import BUDGET_PERIODS, CATEGORIES, COST_PERIODS, FLAGS, MANAGEMENT, SECTIONS, STATUSES
 from bot.plans.documents import plan_to_html
 from bot.plans.export import FILTERS, plan_to_text
-from bot.plans.sections import REOPENABLE
+from bot.plans.sections import REOPENABLE, section_done
 from bot.plans.views import OutcomeView, PlanView, ServiceView
 from bot.reporting.labels import group_label
 from bot.reporting.report import build_report
@@ -107,6 +107,7 @@ def test_every_section_has_a_form_and_a_rule_that_opens_it() -> None:
 def test_the_router_and_the_plan_service_know_every_section() -> None:
     assert tuple(SECTION_SLOTS) == ("identity", *SECTIONS.codes)
     assert tuple(service._REOPEN) == REOPENABLE
+    assert [section_done(whole_plan(), section) for section in SECTIONS.codes] == [True] * len(REOPENABLE) + [False]
 
 
 def test_the_choice_examples_name_exactly_the_catalogue_codes() -> None:
