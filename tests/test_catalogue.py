@@ -228,7 +228,7 @@ def test_the_console_lists_every_status() -> None:
 
 
 def test_the_report_tables_and_labels_cover_exactly_the_catalogue(database: str) -> None:
-    report = build_report()
+    report: Dict[str, Any] = build_report()
     for table, key, vocabulary, label_of in (
         ("plans_by_status", "status", STATUSES, lambda status: status.report_label),
         ("management", "option", MANAGEMENT, lambda option: option.report_label),

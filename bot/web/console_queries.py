@@ -16,6 +16,7 @@ from bot.identity import normalise_reference
 from bot.plans.catalogue import FLAGS
 from bot.plans.service import REOPENED
 
+#: the console's lists of plans by status, sent plans first (tests/test_catalogue.py: the catalogue's statuses)
 STATUSES = ("submitted", "draft", "agreed")
 QUEUE_FLAGS = FLAGS.where(lambda flag: flag.needs_a_person)
 #: rows per list on one page

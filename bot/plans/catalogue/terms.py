@@ -38,9 +38,6 @@ class Vocabulary(Generic[T]):
     def __iter__(self) -> Iterator[T]:
         return iter(self.terms)
 
-    def __len__(self) -> int:
-        return len(self.terms)
-
     def __contains__(self, code: object) -> bool:
         return code in self._by_code
 
