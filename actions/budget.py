@@ -14,12 +14,11 @@ from bot.budgets.source import budget_source_from_settings
 from bot.config import get_settings
 from bot.money import format_pounds
 from bot.plans import service
+from bot.plans.catalogue import PERIOD_WORDS
 from bot.plans.views import PlanView
 from bot.slot_names import PERSON_NAME, PERSON_REFERENCE, PLANNED_BY
 
 logger = logging.getLogger(__name__)
-
-PERIOD_WORDS = {"week": "a week", "4 weeks": "every 4 weeks", "month": "a month", "year": "a year"}
 
 
 def channel_of(tracker: Tracker) -> str:

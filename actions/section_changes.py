@@ -17,20 +17,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import call, plan_reference
 from bot.parsing.sections import section_named
-from bot.plans import service
+from bot.plans import catalogue, service
 from bot.plans.sections import REOPENABLE, SECTIONS, section_done
 
 #: how sure the classifier must be, inside a form, that the message asks to change a part
 CONFIDENCE = 0.85
 INTENT = "change_section"
 #: how each part is named to the person (neutral: a relative or adviser may be planning)
-SECTION_TITLES = {
-    "important": "what is important",
-    "outcomes": "the outcomes",
-    "services": "the support",
-    "management": "how the money is managed",
-    "contingency": "the back-up plan",
-}
+SECTION_TITLES = {section: catalogue.SECTIONS[section].title for section in REOPENABLE}
 
 
 def section_asked_for(message: Dict[str, Any], current: Optional[str]) -> Optional[str]:

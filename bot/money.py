@@ -9,11 +9,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-PERIODS = ("week", "4 weeks", "month", "year")
+from bot.plans.catalogue import BUDGET_PERIODS
+
+PERIODS = BUDGET_PERIODS.codes
 PENNY = Decimal("0.01")
 
 #: how many weeks one of each budget period covers (DESIGN §5)
-WEEKS_PER = {"week": Fraction(1), "4 weeks": Fraction(4), "month": Fraction(52, 12), "year": Fraction(52)}
+WEEKS_PER = {period.code: period.weeks for period in BUDGET_PERIODS if period.weeks is not None}
 _POUNDS = re.compile(r"^£?\s*(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?P<pence>\.\d{1,2})?$", re.ASCII)
 
 

@@ -30,6 +30,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import declarative_base, relationship
 from sqlalchemy.types import TypeDecorator
 
+from bot.plans.catalogue import BUDGET_PERIODS, STATUSES
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -108,7 +110,7 @@ class Budget(Base):
 
     __tablename__ = "budgets"
     __table_args__ = (
-        CheckConstraint(_one_of("period", ("week", "4 weeks", "month", "year")), name="period"),
+        CheckConstraint(_one_of("period", BUDGET_PERIODS.codes), name="period"),
         CheckConstraint("amount_pence > 0", name="amount_positive"),
     )
 
@@ -124,7 +126,7 @@ class Budget(Base):
 class Plan(Base):
     __tablename__ = "plans"
     __table_args__ = (
-        CheckConstraint(_one_of("status", ("draft", "submitted", "agreed")), name="status"),
+        CheckConstraint(_one_of("status", STATUSES.codes), name="status"),
         CheckConstraint(_one_of("planned_by", ("self", "supporter", "adviser")), name="planned_by"),
     )
 

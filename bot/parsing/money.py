@@ -9,11 +9,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, List, Optional
 
 from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps, ruled_out
+from bot.plans.catalogue import COST_PERIODS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-PERIODS = ("hour", "week", "4 weeks", "month", "year", "visit", "one-off")
+PERIODS = COST_PERIODS.codes
 #: frequency patterns that say how often ('twice a week'): the 'a week' inside is not a cost period
 COUNTED_FREQUENCIES = frozenset({"count_per", "days_per", "count_adverb", "everyday"})
 _SLANG = {"fiver": Decimal(5), "tenner": Decimal(10)}

@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Dict, Optional
 
 from bot.money import WEEKS_PER, format_pounds, round_to_penny
+from bot.plans.catalogue import PERIOD_WORDS
 
 #: a one-off cost is spread over this many weeks
 ONE_OFF_WEEKS = Fraction(52)
@@ -72,13 +73,7 @@ def _how_often(times_per_week: Decimal) -> str:
     return named.get(times_per_week.normalize(), f"{times_per_week.normalize():f} times a week")
 
 
-_PER_WORDS = {
-    "week": "a week",
-    "fortnight": "a fortnight",
-    "4 weeks": "every 4 weeks",
-    "month": "a month",
-    "year": "a year",
-}
+_PER_WORDS = {**PERIOD_WORDS, "fortnight": "a fortnight"}
 
 
 def cost_of(

@@ -12,6 +12,7 @@ from typing import Optional
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from xhtml2pdf import pisa
 
+from bot.plans.catalogue import FLAGS
 from bot.plans.export import FILTERS
 from bot.plans.views import PlanView
 
@@ -21,7 +22,7 @@ STYLESHEET = TEMPLATES / "plan.css"
 
 
 #: flags shown to advisers only: someone else may see the person's copy of their plan
-COUNCIL_ONLY_FLAGS = frozenset({"safeguarding"})
+COUNCIL_ONLY_FLAGS = frozenset(FLAGS.where(lambda flag: flag.council_only))
 
 
 def person_copy(plan: PlanView) -> PlanView:

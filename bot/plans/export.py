@@ -12,30 +12,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from bot.choices import SERVICE_CATEGORIES, label
 from bot.money import format_pounds, money_str
+from bot.plans.catalogue import FLAGS, MANAGEMENT, PERIOD_WORDS, STATUSES
 from bot.plans.views import PlanView
 
-PERIOD_WORDS = {"week": "a week", "4 weeks": "every 4 weeks", "month": "a month", "year": "a year"}
-
-MANAGEMENT_WORDS = {
-    "direct_payment": "As a direct payment: the money is paid to me, or to someone for me, and I arrange my own support.",
-    "payment_card": "On a prepaid payment card: the money is paid onto a card that I use to pay for my support.",
-    "council_managed": "By the council: the council holds the money and arranges the support I have chosen.",
-    "individual_service_fund": "As an individual service fund: a provider holds the money and works with me on how it is spent.",
-    "third_party": "By someone I trust: a person or organisation I trust manages the money for me.",
-    "mixed": "A mix: part of it paid to me as a direct payment, part arranged for me by the council or a provider.",
-}
-
-FLAG_WORDS = {
-    "safeguarding": "Someone from the council will get in touch with me about my safety.",
-    "handoff_requested": "I asked to talk to a person; someone from the council will get in touch.",
-    "over_budget": "My support costs more than my weekly budget; the council will talk this through with me.",
-}
-
-STATUS_WORDS = {
-    "draft": "Draft: not sent to the council yet.",
-    "submitted": "Sent to the council. They will check it and agree it with me.",
-    "agreed": "Agreed with the council.",
-}
+MANAGEMENT_WORDS = MANAGEMENT.labels(lambda option: option.document_words)
+FLAG_WORDS = FLAGS.labels(lambda flag: flag.document_words)
+STATUS_WORDS = STATUSES.labels(lambda status: status.document_words)
 
 
 def _iso(moment: Optional[datetime]) -> Optional[str]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.plans import catalogue
+
 if TYPE_CHECKING:
     from bot.plans.views import PlanView
 
-SECTIONS = ("important", "outcomes", "services", "management", "contingency", "review")
+SECTIONS = catalogue.SECTIONS.codes
 #: the sections a person can go back to and answer again
-REOPENABLE = SECTIONS[:-1]
+REOPENABLE = catalogue.SECTIONS.where(lambda section: section.reopenable)
 
 
 def section_done(plan: "PlanView", section: str) -> bool:

@@ -20,24 +20,14 @@ from bot.db.models import AuditLog, Outcome, Plan, Service, utcnow
 from bot.db.session import session_scope
 from bot.identity import find_person
 from bot.money import PENNY, from_pence, to_pence
-from bot.plans import costing
+from bot.plans import catalogue, costing
 from bot.plans.domains import wellbeing_domain
 from bot.plans.sections import REOPENABLE
 from bot.plans.views import OutcomeView, PlanView, ServiceView
 
-CATEGORIES = (
-    "personal_assistant",
-    "home_care_agency",
-    "day_opportunities",
-    "short_breaks",
-    "equipment",
-    "assistive_technology",
-    "transport",
-    "activities",
-    "other",
-)
-MANAGEMENT = ("direct_payment", "payment_card", "council_managed", "individual_service_fund", "third_party", "mixed")
-FLAGS = ("safeguarding", "handoff_requested", "over_budget")
+CATEGORIES = catalogue.CATEGORIES.codes
+MANAGEMENT = catalogue.MANAGEMENT.codes
+FLAGS = catalogue.FLAGS.codes
 PLANNERS = ("self", "supporter", "adviser")
 HOURS_IN_A_WEEK = 168
 SYSTEM = "system"

@@ -15,23 +15,13 @@ from sqlalchemy import func, inspect, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
+from bot.plans.catalogue import SECTIONS
 from bot.privacy.conversations import EVENTS, tracker_engine
 from bot.reporting.period import Period
 from bot.slot_names import CURRENT_SECTION, PLAN_REFERENCE
 
 #: DESIGN §6, in order: where a conversation can stop
-STAGES = (
-    "welcome",
-    "identity",
-    "budget",
-    "important",
-    "outcomes",
-    "services",
-    "management",
-    "contingency",
-    "review",
-    "submitted",
-)
+STAGES = ("welcome", "identity", "budget", *SECTIONS.codes, "submitted")
 #: the slots whose changes reporting reads (also all the event broker publishes of slots)
 WATCHED_SLOTS = (CURRENT_SECTION, PLAN_REFERENCE)
 _CHUNK = 500

@@ -7,29 +7,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from bot.money import format_pounds
+from bot.plans.catalogue import CATEGORIES, MANAGEMENT, SECTIONS, STATUSES
 
 GROUPS = {
-    # plan status
-    "draft": "Being made (draft)",
-    "submitted": "Sent to the council",
-    "agreed": "Agreed",
-    # management options
-    "direct_payment": "Direct payment",
-    "payment_card": "Payment card",
-    "council_managed": "Council-managed",
-    "individual_service_fund": "Individual service fund",
-    "third_party": "Third party",
-    "mixed": "Mixed",
+    **STATUSES.labels(lambda status: status.report_label),
+    **MANAGEMENT.labels(lambda option: option.report_label),
     "not_recorded": "Not recorded",
-    # service categories
-    "personal_assistant": "Personal assistant",
-    "home_care_agency": "Home care agency",
-    "day_opportunities": "Day opportunities",
-    "short_breaks": "Short breaks",
-    "equipment": "Equipment",
-    "assistive_technology": "Assistive technology",
-    "transport": "Transport",
-    "activities": "Clubs and activities",
+    **CATEGORIES.labels(lambda category: category.report_label),
     # wellbeing domains
     "nutrition": "Eating and drinking",
     "personal_hygiene": "Keeping clean",
@@ -50,12 +34,7 @@ GROUPS = {
     "welcome": "1. Welcome",
     "identity": "2. Checking who they are",
     "budget": "3. Told their budget",
-    "important": "4. What is important",
-    "outcomes": "5. Outcomes",
-    "services": "6. Support and costs",
-    "management": "7. How it is managed",
-    "contingency": "8. If things go wrong",
-    "review": "9. Checking answers",
+    **SECTIONS.labels(lambda section: section.stage),
 }
 #: the funnel's last stage is a section too, but reads better as what happened
 GROUPS_BY_TABLE = {"funnel": {"submitted": "10. Plan sent"}}

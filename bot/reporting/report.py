@@ -10,9 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
-from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES
 from bot.db.session import session_scope
 from bot.money import from_pence, money_str
+from bot.plans.catalogue import CATEGORIES, MANAGEMENT, STATUSES
 from bot.plans.domains import DOMAINS
 from bot.reporting import conversation_figures, plan_figures
 from bot.reporting.period import Period
@@ -22,7 +22,6 @@ from bot.reporting.suppression import NOT_SHOWN, THRESHOLD, hidden_parts, is_sma
 Row = Dict[str, Any]
 Report = Dict[str, Any]
 
-STATUSES = ("draft", "submitted", "agreed")
 CHANNELS = ("web", "sms", "adviser_assisted")
 #: the report's tables, in order
 TABLES = (
@@ -132,9 +131,9 @@ def build_report(period: Optional[Period] = None) -> Report:
     return {
         "period": period.as_dict(),
         "rules": RULES,
-        "plans_by_status": _counts("status", status, STATUSES),
-        "management": _spending("option", management, MANAGEMENT_OPTIONS, "services"),
-        "service_categories": _spending("category", categories, SERVICE_CATEGORIES, "services"),
+        "plans_by_status": _counts("status", status, STATUSES.codes),
+        "management": _spending("option", management, MANAGEMENT.codes, "services"),
+        "service_categories": _spending("category", categories, CATEGORIES.codes, "services"),
         "outcomes_by_domain": _outcomes(domains),
         "channels": _channels(channels),
         "verification_to_submission": _time_to_submit(submitted, turns),

@@ -13,10 +13,12 @@ from sqlalchemy import func, or_, select
 from bot.db.models import AuditLog, Person, Plan, utcnow
 from bot.db.session import session_scope
 from bot.identity import normalise_reference
+from bot.plans.catalogue import FLAGS
 from bot.plans.service import REOPENED
 
+#: the console's lists of plans by status, sent plans first (tests/test_catalogue.py: the catalogue's statuses)
 STATUSES = ("submitted", "draft", "agreed")
-QUEUE_FLAGS = ("safeguarding", "handoff_requested")
+QUEUE_FLAGS = FLAGS.where(lambda flag: flag.needs_a_person)
 #: rows per list on one page
 PAGE_SIZE = 100
 #: an adviser watching a plan's live view leaves an audit line at least this often

@@ -1,0 +1,31 @@
+"""The catalogue: each fixed vocabulary of a plan defined once, with its codes (as in the plan JSON and
+the database, DESIGN §5), its order, its plain-English labels and the words people use for it.
+
+Python derives from it (bot.choices, bot.plans, bot.reporting, bot.db.models, actions); what cannot
+import it (the domain's buttons, the rules, the migrations, the templates) is checked against it by
+tests/test_catalogue.py."""
+
+from bot.plans.catalogue.management import MANAGEMENT, Management
+from bot.plans.catalogue.sections import SECTIONS, Section
+from bot.plans.catalogue.services import BUDGET_PERIODS, CATEGORIES, COST_PERIODS, PERIOD_WORDS, Category, Period
+from bot.plans.catalogue.status import FLAGS, STATUSES, Flag, Status
+from bot.plans.catalogue.terms import Term, Vocabulary
+
+__all__ = [
+    "BUDGET_PERIODS",
+    "CATEGORIES",
+    "COST_PERIODS",
+    "FLAGS",
+    "MANAGEMENT",
+    "PERIOD_WORDS",
+    "SECTIONS",
+    "STATUSES",
+    "Category",
+    "Flag",
+    "Management",
+    "Period",
+    "Section",
+    "Status",
+    "Term",
+    "Vocabulary",
+]
