@@ -109,3 +109,17 @@ def test_the_entry_point_installs_them_before_rasa_runs() -> None:
     source = inspect.getsource(rasa_server.main)
     assert source.count("patches.install_all()") == 1
     assert source.index("patches.install_all()") < source.index("rasa_main()")
+
+
+def test_the_readme_lists_every_patch_with_a_test_that_exists() -> None:
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    section = readme.split("### Changes to Rasa's internals", 1)[1].split("\n### ", 1)[0]
+    for name in patches.PATCHES:
+        assert f"| `{name}.py`" in section, name
+    cited = re.findall(r"`(tests/[\w/]+\.py)?(?:::(\w+))?`", section)
+    assert cited
+    path = None
+    for file, test in cited:
+        path = PROJECT_ROOT / file if file else path
+        assert path is not None and path.is_file(), file
+        assert not test or re.search(rf"def {test}\(", path.read_text()), f"{path.name}::{test}"

@@ -48,9 +48,9 @@ def check_versions(rasa_version: str, rasa_sdk_version: str) -> None:
     )
 
 
-def install_all() -> Tuple[str, ...]:
-    """Check the versions, then install every patch in PATCHES; returns their names. A second
-    call installs nothing again (each patch is in force once)."""
+def install_all() -> None:
+    """Check the versions, then install every patch in PATCHES. A second call installs nothing
+    again (each patch is in force once)."""
     global _installed
     import rasa
     import rasa_sdk
@@ -60,4 +60,3 @@ def install_all() -> Tuple[str, ...]:
         for name in PATCHES:
             importlib.import_module(f"{PATCH_PACKAGE}.{name}").install()
         _installed = True
-    return PATCHES

@@ -9,7 +9,7 @@
   validation looks back only to the person's latest message too), so each call carries the
   events from the latest user message on, and a domain sent carries no responses: the action
   server sends responses by name, and Rasa words them. A council's own custom actions see the
-  same view.
+  same view (with the domain only if the domain marks them `send_domain: true`).
 - **Answers checked with a validator built once.** RemoteAction calls `jsonschema.validate` on
   every answer, which first checks the schema itself against the JSON Schema meta-schema: about
   200 ms of CPU per custom action. This checks the same schema the same way, raising the same
