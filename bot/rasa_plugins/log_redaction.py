@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
-import rasa
 import rasa.utils.log_utils
 
 HIDDEN = "[hidden]"
@@ -55,10 +54,5 @@ def redact(_logger: Any, _method: str, event_dict: Dict[str, Any]) -> Dict[str, 
 
 
 def install() -> None:
-    """Put `redact` where Rasa's structlog set-up takes its anonymizer from (Rasa 3.6 only)."""
-    if not rasa.__version__.startswith("3.6."):
-        raise RuntimeError(
-            f"log_redaction was written for Rasa 3.6, not {rasa.__version__}: check "
-            "rasa.utils.log_utils.configure_structlog before installing it"
-        )
+    """Put `redact` where Rasa's structlog set-up takes its anonymizer from (idempotent)."""
     rasa.utils.log_utils._anonymizer = redact  # type: ignore[attr-defined]

@@ -6,10 +6,10 @@ Rasa pins and which has known advisories about loading untrusted files), so a mo
 ever loaded when it is a file directly in `models/` whose SHA-256 matches `NAME.tar.gz.sha256`
 beside it (written by `make train`, in `sha256sum` format).
 
-`install()` (called by bot/rasa_server.py in the Rasa server's process only) checks every model
-load again at Rasa's one loading function, and refuses the model endpoints even when
-RASA_TOKEN or JWT_SECRET turns the API on. It patches Rasa's internals, so it refuses to run on
-a Rasa version it was not checked against."""
+`install()` (one of bot/rasa_plugins/patches.py's, so only in the Rasa server's process) checks
+every model load again at Rasa's one loading function, refuses the model endpoints even when
+RASA_TOKEN or JWT_SECRET turns the API on, and makes `rasa train` write the new model's
+checksum beside it."""
 
 from __future__ import annotations
 
@@ -22,8 +22,6 @@ from bot.config import PROJECT_ROOT
 
 MODELS_DIR = PROJECT_ROOT / "models"
 CHECKSUM_SUFFIX = ".sha256"
-#: the Rasa versions whose internals install() was checked against
-CHECKED_RASA = "3.6."
 #: (method, route path) of Rasa's endpoints that replace, unload, retrain or test the model
 REFUSED_ROUTES = frozenset(
     {
@@ -95,14 +93,6 @@ async def refuse_model_changes(request: Any) -> Optional[Any]:
     return json({"status": "failure", "reason": "NotAllowed", "message": REFUSED_MESSAGE, "code": 403}, status=403)
 
 
-def check_rasa_version(version: str) -> None:
-    if not version.startswith(CHECKED_RASA):
-        raise RuntimeError(
-            f"bot/rasa_plugins/model_guard.py was checked against Rasa {CHECKED_RASA}x, not {version}: "
-            "check its patches against this version's rasa/server.py and rasa/engine/loader.py."
-        )
-
-
 def _verifying(load: Callable[..., Any]) -> Callable[..., Any]:
     def load_verified(storage_path: Path, model_archive_path: PathLike, *args: Any, **kwargs: Any) -> Any:
         return load(storage_path, verify_model(model_archive_path), *args, **kwargs)
@@ -119,12 +109,25 @@ def _refusing(create_app: Callable[..., Any]) -> Callable[..., Any]:
     return create_app_refusing
 
 
+def recording(run_training: Callable[..., Optional[str]]) -> Callable[..., Optional[str]]:
+    """`rasa train`, then the new model's checksum written beside it."""
+
+    def train(args: Any, can_exit: bool = False) -> Optional[str]:
+        model = run_training(args, can_exit)
+        if model:
+            record_checksum(model)
+        return model
+
+    return train
+
+
 def install() -> None:
-    """Verify every model Rasa loads, and refuse the model endpoints of Rasa's HTTP API."""
+    """Verify every model Rasa loads, refuse the model endpoints of Rasa's HTTP API, and record
+    the checksum of every model `rasa train` makes."""
+    import rasa.cli.train
     import rasa.server
     from rasa.engine import loader
-    from rasa.version import __version__
 
-    check_rasa_version(__version__)
     loader.load_predict_graph_runner = _verifying(loader.load_predict_graph_runner)
     rasa.server.create_app = _refusing(rasa.server.create_app)
+    rasa.cli.train.run_training = recording(rasa.cli.train.run_training)

@@ -7,10 +7,8 @@ failure by starting a brand-new conversation in memory. Here a turn that meets e
 is not saved (what was recorded before it stays as it was), the replies of that half-done turn
 are dropped, and the person is asked to send their message again.
 
-Rasa has no setting for the processor class, so `install()` swaps it in before the agent
-loads its model (the tracker store plugin calls it: Rasa always builds that first), together
-with the smaller action-server requests and faster answer check of remote_actions.py and
-the remembered event classes of event_types.py.
+Rasa has no setting for the processor class, so `install()` (one of bot/rasa_plugins/patches.py's)
+swaps it in before the agent loads its model.
 """
 
 from __future__ import annotations
@@ -29,7 +27,7 @@ from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.config import get_settings
-from bot.rasa_plugins import event_types, remote_actions, sessions
+from bot.rasa_plugins import sessions
 
 logger = logging.getLogger(__name__)
 
@@ -134,8 +132,5 @@ class ResilientProcessor(MessageProcessor):
 
 
 def install() -> None:
-    """Make Rasa's agent build a ResilientProcessor, its remote actions send smaller requests and
-    check answers with a prebuilt validator, and stored events find their class at once (idempotent)."""
+    """Make Rasa's agent build a ResilientProcessor (idempotent)."""
     rasa.core.agent.MessageProcessor = ResilientProcessor  # type: ignore[misc]
-    remote_actions.install()
-    event_types.install()

@@ -1,12 +1,12 @@
 """The message cap and rate limits (bot/channels/limits.py) in the Rasa server's channels.
 
-- `install()` (called once by bot/rasa_server.py, before Rasa builds its Sanic app) makes every
-  app Rasa configures read at most MAX_BODY_BYTES of a request (Sanic's REQUEST_MAX_SIZE is
-  100 MB by default) and answer a refused message kindly, and gives Rasa's socket.io server the
-  same limit (python-socketio reads up to 1 MB by default). Rasa has no setting for either.
+- `install()` (one of bot/rasa_plugins/patches.py's, installed before Rasa builds its Sanic app)
+  makes every app Rasa configures read at most MAX_BODY_BYTES of a request (Sanic's
+  REQUEST_MAX_SIZE is 100 MB by default) and answer a refused message kindly. Rasa has no
+  setting for either. (The socket.io channel gives its server the same limit itself.)
 - `check_rest(request)` (REST channel) raises MessageRefused before Rasa reads the message.
-- `limited(...)` wraps Rasa's socket.io message handler: a refused message gets the kind text
-  as the assistant's reply instead of reaching Rasa.
+- `limited(...)` wraps the socket.io channel's message handler: a refused message gets the kind
+  text as the assistant's reply instead of reaching Rasa.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from __future__ import annotations
 import functools
 from typing import Any, Awaitable, Callable, Mapping, NamedTuple, Optional, Text, cast
 
-import rasa
-import rasa.core.channels.socketio
 import rasa.core.run
 import socketio
 from sanic import Sanic, response
@@ -26,9 +24,6 @@ from sanic.response import HTTPResponse
 from bot.channels.limits import MAX_BODY_BYTES, RETRY_AFTER_SECONDS, Refusal, refusal
 from bot.config import get_settings
 from bot.web.proxy import Network, client_address
-
-#: the Rasa versions whose internals install() changes
-SUPPORTED_RASA = "3.6."
 
 SocketHandler = Callable[..., Awaitable[Any]]
 
@@ -82,7 +77,7 @@ def refused_response(_request: Request, error: MessageRefused) -> HTTPResponse:
 
 
 def limited(sio: socketio.AsyncServer, handle: SocketHandler, channel: Any) -> SocketHandler:
-    """Rasa's socket.io message handler, answering a refused message itself. `channel` is the
+    """The socket.io channel's message handler, answering a refused message itself. `channel` is the
     SocketIOInput (its bot_message_evt, namespace and session_persistence)."""
 
     async def handle_limited(sid: Text, data: Any = None) -> None:
@@ -110,13 +105,8 @@ _installed: Optional[Callable[..., Sanic]] = None
 
 
 def install() -> None:
-    """Make Rasa's configure_app limit each app it makes, and its socket.io server read at most
-    MAX_BODY_BYTES (idempotent). Refuses to change a Rasa version it was not written for."""
+    """Make Rasa's configure_app limit each app it makes (idempotent)."""
     global _installed
-    if not rasa.__version__.startswith(SUPPORTED_RASA):
-        raise RuntimeError(
-            f"bot/rasa_plugins/ratelimit.py was written for Rasa {SUPPORTED_RASA}x, not {rasa.__version__}"
-        )
     if _installed is not None:
         return
     configure_app = rasa.core.run.configure_app
@@ -126,7 +116,4 @@ def install() -> None:
         return limit_app(configure_app(*args, **kwargs))
 
     rasa.core.run.configure_app = limited_configure_app
-    rasa.core.channels.socketio.AsyncServer = functools.partial(  # type: ignore[misc]
-        socketio.AsyncServer, max_http_buffer_size=MAX_BODY_BYTES
-    )
     _installed = limited_configure_app

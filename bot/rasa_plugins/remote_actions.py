@@ -1,12 +1,15 @@
 """What our Rasa server's calls to the action server do differently from stock Rasa 3.6.
 
-- **Smaller requests.** Stock Rasa sends the whole domain (about 33 KB, four fifths of it the
+- **Smaller requests.** Stock Rasa sends the whole domain (about 37 KB, four fifths of it the
   bot's responses) and every event of the session with each call, and the action server parses
-  it all, once per concurrent call. Our actions read only the slots, the latest message, the open
-  form and the events of the current turn (rasa_sdk's form validation looks back only to the
-  person's latest message too), so each call carries the events from the latest user message on
-  and the domain without its responses: the action server sends responses by name, and Rasa
-  words them. A council's own custom actions see the same view.
+  it all, once per concurrent call. Rasa's own `enable_selective_domain` (endpoints.yml) sends
+  the domain only to the actions that read it (the forms' `validate_…` actions, or any action
+  marked `send_domain: true` in the domain); this covers the rest. Our actions read only the
+  slots, the latest message, the open form and the events of the current turn (rasa_sdk's form
+  validation looks back only to the person's latest message too), so each call carries the
+  events from the latest user message on, and a domain sent carries no responses: the action
+  server sends responses by name, and Rasa words them. A council's own custom actions see the
+  same view (with the domain only if the domain marks them `send_domain: true`).
 - **Answers checked with a validator built once.** RemoteAction calls `jsonschema.validate` on
   every answer, which first checks the schema itself against the JSON Schema meta-schema: about
   200 ms of CPU per custom action. This checks the same schema the same way, raising the same
@@ -41,17 +44,25 @@ def domain_without_responses(domain: Domain) -> Dict[Text, Any]:
     return {key: value for key, value in domain.as_dict().items() if key != "responses"}
 
 
+def sends_domain(action: RemoteAction, domain: Domain) -> bool:
+    """Whether stock Rasa sends `action` the domain: always, unless the action endpoint sets
+    enable_selective_domain and the action does not ask for it."""
+    return not action._is_selective_domain_enabled() or domain.does_custom_action_explicitly_need_domain(action.name())
+
+
 def action_call(action: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> Dict[Text, Any]:
     """The request RemoteAction sends: stock Rasa's format, with less in it."""
     state = tracker.current_state(EventVerbosity.NONE)
     state["events"] = [event.as_dict() for event in events_of_this_turn(list(tracker.events))]
-    return {
+    call: Dict[Text, Any] = {
         "next_action": action.name(),
         "sender_id": tracker.sender_id,
         "tracker": state,
         "version": rasa.__version__,
-        "domain": domain_without_responses(domain),
     }
+    if sends_domain(action, domain):
+        call["domain"] = domain_without_responses(domain)
+    return call
 
 
 @lru_cache(maxsize=1)

@@ -1,10 +1,14 @@
-"""The socket.io channel (DESIGN §7), as Rasa's own with two fixes.
+"""The socket.io channel (DESIGN §7), as Rasa's own with these changes.
 
 - With python-socketio 5.10 and later, `AsyncServer.enter_room` is a coroutine, and Rasa 3.6
   calls it without awaiting it: with `session_persistence` the client never joins its session's
-  room, so it never hears the bot's replies. Here `session_request` awaits it.
+  room, so it never hears the bot's replies. Here `session_request` awaits it. (Pinning
+  python-socketio below 5.10 instead would bring back advisories fixed since: README "Changes
+  to Rasa's internals".)
 - An event that is not an object, or whose message or session id is not text, is ignored
   instead of raising inside the server.
+- Messages go through the rate limits (bot/rasa_plugins/ratelimit.py), and the server reads at
+  most MAX_BODY_BYTES of a message (python-socketio reads up to 1 MB by default).
 
 Like the REST channel (bot/rasa_plugins/public.py), it refuses the conversation ids of the chat
 page and SMS (the client is disconnected), and a message carries no metadata from the client:
@@ -17,8 +21,10 @@ from typing import Any, Awaitable, Callable, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
+from bot.channels.limits import MAX_BODY_BYTES
 from bot.config import get_settings
 from bot.rasa_plugins.public import client_metadata, is_reserved
 from bot.rasa_plugins.ratelimit import limited
@@ -52,8 +58,23 @@ class SocketIOInput(RasaSocketIOInput):
         webhook = super().blueprint(on_new_message)
         sio = self.sio
         assert sio is not None  # set by Rasa's blueprint()
-        rasa_handle_message = limited(sio, sio.handlers[self.namespace or "/"][self.user_message_evt], self)
+        sio.eio.max_http_buffer_size = MAX_BODY_BYTES
         secret_key = get_settings().secret_key
+
+        async def deliver(sid: Text, data: Any) -> None:
+            """What Rasa's own handler does with a checked message, with our metadata."""
+            address = _address(sio.get_environ(sid, namespace=self.namespace))
+            await on_new_message(
+                UserMessage(
+                    data.get("message", ""),
+                    SocketIOOutput(sio, self.bot_message_evt),
+                    data["session_id"] if self.session_persistence else sid,
+                    input_channel=self.name(),
+                    metadata=client_metadata(address, secret_key),
+                )
+            )
+
+        deliver_limited = limited(sio, deliver, self)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
@@ -73,7 +94,6 @@ class SocketIOInput(RasaSocketIOInput):
                 return
             if is_reserved(data["session_id"] if self.session_persistence else sid):
                 return
-            address = _address(sio.get_environ(sid, namespace=self.namespace))
-            await rasa_handle_message(sid, {**data, self.metadata_key: client_metadata(address, secret_key)})
+            await deliver_limited(sid, data)
 
         return webhook

@@ -3,9 +3,7 @@
 Its engine tests each pooled connection before use (`pool_pre_ping`), so connections that a
 PostgreSQL restart closed are replaced instead of failing the next turn. Saving a conversation
 just read skips Rasa's count of the events already stored: the read noted how many there were
-(the lock store keeps anyone else from adding to the conversation in between). Building it also
-installs the project's message processor (bot/rasa_plugins/processor.py): endpoints.yml always
-names this store, and Rasa builds the store before the processor.
+(the lock store keeps anyone else from adding to the conversation in between).
 """
 
 from __future__ import annotations
@@ -19,8 +17,6 @@ from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.orm import Session, sessionmaker
-
-from bot.rasa_plugins import processor
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
@@ -56,7 +52,6 @@ class ResilientSQLTrackerStore(SQLTrackerStore):
         event_broker: Optional[EventBroker] = None,
         **kwargs: Any,
     ) -> None:
-        processor.install()
         super().__init__(domain=domain, host=host, event_broker=event_broker, **kwargs)
         url = self.engine.url
         self.engine.dispose()

@@ -11,7 +11,6 @@ from typing import Any, AsyncIterator, List
 
 import aiohttp
 import pytest
-import rasa.core.channels.socketio
 import rasa.core.run
 import socketio
 from rasa.core.channels.channel import UserMessage
@@ -138,23 +137,3 @@ async def test_socketio_answers_a_long_message_kindly_without_passing_it_on(rasa
     finally:
         await client.disconnect()
     assert rasa_server.agent.heard == ["hi"] * 2  # the long one counted towards the limit but never reached Rasa
-
-
-def test_install_is_for_rasa_3_6_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(rasa, "__version__", "3.7.0")
-    with pytest.raises(RuntimeError, match="3.6"):
-        ratelimit.install()
-
-
-def test_the_rasa_server_entry_point_installs_the_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    import rasa.__main__
-
-    from bot import rasa_server
-
-    monkeypatch.setattr(rasa.core.run, "configure_app", rasa.core.run.configure_app)  # each restored afterwards
-    monkeypatch.setattr(rasa.core.channels.socketio, "AsyncServer", rasa.core.channels.socketio.AsyncServer)
-    monkeypatch.setattr(rasa_server, "keep_out_unused", lambda: None)
-    monkeypatch.setattr(ratelimit, "_installed", None)
-    monkeypatch.setattr(rasa.__main__, "main", lambda: None)
-    rasa_server.main()
-    assert rasa.core.run.configure_app is ratelimit._installed is not None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any, Dict, Optional
+
 import pytest
+import yaml
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
@@ -10,8 +13,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
+from rasa.utils.endpoints import EndpointConfig
 from rasa_sdk import Tracker
 
+from bot.config import PROJECT_ROOT
 from bot.rasa_plugins import event_types, remote_actions
 from bot.rasa_plugins.processor import PLEASE_TRY_AGAIN
 from bot.rasa_plugins.sessions import rollover_events, session_length, should_roll_over
@@ -26,6 +31,10 @@ slots:
   verified: {type: bool, initial_value: false, mappings: [{type: custom}]}
 forms:
   outcomes_form: {required_slots: [outcome_count]}
+actions:
+  - validate_outcomes_form
+  - action_next_section
+  - action_reading_the_domain: {send_domain: true}
 responses:
   utter_ask_outcome_count:
     - text: "What would you like to change?"
@@ -112,6 +121,27 @@ def test_the_action_server_gets_this_turn_and_the_domain_without_responses() -> 
     assert seen.latest_action_name == "outcomes_form"
     assert "responses" not in request["domain"] and request["domain"]["forms"] == DOMAIN.as_dict()["forms"]
     assert request["next_action"] == "validate_outcomes_form" and request["sender_id"] == "someone"
+
+
+def test_with_selective_domain_only_the_actions_that_read_it_get_the_domain() -> None:
+    """endpoints.yml sets enable_selective_domain: Rasa's rule decides who gets the domain, and
+    a domain sent still has no responses."""
+    remote_actions.install()
+    endpoint = EndpointConfig("http://127.0.0.1:1/webhook", enable_selective_domain=True)
+    tracker = tracker_with(ActionExecuted(ACTION_LISTEN_NAME), UserUttered("hi"))
+
+    def call(name: str, endpoint: Optional[EndpointConfig]) -> Dict[str, Any]:
+        return RemoteAction(name, endpoint)._action_call_format(tracker, DOMAIN)
+
+    assert "domain" not in call("action_next_section", endpoint)
+    for name in ("validate_outcomes_form", "action_reading_the_domain"):
+        assert call(name, endpoint)["domain"] == remote_actions.domain_without_responses(DOMAIN)
+    assert call("action_next_section", None)["domain"] == remote_actions.domain_without_responses(DOMAIN)
+
+
+def test_the_action_endpoint_sends_the_domain_selectively() -> None:
+    endpoints = (PROJECT_ROOT / "endpoints.yml").read_text()
+    assert yaml.safe_load(endpoints)["action_endpoint"]["enable_selective_domain"] is True
 
 
 def test_before_any_message_the_action_server_gets_every_event() -> None:

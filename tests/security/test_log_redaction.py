@@ -10,7 +10,7 @@ import rasa.utils.log_utils
 import structlog
 
 from bot import rasa_server
-from bot.rasa_plugins import log_redaction
+from bot.rasa_plugins import log_redaction, patches
 
 
 def test_rasa_logs_no_message_text_once_installed() -> None:
@@ -32,5 +32,7 @@ def test_rasa_logs_no_message_text_once_installed() -> None:
 
 
 def test_the_rasa_server_installs_it_before_rasa_starts() -> None:
+    """It is one of the patches, which the entry point installs before Rasa's main (tests/test_rasa_patches.py)."""
+    assert "log_redaction" in patches.PATCHES
     source = inspect.getsource(rasa_server.main)
-    assert source.index("log_redaction.install()") < source.index("rasa_main()")
+    assert source.index("patches.install_all()") < source.index("rasa_main()")

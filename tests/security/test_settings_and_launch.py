@@ -47,7 +47,7 @@ def test_the_rasa_server_runs_rasa_without_jax() -> None:
     command = rasa_server_command(Settings.from_env({}), "model.tar.gz", 5005)
     assert command[:4] == [sys.executable, "-m", "bot.rasa_server", "run"]
     script = (
-        "import sys; from bot.rasa_server import keep_out_unused; keep_out_unused(); "
+        "import sys; from bot.rasa_plugins import import_guards; import_guards.install(); "
         "import tensorflow; print('jax loaded:', 'jaxlib' in sys.modules)"
     )
     probe = subprocess.run(
