@@ -30,4 +30,4 @@ def resolve_by_type(type_name: Text, default: Optional[Type[Event]] = None) -> O
 
 def install() -> None:
     """Make `Event.resolve_by_type` remember what it finds (idempotent)."""
-    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[assignment]
+    Event.resolve_by_type = staticmethod(resolve_by_type)

@@ -55,4 +55,4 @@ def redact(_logger: Any, _method: str, event_dict: Dict[str, Any]) -> Dict[str, 
 
 def install() -> None:
     """Put `redact` where Rasa's structlog set-up takes its anonymizer from (idempotent)."""
-    rasa.utils.log_utils._anonymizer = redact  # type: ignore[attr-defined]
+    rasa.utils.log_utils._anonymizer = redact

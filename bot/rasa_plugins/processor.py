@@ -66,6 +66,8 @@ class _WatchedAction:
 class ResilientProcessor(MessageProcessor):
     """A MessageProcessor that never answers a failure with silence or a half-saved turn."""
 
+    tracker_store: Any  # set by MessageProcessor
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The agent wraps the store in a FailSafeTrackerStore, which hides database errors
@@ -111,7 +113,7 @@ class ResilientProcessor(MessageProcessor):
         prediction: PolicyPrediction,
     ) -> bool:
         watched = _WatchedAction(action)
-        should_predict_another = await super()._run_action(watched, tracker, output_channel, nlg, prediction)  # type: ignore[arg-type]
+        should_predict_another = await super()._run_action(watched, tracker, output_channel, nlg, prediction)
         if watched.failed:
             logger.error(
                 "Conversation %s: action %s failed; asked to try again.",
@@ -133,4 +135,4 @@ class ResilientProcessor(MessageProcessor):
 
 def install() -> None:
     """Make Rasa's agent build a ResilientProcessor (idempotent)."""
-    rasa.core.agent.MessageProcessor = ResilientProcessor  # type: ignore[misc]
+    rasa.core.agent.MessageProcessor = ResilientProcessor

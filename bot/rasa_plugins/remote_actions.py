@@ -87,5 +87,5 @@ def validate_action_result(_action: RemoteAction, result: Dict[Text, Any]) -> bo
 
 def install() -> None:
     """Make every RemoteAction send the smaller request and use the prebuilt validator (idempotent)."""
-    RemoteAction._action_call_format = action_call  # type: ignore[assignment]
-    RemoteAction._validate_action_result = validate_action_result  # type: ignore[assignment]
+    RemoteAction._action_call_format = action_call
+    RemoteAction._validate_action_result = validate_action_result

@@ -45,6 +45,8 @@ _EVENTS_STORED = "_supportplan_events_stored"
 
 
 class ResilientSQLTrackerStore(SQLTrackerStore):
+    engine: Any  # set by SQLTrackerStore, replaced below
+
     def __init__(
         self,
         domain: Optional[Domain] = None,
