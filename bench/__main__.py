@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from bench import worst_message
-from bench.report import check_targets, ratios, table
+from bench.report import check_targets, exit_code, missed, ratios, table
 from bench.run import Scope, run
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -41,7 +41,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(table(results))
     print(f"\nWritten to {args.out}.")
-    return 0
+    for name in missed(results["targets"]):
+        print(f"Target missed: {name}", file=sys.stderr)
+    return exit_code(results["targets"])
 
 
 def measure_worst_message(out: Path) -> int:
