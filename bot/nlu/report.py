@@ -279,7 +279,7 @@ def print_report(out: Path, bar: Bar, method: str = "5-fold") -> bool:
     macro = report["macro avg"]["f1-score"]
     print(f"\nIntent macro-F1 ({method}): {macro:.3f}   {bar.word} ≥ {bar.intent_macro_f1}")
     print(f"{'intent':<22} {'F1':>6} {'support':>8}")
-    for name in sorted(f1, key=f1.get):
+    for name in sorted(f1, key=f1.__getitem__):
         flag = f"  < {bar.each_intent_f1}" if f1[name] < bar.each_intent_f1 else ""
         print(f"{name:<22} {f1[name]:>6.3f} {report[name]['support']:>8}{flag}")
 
