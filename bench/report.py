@@ -194,6 +194,6 @@ def table(results: Results) -> str:
         "",
         f"Measured {results['measured_at']} on {machine['cpus']} CPUs; load average "
         f"{machine['load_average_before'][0]} before, {machine['load_average_after'][0]} after"
-        f"{' (quick run: the latest models, shorter load)' if results['quick'] else ''}; database {ours['database']}.",
+        f"{' (quick run: shorter load, our model not trained)' if results['quick'] else ''}; database {ours['database']}.",
     ]
     return "\n".join(lines)
