@@ -1,4 +1,5 @@
-"""`python -m bench` (`make bench`): run the benchmarks, print the table, write the results."""
+"""`python -m bench` (`make bench`): run the benchmarks, print the table, write the results; exit
+status 1, naming each on stderr, when a target in bench/report.py is missed."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from bench import worst_message
-from bench.report import check_targets, ratios, table
+from bench.report import check_targets, exit_code, missed, ratios, table
 from bench.run import Scope, run
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -19,7 +20,10 @@ BENCH_DIR = Path(__file__).resolve().parent
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument(
-        "--quick", action="store_true", help="no training of our model (use the latest in models/), shorter runs"
+        "--quick",
+        action="store_true",
+        help="no training (our latest model in models/; the stock bot's model an earlier run kept in "
+        "var/bench-stock, trained only if there is none), shorter runs",
     )
     parser.add_argument(
         "--postgres", action="store_true", help="our servers on a new PostgreSQL database instead of SQLite"
@@ -41,7 +45,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(table(results))
     print(f"\nWritten to {args.out}.")
-    return 0
+    for name in missed(results["targets"]):
+        print(f"Target missed: {name}", file=sys.stderr)
+    return exit_code(results["targets"])
 
 
 def measure_worst_message(out: Path) -> int:

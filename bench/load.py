@@ -12,6 +12,8 @@ import aiohttp
 
 from bench.conversation import Timings, Turn, percentile, run_conversation
 
+#: conversations at once for both bots (the throughput ratio), and for ours alone
+COMPARED_USERS, MORE_USERS = 20, 50
 #: a client timeout well above any target, so a slow reply is measured rather than lost
 CLIENT_TIMEOUT = aiohttp.ClientTimeout(total=120)
 

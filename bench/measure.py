@@ -1,61 +1,28 @@
-"""Measurements taken from outside the servers: resident memory from /proc, time to ready."""
+"""Measurements taken from outside the servers: resident memory (psutil), time to ready."""
 
 from __future__ import annotations
 
 import asyncio
 import time
-from pathlib import Path
-from typing import Dict, List
+from typing import Dict
 
 import aiohttp
+import psutil
 
 from bench.conversation import ConversationError, say
 
-PROC = Path("/proc")
-
-
-def _status_kib(pid: int, field: str) -> int:
-    """A `VmRSS:`-style field of /proc/PID/status in KiB (0 if the process is gone)."""
-    try:
-        for line in (PROC / str(pid) / "status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except (FileNotFoundError, ProcessLookupError):
-        pass
-    return 0
-
-
-def _children(pid: int) -> List[int]:
-    """Direct children of `pid`, read from /proc/*/stat."""
-    found: List[int] = []
-    for stat in PROC.glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
-
-
-def process_tree(pid: int) -> List[int]:
-    """`pid` and all its descendants."""
-    tree, pending = [], [pid]
-    while pending:
-        current = pending.pop()
-        tree.append(current)
-        pending += _children(current)
-    return tree
-
 
 def resident_mb(pid: int) -> Dict[str, float]:
-    """Resident memory of a process tree now (VmRSS) and the sum of its processes' peaks
-    (VmHWM), in megabytes (10^6 bytes)."""
-    tree = process_tree(pid)
-    return {
-        "rss_mb": round(sum(_status_kib(p, "VmRSS") for p in tree) * 1024 / 1e6, 1),
-        "peak_mb": round(sum(_status_kib(p, "VmHWM") for p in tree) * 1024 / 1e6, 1),
-    }
+    """Resident memory (RSS) of process `pid` and all its descendants now, in megabytes (10^6 bytes);
+    a process that ends while being read counts for nothing."""
+    root = psutil.Process(pid)
+    total = 0
+    for process in (root, *root.children(recursive=True)):
+        try:
+            total += process.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return {"rss_mb": round(total / 1e6, 1)}
 
 
 async def wait_for_first_reply(url: str, started: float, timeout: float = 300) -> float:

@@ -1,7 +1,9 @@
 """The benchmark run: the stock `rasa init` bot, then ours, on this machine, one after the other.
 
 Our servers run on their own ports and a fresh database of their own (SQLite, or PostgreSQL
-with --postgres); the stock bot keeps its trackers in memory, as `rasa run` does by default."""
+with --postgres); the stock bot keeps its trackers in memory, as `rasa run` does by default.
+Both are measured one user at a time and with COMPARED_USERS conversations at once; ours also
+with MORE_USERS, and over long conversations."""
 
 from __future__ import annotations
 
@@ -23,10 +25,10 @@ from bench.conversation import (
     stock_conversation,
     whole_plan,
 )
-from bench.load import concurrent_users, latency_summary, one_user
+from bench.load import COMPARED_USERS, MORE_USERS, concurrent_users, latency_summary, one_user
 from bench.measure import resident_mb, wait_for_first_reply
 from bench.stack import Deployment, deployment_env, postgres_database, prepare_database
-from bench.training import stock_project, stock_server, train, train_ours
+from bench.training import stock_model, stock_server, train_ours
 from bot.launcher import Ports, Stack, latest_model
 
 PORTS = Ports(actions=15455, rasa=15405, web=18480)
@@ -79,24 +81,29 @@ def summarise(timings: Timings) -> Dict[str, Any]:
     return {**latency_summary(timings.seconds), "errors": len(timings.errors), "first_errors": timings.errors[:3]}
 
 
-async def measure_stock(workdir: Path, scope: Scope, log: IO[Any]) -> Dict[str, Any]:
-    project = stock_project(workdir / "stock")
-    model, training_s = train(project, project / "models", log)
+def stock_plan() -> List[Turn]:
+    """A stock bot's conversation as long as one of our whole plans."""
+    return stock_conversation(TURNS_PER_PLAN)
+
+
+async def measure_stock(scope: Scope, log: IO[Any]) -> Dict[str, Any]:
+    model, training_s = stock_model(log, retrain=scope.train)
     url = f"http://127.0.0.1:{STOCK_PORT}/webhooks/rest/webhook"
     started = time.perf_counter()
-    server = stock_server(project, model, STOCK_PORT, log)
+    server = stock_server(model, STOCK_PORT, log)
     try:
         ready_s = await wait_for_first_reply(url, started)
-        await one_user(url, [stock_conversation(TURNS_PER_PLAN)], "warm-up")
-        conversations = [stock_conversation(TURNS_PER_PLAN)] * scope.one_user_conversations
-        timings = await one_user(url, conversations)
+        await one_user(url, [stock_plan()], "warm-up")
+        timings = await one_user(url, [stock_plan() for _ in range(scope.one_user_conversations)])
+        load = await concurrent_users(url, COMPARED_USERS, stock_plan, scope.load_seconds)
         memory = resident_mb(server.pid)
     finally:
         Stack([server]).stop()
     return {
-        "training_s": round(training_s, 1),
+        "training_s": None if training_s is None else round(training_s, 1),
         "ready_s": round(ready_s, 1),
         "one_user": summarise(timings),
+        "load": {f"users_{COMPARED_USERS}": load.summary()},
         "rasa_memory": memory,
     }
 
@@ -149,7 +156,7 @@ async def measure_ours(workdir: Path, scope: Scope, postgres: bool, log: IO[Any]
             timings = await one_user(deployment.rest_url, plans)
             long = await turn_latencies(deployment.rest_url, people.take(scope.long_conversations))
             loads = {}
-            for users in (20, 50):
+            for users in (COMPARED_USERS, MORE_USERS):
                 result = await concurrent_users(deployment.rest_url, users, people.next_plan, scope.load_seconds)
                 loads[f"users_{users}"] = result.summary()
             memory = {
@@ -174,7 +181,7 @@ async def run(scope: Scope, postgres: bool, log_path: Path) -> Dict[str, Any]:
     worst = worst_message.measure()  # first, on a quiet machine
     with tempfile.TemporaryDirectory(prefix="supportplan-bench-") as tmp, log_path.open("w") as log:
         workdir = Path(tmp)
-        stock = await measure_stock(workdir, scope, log)
+        stock = await measure_stock(scope, log)
         ours = await measure_ours(workdir, scope, postgres, log)
     return {
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

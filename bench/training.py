@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import IO, Any, Sequence, Tuple
+from typing import IO, Any, Optional, Sequence, Tuple
 
 from rasa.cli.scaffold import create_initial_project
 
@@ -14,11 +14,8 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.launcher import bin_path, service_environment
 from bot.rasa_plugins.model_guard import MODELS_DIR
 
-
-def stock_project(directory: Path) -> Path:
-    """The project `rasa init --no-prompt` writes (its scaffold, without its untimed training)."""
-    create_initial_project(str(directory))
-    return directory
+#: the stock bot's project, kept between runs so that `--quick` can use the model a run left there
+STOCK_PROJECT = PROJECT_ROOT / "var" / "bench-stock"
 
 
 def train(
@@ -45,9 +42,23 @@ def train_ours(log: IO[Any]) -> Tuple[str, float]:
     return train(PROJECT_ROOT, MODELS_DIR, log, ["--domain", "domain"], (sys.executable, "-m", "bot.rasa_server"))
 
 
-def stock_server(project: Path, model: str, port: int, log: IO[Any]) -> subprocess.Popen:
+def stock_model(log: IO[Any], retrain: bool) -> Tuple[str, Optional[float]]:
+    """The stock bot's model and the seconds its training took: trained afresh when `retrain` or
+    when no earlier run left one in STOCK_PROJECT, else that run's model (and None). The project
+    is what `rasa init --no-prompt` writes (its scaffold, without its untimed training)."""
+    create_initial_project(str(STOCK_PROJECT))
+    models = STOCK_PROJECT / "models"
+    kept = sorted(models.glob("*.tar.gz"), key=lambda path: path.stat().st_mtime)
+    if kept and not retrain:
+        return str(kept[-1]), None
+    for old in kept:
+        old.unlink()
+    return train(STOCK_PROJECT, models, log)
+
+
+def stock_server(model: str, port: int, log: IO[Any]) -> subprocess.Popen:
     """The stock bot's Rasa server (REST channel, trackers in memory), as `rasa run` starts it."""
     command = [bin_path("rasa"), "run", "--model", model, "--interface", "127.0.0.1", "--port", str(port)]
     return subprocess.Popen(
-        command, cwd=project, env=service_environment(Settings.from_env()), stdout=log, stderr=subprocess.STDOUT
+        command, cwd=STOCK_PROJECT, env=service_environment(Settings.from_env()), stdout=log, stderr=subprocess.STDOUT
     )
