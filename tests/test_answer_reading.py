@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from bot.answers.reading import CHECK_AT, NOTHING, SURE_AT, Certainty, Reading, combine, read_choice
+from bot.answers.reading import CHECK_AT, NOTHING, READINGS, SURE_AT, Certainty, Reading, combine, read_choice
 from bot.choices import PLANNED_BY
-from bot.nlu.choice_reader import READINGS
 
 SURE, CHECK = Certainty.SURE, Certainty.CHECK
 

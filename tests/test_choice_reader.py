@@ -16,9 +16,10 @@ from rasa.engine.storage.resource import Resource  # noqa: E402
 from rasa.shared.nlu.training_data.message import Message  # noqa: E402
 from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
 
+from bot.answers.reading import READINGS  # noqa: E402
 from bot.choices import COST_PERIODS, MANAGEMENT_OPTIONS, PLAN_PARTS, PLANNED_BY, SERVICE_CATEGORIES, YES_NO  # noqa: E402
 from bot.config import PROJECT_ROOT  # noqa: E402
-from bot.nlu.choice_reader import MODEL_FILE, READINGS, ChoiceReader, load_examples  # noqa: E402
+from bot.nlu.choice_reader import MODEL_FILE, ChoiceReader, load_examples  # noqa: E402
 from bot.nlu.linear_intent_classifier import UntrustedModelError  # noqa: E402
 from bot.plans.sections import REOPENABLE  # noqa: E402
 

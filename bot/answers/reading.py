@@ -24,9 +24,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple
 
-from bot.nlu.choice_reader import READINGS
 from bot.parsing.choices import match_choice, option_picked, weighs_up
 from bot.slot_names import ADD_ANOTHER_SERVICE, MANAGEMENT_OPTION, PLANNED_BY, SERVICE_CATEGORY, SERVICE_COST_PERIOD
+
+#: the key of the parse data under which bot/nlu/choice_reader.py puts each message's readings. It
+#: is defined here, not there, so the action server never imports Rasa's engine (about 450 MB).
+READINGS = "choice_readings"
 
 SURE_AT = 0.9
 #: the choice model that reads the answer to each form question (bot/nlu/choice_reader.py)

@@ -34,14 +34,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.pipeline import Pipeline
 
+from bot.answers.reading import READINGS
 from bot.config import PROJECT_ROOT
 from bot.nlu.linear_intent_classifier import ModelFileError, read_model, text_model
 
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "choice_readers.skops"
-#: the key each message's readings are under (read by the actions: bot/answers/reading.py)
-READINGS = "choice_readings"
 TOP = 3
 
 Examples = Dict[str, List[Tuple[str, str]]]
@@ -146,4 +145,4 @@ class ChoiceReader(GraphComponent):
         return messages
 
 
-__all__ = ["ChoiceReader", "ModelFileError", "READINGS", "load_examples", "ranking"]
+__all__ = ["ChoiceReader", "ModelFileError", "load_examples", "ranking"]

@@ -14,7 +14,7 @@ from actions.forms.retries import STOP_AFTER
 from actions.identity import ValidateIdentityForm
 from actions.management import ValidateManagementForm
 from actions.services import ValidateServicesForm
-from bot.answers.reading import CHECK_AT
+from bot.answers.reading import CHECK_AT, READINGS
 from bot.choices import (
     CHECK_WORDS,
     COST_PERIODS,
@@ -24,7 +24,6 @@ from bot.choices import (
     SERVICE_CATEGORIES,
     YES_NO,
 )
-from bot.nlu.choice_reader import READINGS
 from bot.plans import service
 from bot.slot_names import CHOICE_CHECK, SERVICE_ID
 from tests.actions.conftest import run, tracker
