@@ -23,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 help:
 	@echo "make run    - install, prepare the database, train if needed and start everything"
 	@echo "make test   - the whole test suite"
-	@echo "make lint   - ruff lint and format check (part of make test)"
+	@echo "make lint   - ruff lint and format check, mypy (part of make test)"
 	@echo "make bench  - the benchmarks"
 	@echo "make train  - train the Rasa model if the data changed"
 	@echo "make answers-report - how the held-out answers to the plan's questions are read"
@@ -69,10 +69,11 @@ test-stories: train
 test-python: train
 	$(BIN)/python -m pytest
 
-# ruff's lint rules and format check (settings in pyproject.toml)
+# ruff's lint rules and format check, then mypy on bot/ and actions/ (settings in pyproject.toml)
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: install lint validate nlu-holdout test-stories test-python
 
