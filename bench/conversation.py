@@ -14,6 +14,8 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 
 import aiohttp
 
+from bot.budgets.importer import COLUMNS
+
 #: (message, a fragment the reply must contain; "" when any reply will do)
 Turn = Tuple[str, str]
 
@@ -75,18 +77,7 @@ def bench_people_csv(path: Path, count: int) -> List[str]:
     references = [f"PB-9{i:05d}" for i in range(count)]
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
-        writer.writerow(
-            [
-                "reference",
-                "given_name",
-                "family_name",
-                "date_of_birth",
-                "postcode",
-                "phone",
-                "budget_amount",
-                "budget_period",
-            ]
-        )
+        writer.writerow(COLUMNS)
         for reference in references:
             writer.writerow([reference, "Sam", "Bench", BENCH_BIRTH_DATE, "LS6 2AB", "", "250.00", "week"])
     return references
