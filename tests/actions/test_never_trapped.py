@@ -14,8 +14,7 @@ from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
 from actions.services import SERVICE_ID, ValidateServicesForm
-from bot.answers.trackers import domain
-from tests.actions.conftest import run, tracker
+from bot.answers.trackers import domain, run, tracker
 
 UNUSABLE = "hm"
 _PA = {"service_category": "personal_assistant", "service_description": "help to get up"}
