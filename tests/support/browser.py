@@ -22,10 +22,10 @@ ARTIFACTS = PROJECT_ROOT / "tests" / "artifacts" / "browser"
 ADVISER_EMAIL = "browser.test@council.example"
 ADVISER_PASSWORD = "a long test password for the browser"
 BOT = "#conversation .chat-message--bot"
-#: how to install what the browser tests need (the Playwright pin is in pyproject.toml's `test` extra)
+#: how to install what the browser tests need
 INSTALL = (
-    "`make install` installs Playwright for Python (or: .venv/bin/pip install playwright==1.65.2); "
-    "the browser is Debian's chromium (apt-get install chromium), or set SUPPORTPLAN_CHROMIUM to another"
+    "`make install` installs Playwright for Python (pinned in requirements.lock); the browser is "
+    "Debian's chromium (apt-get install chromium), or set SUPPORTPLAN_CHROMIUM to another Chromium"
 )
 
 

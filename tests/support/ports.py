@@ -28,6 +28,8 @@ SECURITY = shifted_ports(30)
 SECOND_FACTOR = shifted_ports(45)
 BROWSER = shifted_ports(60)  # rasa + 60 meets no other suite's action server port
 MODELS_API = shifted_ports(70)
+#: tests/actions/data/record.py, which records the action server's payloads
+RECORDING = shifted_ports(85)
 
 
 def outside_address() -> Optional[str]:
