@@ -23,4 +23,3 @@ def test_without_chromium_the_browser_tests_fail_saying_how_to_install_it(
     monkeypatch.setattr(browser, "CHROMIUM", tmp_path / "chromium")
     with pytest.raises(pytest.fail.Exception, match=r"Chromium is not installed .*apt-get install chromium"):
         browser.chromium_path()
-
