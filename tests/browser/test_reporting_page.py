@@ -1,6 +1,6 @@
 """The Reporting page in real headless Chromium: a manager signs in, picks the dates, and sees
 every chart load as an image (the page's CSP allows it) beside its table; axe-core finds no
-serious problem. The known plans and conversations (tests/reporting/conftest.py) are added to
+serious problem. The known plans and conversations (tests/support/known_data.py) are added to
 the servers' database first."""
 
 from __future__ import annotations
