@@ -18,11 +18,12 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test lint test-python test-stories validate bench nlu-report nlu-holdout answers-report clean
+.PHONY: help install train run test test-fast lint test-python test-stories validate bench nlu-report nlu-holdout answers-report clean
 
 help:
 	@echo "make run    - install, prepare the database, train if needed and start everything"
 	@echo "make test   - the whole test suite"
+	@echo "make test-fast - the tests that start no server (pytest -m 'not e2e'; no training)"
 	@echo "make lint   - ruff lint and format check, mypy (part of make test)"
 	@echo "make bench  - the benchmarks"
 	@echo "make train  - train the Rasa model if the data changed"
@@ -76,6 +77,11 @@ lint: $(INSTALLED)
 	$(BIN)/mypy
 
 test: install lint validate nlu-holdout test-stories test-python
+
+# Every test that starts no server (the server suites are marked e2e). It does not train: the NLU
+# safety tests read the newest model already in models/ (`make train` makes one).
+test-fast: $(INSTALLED)
+	$(BIN)/python -m pytest -m "not e2e"
 
 # Trains five models (about 7–9 minutes on 2 cores); prints intent F1s and the threshold sweep.
 nlu-report: $(INSTALLED)

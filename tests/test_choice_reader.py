@@ -7,21 +7,18 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-pytest.importorskip("rasa")
-
-from rasa.engine.graph import ExecutionContext, GraphSchema  # noqa: E402
-from rasa.engine.storage.local_model_storage import LocalModelStorage  # noqa: E402
-from rasa.engine.storage.resource import Resource  # noqa: E402
-from rasa.shared.nlu.training_data.message import Message  # noqa: E402
-from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
-
-from bot.answers.reading import READINGS  # noqa: E402
-from bot.choices import COST_PERIODS, MANAGEMENT_OPTIONS, PLAN_PARTS, PLANNED_BY, SERVICE_CATEGORIES, YES_NO  # noqa: E402
-from bot.config import PROJECT_ROOT  # noqa: E402
-from bot.nlu.choice_reader import MODEL_FILE, ChoiceReader, load_examples  # noqa: E402
-from bot.nlu.linear_intent_classifier import UntrustedModelError  # noqa: E402
-from bot.plans.sections import REOPENABLE  # noqa: E402
+from bot.answers.reading import READINGS
+from bot.choices import COST_PERIODS, MANAGEMENT_OPTIONS, PLAN_PARTS, PLANNED_BY, SERVICE_CATEGORIES, YES_NO
+from bot.config import PROJECT_ROOT
+from bot.nlu.choice_reader import MODEL_FILE, ChoiceReader, load_examples
+from bot.nlu.linear_intent_classifier import UntrustedModelError
+from bot.plans.sections import REOPENABLE
 
 CONTEXT = ExecutionContext(GraphSchema({}), "test")
 WHO = {

@@ -24,9 +24,9 @@ from bot.db.migrate import alembic_config, upgrade
 from bot.db.models import Base, Budget, Person
 from bot.db.session import get_engine, session_scope
 from bot.plans import service
+from tests.support.servers import SUPPORTPLAN
 
 BIN = Path(sys.executable).parent
-SUPPORTPLAN = str(BIN / "supportplan")
 HEADER = "reference,given_name,family_name,date_of_birth,postcode,phone,budget_amount,budget_period\n"
 
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
-pytest.importorskip("rasa")
-
-from rasa.engine.graph import ExecutionContext, GraphSchema  # noqa: E402
-from rasa.engine.storage.local_model_storage import LocalModelStorage  # noqa: E402
-from rasa.engine.storage.resource import Resource  # noqa: E402
-from rasa.shared.nlu.training_data.message import Message  # noqa: E402
-from rasa.shared.nlu.training_data.training_data import TrainingData  # noqa: E402
-
-from bot.nlu.linear_intent_classifier import MODEL_FILE, LinearIntentClassifier, UntrustedModelError  # noqa: E402
+from bot.nlu.linear_intent_classifier import MODEL_FILE, LinearIntentClassifier, UntrustedModelError
 
 EXAMPLES = {
     "greet": ["hi", "hello", "hiya", "good morning", "hello there", "hey"],

@@ -7,17 +7,14 @@ from datetime import date
 from typing import Any, Dict, List
 
 import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
 
-pytest.importorskip("rasa")
-
-from rasa.engine.graph import ExecutionContext, GraphSchema  # noqa: E402
-from rasa.engine.recipes.default_recipe import DefaultV1Recipe  # noqa: E402
-from rasa.engine.storage.local_model_storage import LocalModelStorage  # noqa: E402
-from rasa.engine.storage.resource import Resource  # noqa: E402
-from rasa.shared.nlu.constants import ENTITIES, TEXT  # noqa: E402
-from rasa.shared.nlu.training_data.message import Message  # noqa: E402
-
-from bot.nlu.entities import ENTITY_NAMES, SupportPlanEntityExtractor, extract_entities  # noqa: E402
+from bot.nlu.entities import ENTITY_NAMES, SupportPlanEntityExtractor, extract_entities
 
 PATH = "bot.nlu.entities.SupportPlanEntityExtractor"
 

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import List
 
-import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.selectors.response_selector import ResponseSelector
+from rasa.shared.nlu.training_data.message import Message
 
-pytest.importorskip("rasa")
-
-from rasa.engine.graph import ExecutionContext, GraphSchema  # noqa: E402
-from rasa.engine.storage.local_model_storage import LocalModelStorage  # noqa: E402
-from rasa.engine.storage.resource import Resource  # noqa: E402
-from rasa.nlu.selectors.response_selector import ResponseSelector  # noqa: E402
-from rasa.shared.nlu.training_data.message import Message  # noqa: E402
-
-from bot.nlu.question_selector import QuestionSelector  # noqa: E402
+from bot.nlu.question_selector import QuestionSelector
 
 
 def message(text: str, intent: str) -> Message:

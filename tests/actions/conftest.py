@@ -1,5 +1,6 @@
-"""Running actions as the action server would: real trackers, the real domain, a real database
-(the `database` fixture in tests/conftest.py runs each test on SQLite and on PostgreSQL)."""
+"""Running actions as the action server would: real trackers (bot/answers/trackers.py), the real
+domain, a real database (the `database` fixture in tests/conftest.py runs each test on SQLite
+and on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from typing import Any
 
 import pytest
 
-# the action tests import these from here
-from bot.answers.trackers import Outcome, domain, run, tracker  # noqa: F401
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService

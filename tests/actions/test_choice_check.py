@@ -15,6 +15,7 @@ from actions.identity import ValidateIdentityForm
 from actions.management import ValidateManagementForm
 from actions.services import ValidateServicesForm
 from bot.answers.reading import CHECK_AT, READINGS
+from bot.answers.trackers import run, tracker
 from bot.choices import (
     CHECK_WORDS,
     COST_PERIODS,
@@ -26,7 +27,6 @@ from bot.choices import (
 )
 from bot.plans import service
 from bot.slot_names import CHOICE_CHECK, SERVICE_ID
-from tests.actions.conftest import run, tracker
 
 IDENTITY = "identity_form"
 

@@ -11,12 +11,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.identity import ValidateIdentityForm
 from bot import second_factor
+from bot.answers.trackers import domain, run, tracker
 from bot.channels.metadata import CLIENT_KEY
 from bot.channels.sender import SmsSender
 from bot.identity import CLIENT_MAX_FAILURES, MAX_FAILURES, check_identity
-from tests.actions.conftest import domain, run, tracker
-from tests.sms.test_identity_over_sms import over
-from tests.sms.test_sender import FakeTwilio
+from tests.support.fake_twilio import FakeTwilio
+from tests.support.trackers import over
 
 FORM = "identity_form"
 REFERENCE = {"planned_by": "self", "person_reference": "PB-100234"}

@@ -14,9 +14,8 @@ from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
 from actions.services import ValidateServicesForm
-from bot.answers.trackers import domain
+from bot.answers.trackers import domain, run, tracker
 from bot.slot_names import SERVICE_ID
-from tests.actions.conftest import run, tracker
 
 UNUSABLE = "hm"
 _PA = {"service_category": "personal_assistant", "service_description": "help to get up"}

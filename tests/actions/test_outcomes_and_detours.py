@@ -6,9 +6,9 @@ import pytest
 
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
+from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
-from tests.actions.conftest import run, tracker
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from actions.management import ValidateContingencyForm
 from actions.outcomes import ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
 from actions.services import AskServiceOutcomes, ValidateServicesForm
+from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
-from tests.actions.conftest import run, tracker
 
 PA = dict(service_category="personal_assistant", service_description="a PA to help me shower", service_hours="7")
 

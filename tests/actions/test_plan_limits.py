@@ -10,9 +10,9 @@ import pytest
 from actions.management import ValidateContingencyForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.services import ValidateServicesForm
+from bot.answers.trackers import Outcome, run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
-from tests.actions.conftest import Outcome, run, tracker
 
 TOO_LONG = "I would like to go out more often with my friends. " * 12
 

@@ -4,10 +4,10 @@ import time
 from decimal import Decimal
 
 from actions.plan import ActionNextSection
+from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
-from tests.actions.conftest import run, tracker
 
 VERIFIED = {
     "verified": True,

@@ -11,9 +11,9 @@ from actions.management import ValidateManagementForm
 from actions.outcomes import ValidateOutcomesForm
 from actions.section_changes import section_asked_for
 from actions.services import ValidateServicesForm
+from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
-from tests.actions.conftest import run, tracker
 
 
 @pytest.fixture

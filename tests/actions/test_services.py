@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 
 from actions.services import FINISHED, ValidateServicesForm, service_questions
+from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
-from tests.actions.conftest import run, tracker
 
 FORM = "services_form"
 

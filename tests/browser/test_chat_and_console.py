@@ -10,34 +10,20 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import ADVISER_EMAIL, ADVISER_PASSWORD, WEB, axe_violations, screenshot
-from tests.e2e.conftest import Servers
+from tests.support.browser import (
+    ADVISER_EMAIL,
+    ADVISER_PASSWORD,
+    BOT,
+    WEB,
+    axe_violations,
+    say,
+    screenshot,
+    wait_for_reply,
+)
+from tests.support.chat import expect
+from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
-
-BOT = "#conversation .chat-message--bot"
-
-
-def say(page: Any, text: str) -> str:
-    """Type a message and press Enter; returns the assistant's new messages, joined."""
-    before = page.locator(BOT).count()
-    page.locator("#message").fill(text)
-    page.keyboard.press("Enter")
-    return wait_for_reply(page, before)
-
-
-def wait_for_reply(page: Any, before: int) -> str:
-    page.wait_for_function(
-        "(n) => document.querySelectorAll('#conversation .chat-message--bot').length > n"
-        " && !document.querySelector('#message-form button').disabled",
-        arg=before,
-    )
-    return "\n".join(page.locator(BOT).all_inner_texts()[before:])
-
-
-def expect(reply: str, *fragments: str) -> None:
-    for fragment in fragments:
-        assert fragment.lower() in reply.lower(), f"expected {fragment!r} in:\n{reply}"
 
 
 def budget(page: Any, *fragments: str) -> str:

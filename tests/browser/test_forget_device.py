@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from bot.web.chat import COOKIE
-from tests.browser.conftest import WEB, screenshot
-from tests.browser.test_chat_and_console import expect, say, wait_for_reply
-from tests.e2e.conftest import Servers
+from tests.support.browser import WEB, say, screenshot, wait_for_reply
+from tests.support.chat import expect
+from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
 

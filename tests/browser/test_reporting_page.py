@@ -1,12 +1,11 @@
 """The Reporting page in real headless Chromium: a manager signs in, picks the dates, and sees
 every chart load as an image (the page's CSP allows it) beside its table; axe-core finds no
-serious problem. The known plans and conversations (tests/reporting/conftest.py) are added to
+serious problem. The known plans and conversations (tests/support/known_data.py) are added to
 the servers' database first."""
 
 from __future__ import annotations
 
 import re
-import subprocess
 from typing import Any, Iterator, List, Tuple
 
 import pyotp
@@ -14,9 +13,9 @@ import pytest
 
 from bot.db.session import use_database
 from bot.reporting.charts import CHARTS
-from tests.browser.conftest import WEB, axe_violations, screenshot
-from tests.e2e.conftest import SUPPORTPLAN, Servers
-from tests.reporting.conftest import build_known_data
+from tests.support.browser import WEB, axe_violations, screenshot
+from tests.support.known_data import build_known_data
+from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
 
@@ -27,14 +26,7 @@ MANAGER_PASSWORD = "another long test password for reporting"
 @pytest.fixture(scope="module")
 def manager(web_servers: Servers) -> Iterator[Tuple[str, pyotp.TOTP]]:
     """A manager's login, and its authenticator (managers give a TOTP code too; the CLI prints its address)."""
-    made = subprocess.run(
-        [SUPPORTPLAN, "--database", web_servers.database_url, "adviser", "add", MANAGER_EMAIL, "--role", "manager"],
-        input=MANAGER_PASSWORD + "\n",
-        capture_output=True,
-        text=True,
-        env=web_servers.env,
-        timeout=120,
-    )
+    made = web_servers.cli("adviser", "add", MANAGER_EMAIL, "--role", "manager", stdin=MANAGER_PASSWORD + "\n")
     assert made.returncode == 0, made.stderr
     authenticator = pyotp.parse_uri(re.search(r"otpauth://totp/\S+", made.stdout).group(0))
     use_database(web_servers.database_url)

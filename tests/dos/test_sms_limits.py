@@ -9,7 +9,7 @@ import secrets
 from bot.channels import texts
 from bot.channels.limits import TOO_LONG, TOO_MANY
 from bot.config import Settings
-from tests.sms.test_channel import PUBLIC, TOKEN, Assistant, messages, request, run, send
+from tests.support.sms_handler import PUBLIC, TOKEN, Assistant, messages, request, run, send
 
 FLOODER = "+447700900321"
 

@@ -9,8 +9,8 @@ from typing import Dict, List
 
 import pytest
 
-from tests.e2e.conftest import Chat, Servers
-from tests.e2e.test_whole_plan import expect
+from tests.support.chat import Chat, expect
+from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
 

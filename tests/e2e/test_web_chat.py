@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 import requests
 
-from tests.e2e.conftest import PORTS, Servers
+from tests.support.ports import E2E
+from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
 
-WEB = f"http://127.0.0.1:{PORTS.web}"
+WEB = f"http://127.0.0.1:{E2E.web}"
 
 
 def test_the_chat_page_starts_a_conversation_and_relays_messages(servers: Servers) -> None:

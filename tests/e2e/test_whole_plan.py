@@ -7,14 +7,10 @@ import json
 
 import pytest
 
-from tests.e2e.conftest import Chat, Servers
+from tests.support.chat import Chat, expect
+from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
-
-
-def expect(reply: str, *fragments: str) -> None:
-    for fragment in fragments:
-        assert fragment.lower() in reply.lower(), f"expected {fragment!r} in:\n{reply}"
 
 
 def test_a_whole_plan_from_greeting_to_submission(servers: Servers, chat: Chat) -> None:

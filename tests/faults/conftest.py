@@ -1,5 +1,5 @@
 """Our servers on a fresh PostgreSQL database with the demo people, for the fault tests, on
-ports of their own (the e2e ports plus 11, after SUPPORTPLAN_TEST_PORT_OFFSET)."""
+ports of their own (tests/support/ports.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ from typing import Iterator
 
 import pytest
 
-from bench.stack import Deployment, deployment_env, postgres_database, prepare_database
-from tests.e2e.conftest import shifted_ports
-
-PORTS = shifted_ports(11)
+from tests.support.deployment import Deployment, deployment_env, postgres_database, prepare_database
+from tests.support.ports import FAULTS
 
 
 @pytest.fixture(scope="package")
@@ -18,7 +16,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     with postgres_database("supportplan_faults") as url:
         prepare_database(url)
         log = (tmp_path_factory.mktemp("faults") / "servers.log").open("w")
-        running = Deployment(PORTS, deployment_env(url, PORTS), with_web=True, output=log).start()
+        running = Deployment(FAULTS, deployment_env(url, FAULTS), with_web=True, output=log).start()
         try:
             yield running
         finally:

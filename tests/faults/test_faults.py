@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from bench.stack import Deployment
 from bot.rasa_plugins.processor import PLEASE_TRY_AGAIN
-from tests.e2e.conftest import Chat
-from tests.faults.conftest import PORTS
+from tests.support.chat import Chat, expect
+from tests.support.deployment import Deployment
+from tests.support.ports import FAULTS
 
 pytestmark = [
     pytest.mark.e2e,
@@ -23,14 +23,9 @@ pytestmark = [
 ]
 
 
-def expect(reply: str, *fragments: str) -> None:
-    for fragment in fragments:
-        assert fragment.lower() in reply.lower(), f"expected {fragment!r} in:\n{reply}"
-
-
 def verified_chat(reference: str, birth_date: str) -> Chat:
     """A person who has said who is planning and proved who they are."""
-    chat = Chat(PORTS.rasa)
+    chat = Chat(FAULTS.rasa)
     expect(chat.say("Hi there"), "Who is making this plan")
     expect(chat.say("it's just me"), "reference number")
     expect(chat.say(f"my reference is {reference}"), "date of birth")
@@ -65,10 +60,10 @@ def test_action_server_killed_mid_form(deployment: Deployment) -> None:
 def test_rasa_server_restarted(deployment: Deployment) -> None:
     """Through the web chat page: its relay answers kindly while the Rasa server is down."""
     web = requests.Session()
-    web.get(f"http://127.0.0.1:{PORTS.web}/", timeout=30).raise_for_status()
+    web.get(f"http://127.0.0.1:{FAULTS.web}/", timeout=30).raise_for_status()
 
     def say(text: str) -> str:
-        response = web.post(f"http://127.0.0.1:{PORTS.web}/api/messages", json={"message": text}, timeout=90)
+        response = web.post(f"http://127.0.0.1:{FAULTS.web}/api/messages", json={"message": text}, timeout=90)
         response.raise_for_status()
         return "\n".join(m.get("text") or "" for m in response.json())
 

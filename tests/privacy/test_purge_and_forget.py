@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
-import sys
 import time
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import List
 
 import pytest
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from bot.budgets.source import BudgetFigures
 from bot.db.models import AuditLog, IdentityLock, Outcome, Person, Plan, utcnow
@@ -27,25 +23,11 @@ from bot.identity import check_identity
 from bot.plans import service
 from bot.plans.service import latest_plan
 from bot.privacy.erasure import forget, purge
+from tests.support.conversations import tracker_store
+from tests.support.servers import SUPPORTPLAN
 
-SUPPORTPLAN = str(Path(sys.executable).parent / "supportplan")
 BUDGET = BudgetFigures.of(Decimal("250"), "week")
 DAY = 24 * 3600
-
-
-def tracker_store(url: str) -> SQLTrackerStore:
-    parts = make_url(url)
-    if parts.get_backend_name() == "sqlite":
-        return SQLTrackerStore(Domain.empty(), dialect="sqlite", db=parts.database)
-    return SQLTrackerStore(
-        Domain.empty(),
-        dialect="postgresql",
-        host=parts.host,
-        port=parts.port,
-        db=parts.database,
-        username=parts.username,
-        password=parts.password,
-    )
 
 
 def conversation(sender_id: str, reference: str, at: float) -> DialogueStateTracker:

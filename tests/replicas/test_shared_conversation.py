@@ -13,16 +13,15 @@ from typing import Dict, Iterator, List, Tuple
 import pytest
 from sqlalchemy import create_engine, text
 
-from bench.conversation import whole_plan
-from bench.stack import Deployment, deployment_env, postgres_database, prepare_database
-from tests.e2e.conftest import Chat, shifted_ports
+from tests.support.chat import Chat
+from tests.support.deployment import Deployment, deployment_env, postgres_database, prepare_database, whole_plan
+from tests.support.ports import REPLICAS
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(os.environ.get("SUPPORTPLAN_SKIP_POSTGRES") == "1", reason="needs the local PostgreSQL"),
 ]
 
-REPLICA_PORTS = [shifted_ports(n) for n in (12, 13)]
 REDIS_URL = os.environ.get("SUPPORTPLAN_TEST_REDIS", "redis://127.0.0.1:6379/4")
 PERSON = "PB-100234"
 #: the two outcomes, sent at once to the two replicas
@@ -36,7 +35,7 @@ def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tuple[str, Li
         log = (tmp_path_factory.mktemp("replicas") / "servers.log").open("w")
         started: List[Deployment] = []
         try:
-            for ports in REPLICA_PORTS:
+            for ports in REPLICAS:
                 started.append(Deployment(ports, deployment_env(url, ports, redis_url=REDIS_URL), output=log).start())
             yield url, started
         finally:

@@ -12,7 +12,7 @@ import pytest
 from bot.cli import main
 from bot.reporting.output import CSV_HEADER
 from bot.reporting.suppression import hidden_parts, shown_count, shown_figure
-from tests.reporting.conftest import PERSONAL
+from tests.support.known_data import PERSONAL
 
 
 def run(capsys: pytest.CaptureFixture, database: str, *args: str) -> tuple:

@@ -16,7 +16,8 @@ from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.reporting.period import Period
 from bot.reporting.published import PUBLISHED, OverlappingReport, publish
-from tests.web.conftest import MANAGER_PASSWORD, advisers, client, rasa, sign_in  # noqa: F401  (fixtures)
+from tests.support.advisers import MANAGER_PASSWORD, advisers, sign_in  # noqa: F401  (fixtures)
+from tests.support.web_app import client, rasa  # noqa: F401  (fixtures)
 
 
 def p(first: Optional[str], last: Optional[str]) -> Period:

@@ -12,8 +12,9 @@ from typing import Dict
 from aiohttp.test_utils import TestClient
 
 from bot.reporting.charts import CHARTS
-from tests.reporting.conftest import PERSONAL
-from tests.web.conftest import MANAGER_PASSWORD, advisers, client, rasa, sign_in  # noqa: F401  (fixtures)
+from tests.support.advisers import MANAGER_PASSWORD, advisers, sign_in  # noqa: F401  (fixtures)
+from tests.support.known_data import PERSONAL
+from tests.support.web_app import client, rasa  # noqa: F401  (fixtures)
 
 MARCH = "?from=2026-03-01&to=2026-03-31"
 

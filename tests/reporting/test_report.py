@@ -7,7 +7,7 @@ from datetime import date
 
 from bot.reporting.period import Period
 from bot.reporting.report import build_report
-from tests.reporting.conftest import MARCH
+from tests.support.known_data import MARCH
 
 F5, HIDDEN = "fewer than 5", "not shown"
 ZERO_SPEND = {"plans": 0, "services": 0, "weekly_spend": "0.00", "share_of_spend_percent": "0.0"}

@@ -14,15 +14,14 @@ from typing import Any, Dict, Iterator
 import pytest
 import requests
 
+from bot.answers.trackers import domain, tracker
 from bot.config import PROJECT_ROOT, Settings
-from tests.actions.conftest import domain, tracker
-from tests.e2e.conftest import shifted_ports
-from tests.security.test_live_servers import outside_address
+from tests.support.ports import SECOND_FACTOR, local_url, outside_address
 
 pytestmark = pytest.mark.e2e
 
-PORT = shifted_ports(45).actions
-URL = f"http://127.0.0.1:{PORT}"
+PORT = SECOND_FACTOR.actions
+URL = local_url(PORT)
 PERSONAL = ("PB-100239", "PB100239", "Helen", "Walsh", "1965", "01/12/1965", "I was born on the first of December")
 
 

@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from bot.secret_keys import ADVISER_SESSIONS, derived_key
 from bot.web.auth import SESSION_COOKIE
-from tests.web.conftest import advisers, client, rasa, secret_key  # noqa: F401  (fixtures)
+from tests.support.advisers import advisers, secret_key  # noqa: F401  (fixtures)
+from tests.support.web_app import client, rasa  # noqa: F401  (fixtures)
 
 
 def old_public_key() -> bytes:

@@ -13,7 +13,9 @@ from sqlalchemy import select
 from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.web.console_queries import LIVE_AUDIT_INTERVAL
-from tests.web.conftest import advisers, client, make_plan, rasa, sign_in  # noqa: F401  (fixtures)
+from tests.support.advisers import advisers, sign_in  # noqa: F401  (fixtures)
+from tests.support.plans import make_plan  # noqa: F401  (fixtures)
+from tests.support.web_app import client, rasa  # noqa: F401  (fixtures)
 
 
 def views() -> List[AuditLog]:

@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.config import Settings
 from bot.web.app import COOKIE, create_app
 from bot.web.auth import SESSION_COOKIE
-from tests.web.conftest import advisers  # noqa: F401  (fixture)
+from tests.support.advisers import advisers  # noqa: F401  (fixture)
 
 HSTS = "max-age=31536000"
 HTTPS = {"X-Forwarded-Proto": "https"}

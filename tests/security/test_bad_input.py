@@ -14,11 +14,13 @@ import socketio
 
 from bot.nlu.entities import extract_entities
 from bot.parsing.money import parse_money
-from tests.e2e.conftest import Chat
-from tests.e2e.test_whole_plan import expect
-from tests.security.conftest import PORTS, RASA, WEB, LoggedServers, new_chat
+from tests.support.chat import Chat, expect
+from tests.support.ports import SECURITY, local_url
+from tests.support.servers import LoggedServers
 
 pytestmark = pytest.mark.e2e
+
+RASA, WEB = local_url(SECURITY.rasa), local_url(SECURITY.web)
 
 BAD_MESSAGES = [
     "x" * 10_000,
@@ -58,7 +60,7 @@ def exported(logged_servers: LoggedServers, reference: str) -> Dict:
 
 
 def still_running(logged_servers: LoggedServers) -> None:
-    for url in (f"http://127.0.0.1:{PORTS.actions}/health", RASA + "/", WEB + "/health"):
+    for url in (f"http://127.0.0.1:{SECURITY.actions}/health", RASA + "/", WEB + "/health"):
         assert requests.get(url, timeout=10).status_code == 200
     for process in logged_servers.servers.stack.processes:
         assert process.poll() is None
@@ -68,7 +70,7 @@ def still_running(logged_servers: LoggedServers) -> None:
 def recorded_plan(logged_servers: LoggedServers) -> Chat:
     """Daniel Okafor (PB-100238) part way through his plan: what matters, an outcome, and a
     service waiting for its hours."""
-    chat = new_chat()
+    chat = Chat(SECURITY.rasa)
     for text in (
         "hello",
         "me",
@@ -132,7 +134,7 @@ def test_malformed_requests_to_rest_get_4xx(logged_servers: LoggedServers) -> No
 
 def test_rest_callers_cannot_pose_as_another_channel(logged_servers: LoggedServers) -> None:
     """The SMS channel vouches for a phone's person reference in metadata; REST must not."""
-    chat = new_chat()
+    chat = Chat(SECURITY.rasa)
     chat.say("hello")
     payload = {
         "sender": chat.sender,

@@ -10,9 +10,12 @@ import requests
 from sqlalchemy import create_engine, text
 
 from bot.web.chat import COOKIE
-from tests.security.conftest import RASA, WEB, LoggedServers
+from tests.support.ports import SECURITY, local_url
+from tests.support.servers import LoggedServers
 
 pytestmark = pytest.mark.e2e
+
+RASA, WEB = local_url(SECURITY.rasa), local_url(SECURITY.web)
 
 
 @pytest.mark.parametrize("sender", ["web-someone", "sms-0123456789abcdef"])

@@ -11,9 +11,9 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import respond_to_risk
+from bot.answers.trackers import tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
-from tests.actions.conftest import tracker
 
 pytestmark = pytest.mark.asyncio
 

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.identity import check_identity
-from tests.web.conftest import advisers, client, csrf_of, rasa, sign_in  # noqa: F401 — fixtures
+from tests.support.advisers import advisers, csrf_of, sign_in  # noqa: F401 — fixtures
+from tests.support.web_app import client, rasa  # noqa: F401 — fixtures
 
 SAM_BORN = date(1956, 4, 3)
 

@@ -9,18 +9,18 @@ from typing import Iterator
 
 import pytest
 
-from tests.e2e.conftest import Chat, Servers, launch, shifted_ports
-from tests.e2e.test_whole_plan import expect
+from tests.support.chat import Chat, expect
+from tests.support.ports import SECOND_FACTOR
+from tests.support.servers import Servers, launch
 
-#: rasa + 45 meets no other suite's ports (e2e +0, sms +7, faults +11, replicas +12/13, security +30, browser +60)
-PORTS = shifted_ports(45)
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
     running = launch(
         Path(tmp_path_factory.mktemp("second-factor")) / "supportplan.db",
-        PORTS,
+        SECOND_FACTOR,
         with_web=False,
         IDENTITY_SECOND_FACTOR="sms",
     )
@@ -31,7 +31,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
 
 
 def check(reference: str, born: str) -> str:
-    chat = Chat(PORTS.rasa)
+    chat = Chat(SECOND_FACTOR.rasa)
     chat.say("hi")
     chat.say("myself")
     chat.say(reference)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.channels.metadata import CLIENT_KEY, client_key_for
 from bot.channels.sms import PERSON_REFERENCE_KEY
-from tests.sms.test_channel import PHONE, SETTINGS, Assistant, request, run, send
+from tests.support.sms_handler import PHONE, SETTINGS, Assistant, request, run, send
 
 
 def test_each_message_carries_the_hashed_number_as_its_client_key(demo_person: str) -> None:

@@ -6,26 +6,18 @@ from __future__ import annotations
 
 import re
 import socket
-from typing import Iterable, Optional
+from typing import Iterable
 
 import pytest
 import requests
 
-from tests.e2e.test_whole_plan import expect
-from tests.security.conftest import PORTS, RASA, WEB, LoggedServers, new_chat
+from tests.support.chat import Chat, expect
+from tests.support.ports import SECURITY, local_url, outside_address
+from tests.support.servers import LoggedServers
 
 pytestmark = pytest.mark.e2e
 
-
-def outside_address() -> Optional[str]:
-    """This machine's address on its network (not loopback), if it has one."""
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        try:
-            probe.connect(("192.0.2.1", 9))  # TEST-NET: nothing is sent
-        except OSError:
-            return None
-        address = probe.getsockname()[0]
-    return None if address.startswith("127.") else address
+RASA, WEB = local_url(SECURITY.rasa), local_url(SECURITY.web)
 
 
 def test_the_rasa_http_api_is_off(logged_servers: LoggedServers) -> None:
@@ -43,14 +35,14 @@ def test_nothing_listens_beyond_loopback(logged_servers: LoggedServers) -> None:
     address = outside_address()
     if address is None:
         pytest.skip("this machine has no network address other than loopback")
-    for port in (PORTS.actions, PORTS.rasa, PORTS.web):
+    for port in (SECURITY.actions, SECURITY.rasa, SECURITY.web):
         with socket.socket() as client:
             client.settimeout(2)
             assert client.connect_ex((address, port)) != 0, f"port {port} answers on {address}"
 
 
 def test_no_budget_or_plan_before_identity_is_checked(logged_servers: LoggedServers) -> None:
-    chat = new_chat()
+    chat = Chat(SECURITY.rasa)
     chat.say("hello")
     for asking in ("how much is my budget?", "show me my plan", "PB-100237 what's my money"):
         reply = chat.say(asking)
@@ -100,7 +92,7 @@ def test_a_whole_conversation_leaves_no_personal_data_in_the_logs(logged_servers
         "a payment card",
         "my nephew Lorcan will step in",
     ]
-    chat = new_chat()
+    chat = Chat(SECURITY.rasa)
     replies = [chat.say(text) for text in said]
     expect(replies[3], "£190.00 a week", "£9,880.00 a year")
     expect(replies[10], "£52.05 a week")
@@ -144,7 +136,7 @@ def test_a_whole_conversation_leaves_no_personal_data_in_the_logs(logged_servers
 
 
 def check_in_a_new_conversation(reference: str, born: str) -> str:
-    chat = new_chat()
+    chat = Chat(SECURITY.rasa)
     chat.say("hi")
     chat.say("myself")
     chat.say(reference)

@@ -1,6 +1,6 @@
 """The real Rasa server with its HTTP API turned on by RASA_TOKEN: the token works, it is on no
 command line, and the model endpoints are refused even with the token.
-Ports: the e2e ports (moved by SUPPORTPLAN_TEST_PORT_OFFSET) plus PORT_SHIFT."""
+Ports: tests/support/ports.py."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from typing import Iterator
 import pytest
 import requests
 
-from tests.e2e.conftest import Chat, Servers, launch, shifted_ports
+from tests.support.chat import Chat
+from tests.support.ports import MODELS_API, local_url
+from tests.support.servers import Servers, launch
 
-PORT_SHIFT = 70
-PORTS = shifted_ports(PORT_SHIFT)
-RASA = f"http://127.0.0.1:{PORTS.rasa}"
+RASA = local_url(MODELS_API.rasa)
 TOKEN = secrets.token_urlsafe(24)
 
 pytestmark = pytest.mark.e2e
@@ -23,7 +23,9 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def api_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
-    running = launch(tmp_path_factory.mktemp("models-api") / "supportplan.db", PORTS, with_web=False, RASA_TOKEN=TOKEN)
+    running = launch(
+        tmp_path_factory.mktemp("models-api") / "supportplan.db", MODELS_API, with_web=False, RASA_TOKEN=TOKEN
+    )
     try:
         yield running
     finally:
@@ -60,4 +62,4 @@ def test_the_model_endpoints_are_refused_with_the_token(api_servers: Servers, me
 
 
 def test_the_model_still_answers(api_servers: Servers) -> None:
-    assert Chat(PORTS.rasa).say("hello")
+    assert Chat(MODELS_API.rasa).say("hello")

@@ -5,9 +5,7 @@ hashed conversation id."""
 from __future__ import annotations
 
 import asyncio
-import re
-from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List
 from urllib.parse import urlencode
 
 import pytest
@@ -16,82 +14,28 @@ from twilio.request_validator import RequestValidator
 from bot.channels import texts
 from bot.channels.numbers import conversation_id
 from bot.channels.segments import MORE_PROMPT, fits, split
-from bot.channels.sms import PERSON_REFERENCE_KEY, SmsInput
+from bot.channels.sms import PERSON_REFERENCE_KEY
 from bot.channels.texts import help_text
 from bot.config import Settings
 from bot.readability import MIN_READING_EASE, reading_ease
-
-TOKEN = "unit-test-token"
-PUBLIC = "https://chat.council.example"
-URL = PUBLIC + "/webhooks/sms/webhook"
-PHONE = "+447700900123"  # Sam Taylor, PB-100234, in the demo people
-#: the rate limit is off here: these tests send one number many texts a minute (tests/dos/test_sms_limits.py tests it)
-SETTINGS = Settings.from_env(
-    {
-        "SMS_AUTH_TOKEN": TOKEN,
-        "SMS_PUBLIC_URL": PUBLIC,
-        "COUNCIL_PHONE": "0300 000 1111",
-        "SUPPORTPLAN_CONVERSATION_MESSAGES_PER_MINUTE": "0",
-    }
+from tests.support.sms_handler import (
+    PHONE,
+    PUBLIC,
+    SETTINGS,
+    TOKEN,
+    URL,
+    Assistant,
+    FakeRequest,
+    messages,
+    request,
+    run,
+    send,
 )
+
 WHO = [
     {"title": "I am, for myself", "payload": "I am planning for myself"},
     {"title": "I'm helping someone", "payload": "I am helping someone else"},
 ]
-
-
-@dataclass
-class FakeRequest:
-    body: bytes
-    headers: Dict[str, str]
-    query_string: str = ""
-
-
-@dataclass
-class Assistant:
-    """Stands in for Rasa: records each message and answers with `answer(text)`."""
-
-    answer: Callable[[str], List[Dict[str, Any]]] = lambda text: [{"text": f"You said {text}"}]
-    received: List[Any] = field(default_factory=list)
-    delay: float = 0.0
-
-    async def __call__(self, message: Any) -> None:
-        self.received.append(message)
-        await asyncio.sleep(self.delay)
-        for reply in self.answer(message.text):
-            if reply.get("buttons"):
-                await message.output_channel.send_text_with_buttons(message.sender_id, reply["text"], reply["buttons"])
-            else:
-                await message.output_channel.send_text_message(message.sender_id, reply["text"])
-
-
-_sids = iter(range(1, 10**6))
-
-
-def request(
-    body: str, sid: Optional[str] = None, phone: str = PHONE, token: str = TOKEN, sign: bool = True
-) -> FakeRequest:
-    params = {
-        "From": phone,
-        "To": "+447700900999",
-        "Body": body,
-        "MessageSid": sid or f"SM{next(_sids):032d}",
-        "NumMedia": "0",
-    }
-    headers = {"X-Twilio-Signature": RequestValidator(token).compute_signature(URL, params)} if sign else {}
-    return FakeRequest(urlencode(params).encode(), headers)
-
-
-async def send(assistant: Assistant, req: FakeRequest, settings: Settings = SETTINGS):
-    return await SmsInput()._receive(req, assistant, settings)  # noqa: SLF001 — the handler itself, without Sanic
-
-
-def messages(response: Any) -> List[str]:
-    return re.findall(r"<Message>(.*?)</Message>", response.body.decode(), flags=re.S)
-
-
-def run(coroutine: Any) -> Any:
-    return asyncio.run(coroutine)
 
 
 @pytest.fixture

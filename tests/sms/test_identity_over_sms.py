@@ -3,23 +3,13 @@ only the date of birth when the SMS channel found the person by their number."""
 
 from __future__ import annotations
 
-from typing import Optional
-
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.identity import SMS_PERSON_REFERENCE, ValidateIdentityForm
-from tests.actions.conftest import domain, run, tracker
+from actions.identity import ValidateIdentityForm
+from bot.answers.trackers import domain, run, tracker
+from tests.support.trackers import over
 
 FORM = "identity_form"
-
-
-def over(channel: str, t: Tracker, reference: Optional[str] = "PB-100234") -> Tracker:
-    """`t` with its latest message received on `channel`, carrying the SMS channel's metadata."""
-    user = next(e for e in reversed(t.events) if e.get("event") == "user")
-    user["input_channel"] = channel
-    user["metadata"] = {SMS_PERSON_REFERENCE: reference} if reference else {}
-    return t
 
 
 async def test_after_who_is_planning_only_the_date_of_birth_is_asked(demo_person: str) -> None:

@@ -4,20 +4,17 @@ on rate limits and server errors, never to a number that sent STOP."""
 from __future__ import annotations
 
 import asyncio
-import json
-import logging
-from typing import Any, List, Optional
+from typing import List, Optional
 
 import pytest
 from twilio.base.exceptions import TwilioRestException
-from twilio.http import AsyncHttpClient
-from twilio.http.response import Response
 
 from bot.channels import store
 from bot.channels.numbers import number_hash
 from bot.channels.segments import MORE_PROMPT
 from bot.channels.sender import SmsNotConfigured, SmsSender, backoff
 from bot.config import Settings
+from tests.support.fake_twilio import FakeTwilio
 
 SETTINGS = Settings.from_env(
     {
@@ -27,39 +24,6 @@ SETTINGS = Settings.from_env(
     }
 )
 TO = "+447700900123"
-
-
-class FakeTwilio(AsyncHttpClient):
-    """Answers each request with the next status in `statuses` (201 once they run out)."""
-
-    def __init__(self, statuses: List[int]) -> None:
-        super().__init__(logging.getLogger("test"), True, None)
-        self.statuses = list(statuses)
-        self.sent: List[dict] = []
-        self.closed = False
-
-    async def request(
-        self,
-        method: str,
-        url: str,
-        params: Any = None,
-        data: Any = None,
-        headers: Any = None,
-        auth: Any = None,
-        timeout: Optional[float] = None,
-        allow_redirects: bool = False,
-    ) -> Response:
-        self.sent.append(dict(data))
-        status = self.statuses.pop(0) if self.statuses else 201
-        body = (
-            {"sid": f"SM{len(self.sent):032d}", "status": "queued"}
-            if status == 201
-            else {"code": 20500, "message": "busy"}
-        )
-        return Response(status, json.dumps(body))
-
-    async def close(self) -> None:
-        self.closed = True
 
 
 class Waits:

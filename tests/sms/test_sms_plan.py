@@ -11,17 +11,14 @@ import pytest
 
 from bot.channels.segments import MAX_SEGMENTS, MORE_PROMPT, fits
 from bot.plans.service import MAX_TEXT
-from tests.sms.conftest import Phone, SmsServers
+from tests.support.chat import expect
+from tests.support.servers import LoggedServers
+from tests.support.sms import Phone
 
 pytestmark = pytest.mark.e2e
 
 SAM = "+447700900123"  # PB-100234, Sam Taylor, born 1956-04-03, £250 a week
 PRIYA = "+447700900124"  # PB-100235, Priya Shah, born 1948-11-21, £1,300 a month
-
-
-def expect(reply: str, *fragments: str) -> None:
-    for fragment in fragments:
-        assert fragment.lower() in reply.lower(), f"expected {fragment!r} in:\n{reply}"
 
 
 def whole(phone: Phone, first: List[str]) -> str:
@@ -41,13 +38,13 @@ def say(phone: Phone, body: str) -> str:
     return whole(phone, phone.text(body))
 
 
-def export(running: SmsServers, reference: str) -> dict:
+def export(running: LoggedServers, reference: str) -> dict:
     exported = running.servers.cli("export-plan", reference, "--format", "json")
     assert exported.returncode == 0, exported.stderr
     return json.loads(exported.stdout)
 
 
-def test_a_whole_plan_by_text_message(sms_servers: SmsServers) -> None:
+def test_a_whole_plan_by_text_message(sms_servers: LoggedServers) -> None:
     sam = Phone(SAM)
     reply = say(sam, "Hi")
     expect(reply, "personal budget", "Who is making this plan", "Reply 1 for", "Reply 2 for")
@@ -87,7 +84,7 @@ def test_a_whole_plan_by_text_message(sms_servers: SmsServers) -> None:
     assert plan["management"] == "direct_payment" and "Jane" in plan["contingency"]
 
 
-def test_a_supporter_texting_from_their_own_phone_plans_by_numbers(sms_servers: SmsServers) -> None:
+def test_a_supporter_texting_from_their_own_phone_plans_by_numbers(sms_servers: LoggedServers) -> None:
     helper = Phone("+447700900456")  # nobody on the council's records has this number
     expect(say(helper, "hello"), "Reply 2 for I'm helping someone")
     expect(say(helper, "2"), "reference number")
@@ -119,7 +116,7 @@ def start_plan(phone: Phone, date_of_birth: str) -> str:
     return say(phone, "1") + "\n" + say(phone, date_of_birth)
 
 
-def test_a_retried_message_is_answered_once_and_records_one_service(sms_servers: SmsServers) -> None:
+def test_a_retried_message_is_answered_once_and_records_one_service(sms_servers: LoggedServers) -> None:
     gareth = Phone("+447700900125")  # PB-100236, born 1972-02-14, £15,600 a year
     expect(start_plan(gareth, "14/2/1972"), "£300.00 a week", "important to you")
     say(gareth, "Football on Saturdays and my brother")
@@ -141,7 +138,7 @@ def test_a_retried_message_is_answered_once_and_records_one_service(sms_servers:
     assert plan["status"] == "draft"
 
 
-def test_stop_ends_texts_until_start_and_help_gives_the_councils_number(sms_servers: SmsServers) -> None:
+def test_stop_ends_texts_until_start_and_help_gives_the_councils_number(sms_servers: LoggedServers) -> None:
     phone = Phone("+447700900777")
     expect(say(phone, "hello"), "Who is making this plan")
     expect(say(phone, "  Stop "), "START")
@@ -154,7 +151,7 @@ def test_stop_ends_texts_until_start_and_help_gives_the_councils_number(sms_serv
     expect(reply, "reference number")  # nobody has this number on record, so the reference is asked
 
 
-def test_forged_or_missing_signatures_reach_no_conversation(sms_servers: SmsServers) -> None:
+def test_forged_or_missing_signatures_reach_no_conversation(sms_servers: LoggedServers) -> None:
     phone = Phone("+447700900888")
     forged = Phone(phone.number, token="not-the-real-token")
     assert forged.post("STOP").status_code == 403
@@ -164,7 +161,7 @@ def test_forged_or_missing_signatures_reach_no_conversation(sms_servers: SmsServ
     expect(say(phone, "hello"), "Who is making this plan")
 
 
-def test_a_long_non_latin_message_is_kept_whole(sms_servers: SmsServers) -> None:
+def test_a_long_non_latin_message_is_kept_whole(sms_servers: LoggedServers) -> None:
     priya = Phone(PRIYA)
     expect(start_plan(priya, "21 November 1948"), "Priya", "£1,300.00 a month", "important to you")
     # as long as an answer may be (bot/plans/service.py MAX_TEXT): several SMS segments of UCS-2
@@ -181,7 +178,7 @@ def test_a_long_non_latin_message_is_kept_whole(sms_servers: SmsServers) -> None
     assert plan["outcomes"][0]["text"].startswith("Chcę sama chodzić do sklepu")
 
 
-def test_no_phone_number_reaches_the_servers_logs(sms_servers: SmsServers) -> None:
+def test_no_phone_number_reaches_the_servers_logs(sms_servers: LoggedServers) -> None:
     """Runs last in this module: by now every test above has texted the servers."""
     say(Phone(SAM), "hello")
     logged = sms_servers.log.read_text(encoding="utf-8")

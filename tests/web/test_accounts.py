@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bot.db.models import Adviser, AuditLog, utcnow
 from bot.db.session import session_scope
 from bot.web.accounts import LOCKOUT, MAX_FAILURES, AccountError, authenticate, create_adviser
-from tests.web.conftest import PASSWORD
+from tests.support.advisers import PASSWORD
 
 
 def test_a_login_keeps_only_an_argon2_hash(database: str) -> None:

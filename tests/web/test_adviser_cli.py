@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import subprocess
 
+from bot.config import PROJECT_ROOT
 from bot.web.accounts import authenticate
-from tests.test_cli import PROJECT_ROOT, SUPPORTPLAN
-from tests.web.conftest import PASSWORD
+from tests.support.advisers import PASSWORD
+from tests.support.servers import SUPPORTPLAN
 
 
 def add(database: str, *args: str, password: str = PASSWORD) -> subprocess.CompletedProcess:

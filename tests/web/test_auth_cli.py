@@ -7,9 +7,10 @@ import subprocess
 
 import pyotp
 
+from bot.config import PROJECT_ROOT
 from bot.web.accounts import authenticate, check_code, create_adviser
-from tests.test_cli import PROJECT_ROOT, SUPPORTPLAN
-from tests.web.conftest import PASSWORD, secret_key
+from tests.support.advisers import PASSWORD, secret_key
+from tests.support.servers import SUPPORTPLAN
 
 URI = re.compile(r"otpauth://totp/\S+")
 

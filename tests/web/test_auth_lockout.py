@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient
 
 from bot.web import accounts
 from bot.web.accounts import MAX_FAILURES, authenticate, disable_adviser
-from tests.web.conftest import PASSWORD, csrf_of
+from tests.support.advisers import PASSWORD, csrf_of
 
 ADA = "ada@council.example"
 NOBODY = "nobody@council.example"

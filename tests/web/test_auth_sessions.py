@@ -19,7 +19,8 @@ from bot.db.session import session_scope
 from bot.secret_keys import ADVISER_SESSIONS, derived_key
 from bot.web.accounts import authenticate, disable_adviser, reset_password
 from bot.web.auth import SESSION_COOKIE
-from tests.web.conftest import PASSWORD, csrf_of, make_plan, secret_key, sign_in
+from tests.support.advisers import PASSWORD, csrf_of, secret_key, sign_in
+from tests.support.plans import make_plan
 
 NEW_PASSWORD = "a brand new long password"
 

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from bot.db.models import Adviser, AdviserSession, utcnow
 from bot.db.session import session_scope
 from bot.web.accounts import MAX_FAILURES, check_code, create_adviser, enrol_totp
-from tests.web.conftest import MANAGER_PASSWORD, PASSWORD, csrf_of, enrol, fresh_code, secret_key, sign_in
+from tests.support.advisers import MANAGER_PASSWORD, PASSWORD, csrf_of, enrol, fresh_code, secret_key, sign_in
 
 ADA = "ada@council.example"
 

@@ -9,8 +9,10 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.plans import service
-from tests.web.conftest import make_plan, save_conversation, sign_in, verified_chat
-from tests.web.test_console import audit
+from tests.support.advisers import sign_in
+from tests.support.conversations import save_conversation
+from tests.support.plans import audit, make_plan
+from tests.support.web_app import verified_chat
 
 pytestmark = pytest.mark.asyncio
 

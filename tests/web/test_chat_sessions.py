@@ -18,17 +18,17 @@ from bot.plans import service
 from bot.plans.export import FLAG_WORDS
 from bot.privacy.erasure import forget
 from bot.web.chat import COOKIE
-from tests.web.conftest import (
+from tests.support.advisers import sign_in
+from tests.support.conversations import save_conversation
+from tests.support.plans import make_plan
+from tests.support.web_app import (
     DATE_OF_BIRTH,
     FakeRasa,
     age_session,
     conversation_of,
     cookie_of,
-    make_plan,
     own_origin,
-    save_conversation,
     say,
-    sign_in,
     verified_chat,
 )
 

@@ -3,27 +3,21 @@ search, plans by status, the live view with its audit line, and agreeing a sent 
 
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict
 
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient
-from sqlalchemy import select
 from yarl import URL
 
-from bot.db.models import AuditLog
-from bot.db.session import session_scope
 from bot.plans import service
 from bot.web.accounts import MAX_FAILURES
 from bot.web.auth import SESSION_COOKIE, render_console_page, require_adviser
-from tests.web.conftest import MANAGER_PASSWORD, PASSWORD, csrf_of, make_plan, save_conversation, sign_in
+from tests.support.advisers import MANAGER_PASSWORD, PASSWORD, csrf_of, sign_in
+from tests.support.conversations import save_conversation
+from tests.support.plans import audit, make_plan
 
 pytestmark = pytest.mark.asyncio
-
-
-def audit(action: str) -> List[AuditLog]:
-    with session_scope() as session:
-        return list(session.execute(select(AuditLog).where(AuditLog.action == action)).scalars())
 
 
 async def test_the_console_needs_a_login_and_comes_back_after_it(client: TestClient, advisers: Dict[str, int]) -> None:

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from bot.plans import service
 from bot.plans.documents import plan_to_html, plan_to_pdf
 from bot.plans.service import get_plan
-from tests.web.conftest import make_plan
+from tests.support.plans import make_plan
 
 SECTIONS = [
     "My personal budget",
