@@ -23,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 help:
 	@echo "make run    - install, prepare the database, train if needed and start everything"
 	@echo "make test   - the whole test suite"
-	@echo "make test-fast - the tests that start no server (pytest -m 'not e2e'; no training)"
+	@echo "make test-fast - the tests that start no server (no server, no trained model, no training)"
 	@echo "make lint   - ruff lint and format check, mypy (part of make test)"
 	@echo "make bench  - the benchmarks"
 	@echo "make train  - train the Rasa model if the data changed"
@@ -81,7 +81,7 @@ test: install lint validate nlu-holdout test-stories test-python
 # Every test that starts no server (the server suites are marked e2e). It does not train: the NLU
 # safety tests read the newest model already in models/ (`make train` makes one).
 test-fast: $(INSTALLED)
-	$(BIN)/python -m pytest -m "not e2e"
+	$(BIN)/python -m pytest -m "not e2e and not model"
 
 # Trains five models (about 7–9 minutes on 2 cores); prints intent F1s and the threshold sweep.
 nlu-report: $(INSTALLED)

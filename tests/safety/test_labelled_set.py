@@ -15,6 +15,8 @@ import pytest
 
 from bot.safety import detector
 
+pytestmark = pytest.mark.model
+
 LABELLED = Path(__file__).with_name("labelled_messages.csv")
 MAX_FALSE_ALARMS = 0.05
 
