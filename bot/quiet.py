@@ -10,7 +10,9 @@ starts both servers so, and `make train` trains so.
   They are hidden again for those libraries only; ours (bot, actions) and Rasa's still show.
 - Training warns about each response "not used in any story or rule", about 150 lines: ours are
   sent by custom actions, so the list is expected. It goes on Rasa's own list of expected
-  warnings, which Rasa applies unless it runs with --debug.
+  warnings, which Rasa applies unless it runs with --debug. So do pyparsing's notices of its
+  old names (used by packaging and matplotlib): they are UserWarnings too, which Rasa's command
+  line shows once each by a filter put before the one above.
 - rasa-sdk logs a line at INFO for every action it registers.
 """
 
@@ -21,10 +23,15 @@ import runpy
 import sys
 import warnings
 
+from pyparsing.warnings import PyparsingDeprecationWarning
+
 #: the libraries whose own deprecation notices are hidden (the module a warning is reported from)
 LIBRARIES_DEPRECATING = r"(apscheduler|matplotlib|packaging|pkg_resources|sanic_cors|spacy|tensorflow|typer)(\.|$)"
 #: Rasa's warnings that are expected here, as (category, message pattern) for Rasa's own list
-EXPECTED_RASA_WARNINGS = [(UserWarning, r"The (utterance|action) '[^']+' is not used in any story or rule")]
+EXPECTED_RASA_WARNINGS = [
+    (UserWarning, r"The (utterance|action) '[^']+' is not used in any story or rule"),
+    (PyparsingDeprecationWarning, r"'\w+' deprecated - use '\w+'"),
+]
 #: loggers that report routine steps at INFO, and the level they are given instead
 CHATTY_LOGGERS = {"rasa_sdk.executor": logging.WARNING}
 
