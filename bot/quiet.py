@@ -8,8 +8,9 @@ starts both servers so, and `make train` trains so.
   libraries below then print deprecations of their own dependencies' APIs at import (distutils,
   pkg_resources, pyparsing's old names, click, jax): notices for their maintainers, not for us.
   They are hidden again for those libraries only; ours (bot, actions) and Rasa's still show.
-- Training warns about each response "not used in any story or rule", about 150 lines: ours are
-  sent by custom actions, so the list is expected. It goes on Rasa's own list of expected
+- Training warns about each response and intent "not used in any story or rule", about 150
+  lines: our responses are sent, and our intents read, by custom actions (actions/detours.py
+  and the forms), so the list is expected. It goes on Rasa's own list of expected
   warnings, which Rasa applies unless it runs with --debug. So do pyparsing's notices of its
   old names (used by packaging and matplotlib): they are UserWarnings too, which Rasa's command
   line shows once each by a filter put before the one above.
@@ -29,7 +30,7 @@ from pyparsing.warnings import PyparsingDeprecationWarning
 LIBRARIES_DEPRECATING = r"(apscheduler|matplotlib|packaging|pkg_resources|sanic_cors|spacy|tensorflow|typer)(\.|$)"
 #: Rasa's warnings that are expected here, as (category, message pattern) for Rasa's own list
 EXPECTED_RASA_WARNINGS = [
-    (UserWarning, r"The (utterance|action) '[^']+' is not used in any story or rule"),
+    (UserWarning, r"The (intent|utterance|action) '[^']+' is not used in any story or rule"),
     (PyparsingDeprecationWarning, r"'\w+' deprecated - use '\w+'"),
 ]
 #: loggers that report routine steps at INFO, and the level they are given instead
