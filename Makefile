@@ -54,7 +54,7 @@ install: $(INSTALLED) $(WEB_INSTALLED)
 # Rasa itself reuses what it trained before when the data and config are unchanged. Training
 # through bot.rasa_server writes models/NAME.tar.gz.sha256, the checksum the Rasa server checks.
 train: $(INSTALLED)
-	$(BIN)/python -m bot.rasa_server train --domain domain --out models --quiet
+	$(BIN)/python -m bot.quiet bot.rasa_server train --domain domain --out models --quiet
 
 validate: $(INSTALLED)
 	$(BIN)/rasa data validate --domain domain --quiet

@@ -17,6 +17,8 @@ from typing import IO, Any, Dict, List, Mapping, Optional
 from bot.config import PROJECT_ROOT, Settings
 
 READY_TIMEOUT_SECONDS = 180
+#: how the servers are started: as main modules with the expected library noise filtered (bot/quiet.py)
+QUIET = [sys.executable, "-m", "bot.quiet"]
 #: the web app's own environment (`make install`, requirements-web.lock): a current aiohttp, no Rasa
 WEB_PYTHON = PROJECT_ROOT / ".venv-web" / "bin" / "python"
 
@@ -61,8 +63,7 @@ def bin_path(name: str) -> str:
 
 def rasa_server_command(settings: Settings, model: str, port: int) -> List[str]:
     command = [
-        sys.executable,
-        "-m",
+        *QUIET,
         "bot.rasa_server",
         "run",
         "--model",
@@ -83,7 +84,7 @@ def rasa_server_command(settings: Settings, model: str, port: int) -> List[str]:
 
 def action_server_command(port: int) -> List[str]:
     """Our rasa-sdk server (bot/action_server.py): `rasa run actions` would also load Rasa (about 40 MB more)."""
-    return [sys.executable, "-m", "bot.action_server", "--port", str(port)]
+    return [*QUIET, "bot.action_server", "--port", str(port)]
 
 
 def web_command(port: int) -> List[str]:
