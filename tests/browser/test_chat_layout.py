@@ -7,9 +7,9 @@ from typing import Any, Dict
 
 import pytest
 
-from tests.browser.conftest import WEB, axe_violations, screenshot
-from tests.browser.test_chat_and_console import expect, say, wait_for_reply
-from tests.e2e.conftest import Servers
+from tests.support.browser import WEB, axe_violations, say, screenshot, wait_for_reply
+from tests.support.chat import expect
+from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
 
