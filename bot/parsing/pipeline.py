@@ -255,7 +255,8 @@ MINUTES = w("minute", "minutes")
 COUNT_WORD = w("once", "twice", "thrice")
 TIMES = w("times", "time")
 X = {"LOWER": "x"}
-FREQ_UNITS = (
+#: days and parts of a day, singular and plural: units of how often, and occasions counted
+_DAY_PARTS = (
     "day",
     "days",
     "night",
@@ -266,6 +267,9 @@ FREQ_UNITS = (
     "evenings",
     "afternoon",
     "afternoons",
+)
+FREQ_UNITS = (
+    *_DAY_PARTS,
     "week",
     "weeks",
     "fortnight",
@@ -279,16 +283,7 @@ FREQ_UNIT = w(*FREQ_UNITS)
 FREQ_ADVERB = w("daily", "nightly", "weekly", "fortnightly", "monthly", "yearly", "annually")
 PER_ANY = w("a", "an", "per", "each", "every", "/", "in", op="*")
 OCCASIONS = w(
-    "day",
-    "days",
-    "night",
-    "nights",
-    "morning",
-    "mornings",
-    "evening",
-    "evenings",
-    "afternoon",
-    "afternoons",
+    *_DAY_PARTS,
     "session",
     "sessions",
     "visit",
