@@ -10,7 +10,8 @@
 IN_FORM_ALONE is the lowest threshold whose false alarms stay at or under 3% of answers to the
 plan's questions in 5-fold cross-validation on the training data (`python -m bot.safety.sweep`,
 4 December 2026: recall 0.768 without it, 0.903 at 0.85 with 2.8% false alarms; 0.913 and 3.1%
-at 0.8). The held-out safety set was not used to choose it.
+at 0.8; 5 December, with 299 more risk examples: 0.888 and 3.0% at 0.9, 0.897 and 3.4% at 0.85, so
+0.9). The held-out safety sets were not used to choose it.
 
 IN_FORM_THRESHOLD was set from the sweep that `pytest tests/safety -s` prints over the labelled
 set in tests/safety/labelled_messages.csv. With the logistic-regression intent model (2 December
@@ -27,7 +28,7 @@ from bot.safety.phrases import mentions_concern, shows_risk
 
 INTENT = "safeguarding"
 IN_FORM_THRESHOLD = 0.6
-IN_FORM_ALONE = 0.85
+IN_FORM_ALONE = 0.9
 OUTSIDE_FORM_THRESHOLD = 0.5
 
 
