@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
 
 from bot.budgets.importer import import_budgets
 from bot.cli import DEMO_CSV
@@ -43,7 +44,8 @@ def postgres_database(template: Optional[str] = None) -> Iterator[str]:
     """A new PostgreSQL database (a copy of the database `template`, or empty), dropped (WITH
     FORCE) afterwards."""
     name = f"supportplan_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True)
+    # no pool: the drop may come after the faults suite has restarted the server
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True, poolclass=NullPool)
     copy_of = f' TEMPLATE "{template}"' if template else ""
     try:
         with admin.connect() as connection:
