@@ -34,7 +34,30 @@ TOP_KEYS = [
     "updated_at",
     "submitted_at",
 ]
-SERVICE_KEYS = ["id", "category", "description", "outcome_ids", "hours_per_week", "unit_cost", "weekly_cost"]
+#: DESIGN §5's additions, after the contract's keys
+ADDED_KEYS = [
+    "eligible_needs",
+    "assessed_on",
+    "checks",
+    "direct_payment",
+    "involved",
+    "communication_needs",
+    "communication_detail",
+    "copy_route",
+    "review_due",
+    "needs_met_elsewhere",
+    "advice",
+]
+SERVICE_KEYS = [
+    "id",
+    "category",
+    "description",
+    "outcome_ids",
+    "hours_per_week",
+    "unit_cost",
+    "weekly_cost",
+    "need_codes",
+]
 
 
 @pytest.fixture
@@ -62,14 +85,19 @@ def is_iso(text: str) -> bool:
 
 def test_json_has_the_contract_shape_and_types(full_plan: str) -> None:
     data = plan_to_dict(service.get_plan(full_plan))
-    assert list(data) == TOP_KEYS
+    assert list(data) == TOP_KEYS + ADDED_KEYS
     assert data["plan_reference"] == full_plan and data["person_reference"] == "PB-100234"
     assert (data["status"], data["planned_by"]) == ("draft", "supporter")
     assert data["budget"] == {"amount": "250.00", "period": "week", "weekly": "250.00", "annual": "13000.00"}
     assert data["important_to_me"] == "Being near my family"
     assert data["outcomes"] == [
-        {"id": 1, "text": "Have a bath", "domain": "personal_hygiene"},
-        {"id": 2, "text": "Get to the shops", "domain": "community"},
+        {
+            "id": 1,
+            "text": "Have a bath",
+            "domain": "personal_hygiene",
+            "wellbeing_areas": ["dignity", "health_emotional"],
+        },
+        {"id": 2, "text": "Get to the shops", "domain": "community", "wellbeing_areas": ["participation"]},
     ]
     assert [list(s) for s in data["services"]] == [SERVICE_KEYS, SERVICE_KEYS]
     assert data["services"][0] == {
@@ -80,6 +108,7 @@ def test_json_has_the_contract_shape_and_types(full_plan: str) -> None:
         "hours_per_week": "2.5",
         "unit_cost": "15.50",
         "weekly_cost": "38.75",
+        "need_codes": None,
     }
     assert data["services"][1] == {
         "id": 2,
@@ -89,6 +118,7 @@ def test_json_has_the_contract_shape_and_types(full_plan: str) -> None:
         "hours_per_week": None,
         "unit_cost": None,
         "weekly_cost": "1.15",
+        "need_codes": None,
     }
     assert (data["total_weekly_cost"], data["remaining_weekly"]) == ("39.90", "210.10")
     assert (data["management"], data["contingency"], data["flags"]) == ("individual_service_fund", "Ring my son", [])

@@ -173,7 +173,9 @@ def test_empty_or_unknown_answers_are_refused(ref: str, change) -> None:  # type
 
 
 def test_outcomes_get_plan_local_ids_and_a_domain(ref: str) -> None:
-    assert service.add_outcome(ref, "Cook my own dinner") == OutcomeView(1, "Cook my own dinner", "nutrition")
+    assert service.add_outcome(ref, "Cook my own dinner") == OutcomeView(
+        1, "Cook my own dinner", "nutrition", ("health_emotional", "control")
+    )
     assert service.add_outcome(ref, "See my friends").id == 2
     service.remove_outcome(ref, 1)
     assert service.add_outcome(ref, "Have a bath").id == 3

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from sqlalchemy import select
 
@@ -20,6 +20,7 @@ from bot.db.models import AuditLog, Budget, Person
 from bot.db.session import session_scope
 from bot.identity import normalise_reference
 from bot.money import PERIODS, parse_pounds, to_pence
+from bot.plans.catalogue import NEEDS
 
 COLUMNS = (
     "reference",
@@ -31,6 +32,8 @@ COLUMNS = (
     "budget_amount",
     "budget_period",
 )
+#: optional columns (DESIGN §4): a file without them stays valid, and leaves what is on record as it is
+ASSESSMENT_COLUMNS = ("contribution_amount", "eligible_needs", "assessed_on")
 _E164 = re.compile(r"^\+[1-9]\d{7,14}$", re.ASCII)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.ASCII)
@@ -56,6 +59,12 @@ class BudgetRow:
     phone: Optional[str]
     amount: Decimal
     period: str
+    #: None where the file has no such column
+    contribution: Optional[Decimal] = None
+    eligible_needs: Optional[Tuple[str, ...]] = None
+    assessed_on: Optional[date] = None
+    #: which of ASSESSMENT_COLUMNS the file has
+    assessment_columns: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,16 +73,50 @@ class ImportResult:
     updated: int
 
 
-def _date_of_birth(text: str) -> date:
+def _past_date(text: str, name: str, example: str) -> date:
     if not _ISO_DATE.match(text):
-        raise ValueError("date_of_birth is not a date like 1956-04-03")
+        raise ValueError(f"{name} is not a date like {example}")
     try:
-        born = date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        raise ValueError("date_of_birth is not a real date") from None
+        raise ValueError(f"{name} is not a real date") from None
+    return day
+
+
+def _date_of_birth(text: str) -> date:
+    born = _past_date(text, "date_of_birth", "1956-04-03")
     if born >= date.today():
         raise ValueError("date_of_birth is not in the past")
     return born
+
+
+def _assessed_on(text: str) -> Optional[date]:
+    if not text:
+        return None
+    day = _past_date(text, "assessed_on", "2026-03-31")
+    if day > date.today():
+        raise ValueError("assessed_on is in the future")
+    return day
+
+
+def _contribution(text: str) -> Optional[Decimal]:
+    if not text:
+        return None
+    try:
+        amount = parse_pounds(text)
+    except ValueError:
+        raise ValueError("contribution_amount is not an amount in pounds like 40.00") from None
+    if amount < 0:
+        raise ValueError("contribution_amount must not be below 0")
+    return amount
+
+
+def _eligible_needs(text: str) -> Tuple[str, ...]:
+    codes = tuple(dict.fromkeys(code.strip().lower() for code in text.split(";") if code.strip()))
+    unknown = [code for code in codes if code not in NEEDS]
+    if unknown:
+        raise ValueError(f"eligible_needs has codes that are not needs (use: {'; '.join(NEEDS.codes)})")
+    return codes
 
 
 def _amount(text: str) -> Decimal:
@@ -123,17 +166,26 @@ def _parse_row(value: Dict[str, str]) -> BudgetRow:
     """One row, checked; raises ValueError naming every problem in it."""
     problems = _text_problems(value)
     checked: Dict[str, Any] = {}
-    for name, check in (
+    checks: Tuple[Tuple[str, Callable[[str], Any]], ...] = (
         ("date_of_birth", _date_of_birth),
         ("postcode", _postcode),
         ("phone", _phone),
         ("budget_amount", _amount),
         ("budget_period", _period),
-    ):
+        ("contribution_amount", _contribution),
+        ("eligible_needs", _eligible_needs),
+        ("assessed_on", _assessed_on),
+    )
+    for name, check in checks:
+        if name not in value:
+            continue
         try:
             checked[name] = check(value[name])
         except ValueError as problem:
             problems.append(str(problem))
+    amount, contribution = checked.get("budget_amount"), checked.get("contribution_amount")
+    if amount is not None and contribution is not None and contribution > amount:
+        problems.append("contribution_amount is more than budget_amount")
     if problems:
         raise ValueError("; ".join(problems))
     return BudgetRow(
@@ -145,6 +197,10 @@ def _parse_row(value: Dict[str, str]) -> BudgetRow:
         phone=checked["phone"],
         amount=checked["budget_amount"],
         period=checked["budget_period"],
+        contribution=checked.get("contribution_amount"),
+        eligible_needs=checked.get("eligible_needs"),
+        assessed_on=checked.get("assessed_on"),
+        assessment_columns=tuple(name for name in ASSESSMENT_COLUMNS if name in value),
     )
 
 
@@ -176,7 +232,8 @@ def _header(records: Iterator[Tuple[int, List[str]]]) -> List[str]:
     missing = [column for column in COLUMNS if column not in names]
     if missing:
         raise BudgetImportError([(line, f"the header is missing: {', '.join(missing)}")])
-    twice = sorted({name for name in names if name in COLUMNS and names.count(name) > 1})
+    known = COLUMNS + ASSESSMENT_COLUMNS
+    twice = sorted({name for name in names if name in known and names.count(name) > 1})
     if twice:
         raise BudgetImportError([(line, f"the header has more than one column called: {', '.join(twice)}")])
     return names
@@ -209,6 +266,16 @@ def read_budget_file(path: Path) -> List[BudgetRow]:
     return rows
 
 
+def _record_assessment(budget: Budget, row: BudgetRow) -> None:
+    """The optional columns the file has; a column the file lacks leaves its value as it was."""
+    if "contribution_amount" in row.assessment_columns:
+        budget.contribution_pence = None if row.contribution is None else to_pence(row.contribution)
+    if "eligible_needs" in row.assessment_columns:
+        budget.eligible_needs = list(row.eligible_needs or ())
+    if "assessed_on" in row.assessment_columns:
+        budget.assessed_on = row.assessed_on
+
+
 def import_budgets(path: Path, actor: str = "cli") -> ImportResult:
     """Check the whole file, then create or update every person and their budget in one transaction."""
     rows = read_budget_file(Path(path))
@@ -226,9 +293,9 @@ def import_budgets(path: Path, actor: str = "cli") -> ImportResult:
             person.reference, person.given_name, person.family_name = row.reference, row.given_name, row.family_name
             person.date_of_birth, person.postcode, person.phone = row.date_of_birth, row.postcode, row.phone
             if person.budget is None:
-                person.budget = Budget(amount_pence=to_pence(row.amount), period=row.period)
-            else:
-                person.budget.amount_pence, person.budget.period = to_pence(row.amount), row.period
+                person.budget = Budget(eligible_needs=[])
+            person.budget.amount_pence, person.budget.period = to_pence(row.amount), row.period
+            _record_assessment(person.budget, row)
         session.add(
             AuditLog(actor=actor, action="import-budgets", subject="", detail=f"created={created} updated={updated}")
         )

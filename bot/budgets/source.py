@@ -1,13 +1,16 @@
 """Where a person's budget comes from: this database (loaded by `import-budgets`) or a council
 finance API over HTTP (`BUDGET_SOURCE=https://…`: GET {base}/budgets/{reference} answering
-{"amount": "250.00", "period": "week"}, or 404 when the council has no budget for them)."""
+{"amount": "250.00", "period": "week"}, or 404 when the council has no budget for them). The API
+may add the assessment as the CSV's optional columns do: "contribution_amount" (per period),
+"eligible_needs" (a list of codes, or one string with ';' between them) and "assessed_on"."""
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from typing import Any, Optional, Protocol
+from typing import Any, Iterable, Optional, Protocol, Tuple
 from urllib.parse import quote
 
 import aiohttp
@@ -16,6 +19,7 @@ from bot.config import Settings
 from bot.db.session import session_scope
 from bot.identity import find_person
 from bot.money import annual_amount, from_pence, parse_pounds, weekly_amount
+from bot.plans.catalogue import NEEDS
 
 HTTP_TIMEOUT_SECONDS = 10.0
 
@@ -26,15 +30,50 @@ class BudgetSourceError(Exception):
 
 @dataclass(frozen=True)
 class BudgetFigures:
+    """The personal budget, and what the assessment said when the council sent it: the person's
+    assessed contribution (per `period`), the eligibility-outcome codes of the needs, the date."""
+
     amount: Decimal
     period: str
     weekly: Decimal
     annual: Decimal
+    contribution: Optional[Decimal] = None
+    contribution_weekly: Optional[Decimal] = None
+    eligible_needs: Tuple[str, ...] = ()
+    assessed_on: Optional[date] = None
+
+    @property
+    def council_weekly(self) -> Optional[Decimal]:
+        """The council's share a week, when a contribution is known (the two add up to `weekly`)."""
+        return None if self.contribution_weekly is None else self.weekly - self.contribution_weekly
 
     @classmethod
-    def of(cls, amount: Decimal, period: str) -> "BudgetFigures":
-        """The figures for `amount` per `period` (ValueError for an unknown period)."""
-        return cls(amount, period, weekly_amount(amount, period), annual_amount(amount, period))
+    def of(
+        cls,
+        amount: Decimal,
+        period: str,
+        contribution: Optional[Decimal] = None,
+        eligible_needs: Iterable[str] = (),
+        assessed_on: Optional[date] = None,
+    ) -> "BudgetFigures":
+        """The figures for `amount` per `period` (ValueError for an unknown period, or for a
+        contribution below 0 or above the budget, or an unknown need code)."""
+        needs = tuple(dict.fromkeys(eligible_needs))
+        unknown = [code for code in needs if code not in NEEDS]
+        if unknown:
+            raise ValueError(f"eligible needs must be among: {', '.join(NEEDS.codes)}")
+        if contribution is not None and not Decimal(0) <= contribution <= amount:
+            raise ValueError("the contribution must be between 0 and the budget")
+        return cls(
+            amount,
+            period,
+            weekly_amount(amount, period),
+            annual_amount(amount, period),
+            contribution,
+            None if contribution is None else weekly_amount(contribution, period),
+            needs,
+            assessed_on,
+        )
 
 
 class BudgetSource(Protocol):
@@ -48,7 +87,14 @@ def _budget_from_database(reference: str) -> Optional[BudgetFigures]:
         person = find_person(session, reference)
         if person is None or person.budget is None:
             return None
-        return BudgetFigures.of(from_pence(person.budget.amount_pence), person.budget.period)
+        budget = person.budget
+        return BudgetFigures.of(
+            from_pence(budget.amount_pence),
+            budget.period,
+            None if budget.contribution_pence is None else from_pence(budget.contribution_pence),
+            budget.eligible_needs or (),
+            budget.assessed_on,
+        )
 
 
 class DatabaseBudgetSource:
@@ -58,13 +104,28 @@ class DatabaseBudgetSource:
         return await asyncio.to_thread(_budget_from_database, reference)
 
 
+def _needs_from_json(value: Any) -> Tuple[str, ...]:
+    if value is None:
+        return ()
+    codes = value.split(";") if isinstance(value, str) else list(value)
+    return tuple(code.strip().lower() for code in codes if str(code).strip())
+
+
 def _figures_from_json(body: Any) -> BudgetFigures:
     try:
         amount = parse_pounds(str(body["amount"]))
         if amount <= 0:
             raise ValueError("amount must be more than 0")
-        return BudgetFigures.of(amount, " ".join(str(body["period"]).lower().split()))
-    except (KeyError, TypeError, ValueError) as error:
+        contribution = body.get("contribution_amount")
+        assessed_on = body.get("assessed_on")
+        return BudgetFigures.of(
+            amount,
+            " ".join(str(body["period"]).lower().split()),
+            None if contribution in (None, "") else parse_pounds(str(contribution)),
+            _needs_from_json(body.get("eligible_needs")),
+            date.fromisoformat(assessed_on) if assessed_on else None,
+        )
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise BudgetSourceError("the budget source sent an answer that could not be read") from error
 
 

@@ -118,6 +118,11 @@ class Budget(Base):
     person_id = Column(Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, unique=True)
     amount_pence = Column(BigInteger, nullable=False)
     period = Column(String(10), nullable=False)
+    #: from the assessment, when the council sent it (DESIGN §4 optional columns): the person's
+    #: assessed contribution per `period`, the eligibility-outcome codes, the assessment date
+    contribution_pence = Column(BigInteger, nullable=True)
+    eligible_needs = Column(JSON, nullable=True, default=list)
+    assessed_on = Column(Date, nullable=True)
     updated_at = Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
     person = relationship("Person", back_populates="budget")
@@ -137,15 +142,35 @@ class Plan(Base):
     planned_by = Column(String(12), nullable=False, default="self")
     channel = Column(String(20), nullable=False)
     conversation_id = Column(String(120), nullable=True, index=True)
-    #: the budget when the plan was started
+    #: the budget and assessment when the plan was started
     budget_amount_pence = Column(BigInteger, nullable=False)
     budget_period = Column(String(10), nullable=False)
+    contribution_pence = Column(BigInteger, nullable=True)
+    eligible_needs = Column(JSON, nullable=True, default=list)
+    assessed_on = Column(Date, nullable=True)
     important_to_me = Column(Text, nullable=True)
     outcomes_complete = Column(Boolean, nullable=False, default=False)
     services_complete = Column(Boolean, nullable=False, default=False)
     management = Column(String(30), nullable=True)
     contingency = Column(Text, nullable=True)
     flags = Column(JSON, nullable=False, default=list)
+    #: direct-payment checks raised while planning: [{"code", "service_id", "message"}] (bot/plans/checks.py)
+    checks = Column(JSON, nullable=True, default=list)
+    #: who a direct payment is paid to (catalogue PAYEES); asked when money is paid out
+    paid_to = Column(String(12), nullable=True)
+    #: how often it is paid ("week" or "4 weeks"), from the council settings when the way was chosen
+    payment_frequency = Column(String(10), nullable=True)
+    #: who took part: [{"role", "name", "relationship"}]
+    involved = Column(JSON, nullable=True, default=list)
+    #: COMMUNICATION_NEEDS codes, and the person's own words (a language, say)
+    communication_needs = Column(JSON, nullable=True)
+    communication_detail = Column(Text, nullable=True)
+    copy_route = Column(String(10), nullable=True)
+    #: assessed needs the person said are met another way (no service in the plan): [code]
+    needs_met_elsewhere = Column(JSON, nullable=True, default=list)
+    #: advice given in the conversation: [{"question", "answer"}] (the FAQ answers the person asked for)
+    advice = Column(JSON, nullable=True, default=list)
+    review_due = Column(Date, nullable=True)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
     submitted_at = Column(UTCDateTime, nullable=True)
@@ -166,6 +191,7 @@ class Outcome(Base):
     position = Column(Integer, nullable=False)
     text = Column(Text, nullable=False)
     domain = Column(String(40), nullable=False)
+    wellbeing_areas = Column(JSON, nullable=True, default=list)
 
     plan = relationship("Plan", back_populates="outcomes")
 
@@ -184,6 +210,11 @@ class Service(Base):
     unit_cost_pence = Column(BigInteger, nullable=True)
     weekly_cost_pence = Column(BigInteger, nullable=False)
     outcome_ids = Column(JSON, nullable=False, default=list)
+    #: the assessed needs (NEEDS codes) the service meets; None until asked
+    need_codes = Column(JSON, nullable=True)
+    #: who is paid, when the person named a relative ("my wife"), and whether they live together
+    payee_relation = Column(String(30), nullable=True)
+    payee_lives_with = Column(Boolean, nullable=True)
 
     plan = relationship("Plan", back_populates="services")
 

@@ -7,19 +7,9 @@ from __future__ import annotations
 import re
 from typing import Tuple
 
-DOMAINS = (
-    "nutrition",
-    "personal_hygiene",
-    "toileting",
-    "dressing",
-    "home_safety",
-    "habitable_home",
-    "relationships",
-    "work_learning_volunteering",
-    "community",
-    "caring_responsibilities",
-    "other",
-)
+from bot.plans.catalogue import OUTCOME_DOMAINS
+
+DOMAINS = OUTCOME_DOMAINS
 
 _HOUSEWORK = (
     r"\bwashing up\b|\bdishes\b|\bdo(ing)? the washing\b|\blaundry\b|\bironing\b|\bhousework\b|\bhoover|\bvacuum"

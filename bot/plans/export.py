@@ -36,21 +36,41 @@ def _optional_money(amount: Optional[Decimal]) -> Optional[str]:
     return money_str(amount) if amount is not None else None
 
 
+def _budget_dict(plan: PlanView) -> Dict[str, Any]:
+    budget: Dict[str, Any] = {
+        "amount": money_str(plan.budget.amount),
+        "period": plan.budget.period,
+        "weekly": money_str(plan.budget.weekly),
+        "annual": money_str(plan.budget.annual),
+    }
+    if plan.budget.contribution_weekly is not None and plan.budget.council_weekly is not None:
+        budget["contribution_weekly"] = money_str(plan.budget.contribution_weekly)
+        budget["council_weekly"] = money_str(plan.budget.council_weekly)
+    return budget
+
+
+def _direct_payment_dict(plan: PlanView) -> Optional[Dict[str, Any]]:
+    payment = plan.direct_payment
+    if payment is None:
+        return None
+    return {"amount": _optional_money(payment.amount), "frequency": payment.frequency, "paid_to": payment.paid_to}
+
+
 def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
-    """The DESIGN §5 JSON: money as '250.00' strings, missing answers as null."""
+    """The DESIGN §5 JSON: money as '250.00' strings, missing answers as null; with the additions
+    for sign-off (contribution split, needs, wellbeing areas, checks, direct payment, who took part,
+    communication needs, copy route, review date)."""
     return {
         "plan_reference": plan.plan_reference,
         "person_reference": plan.person_reference,
         "status": plan.status,
         "planned_by": plan.planned_by,
-        "budget": {
-            "amount": money_str(plan.budget.amount),
-            "period": plan.budget.period,
-            "weekly": money_str(plan.budget.weekly),
-            "annual": money_str(plan.budget.annual),
-        },
+        "budget": _budget_dict(plan),
         "important_to_me": plan.important_to_me,
-        "outcomes": [{"id": o.id, "text": o.text, "domain": o.domain} for o in plan.outcomes],
+        "outcomes": [
+            {"id": o.id, "text": o.text, "domain": o.domain, "wellbeing_areas": list(o.wellbeing_areas)}
+            for o in plan.outcomes
+        ],
         "services": [
             {
                 "id": s.id,
@@ -60,6 +80,7 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
                 "hours_per_week": hours_str(s.hours_per_week),
                 "unit_cost": _optional_money(s.unit_cost),
                 "weekly_cost": money_str(s.weekly_cost),
+                "need_codes": None if s.need_codes is None else list(s.need_codes),
             }
             for s in plan.services
         ],
@@ -71,6 +92,20 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
         "created_at": _iso(plan.created_at),
         "updated_at": _iso(plan.updated_at),
         "submitted_at": _iso(plan.submitted_at),
+        # additions for sign-off (DESIGN §5): after the contract's keys, never instead of them
+        "eligible_needs": list(plan.budget.eligible_needs),
+        "assessed_on": plan.budget.assessed_on.isoformat() if plan.budget.assessed_on else None,
+        "checks": [{"code": c.code, "service_id": c.service_id, "message": c.message} for c in plan.checks],
+        "direct_payment": _direct_payment_dict(plan),
+        "involved": [
+            {"role": person.role, "name": person.name, "relationship": person.relationship} for person in plan.involved
+        ],
+        "communication_needs": None if plan.communication_needs is None else list(plan.communication_needs),
+        "communication_detail": plan.communication_detail,
+        "copy_route": plan.copy_route,
+        "review_due": plan.review_due.isoformat() if plan.review_due else None,
+        "needs_met_elsewhere": list(plan.needs_met_elsewhere),
+        "advice": [{"question": a.question, "answer": a.answer} for a in plan.advice],
     }
 
 

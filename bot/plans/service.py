@@ -9,21 +9,26 @@ from __future__ import annotations
 import secrets
 import string
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable, Iterable, Optional, Sized, Tuple, TypeVar
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Sized, Tuple, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.budgets.source import BudgetFigures
+from bot.council import council_rules
 from bot.db.models import AuditLog, Outcome, Plan, Service, utcnow
 from bot.db.session import session_scope
 from bot.identity import find_person
 from bot.money import PENNY, from_pence, to_pence
+from bot.parsing.relations import relation_named
 from bot.plans import catalogue, costing
+from bot.plans.checks import PAYS_A_PERSON, checks_for
 from bot.plans.domains import wellbeing_domain
 from bot.plans.sections import REOPENABLE
-from bot.plans.views import OutcomeView, PlanView, ServiceView
+from bot.plans.views import AdviceView, CheckView, DirectPaymentView, InvolvedView, OutcomeView, PlanView, ServiceView
+from bot.plans.wellbeing import wellbeing_areas
 
 CATEGORIES = catalogue.CATEGORIES.codes
 MANAGEMENT = catalogue.MANAGEMENT.codes
@@ -109,15 +114,34 @@ def _service_view(service: Service) -> ServiceView:
         hours_per_week=service.hours_per_week,
         unit_cost=from_pence(service.unit_cost_pence) if service.unit_cost_pence is not None else None,
         weekly_cost=from_pence(service.weekly_cost_pence),
+        need_codes=None if service.need_codes is None else tuple(service.need_codes),
+        payee_relation=service.payee_relation,
+        payee_lives_with=service.payee_lives_with,
     )
 
 
 def _outcome_view(outcome: Outcome) -> OutcomeView:
-    return OutcomeView(outcome.position, outcome.text, outcome.domain)
+    return OutcomeView(outcome.position, outcome.text, outcome.domain, tuple(outcome.wellbeing_areas or ()))
 
 
 def _budget(plan: Plan) -> BudgetFigures:
-    return BudgetFigures.of(from_pence(plan.budget_amount_pence), plan.budget_period)
+    return BudgetFigures.of(
+        from_pence(plan.budget_amount_pence),
+        plan.budget_period,
+        None if plan.contribution_pence is None else from_pence(plan.contribution_pence),
+        plan.eligible_needs or (),
+        plan.assessed_on,
+    )
+
+
+def _direct_payment(plan: Plan, budget: BudgetFigures) -> Optional[DirectPaymentView]:
+    """What is paid out, net of the person's contribution, when the way chosen pays money out."""
+    if plan.management is None or not catalogue.MANAGEMENT[plan.management].paid_out:
+        return None
+    frequency = plan.payment_frequency or council_rules().payment_frequency
+    weekly = budget.council_weekly if budget.council_weekly is not None else budget.weekly
+    weeks = 4 if frequency == "4 weeks" else 1
+    return DirectPaymentView(None if plan.management == "mixed" else weekly * weeks, frequency, plan.paid_to)
 
 
 def _view(plan: Plan) -> PlanView:
@@ -145,7 +169,22 @@ def _view(plan: Plan) -> PlanView:
         created_at=plan.created_at,
         updated_at=plan.updated_at,
         submitted_at=plan.submitted_at,
+        checks=tuple(CheckView(c["code"], c.get("service_id"), c["message"]) for c in plan.checks or ()),
+        direct_payment=_direct_payment(plan, budget),
+        involved=tuple(InvolvedView(**entry) for entry in plan.involved or ()),
+        communication_needs=None if plan.communication_needs is None else tuple(plan.communication_needs),
+        communication_detail=plan.communication_detail,
+        copy_route=plan.copy_route,
+        review_due=plan.review_due,
+        agreed_at=plan.agreed_at,
+        needs_met_elsewhere=tuple(plan.needs_met_elsewhere or ()),
+        advice=tuple(AdviceView(**entry) for entry in plan.advice or ()),
     )
+
+
+def _refresh_checks(plan: Plan) -> None:
+    """Work out the plan's direct-payment checks again after a change to its services or money."""
+    plan.checks = [check.as_dict() for check in checks_for(_view(plan), council_rules(), date.today())]
 
 
 #: a plan's person, outcomes and services, read with the plan in three queries, not one per item
@@ -216,6 +255,11 @@ def open_plan(
                 flags=[],
                 budget_amount_pence=to_pence(budget.amount),
                 budget_period=budget.period,
+                contribution_pence=None if budget.contribution is None else to_pence(budget.contribution),
+                eligible_needs=list(budget.eligible_needs),
+                assessed_on=budget.assessed_on,
+                checks=[],
+                involved=[],
                 outcomes_complete=False,
                 services_complete=False,
             )
@@ -282,6 +326,7 @@ def add_outcome(plan_reference: str, text: str) -> OutcomeView:
             text=wanted,
             domain=wellbeing_domain(wanted),
         )
+        outcome.wellbeing_areas = list(wellbeing_areas(wanted, outcome.domain))
         plan.outcomes.append(outcome)
         return _outcome_view(outcome)
 
@@ -332,8 +377,11 @@ def add_service(plan_reference: str, new: NewService) -> ServiceView:
             weekly_cost_pence=to_pence(weekly),
             outcome_ids=sorted(set(new.outcome_ids)),
         )
+        relation = relation_named(service.description) if new.category in PAYS_A_PERSON else None
+        service.payee_relation = relation.word if relation else None
         plan.services.append(service)
         _update_over_budget(plan)
+        _refresh_checks(plan)
         return _service_view(service)
 
     return _change(plan_reference, add)
@@ -344,6 +392,7 @@ def remove_service(plan_reference: str, service_id: int) -> None:
         plan.services.remove(_find_service(plan, service_id))
         plan.services_complete = plan.services_complete and bool(plan.services)
         _update_over_budget(plan)
+        _refresh_checks(plan)
 
     _change(plan_reference, remove)
 
@@ -382,6 +431,7 @@ def change_service_cost(
         service.unit_cost_pence = to_pence(rate) if rate is not None else None
         service.weekly_cost_pence = to_pence(weekly)
         _update_over_budget(plan)
+        _refresh_checks(plan)
         return _service_view(service)
 
     return _change(plan_reference, change)
@@ -401,14 +451,121 @@ def link_service_outcomes(plan_reference: str, service_id: int, outcome_ids: Ite
     return _change(plan_reference, link)
 
 
+def link_service_needs(plan_reference: str, service_id: int, need_codes: Iterable[str]) -> ServiceView:
+    """Say which of the assessed needs a service meets (replacing any earlier answer; none is an answer)."""
+    wanted = list(dict.fromkeys(need_codes))
+
+    def link(session: Session, plan: Plan) -> ServiceView:
+        if not set(wanted) <= set(plan.eligible_needs or ()):
+            raise PlanError("a service can only be tied to needs from the assessment")
+        service = _find_service(plan, service_id)
+        service.need_codes = [code for code in plan.eligible_needs if code in wanted]
+        return _service_view(service)
+
+    return _change(plan_reference, link)
+
+
+def set_payee_lives_with(plan_reference: str, service_id: int, lives_with: bool) -> ServiceView:
+    """Whether the relative a service pays lives with the person (regulation 3)."""
+
+    def record(session: Session, plan: Plan) -> ServiceView:
+        service = _find_service(plan, service_id)
+        service.payee_lives_with = lives_with
+        _refresh_checks(plan)
+        return _service_view(service)
+
+    return _change(plan_reference, record)
+
+
 def set_services_complete(plan_reference: str, complete: bool) -> None:
     _set(plan_reference, "services_complete", complete)
 
 
 def set_management(plan_reference: str, option: str) -> None:
+    """The way the money is managed; a way that pays money out takes the council's payment
+    frequency, and a way that doesn't clears who it is paid to."""
     if option not in MANAGEMENT:
         raise ValueError(f"management must be one of {MANAGEMENT}")
-    _set(plan_reference, "management", option)
+
+    def record(session: Session, plan: Plan) -> None:
+        plan.management = option
+        paid_out = catalogue.MANAGEMENT[option].paid_out
+        plan.payment_frequency = council_rules().payment_frequency if paid_out else None
+        plan.paid_to = plan.paid_to if paid_out else None
+        _refresh_checks(plan)
+
+    _change(plan_reference, record)
+
+
+def set_paid_to(plan_reference: str, payee: str) -> None:
+    """Who receives the direct payment (catalogue PAYEES: the person, a nominated or an authorised person)."""
+    if payee not in catalogue.PAYEES:
+        raise ValueError(f"paid_to must be one of {catalogue.PAYEES.codes}")
+    _set(plan_reference, "paid_to", payee)
+
+
+def set_involved(plan_reference: str, involved: Sequence[InvolvedView]) -> None:
+    """Who took part in making the plan (replacing the earlier list)."""
+    entries: List[Dict[str, Any]] = []
+    for entry in involved:
+        if entry.role not in catalogue.INVOLVED_ROLES:
+            raise ValueError(f"role must be one of {catalogue.INVOLVED_ROLES}")
+        entries.append(
+            {
+                "role": entry.role,
+                "name": check_text(entry.name)[:100] if entry.name else None,
+                "relationship": check_text(entry.relationship)[:60] if entry.relationship else None,
+            }
+        )
+    _set(plan_reference, "involved", entries)
+
+
+def set_communication_needs(plan_reference: str, codes: Iterable[str], detail: Optional[str] = None) -> None:
+    """How the person needs information (catalogue COMMUNICATION_NEEDS; 'none' alone means nothing else),
+    with their own words where they gave more (a language, say)."""
+    wanted = [code for code in dict.fromkeys(codes) if code != "none"]
+    if not set(wanted) <= set(catalogue.COMMUNICATION_NEEDS.codes):
+        raise ValueError(f"communication needs must be among {catalogue.COMMUNICATION_NEEDS.codes}")
+
+    def record(session: Session, plan: Plan) -> None:
+        plan.communication_needs = wanted
+        plan.communication_detail = check_text(detail) or None if detail else None
+
+    _change(plan_reference, record)
+
+
+def set_need_met_elsewhere(plan_reference: str, need_code: str) -> None:
+    """The person says an assessed need is met another way (not by a service in this plan)."""
+
+    def record(session: Session, plan: Plan) -> None:
+        if need_code not in (plan.eligible_needs or ()):
+            raise PlanError("only a need from the assessment can be marked as met another way")
+        plan.needs_met_elsewhere = list(dict.fromkeys([*(plan.needs_met_elsewhere or ()), need_code]))
+
+    _change(plan_reference, record)
+
+
+#: advice kept on one plan, so a long conversation can't grow it without bound
+MAX_ADVICE = 30
+
+
+def record_advice(plan_reference: str, question: str, answer: str) -> None:
+    """Keep a question the person asked and the answer given (any status: questions come after sending too)."""
+
+    def record(session: Session, plan: Plan) -> None:
+        entries = list(plan.advice or ())
+        entry = {"question": check_text(question)[:200], "answer": check_text(answer)}
+        if entry not in entries and len(entries) < MAX_ADVICE:
+            plan.advice = [*entries, entry]
+
+    _change(plan_reference, record, allow_closed=True)
+
+
+def set_copy_route(plan_reference: str, route: str) -> None:
+    """How the person wants their copy of the plan: asked after it is sent, so any status."""
+    if route not in catalogue.COPY_ROUTES:
+        raise ValueError(f"copy_route must be one of {catalogue.COPY_ROUTES.codes}")
+    _change(plan_reference, lambda session, plan: setattr(plan, "copy_route", route), allow_closed=True)
 
 
 def set_contingency(plan_reference: str, text: str) -> None:
@@ -459,6 +616,11 @@ def submit_plan(plan_reference: str) -> PlanView:
     return _change(plan_reference, submit)
 
 
+def first_review_due(agreed_on: date) -> date:
+    """The first review: the council's number of weeks after the plan is agreed (default 8)."""
+    return agreed_on + timedelta(weeks=council_rules().first_review_weeks)
+
+
 def mark_agreed(plan_reference: str, actor: str) -> PlanView:
     """The council agrees a submitted plan."""
 
@@ -466,6 +628,7 @@ def mark_agreed(plan_reference: str, actor: str) -> PlanView:
         if plan.status != "submitted":
             raise PlanError("only a plan that has been sent can be agreed")
         plan.status, plan.agreed_at = "agreed", plan.updated_at
+        plan.review_due = first_review_due(plan.agreed_at.date())
         _audit(session, "plan-agreed", plan, actor=actor)
         session.flush()
         return _view(plan)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Optional, Tuple
 
@@ -16,6 +16,7 @@ class OutcomeView:
     id: int
     text: str
     domain: str
+    wellbeing_areas: Tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,41 @@ class ServiceView:
     hours_per_week: Optional[Decimal]
     unit_cost: Optional[Decimal]
     weekly_cost: Decimal
+    #: the assessed needs it meets; None until asked (or when the assessment is not known)
+    need_codes: Optional[Tuple[str, ...]] = None
+    payee_relation: Optional[str] = None
+    payee_lives_with: Optional[bool] = None
+
+
+@dataclass(frozen=True)
+class CheckView:
+    code: str
+    service_id: Optional[int]
+    message: str
+
+
+@dataclass(frozen=True)
+class DirectPaymentView:
+    """What is paid out: `amount` each `frequency` (None for a mix, whose split the council agrees)."""
+
+    amount: Optional[Decimal]
+    frequency: str
+    paid_to: Optional[str]
+
+
+@dataclass(frozen=True)
+class AdviceView:
+    """A question the person asked while planning, and the answer they were given."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class InvolvedView:
+    role: str
+    name: Optional[str] = None
+    relationship: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +87,23 @@ class PlanView:
     created_at: datetime
     updated_at: datetime
     submitted_at: Optional[datetime]
+    checks: Tuple[CheckView, ...] = ()
+    direct_payment: Optional[DirectPaymentView] = None
+    involved: Tuple[InvolvedView, ...] = ()
+    #: None until asked; () when nothing else is needed
+    communication_needs: Optional[Tuple[str, ...]] = None
+    communication_detail: Optional[str] = None
+    copy_route: Optional[str] = None
+    review_due: Optional[date] = None
+    agreed_at: Optional[datetime] = None
+    needs_met_elsewhere: Tuple[str, ...] = ()
+    advice: Tuple[AdviceView, ...] = ()
+
+    @property
+    def unmet_needs(self) -> Tuple[str, ...]:
+        """Assessed needs that no service has been tied to, in the order of the assessment."""
+        met = {code for service in self.services for code in service.need_codes or ()} | set(self.needs_met_elsewhere)
+        return tuple(code for code in self.budget.eligible_needs if code not in met)
 
     def next_section(self) -> str:
         """'important', 'outcomes', 'services', 'management', 'contingency', 'review' or 'submitted'."""

@@ -5,6 +5,20 @@ Python derives from it (bot.choices, bot.plans, bot.reporting, bot.db.models, ac
 import it (the domain's buttons, the rules, the migrations, the templates) is checked against it by
 tests/test_catalogue.py."""
 
+from bot.plans.catalogue.assessment import (
+    CHECKS,
+    COMMUNICATION_NEEDS,
+    COPY_ROUTES,
+    INVOLVED_ROLES,
+    NEEDS,
+    OUTCOME_DOMAINS,
+    PAYEES,
+    PAYMENT_FREQUENCIES,
+    WELLBEING_AREAS,
+    Check,
+    Need,
+    Payee,
+)
 from bot.plans.catalogue.management import MANAGEMENT, Management
 from bot.plans.catalogue.sections import SECTIONS, Section
 from bot.plans.catalogue.services import BUDGET_PERIODS, CATEGORIES, COST_PERIODS, PERIOD_WORDS, Category, Period
@@ -12,6 +26,18 @@ from bot.plans.catalogue.status import FLAGS, STATUSES, Flag, Status
 from bot.plans.catalogue.terms import Term, Vocabulary
 
 __all__ = [
+    "CHECKS",
+    "COMMUNICATION_NEEDS",
+    "COPY_ROUTES",
+    "INVOLVED_ROLES",
+    "NEEDS",
+    "OUTCOME_DOMAINS",
+    "PAYEES",
+    "PAYMENT_FREQUENCIES",
+    "WELLBEING_AREAS",
+    "Check",
+    "Need",
+    "Payee",
     "BUDGET_PERIODS",
     "CATEGORIES",
     "COST_PERIODS",

@@ -10,11 +10,14 @@ from bot.plans.catalogue.terms import Term, Vocabulary
 @dataclass(frozen=True)
 class Management(Term):
     """`check`: how a middling reading is put back ("It sounds like {check}. Is that right?");
-    `document_words`: what the plan documents say; `report_label`: the Reporting page's label."""
+    `document_words`: what the plan documents say; `report_label`: the Reporting page's label;
+    `paid_out`: some of the money is paid to the person or for them (a direct payment in law), so the
+    payment's amount, frequency and payee are recorded and the direct-payment rules apply."""
 
     check: str = ""
     document_words: str = ""
     report_label: str = ""
+    paid_out: bool = False
 
 
 MANAGEMENT: Vocabulary[Management] = Vocabulary(
@@ -33,6 +36,7 @@ MANAGEMENT: Vocabulary[Management] = Vocabulary(
         check="you'd like a direct payment, paid to you to arrange support",
         document_words="As a direct payment: the money is paid to me, or to someone for me, and I arrange my own support.",
         report_label="Direct payment",
+        paid_out=True,
     ),
     Management(
         "payment_card",
@@ -40,6 +44,7 @@ MANAGEMENT: Vocabulary[Management] = Vocabulary(
         check="you'd like a prepaid payment card",
         document_words="On a prepaid payment card: the money is paid onto a card that I use to pay for my support.",
         report_label="Payment card",
+        paid_out=True,
     ),
     Management(
         "council_managed",
@@ -96,6 +101,7 @@ MANAGEMENT: Vocabulary[Management] = Vocabulary(
         check="you'd like someone you trust to manage the money",
         document_words="By someone I trust: a person or organisation I trust manages the money for me.",
         report_label="Third party",
+        paid_out=True,
     ),
     Management(
         "mixed",
@@ -105,5 +111,6 @@ MANAGEMENT: Vocabulary[Management] = Vocabulary(
             "A mix: part of it paid to me as a direct payment, part arranged for me by the council or a provider."
         ),
         report_label="Mixed",
+        paid_out=True,
     ),
 )

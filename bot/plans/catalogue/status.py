@@ -52,4 +52,9 @@ FLAGS: Vocabulary[Flag] = Vocabulary(
         "over_budget",
         document_words="My support costs more than my weekly budget; the council will talk this through with me.",
     ),
+    Flag(
+        "advocacy_requested",
+        document_words="I would like an independent advocate to help me take part; the council will arrange one.",
+        needs_a_person=True,
+    ),
 )
