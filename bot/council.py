@@ -51,7 +51,9 @@ class CouncilRules:
 
 
 def _section(raw: Mapping[str, Any], name: str) -> Mapping[str, Any]:
-    value = raw.get(name) or {}
+    value = raw.get(name)
+    if value is None:
+        return {}
     if not isinstance(value, Mapping):
         raise ValueError(f"council settings: '{name}' must be a set of settings")
     return value

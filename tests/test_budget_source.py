@@ -31,6 +31,19 @@ async def finance_api(request: web.Request) -> web.Response:
     answers = {
         "PB-1": web.json_response({"amount": "1,300.00", "period": "month"}),
         "PB-2": web.json_response({"amount": 250, "period": " Week "}),
+        "PB-3": web.json_response(
+            {
+                "amount": "1000",
+                "period": "4 weeks",
+                "contribution_amount": "160.00",
+                "eligible_needs": ["nutrition", "Community"],
+                "assessed_on": "2026-09-01",
+            }
+        ),
+        "PB-4": web.json_response({"amount": "250", "period": "week", "eligible_needs": "toileting; dressing"}),
+        "BAD-NEEDS": web.json_response({"amount": "250", "period": "week", "eligible_needs": ["bathing"]}),
+        "BIG-SHARE": web.json_response({"amount": "250", "period": "week", "contribution_amount": "251"}),
+        "BAD-DATE": web.json_response({"amount": "250", "period": "week", "assessed_on": "last Tuesday"}),
         "BROKEN": web.json_response({"amount": "lots", "period": "week"}),
         "NO-PERIOD": web.json_response({"amount": "250.00"}),
         "BAD-PERIOD": web.json_response({"amount": "250.00", "period": "fortnight"}),
@@ -74,6 +87,18 @@ async def test_http_source_reads_a_budget(api_url: str) -> None:
     assert await HttpBudgetSource(api_url).budget_for("PB-2") == BudgetFigures.of(D("250.00"), "week")
 
 
+async def test_http_source_reads_the_assessment(api_url: str) -> None:
+    budget = await HttpBudgetSource(api_url).budget_for("PB-3")
+    assert budget is not None and (budget.weekly, budget.contribution_weekly, budget.council_weekly) == (
+        D("250.00"),
+        D("40.00"),
+        D("210.00"),
+    )
+    assert (budget.eligible_needs, str(budget.assessed_on)) == (("nutrition", "community"), "2026-09-01")
+    other = await HttpBudgetSource(api_url).budget_for("PB-4")
+    assert other is not None and other.eligible_needs == ("toileting", "dressing") and other.contribution is None
+
+
 async def test_http_source_quotes_the_reference(api_server: TestServer) -> None:
     assert await HttpBudgetSource(str(api_server.make_url("/"))).budget_for("PB 9/../x") is None
     assert api_server.app[ASKED] == ["PB 9/../x"]
@@ -84,7 +109,20 @@ async def test_http_source_unknown_person_is_none(api_url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "reference", ["BROKEN", "NO-PERIOD", "BAD-PERIOD", "ZERO", "LIST", "HTML", "DOWN", "FORBIDDEN"]
+    "reference",
+    [
+        "BAD-NEEDS",
+        "BIG-SHARE",
+        "BAD-DATE",
+        "BROKEN",
+        "NO-PERIOD",
+        "BAD-PERIOD",
+        "ZERO",
+        "LIST",
+        "HTML",
+        "DOWN",
+        "FORBIDDEN",
+    ],
 )
 async def test_http_source_failures_raise(api_url: str, reference: str) -> None:
     with pytest.raises(BudgetSourceError):

@@ -91,7 +91,7 @@ def test_the_database_refuses_a_bad_budget(database: str, period: str, pence: in
 def test_migrating_again_changes_nothing(demo_person: str, database: str) -> None:
     upgrade(database)
     upgrade(database)
-    assert people() == 8
+    assert people() == 9
 
 
 def test_the_migrate_command(database: str) -> None:
@@ -219,7 +219,7 @@ def test_load_demo_only_into_an_empty_database(database: str) -> None:
     assert first.returncode == 0 and first.stdout.strip() == "Loaded 8 demo people."
     again = cli(database, "load-demo")
     assert again.returncode == 0 and "were not loaded" in again.stdout
-    assert people() == 8
+    assert people() == 9
     for personal in ("Sam", "Taylor", "1956", "250"):
         assert personal not in first.stdout + first.stderr
 
@@ -246,7 +246,7 @@ def test_demo_people_are_never_loaded_into_a_production_database(database: str) 
 def test_the_database_option_overrides_database_url(database: str, tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere.db"
     done = cli(database, "load-demo", env={**os.environ, "DATABASE_URL": f"sqlite:///{elsewhere}"})
-    assert done.returncode == 0 and people() == 8
+    assert done.returncode == 0 and people() == 9
     assert not elsewhere.exists()
 
 

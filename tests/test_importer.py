@@ -157,7 +157,7 @@ def test_the_import_is_audited_with_counts_only(database: str, tmp_path: Path) -
 
 
 def test_the_demo_file_is_valid(database: str) -> None:
-    assert import_budgets(DEMO_CSV).created == 8
+    assert import_budgets(DEMO_CSV).created == 9
     everyone = people()
     assert everyone["PB-100234"] == ("Sam", "Taylor", date(1956, 4, 3), "LS6 2AB", "+447700900123", 25000, "week")
     assert {row[6] for row in everyone.values()} == {"week", "4 weeks", "month", "year"}
