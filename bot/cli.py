@@ -28,6 +28,7 @@ from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
 from bot.privacy.erasure import forget, purge
 from bot.reporting.cli import add_report_parser, run_report
+from bot.reviews.cli import add_reviews_parser, run_reviews
 from bot.secret_keys import PRODUCTION
 from bot.startup import settings_or_exit
 from bot.web.accounts import (
@@ -222,6 +223,7 @@ COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
     "adviser": _adviser,
     "identity": _identity,
     "report": run_report,
+    "reviews": run_reviews,
 }
 
 
@@ -261,6 +263,7 @@ def parser() -> argparse.ArgumentParser:
     unlock = idn_sub.add_parser("unlock", help="clear the failed checks and lock for a reference (audited)")
     unlock.add_argument("person_reference", metavar="PERSON_REFERENCE")
     add_report_parser(sub)
+    add_reviews_parser(sub)
     return p
 
 

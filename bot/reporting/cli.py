@@ -12,7 +12,7 @@ from bot.reporting.published import OverlappingReport, publish
 from bot.reporting.report import build_report
 
 
-def _date(text: str) -> date:
+def date_argument(text: str) -> date:
     try:
         return parse_date(text)
     except ValueError:
@@ -25,10 +25,18 @@ def add_report_parser(commands: "argparse._SubParsersAction") -> None:
         "report", help="figures for the council (no personal data; counts under 5 shown as 'fewer than 5')"
     )
     report.add_argument(
-        "--from", dest="first", metavar="DATE", type=_date, help="plans started on or after this date (YYYY-MM-DD, UTC)"
+        "--from",
+        dest="first",
+        metavar="DATE",
+        type=date_argument,
+        help="plans started on or after this date (YYYY-MM-DD, UTC)",
     )
     report.add_argument(
-        "--to", dest="last", metavar="DATE", type=_date, help="plans started on or before this date (YYYY-MM-DD, UTC)"
+        "--to",
+        dest="last",
+        metavar="DATE",
+        type=date_argument,
+        help="plans started on or before this date (YYYY-MM-DD, UTC)",
     )
     report.add_argument("--format", choices=FORMATS, default="json")
 

@@ -1,0 +1,66 @@
+"""Which agreed plans are due a review by a date. Each agreed plan has a first review (the council's
+`reviews.first_after_weeks` after agreement, stored on the plan as `review_due`), then one at least
+every `every_months`; a plan whose money is paid out also has a direct-payment check within
+`direct_payment_check_months` (regulation 7). The earliest of these not yet past its time is the
+plan's next review. Rows carry no more personal data than the adviser console's plan list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import List, Optional, Tuple
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from bot.council import CouncilRules, council_rules
+from bot.db.models import Plan
+from bot.db.session import session_scope
+from bot.plans.catalogue import MANAGEMENT
+
+FIRST, DIRECT_PAYMENT_CHECK, YEARLY = "first review", "direct payment check", "yearly review"
+
+
+@dataclass(frozen=True)
+class DueReview:
+    plan_reference: str
+    person_reference: str
+    management: Optional[str]
+    agreed_on: date
+    kind: str
+    due: date
+
+    def days_overdue(self, today: date) -> int:
+        return max((today - self.due).days, 0)
+
+
+def schedule(agreed_on: date, first_due: Optional[date], paid_out: bool, rules: CouncilRules) -> List[Tuple[date, str]]:
+    """(date, kind) of the reviews an agreed plan has, in date order."""
+    reviews = [
+        (first_due or agreed_on + relativedelta(weeks=rules.first_review_weeks), FIRST),
+        (agreed_on + relativedelta(months=rules.review_every_months), YEARLY),
+    ]
+    if paid_out:
+        reviews.append((agreed_on + relativedelta(months=rules.direct_payment_check_months), DIRECT_PAYMENT_CHECK))
+    return sorted(reviews)
+
+
+def reviews_due(due_by: date) -> List[DueReview]:
+    """Agreed plans whose next review falls on or before `due_by` (overdue ones included), by date.
+    Until reviews are recorded, a plan's next review is its first one."""
+    rules = council_rules()
+    due: List[DueReview] = []
+    with session_scope() as session:
+        plans = session.execute(
+            select(Plan).where(Plan.status == "agreed", Plan.agreed_at.is_not(None)).options(joinedload(Plan.person))
+        ).scalars()
+        for plan in plans:
+            agreed_on = plan.agreed_at.date()
+            paid_out = plan.management is not None and MANAGEMENT[plan.management].paid_out
+            when, kind = schedule(agreed_on, plan.review_due, paid_out, rules)[0]
+            if when <= due_by:
+                due.append(
+                    DueReview(plan.plan_reference, plan.person.reference, plan.management, agreed_on, kind, when)
+                )
+    return sorted(due, key=lambda review: (review.due, review.plan_reference))
