@@ -102,7 +102,7 @@ def test_the_migrate_command(database: str) -> None:
 def test_a_new_database_is_created_by_any_command(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'new.db'}"
     done = cli(url, "load-demo")
-    assert done.returncode == 0 and "Loaded 8 demo people" in done.stdout
+    assert done.returncode == 0 and "Loaded 9 demo people" in done.stdout
     with get_engine(url).connect() as connection:
         heads = set(ScriptDirectory.from_config(alembic_config(url)).get_heads())
         assert set(MigrationContext.configure(connection).get_current_heads()) == heads
@@ -216,7 +216,7 @@ def test_export_plan_without_a_plan(demo_person: str, database: str, reference: 
 
 def test_load_demo_only_into_an_empty_database(database: str) -> None:
     first = cli(database, "load-demo")
-    assert first.returncode == 0 and first.stdout.strip() == "Loaded 8 demo people."
+    assert first.returncode == 0 and first.stdout.strip() == "Loaded 9 demo people."
     again = cli(database, "load-demo")
     assert again.returncode == 0 and "were not loaded" in again.stdout
     assert people() == 9

@@ -1,21 +1,18 @@
-"""`supportplan import-budgets FILE.csv` (DESIGN §4): all or nothing, upsert by reference.
-
-Every bad row is reported as (line number in the file, reason); the header is line 1. Reasons
-name the column, never the value, so they can be printed without showing personal data."""
+"""`supportplan import-budgets FILE.csv` (DESIGN §4): all or nothing, upsert by reference
+(the file is read by bot/csv_files.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from sqlalchemy import select
 
+from bot.csv_files import CsvImportError, read_rows
 from bot.db.models import AuditLog, Budget, Person
 from bot.db.session import session_scope
 from bot.identity import normalise_reference
@@ -38,15 +35,9 @@ _E164 = re.compile(r"^\+[1-9]\d{7,14}$", re.ASCII)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 _POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$", re.ASCII)
 
-LineError = Tuple[int, str]
 
-
-class BudgetImportError(Exception):
-    """The file was rejected and nothing changed; `errors` holds (line number, reason) for every bad row."""
-
-    def __init__(self, errors: Sequence[LineError]) -> None:
-        super().__init__(f"{len(errors)} problem(s) in the file")
-        self.errors: List[LineError] = list(errors)
+#: kept under its old name for callers of this module
+BudgetImportError = CsvImportError
 
 
 @dataclass(frozen=True)
@@ -204,57 +195,12 @@ def _parse_row(value: Dict[str, str]) -> BudgetRow:
     )
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise BudgetImportError([(line, "the file is not UTF-8 text (save it as 'CSV UTF-8')")]) from None
-
-
-def _records(text: str) -> Iterator[Tuple[int, List[str]]]:
-    """(line where the record starts, fields) for every record, blank lines skipped."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    last_line = 0
-    try:
-        for fields in reader:
-            start, last_line = last_line + 1, reader.line_num
-            if any(field.strip() for field in fields):
-                yield start, fields
-    except csv.Error as error:
-        raise BudgetImportError([(reader.line_num, f"this line is not readable CSV ({error})")]) from None
-
-
-def _header(records: Iterator[Tuple[int, List[str]]]) -> List[str]:
-    """The column names, checked: all of COLUMNS, none twice."""
-    line, fields = next(records, (1, []))
-    names = [name.strip().lower() for name in fields]
-    missing = [column for column in COLUMNS if column not in names]
-    if missing:
-        raise BudgetImportError([(line, f"the header is missing: {', '.join(missing)}")])
-    known = COLUMNS + ASSESSMENT_COLUMNS
-    twice = sorted({name for name in names if name in known and names.count(name) > 1})
-    if twice:
-        raise BudgetImportError([(line, f"the header has more than one column called: {', '.join(twice)}")])
-    return names
-
-
 def read_budget_file(path: Path) -> List[BudgetRow]:
-    """Every row of the file, checked; BudgetImportError lists every bad one."""
-    records = _records(_decode(Path(path).read_bytes()))
-    names = _header(records)
-    errors: List[LineError] = []
+    """Every row of the file, checked; CsvImportError lists every bad one (a reference twice, too)."""
+    parsed, errors = read_rows(Path(path), COLUMNS, ASSESSMENT_COLUMNS, _parse_row)
     rows: List[BudgetRow] = []
     seen: Dict[str, int] = {}
-    for line, fields in records:
-        if len(fields) != len(names):
-            errors.append((line, f"the row has {len(fields)} values but the header has {len(names)}"))
-            continue
-        try:
-            row = _parse_row({name: field.strip() for name, field in zip(names, fields, strict=False)})
-        except ValueError as problem:
-            errors.append((line, str(problem)))
-            continue
+    for line, row in parsed:
         key = normalise_reference(row.reference)
         if key in seen:
             errors.append((line, f"the same reference is already on line {seen[key]}"))
@@ -262,7 +208,7 @@ def read_budget_file(path: Path) -> List[BudgetRow]:
         seen[key] = line
         rows.append(row)
     if errors:
-        raise BudgetImportError(errors)
+        raise CsvImportError(sorted(errors))
     return rows
 
 
