@@ -17,8 +17,9 @@ from typing import Callable, Dict, List, Optional
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from bot.budgets.importer import BudgetImportError, import_budgets
+from bot.budgets.importer import import_budgets
 from bot.config import get_settings
+from bot.csv_files import CsvImportError
 from bot.db.migrate import upgrade
 from bot.db.models import Person
 from bot.db.session import session_scope, use_database
@@ -30,6 +31,7 @@ from bot.privacy.erasure import forget, purge
 from bot.reporting.cli import add_report_parser, run_report
 from bot.reviews.cli import add_reviews_parser, run_reviews
 from bot.secret_keys import PRODUCTION
+from bot.spending.importer import import_spend
 from bot.startup import settings_or_exit
 from bot.web.accounts import (
     ROLES,
@@ -57,18 +59,38 @@ def _err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def _reject(rejected: CsvImportError) -> None:
+    _err("The file was not imported and nothing has changed. Please fix these rows and try again:")
+    for line, reason in rejected.errors:
+        _err(f"line {line}: {reason}")
+
+
 def _import(args: argparse.Namespace) -> int:
     try:
         result = import_budgets(Path(args.file))
     except OSError:
         _err(f"Could not read {args.file}. Check the file name and try again.")
         return 1
-    except BudgetImportError as rejected:
-        _err("The file was not imported and nothing has changed. Please fix these rows and try again:")
-        for line, reason in rejected.errors:
-            _err(f"line {line}: {reason}")
+    except CsvImportError as rejected:
+        _reject(rejected)
         return 2
     print(f"Imported {result.created + result.updated} people: {result.created} new, {result.updated} updated.")
+    return 0
+
+
+def _import_spend(args: argparse.Namespace) -> int:
+    try:
+        result = import_spend(Path(args.file))
+    except OSError:
+        _err(f"Could not read {args.file}. Check the file name and try again.")
+        return 1
+    except CsvImportError as rejected:
+        _reject(rejected)
+        return 2
+    if result.already_loaded:
+        print("This file was loaded before, so nothing has changed.")
+    else:
+        print(f"Loaded {result.loaded} payments.")
     return 0
 
 
@@ -214,6 +236,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
     "import-budgets": _import,
+    "import-spend": _import_spend,
     "export-plan": _export,
     "migrate": _migrate,
     "load-demo": _load_demo,
@@ -235,6 +258,10 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     imp = sub.add_parser("import-budgets", help="load people and budgets from a CSV file (all or nothing)")
     imp.add_argument("file", metavar="FILE")
+    spend = sub.add_parser(
+        "import-spend", help="load what was spent from card and direct-payment accounts (all or nothing)"
+    )
+    spend.add_argument("file", metavar="FILE")
     exp = sub.add_parser("export-plan", help="print a person's latest plan")
     exp.add_argument("person_reference", metavar="PERSON_REFERENCE")
     exp.add_argument("--format", choices=FORMATS, default="json")

@@ -219,6 +219,32 @@ class Service(Base):
     plan = relationship("Plan", back_populates="services")
 
 
+class SpendImport(Base):
+    """One spending file loaded by `import-spend`; its hash stops the same file being loaded twice."""
+
+    __tablename__ = "spend_imports"
+
+    id = Column(Integer, primary_key=True)
+    sha256 = Column(String(64), nullable=False, unique=True)
+    rows = Column(Integer, nullable=False)
+    imported_at = Column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class Spend(Base):
+    """Money actually spent from a person's payment card or direct-payment account."""
+
+    __tablename__ = "spending"
+
+    id = Column(Integer, primary_key=True)
+    person_id = Column(Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True)
+    import_id = Column(Integer, ForeignKey("spend_imports.id", ondelete="CASCADE"), nullable=False, index=True)
+    spent_on = Column(Date, nullable=False)
+    #: pence; below 0 for a refund
+    amount_pence = Column(BigInteger, nullable=False)
+    category = Column(String(30), nullable=False)
+    description = Column(Text, nullable=True)
+
+
 class FailedChecks:
     """Failed identity checks counted against one key, with escalating locks (bot/identity.py)."""
 

@@ -1,0 +1,1 @@
+"""What was actually spent from a person's payment card or direct-payment account."""
