@@ -20,6 +20,7 @@ from bot.plans.catalogue import PAYMENT_FREQUENCIES
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "council.yml"
 ENV_NAME = "SUPPORTPLAN_COUNCIL_SETTINGS"
+DEFAULT_UNSPENT = "The council will talk to you about any money you have not spent."
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ class CouncilRules:
     first_review_weeks: int
     review_every_months: int
     direct_payment_check_months: int
+    #: spending differs from the plan "a lot" when it is off by both of these, a week
+    flag_difference_weekly: Decimal
+    flag_difference_percent: int
+    #: what the person is told can happen to money they have not spent
+    unspent_money: str
 
     def living_wage_on(self, day: date) -> Optional[Decimal]:
         """The hourly National Living Wage on `day`; None before the first date in the file."""
@@ -73,6 +79,23 @@ def _whole(section: Mapping[str, Any], name: str, default: int) -> int:
     return value
 
 
+def _pounds(section: Mapping[str, Any], name: str, default: str) -> Decimal:
+    try:
+        value = Decimal(str(section.get(name, default)))
+    except InvalidOperation:
+        value = Decimal(-1)
+    if not value.is_finite() or value < 0:
+        raise ValueError(f"council settings: '{name}' must be an amount in pounds like 25.00")
+    return value
+
+
+def _words(section: Mapping[str, Any], name: str, default: str) -> str:
+    value = section.get(name, default)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"council settings: '{name}' must be some words")
+    return " ".join(value.split())
+
+
 def _wage_rate(entry: Any) -> WageRate:
     try:
         starts = entry["from"]
@@ -88,6 +111,7 @@ def rules_from(raw: Mapping[str, Any]) -> CouncilRules:
     """The rules from the file's contents; ValueError naming the first bad setting."""
     payments = _section(raw, "direct_payments")
     reviews = _section(raw, "reviews")
+    spending = _section(raw, "spending")
     frequency = str(payments.get("frequency", "4 weeks"))
     if frequency not in PAYMENT_FREQUENCIES:
         raise ValueError(f"council settings: 'frequency' must be one of: {', '.join(PAYMENT_FREQUENCIES)}")
@@ -106,6 +130,9 @@ def rules_from(raw: Mapping[str, Any]) -> CouncilRules:
         first_review_weeks=_whole(reviews, "first_after_weeks", 8),
         review_every_months=_whole(reviews, "every_months", 12),
         direct_payment_check_months=_whole(reviews, "direct_payment_check_months", 6),
+        flag_difference_weekly=_pounds(spending, "flag_difference_weekly", "25.00"),
+        flag_difference_percent=_whole(spending, "flag_difference_percent", 20),
+        unspent_money=_words(spending, "unspent_money", DEFAULT_UNSPENT),
     )
 
 
