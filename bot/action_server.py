@@ -21,6 +21,7 @@ from sanic import Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot import quiet
 from bot.config import Settings
 from bot.startup import settings_or_exit
 
@@ -63,6 +64,7 @@ def create_app(settings: Settings, actions_package: str = "actions") -> Sanic:
 
 
 def main() -> None:
+    quiet.install()
     settings = settings_or_exit()
     parser = argparse.ArgumentParser(description="Support-planning action server")
     parser.add_argument("--port", type=int, default=5055)

@@ -15,11 +15,18 @@ starts both servers so, and `make train` trains so.
   old names (used by packaging and matplotlib): they are UserWarnings too, which Rasa's command
   line shows once each by a filter put before the one above.
 - rasa-sdk logs a line at INFO for every action it registers.
+- TensorFlow's C++ start-up lines (CPU features, no GPU, no TensorRT) and SQLAlchemy's notice
+  about 2.0 (Rasa's tracker store) are hidden by QUIET_ENVIRONMENT, unless the environment
+  sets those variables otherwise.
+
+Both servers' `main()` call `install()` first, so `python -m bot.rasa_server …` and
+`python -m bot.action_server` are as quiet as through this module.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import runpy
 import sys
 import warnings
@@ -33,13 +40,25 @@ EXPECTED_RASA_WARNINGS = [
     (UserWarning, r"The (intent|utterance|action) '[^']+' is not used in any story or rule"),
     (PyparsingDeprecationWarning, r"'\w+' deprecated - use '\w+'"),
 ]
+#: settings that quieten libraries read from the environment (the Makefile exports the same)
+QUIET_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}
 #: loggers that report routine steps at INFO, and the level they are given instead
 CHATTY_LOGGERS = {"rasa_sdk.executor": logging.WARNING}
 
 
+_installed = False
+
+
 def install() -> None:
-    """Hide the libraries' deprecation notices, Rasa's expected warnings and the routine lines.
-    Both servers import Sanic and Rasa's utilities anyway (the actions use Rasa's NLU)."""
+    """Hide the libraries' deprecation notices, Rasa's expected warnings and the routine lines
+    (once; later calls change nothing). Both servers import Sanic and Rasa's utilities anyway
+    (the actions use Rasa's NLU)."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    for name, value in QUIET_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
     import sanic  # noqa: F401  (its "show every DeprecationWarning" filter first, so this one goes before it)
     from rasa.utils.common import EXPECTED_WARNINGS
 

@@ -60,8 +60,10 @@ def prepare_run(arguments: List[str], env: Mapping[str, str]) -> List[str]:
 
 
 def main() -> None:
+    from bot import quiet
     from bot.startup import settings_or_exit
 
+    quiet.install()
     settings_or_exit()
     command, arguments = sys.argv[1:2], sys.argv[2:]
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from bot.config import PROJECT_ROOT
 
@@ -35,3 +36,20 @@ def test_only_the_expected_noise_is_hidden() -> None:
     shown = [line for line in ran.stderr.splitlines() if "Warning: " in line]
     assert len(shown) == 2, "\n".join(shown)
     assert "our own notice" in shown[0] and "a real problem with the domain" in shown[1]
+
+
+def test_a_server_started_directly_is_as_quiet(tmp_path: Path) -> None:
+    """`python -m bot.rasa_server` without the Makefile's environment prints what it was asked
+    for and nothing from the libraries' imports."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "RASA_TELEMETRY_ENABLED": "false"}
+    ran = subprocess.run(
+        [sys.executable, "-m", "bot.rasa_server", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=PROJECT_ROOT,
+        env=env,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert "Rasa Version" in ran.stdout
+    assert ran.stderr.strip() == "", ran.stderr[-2000:]
