@@ -27,9 +27,6 @@ from bot.plans.catalogue import NEEDS
 from bot.plans.views import PlanView
 from bot.slot_names import PERSON_NAME, SERVICE_ID, SERVICE_NEEDS, UNMET_NEED, UNMET_NEEDS_LEFT
 
-#: the choice model's name for the unmet-need question (words only until it has paraphrases)
-UNMET_NEED_QUESTION = "unmet_need"
-
 
 def labels(codes: Sequence[str]) -> str:
     """'getting washed; getting dressed'."""
@@ -101,8 +98,9 @@ class AssessedNeeds(ChoiceChecks):
             return {UNMET_NEED: None}
         text, need = str(value or ""), NEEDS[left[0]].label
         bare = match_choice(text, UNMET_NEED_CHOICES) is None
+        # read by buttons and words: no choice model is trained for this question (data/choices) yet
         reading = read_choice(
-            text, UNMET_NEED_CHOICES, tracker.latest_message, UNMET_NEED_QUESTION, unmet_need_by_words, doubtful=bare
+            text, UNMET_NEED_CHOICES, tracker.latest_message, UNMET_NEED, unmet_need_by_words, doubtful=bare
         )
         choice, asked = self.choose(dispatcher, tracker, UNMET_NEED, reading, text, "utter_unmet_need_not_understood")
         if choice is None:

@@ -400,7 +400,7 @@ class ValidateServicesForm(AssessedNeeds, SectionFormValidation):
             return None  # an ordinary answer to the question asked
         if requested == ADD_ANOTHER_SERVICE and parse_yes_no(text) is True:
             return None  # "yes, a cleaner for 2 hours" starts the next service
-        after_recording = recorded and requested in (SERVICE_OUTCOMES, ADD_ANOTHER_SERVICE)
+        after_recording = recorded and requested in (*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE)
         if not (after_recording or sounds_like_correction(text)):
             return None
         if in_progress:

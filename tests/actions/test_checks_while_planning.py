@@ -10,6 +10,9 @@ from typing import Any, Dict
 
 import pytest
 import yaml
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.services import ValidateServicesForm
 from bot.answers.trackers import domain, run, tracker
@@ -91,12 +94,21 @@ async def test_a_relative_paid_is_asked_about_where_they_live(plan_ref: str) -> 
     assert out.slots["payee_relation"] == "daughter"
     assert out.slots["requested_slot"] == "payee_lives_with"
     assert checks_said(out) == []
-    variants = domain()["responses"]["utter_ask_payee_lives_with"]
-    assert [v["text"] for v in variants] == [
-        "Does your {payee_relation} live with you?",
-        "Does {person_name}'s {payee_relation} live with them?",
-    ]
-    assert variants[0]["condition"] == [{"type": "slot", "name": "planned_by", "value": "self"}]
+
+
+@pytest.mark.parametrize(
+    "planned_by, question",
+    [("self", "Does your daughter live with you?"), ("supporter", "Does Priya's daughter live with them?")],
+)
+async def test_where_a_relative_lives_is_asked_in_the_planner_s_words(planned_by: str, question: str) -> None:
+    rasa_domain = Domain.load(str(PROJECT_ROOT / "domain"))
+    tracker_ = DialogueStateTracker.from_dict("c", [], rasa_domain.slots)
+    for slot, value in {"planned_by": planned_by, "person_name": "Priya", "payee_relation": "daughter"}.items():
+        tracker_.slots[slot].value = value
+    said = await TemplatedNaturalLanguageGenerator(rasa_domain.responses).generate(
+        "utter_ask_payee_lives_with", tracker_, "rest"
+    )
+    assert said is not None and said["text"] == question
 
 
 async def test_a_relative_who_lives_with_the_person_raises_the_family_check(plan_ref: str) -> None:
