@@ -10,6 +10,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.checks_said import say_new_checks
 from actions.common import call
 from bot.choices import SERVICE_CATEGORIES, label
 from bot.money import format_pounds
@@ -145,12 +146,13 @@ async def correct_service(
     except ValueError:
         dispatcher.utter_message(response="utter_correction_not_possible")
         return True
-    plan = await call(service.get_plan, plan.plan_reference)
+    after = await call(service.get_plan, plan.plan_reference)
     say_budget_after(
         dispatcher,
-        plan,
+        after,
         "utter_service_changed",
         description=changed.description,
         weekly_cost=format_pounds(changed.weekly_cost),
     )
+    say_new_checks(dispatcher, plan, after)
     return True

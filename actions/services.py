@@ -13,22 +13,31 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.assessed_needs import AssessedNeeds
+from actions.checks_said import say_new_checks
 from actions.common import call, figures_said, latest_text, plan_reference, within_limits
 from actions.forms.base import SectionFormValidation
 from actions.forms.recording import is_meaningful, slot_value
-from actions.forms.skipping import wants_to_skip
+from actions.linking import ask_which, items_picked, need_items
 from actions.plan_changes import (
     MAX_HOURS,
     MAX_RATE,
     MAX_WEEKLY,
     correct_service,
-    numbered,
     outcome_items,
     remove_named_item,
     say_budget_after,
 )
+from actions.service_questions import (
+    ABOUT_THE_RECORDED_SERVICE,
+    COST_SLOTS,
+    FINISHED,
+    SERVICE_SLOTS,
+    cost_questions,
+    service_questions,
+)
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
-from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES, YES_NO
+from bot.choices import COST_PERIODS, PERIOD_PAID, SERVICE_CATEGORIES, YES_NO
 from bot.money import format_pounds
 from bot.parsing import Money, is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
 from bot.parsing.change_of_mind import CHANGED_MIND_BUT_NO
@@ -37,10 +46,14 @@ from bot.parsing.edits import items_chosen, sounds_like_correction
 from bot.parsing.frequency import frequency_beside_cost, frequency_match
 from bot.parsing.hours import HoursReading, read_hours
 from bot.parsing.pipeline import analyse
+from bot.parsing.relations import PARTNERS
 from bot.plans import costing, service
 from bot.plans.service import NewService
+from bot.plans.views import PlanView
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
+    PAYEE_LIVES_WITH,
+    PAYEE_RELATION,
     PERSON_NAME,
     REQUESTED_SLOT,
     SERVICE_CATEGORY,
@@ -49,42 +62,18 @@ from bot.slot_names import (
     SERVICE_DESCRIPTION,
     SERVICE_HOURS,
     SERVICE_ID,
+    SERVICE_NEEDS,
     SERVICE_OUTCOMES,
     SERVICE_RATE,
     SERVICE_VISITS_PER_WEEK,
+    UNMET_NEED,
+    UNMET_NEEDS_LEFT,
 )
 
 MAX_VISITS = Decimal(50)
 WORDS_FOR_A_DESCRIPTION = 4
 
-COST_SLOTS = (SERVICE_HOURS, SERVICE_RATE, SERVICE_COST, SERVICE_COST_PERIOD, SERVICE_VISITS_PER_WEEK)
-SERVICE_SLOTS = (SERVICE_CATEGORY, SERVICE_DESCRIPTION, *COST_SLOTS, SERVICE_OUTCOMES, ADD_ANOTHER_SERVICE)
-#: what add_another_service holds once the person has said that is all; not something anyone
-#: types, because the form works out its questions from the raw reply before validating it
-FINISHED = "(no more services)"
-
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
-
-
-def cost_questions(slots: Mapping[str, Any]) -> List[str]:
-    """The questions that cost this service, given what is known so far."""
-    per = slots.get(SERVICE_COST_PERIOD)
-    if slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES or per == "hour":
-        return [SERVICE_HOURS, SERVICE_RATE]
-    return [SERVICE_COST, SERVICE_COST_PERIOD] + ([SERVICE_VISITS_PER_WEEK] if per == "visit" else [])
-
-
-def service_questions(slots: Mapping[str, Any]) -> List[str]:
-    """The questions this service needs, in order, given what is known so far."""
-    if slots.get(ADD_ANOTHER_SERVICE) == FINISHED:
-        return []
-    return [
-        SERVICE_CATEGORY,
-        SERVICE_DESCRIPTION,
-        *cost_questions(slots),
-        SERVICE_OUTCOMES,
-        ADD_ANOTHER_SERVICE,
-    ]
 
 
 def _decimal(slots: Mapping[str, Any], name: str) -> Optional[Decimal]:
@@ -126,8 +115,8 @@ def times_per_week(text: str) -> Optional[Decimal]:
     return parse_frequency(text)
 
 
-class ValidateServicesForm(SectionFormValidation):
-    skippable = frozenset(SERVICE_SLOTS) - {SERVICE_OUTCOMES, ADD_ANOTHER_SERVICE}
+class ValidateServicesForm(AssessedNeeds, SectionFormValidation):
+    skippable = frozenset(SERVICE_SLOTS) - {*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE, UNMET_NEEDS_LEFT}
 
     def name(self) -> Text:
         return "validate_services_form"
@@ -135,7 +124,9 @@ class ValidateServicesForm(SectionFormValidation):
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
-        return service_questions(tracker.slots)
+        recorded = tracker.get_slot(SERVICE_ID) is not None and tracker.get_slot(SERVICE_OUTCOMES) is not None
+        assessed = recorded and bool((await call(service.get_plan, plan_reference(tracker))).budget.eligible_needs)
+        return service_questions(tracker.slots, assessed)
 
     # --- what the service is -------------------------------------------------------------
 
@@ -333,6 +324,7 @@ class ValidateServicesForm(SectionFormValidation):
             weekly_cost=weekly if not hourly or _weekly_for_the_hours(slots) else None,
         )
         reference = plan_reference(tracker)
+        before = await call(service.get_plan, reference)
         recorded, added = await within_limits(dispatcher, service.add_service, reference, new)
         if not recorded or added is None:
             return {**updates, **{name: None for name in SERVICE_SLOTS}}
@@ -345,14 +337,17 @@ class ValidateServicesForm(SectionFormValidation):
             weekly_cost=format_pounds(added.weekly_cost),
             working=found.working,
         )
-        return {**updates, SERVICE_ID: added.id}
+        say_new_checks(dispatcher, before, plan)
+        relation = added.payee_relation if added.payee_relation not in PARTNERS else None
+        return {**updates, SERVICE_ID: added.id, PAYEE_RELATION: relation}
 
     async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:
-        """'He chose 1 and 2' answers which outcomes a service helps; other questions as the base."""
-        if slot != SERVICE_OUTCOMES:
+        """'He chose 1 and 2' answers which outcomes (or needs) a service helps; other questions as the base."""
+        if slot not in (SERVICE_OUTCOMES, SERVICE_NEEDS):
             return await super().reads_as_answer(slot, tracker)
         plan = await call(service.get_plan, plan_reference(tracker))
-        return items_chosen(latest_text(tracker), outcome_items(plan)) is not None
+        items = outcome_items(plan) if slot == SERVICE_OUTCOMES else need_items(plan, with_words=True)
+        return items_chosen(latest_text(tracker), items) is not None
 
     # --- which outcomes it serves -----------------------------------------------------------
 
@@ -361,7 +356,7 @@ class ValidateServicesForm(SectionFormValidation):
     ) -> Dict[Text, Any]:
         reference = plan_reference(tracker)
         plan = await call(service.get_plan, reference)
-        chosen = [] if wants_to_skip(str(value or "")) else items_chosen(str(value or ""), outcome_items(plan))
+        chosen = items_picked(str(value or ""), outcome_items(plan))
         if chosen is None:
             return self.reject(dispatcher, tracker, SERVICE_OUTCOMES, "utter_service_outcomes_not_understood")
         service_id = tracker.get_slot(SERVICE_ID)
@@ -405,7 +400,7 @@ class ValidateServicesForm(SectionFormValidation):
             return None  # an ordinary answer to the question asked
         if requested == ADD_ANOTHER_SERVICE and parse_yes_no(text) is True:
             return None  # "yes, a cleaner for 2 hours" starts the next service
-        after_recording = recorded and requested in (SERVICE_OUTCOMES, ADD_ANOTHER_SERVICE)
+        after_recording = recorded and requested in (*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE)
         if not (after_recording or sounds_like_correction(text)):
             return None
         if in_progress:
@@ -449,17 +444,32 @@ class ValidateServicesForm(SectionFormValidation):
 
     # --- another one? ---------------------------------------------------------------------
 
+    def _yes_or_no(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str, text: str
+    ) -> Tuple[Optional[str], Dict[Text, Any]]:
+        """'yes' or 'no' for a yes/no question, or None with the slot updates that check or reject it."""
+        mixed = bool(_YES_WORD.search(text) and _NO_WORD.search(text))  # 'no wait, yes'
+        reading = read_choice(text, YES_NO, tracker.latest_message, QUESTION_OF_SLOT[slot], yes_or_no, doubtful=mixed)
+        return self.choose(dispatcher, tracker, slot, reading, text, "utter_yes_no_not_understood")
+
+    async def validate_payee_lives_with(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """Regulation 3: a close relative paid from a direct payment who lives with the person."""
+        answer, asked = self._yes_or_no(dispatcher, tracker, PAYEE_LIVES_WITH, str(value or ""))
+        service_id = tracker.get_slot(SERVICE_ID)
+        if answer is None or service_id is None:
+            return asked
+        reference = plan_reference(tracker)
+        before = await call(service.get_plan, reference)
+        await call(service.set_payee_lives_with, reference, int(service_id), answer == "yes")
+        say_new_checks(dispatcher, before, await call(service.get_plan, reference))
+        return self.accept(tracker, PAYEE_LIVES_WITH, answer)
+
     async def validate_add_another_service(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        text = str(value or "")
-        mixed = bool(_YES_WORD.search(text) and _NO_WORD.search(text))  # 'no wait, yes'
-        reading = read_choice(
-            text, YES_NO, tracker.latest_message, QUESTION_OF_SLOT[ADD_ANOTHER_SERVICE], yes_or_no, doubtful=mixed
-        )
-        answer, asked = self.choose(
-            dispatcher, tracker, ADD_ANOTHER_SERVICE, reading, text, "utter_yes_no_not_understood"
-        )
+        answer, asked = self._yes_or_no(dispatcher, tracker, ADD_ANOTHER_SERVICE, str(value or ""))
         if answer == "yes":
             return {name: None for name in SERVICE_SLOTS}
         if answer == "no":
@@ -467,19 +477,21 @@ class ValidateServicesForm(SectionFormValidation):
         return asked
 
     async def _finish(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
-        reference = plan_reference(tracker)
-        plan = await call(service.get_plan, reference)
+        """No more support: at least one is needed; then the needs nothing meets yet, if any."""
+        plan: PlanView = await call(service.get_plan, plan_reference(tracker))
         if not plan.services:
             dispatcher.utter_message(response="utter_service_needed")
             return {SERVICE_CATEGORY: None}
-        await call(service.set_services_complete, reference, True)
-        return {name: None for name in SERVICE_SLOTS} | {ADD_ANOTHER_SERVICE: FINISHED}
+        cleared = {name: None for name in SERVICE_SLOTS}
+        return cleared | {ADD_ANOTHER_SERVICE: FINISHED} | await self.unmet_needs_round(plan)
 
     def start_again_events(self) -> List[EventType]:
         """The service being planned is forgotten; services already added stay."""
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
 
     async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        if slot == UNMET_NEED:
+            return await self.skip_unmet_need(dispatcher, tracker)
         dispatcher.utter_message(response="utter_service_skipped")
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
 
@@ -560,13 +572,5 @@ class AskServiceOutcomes(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
         plan = await call(service.get_plan, plan_reference(tracker))
-        items = outcome_items(plan)
-        buttons = [{"title": text[:60], "payload": str(item_id)} for item_id, text in items]
-        buttons += [{"title": "All of them", "payload": "all"}, {"title": "None of them", "payload": "none"}]
-        dispatcher.utter_message(
-            response="utter_which_outcomes",
-            outcome_list=numbered(items),
-            person_name=tracker.get_slot(PERSON_NAME),
-            buttons=buttons,
-        )
+        ask_which(dispatcher, outcome_items(plan), "utter_which_outcomes", person_name=tracker.get_slot(PERSON_NAME))
         return []

@@ -118,6 +118,38 @@ def label(choices: Choices, code: str) -> str:
 
 YES_NO: Choices = {"yes": ("yes",), "no": ("no",)}
 
+#: an assessed need nothing in the plan meets yet: add support for it, or it is met another way
+UNMET_NEED_CHOICES: Choices = {
+    "add": (
+        "add something",
+        "add some support",
+        "add support",
+        "add",
+        "something to help",
+        "more support",
+        "another service",
+        "i need help with that",
+    ),
+    "elsewhere": (
+        "covered another way",
+        "it's covered another way",
+        "covered",
+        "another way",
+        "other way",
+        "already sorted",
+        "sorted",
+        "taken care of",
+        "my family help",
+        "family helps",
+        "my family",
+        "i manage",
+        "manage it myself",
+        "i do it myself",
+        "no need",
+        "not needed",
+    ),
+}
+
 #: how often an amount is paid, said back to check it ("£30, paid each month")
 PERIOD_PAID: Dict[str, str] = COST_PERIOD_TERMS.labels(lambda period: period.paid)
 
@@ -141,4 +173,6 @@ CHECK_WORDS: Dict[str, Dict[str, str]] = {
         "yes": "you'd like to add another kind of support",
         "no": "that's all the support for now",
     },
+    "payee_lives_with": {"yes": "they live in the same home", "no": "they live somewhere else"},
+    "unmet_need": {"add": "you'd like to add some support for it", "elsewhere": "that's covered another way"},
 }

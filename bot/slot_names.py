@@ -41,9 +41,17 @@ SERVICE_COST = "service_cost"
 SERVICE_COST_PERIOD = "service_cost_period"
 SERVICE_VISITS_PER_WEEK = "service_visits_per_week"
 SERVICE_OUTCOMES = "service_outcomes"
+#: which of the assessed needs the service meets (asked only when the assessment is known)
+SERVICE_NEEDS = "service_needs"
+#: the relative the service just recorded pays ("daughter"), when regulation 3 asks where they live
+PAYEE_RELATION = "payee_relation"
+PAYEE_LIVES_WITH = "payee_lives_with"
 #: the service just recorded, which corrections change; kept when another service is started
 SERVICE_ID = "service_id"
 ADD_ANOTHER_SERVICE = "add_another_service"
+#: the answer about an assessed need nothing in the plan meets yet, and the needs still to ask about
+UNMET_NEED = "unmet_need"
+UNMET_NEEDS_LEFT = "unmet_needs_left"
 
 # domain/management.yml: sections 7–8
 MANAGEMENT_OPTION = "management_option"

@@ -13,15 +13,24 @@ from typing import Any, Dict, List, Sequence
 import pytest
 import yaml
 
+from actions.forms.skipping import wants_to_skip
 from actions.plan import SECTION_SLOTS
 from bot.budgets.source import BudgetFigures
 from bot.choices import COST_PERIODS as COST_PERIOD_WORDS
-from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES
+from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES, UNMET_NEED_CHOICES
 from bot.db.models import Budget, Plan
 from bot.parsing.choices import match_choice
 from bot.parsing.sections import section_named
 from bot.plans import service
-from bot.plans.catalogue import BUDGET_PERIODS, CATEGORIES, COST_PERIODS, FLAGS, MANAGEMENT, SECTIONS, STATUSES
+from bot.plans.catalogue import (
+    BUDGET_PERIODS,
+    CATEGORIES,
+    COST_PERIODS,
+    FLAGS,
+    MANAGEMENT,
+    SECTIONS,
+    STATUSES,
+)
 from bot.plans.documents import plan_to_html
 from bot.plans.export import FILTERS, plan_to_text
 from bot.plans.sections import REOPENABLE, section_done
@@ -241,3 +250,10 @@ def test_the_report_tables_and_labels_cover_exactly_the_catalogue(database: str)
     assert stages == [*STEPS_BEFORE_SECTIONS, *SECTIONS.codes, "submitted"]
     for section in SECTIONS:
         assert group_label("funnel", section.code) == section.stage
+
+
+def test_the_unmet_need_buttons_are_its_choices_in_order_then_skip() -> None:
+    for variant in domain()["responses"]["utter_ask_unmet_need"]:
+        *choices, skip = [button["payload"] for button in variant["buttons"]]
+        assert [match_choice(payload, UNMET_NEED_CHOICES) for payload in choices] == list(UNMET_NEED_CHOICES)
+        assert wants_to_skip(skip)

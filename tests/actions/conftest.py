@@ -4,6 +4,7 @@ and on PostgreSQL)."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -28,4 +29,18 @@ def plan_ref(demo: Any) -> str:
     ).plan_reference
     service.add_outcome(reference, "Get out to the shops")
     service.add_service(reference, NewService("transport", "a taxi to the day centre", None, None, Decimal(20)))
+    return reference
+
+
+#: the needs the assessed plan's assessment found, in its order
+ASSESSED_NEEDS = ("personal_hygiene", "dressing", "community")
+
+
+@pytest.fixture
+def assessed_plan_ref(demo: Any) -> str:
+    """A draft plan whose budget came with the assessment (a £40 contribution and three eligible
+    needs), with one outcome and no services yet."""
+    budget = BudgetFigures.of(Decimal(250), "week", Decimal(40), ASSESSED_NEEDS, date(2026, 11, 2))
+    reference = service.open_plan("PB-100235", "self", "rest", "c", budget).plan_reference
+    service.add_outcome(reference, "Get out to the shops")
     return reference

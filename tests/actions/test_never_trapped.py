@@ -13,13 +13,16 @@ from actions.identity import ValidateIdentityForm
 from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
-from actions.services import ValidateServicesForm
+from actions.services import FINISHED, ValidateServicesForm
 from bot.answers.trackers import domain, run, tracker
 from bot.slot_names import SERVICE_ID
 
 UNUSABLE = "hm"
 _PA = {"service_category": "personal_assistant", "service_description": "help to get up"}
 _TAXI = {"service_category": "transport", "service_description": "a taxi to the day centre"}
+_RECORDED = {**_TAXI, "service_cost": "20", "service_cost_period": "week", SERVICE_ID: 1}
+#: questions asked only of a plan whose budget came with the assessment
+ASSESSED = ("service_needs", "unmet_need")
 #: (form, question, what is known when it is asked)
 QUESTIONS: List[Tuple[Type[Action], str, Dict[str, Any]]] = [
     (ValidateIdentityForm, "planned_by", {}),
@@ -34,8 +37,11 @@ QUESTIONS: List[Tuple[Type[Action], str, Dict[str, Any]]] = [
     (ValidateServicesForm, "service_cost", _TAXI),
     (ValidateServicesForm, "service_cost_period", {**_TAXI, "service_cost": "40"}),
     (ValidateServicesForm, "service_visits_per_week", {**_TAXI, "service_cost": "40", "service_cost_period": "visit"}),
+    (ValidateServicesForm, "payee_lives_with", {**_RECORDED, "payee_relation": "daughter"}),
     (ValidateServicesForm, "service_outcomes", {**_TAXI, SERVICE_ID: 1}),
+    (ValidateServicesForm, "service_needs", {**_RECORDED, "service_outcomes": "1"}),
     (ValidateServicesForm, "add_another_service", {**_TAXI, SERVICE_ID: 1}),
+    (ValidateServicesForm, "unmet_need", {"add_another_service": FINISHED, "unmet_needs_left": ["personal_hygiene"]}),
     (ValidateManagementForm, "management_option", {}),
     (ValidateContingencyForm, "contingency", {}),
     (ValidateReviewForm, "plan_confirmed", {}),
@@ -51,8 +57,9 @@ def test_every_question_of_every_form_is_driven() -> None:
 
 @pytest.mark.parametrize("form, question, known", QUESTIONS, ids=[q[1] for q in QUESTIONS])
 async def test_no_question_is_asked_a_fourth_time_in_a_row(
-    plan_ref: str, form: Type[Action], question: str, known: Dict[str, Any]
+    request: pytest.FixtureRequest, demo: str, form: Type[Action], question: str, known: Dict[str, Any]
 ) -> None:
+    plan_ref = request.getfixturevalue("assessed_plan_ref" if question in ASSESSED else "plan_ref")
     slots: Dict[str, Any] = {"plan_reference": plan_ref, "verified": True, **known}
     asked = 1  # the question was asked once before the first answer
     for _ in range(4):

@@ -45,7 +45,7 @@ def services_form(ref: str, slot: str, text: str, **slots):
 async def test_the_outcomes_question_lists_them_with_buttons(plan_ref: str) -> None:
     out = await run(AskServiceOutcomes(), tracker({"plan_reference": plan_ref, "person_name": "Sam"}))
     said = out.said("utter_which_outcomes")
-    assert said["outcome_list"] == "1. Get out to the shops. 2. See my grandchildren."
+    assert said["item_list"] == "1. Get out to the shops. 2. See my grandchildren."
     assert [b["payload"] for b in said["buttons"]] == ["1", "2", "all", "none"]
 
 

@@ -25,7 +25,7 @@ async def generate(name: str, channel: str, slots: Optional[Dict[str, Any]] = No
     for slot, value in (slots or {}).items():
         tracker.slots[slot].value = value
     message = await TemplatedNaturalLanguageGenerator(DOMAIN.responses).generate(
-        name, tracker, channel, person_name="Sam", outcome_list="1. Get to the shops."
+        name, tracker, channel, person_name="Sam", item_list="1. Get to the shops."
     )
     return message["text"]
 

@@ -1,0 +1,66 @@
+"""The services form's questions (DESIGN §6 section 6), in order, worked out from what is known
+so far: what the service is, its cost, where a relative it pays lives, which outcomes and which
+assessed needs it helps with, and whether there is another; once the person has said that is
+all, each assessed need that nothing meets yet."""
+
+from __future__ import annotations
+
+from typing import Any, List, Mapping
+
+from bot.choices import HOURLY_CATEGORIES
+from bot.slot_names import (
+    ADD_ANOTHER_SERVICE,
+    PAYEE_LIVES_WITH,
+    PAYEE_RELATION,
+    SERVICE_CATEGORY,
+    SERVICE_COST,
+    SERVICE_COST_PERIOD,
+    SERVICE_DESCRIPTION,
+    SERVICE_HOURS,
+    SERVICE_NEEDS,
+    SERVICE_OUTCOMES,
+    SERVICE_RATE,
+    SERVICE_VISITS_PER_WEEK,
+    UNMET_NEED,
+    UNMET_NEEDS_LEFT,
+)
+
+COST_SLOTS = (SERVICE_HOURS, SERVICE_RATE, SERVICE_COST, SERVICE_COST_PERIOD, SERVICE_VISITS_PER_WEEK)
+#: the questions about the service just recorded (never skipped: the service is already in the plan)
+ABOUT_THE_RECORDED_SERVICE = (PAYEE_RELATION, PAYEE_LIVES_WITH, SERVICE_OUTCOMES, SERVICE_NEEDS)
+SERVICE_SLOTS = (
+    SERVICE_CATEGORY,
+    SERVICE_DESCRIPTION,
+    *COST_SLOTS,
+    *ABOUT_THE_RECORDED_SERVICE,
+    ADD_ANOTHER_SERVICE,
+    UNMET_NEED,
+    UNMET_NEEDS_LEFT,
+)
+#: what add_another_service holds once the person has said that is all; not something anyone
+#: types, because the form works out its questions from the raw reply before validating it
+FINISHED = "(no more services)"
+
+
+def cost_questions(slots: Mapping[str, Any]) -> List[str]:
+    """The questions that cost this service, given what is known so far."""
+    per = slots.get(SERVICE_COST_PERIOD)
+    if slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES or per == "hour":
+        return [SERVICE_HOURS, SERVICE_RATE]
+    return [SERVICE_COST, SERVICE_COST_PERIOD] + ([SERVICE_VISITS_PER_WEEK] if per == "visit" else [])
+
+
+def service_questions(slots: Mapping[str, Any], assessed: bool = False) -> List[str]:
+    """The questions this service needs, in order, given what is known so far; `assessed`: the
+    plan holds the needs from the assessment, so each service is tied to them."""
+    if slots.get(ADD_ANOTHER_SERVICE) == FINISHED:
+        return [UNMET_NEED] if slots.get(UNMET_NEEDS_LEFT) else []
+    return [
+        SERVICE_CATEGORY,
+        SERVICE_DESCRIPTION,
+        *cost_questions(slots),
+        *([PAYEE_LIVES_WITH] if slots.get(PAYEE_RELATION) else []),
+        SERVICE_OUTCOMES,
+        *([SERVICE_NEEDS] if assessed else []),
+        ADD_ANOTHER_SERVICE,
+    ]
