@@ -25,7 +25,16 @@ from enum import Enum
 from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.parsing.choices import match_choice, option_picked, weighs_up
-from bot.slot_names import ADD_ANOTHER_SERVICE, MANAGEMENT_OPTION, PLANNED_BY, SERVICE_CATEGORY, SERVICE_COST_PERIOD
+from bot.slot_names import (
+    ADD_ANOTHER_SERVICE,
+    ADVOCACY_WANTED,
+    COMMUNICATION_NEEDS,
+    MANAGEMENT_OPTION,
+    PAID_TO,
+    PLANNED_BY,
+    SERVICE_CATEGORY,
+    SERVICE_COST_PERIOD,
+)
 
 #: the key of the parse data under which bot/nlu/choice_reader.py puts each message's readings. It
 #: is defined here, not there, so the action server never imports Rasa's engine (about 450 MB).
@@ -39,6 +48,9 @@ QUESTION_OF_SLOT = {
     SERVICE_COST_PERIOD: "service_cost_period",
     MANAGEMENT_OPTION: "management_option",
     ADD_ANOTHER_SERVICE: "yes_no",
+    PAID_TO: "paid_to",
+    COMMUNICATION_NEEDS: "communication_needs",
+    ADVOCACY_WANTED: "yes_no",
 }
 _ASKS_BACK = re.compile(
     r"\?|^\W*(?:what|how|who|why|when|where|which|can|could|is|are|does|do|will|would|should|"
