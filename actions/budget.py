@@ -1,5 +1,6 @@
 """Section 3: the budget, up front. Opens (or resumes) the person's plan and says the amount,
-weekly and yearly, before anything else is asked."""
+weekly and yearly (with the council's share and the person's contribution when one is assessed),
+before anything else is asked."""
 
 from __future__ import annotations
 
@@ -46,19 +47,30 @@ async def open_plan_and_tell_budget(dispatcher: CollectingDispatcher, tracker: T
             tracker.sender_id,
             budget,
         )
-    name = tracker.get_slot(PERSON_NAME) or ""
-    dispatcher.utter_message(
-        response="utter_budget",
-        weekly=format_pounds(plan.budget.weekly),
-        annual=format_pounds(plan.budget.annual),
-        person_name=name,
-    )
-    if plan.budget.period != "week":
-        dispatcher.utter_message(
-            response="utter_budget_period",
-            amount=format_pounds(plan.budget.amount),
-            period_words=PERIOD_WORDS.get(plan.budget.period, plan.budget.period),
-        )
+    say_budget(dispatcher, plan, tracker.get_slot(PERSON_NAME) or "")
     if plan.important_to_me or plan.outcomes or plan.services:
         dispatcher.utter_message(response="utter_resume")
     return plan
+
+
+def say_budget(dispatcher: CollectingDispatcher, plan: PlanView, person_name: str) -> None:
+    """The budget a week and a year; with the council's share and the person's own when a
+    contribution is assessed; then that it is the council's estimate to plan with."""
+    budget = plan.budget
+    figures = dict(weekly=format_pounds(budget.weekly), annual=format_pounds(budget.annual), person_name=person_name)
+    if budget.contribution_weekly and budget.council_weekly is not None:
+        dispatcher.utter_message(
+            response="utter_budget_split",
+            council_weekly=format_pounds(budget.council_weekly),
+            contribution_weekly=format_pounds(budget.contribution_weekly),
+            **figures,
+        )
+    else:
+        dispatcher.utter_message(response="utter_budget", **figures)
+    if budget.period != "week":
+        dispatcher.utter_message(
+            response="utter_budget_period",
+            amount=format_pounds(budget.amount),
+            period_words=PERIOD_WORDS.get(budget.period, budget.period),
+        )
+    dispatcher.utter_message(response="utter_budget_estimate")

@@ -1,9 +1,12 @@
-"""Sections 7–8: how the money will be managed, and what happens if support doesn't turn up."""
+"""Sections 7–8: how the money will be managed (and, when it is paid out, how much, how often and
+to whom), and what happens if support doesn't turn up (then who took part, how the person needs
+information, and an advocate where one would help: actions/taking_part.py)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from decimal import Decimal
+from typing import Any, Dict, FrozenSet, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -13,14 +16,19 @@ from rasa_sdk.types import DomainDict
 from actions.common import call, latest_text, plan_reference
 from actions.forms.base import SectionFormValidation
 from actions.forms.recording import FreeTextFormValidation
+from actions.taking_part import NOT_SAID, TakingPart, record_involved
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
-from bot.choices import MANAGEMENT_OPTIONS, label
+from bot.choices import MANAGEMENT_OPTIONS, PAYEE_CHOICES, label
+from bot.money import format_pounds
 from bot.parsing import match_choice
 from bot.parsing.edits import sounds_like_correction
+from bot.parsing.relations import relation_named
 from bot.plans import service
-from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION
+from bot.plans.catalogue import MANAGEMENT
+from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME
 
 _SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
+FREQUENCY_WORDS = {"week": "each week", "4 weeks": "every 4 weeks"}
 
 
 def management_choice(text: str) -> Optional[str]:
@@ -31,9 +39,52 @@ def management_choice(text: str) -> Optional[str]:
     return match_choice(text, MANAGEMENT_OPTIONS)
 
 
+def payee_choice(text: str) -> Optional[str]:
+    """Who receives the money by the words; a relative named ('my daughter') is someone chosen."""
+    return match_choice(text, PAYEE_CHOICES) or ("nominated" if relation_named(text) else None)
+
+
+def management_questions(option: Optional[str]) -> List[str]:
+    """The way, then, when that way pays money out, who receives it."""
+    pays_out = option is not None and option in MANAGEMENT and MANAGEMENT[option].paid_out
+    return [MANAGEMENT_OPTION] + ([PAID_TO] if pays_out else [])
+
+
+async def tell_management(dispatcher: CollectingDispatcher, tracker: Tracker, option: str) -> None:
+    """Record the way chosen; say it, any direct-payment check it newly raises (each once), and
+    for a way that pays money out, how much is paid and how often."""
+    reference = plan_reference(tracker)
+    before = {check.message for check in (await call(service.get_plan, reference)).checks}
+    await call(service.set_management, reference, option)
+    plan = await call(service.get_plan, reference)
+    dispatcher.utter_message(response="utter_management_noted", management_words=label(MANAGEMENT_OPTIONS, option))
+    for message in dict.fromkeys(check.message for check in plan.checks if check.message not in before):
+        dispatcher.utter_message(text=message)
+    payment = plan.direct_payment
+    if payment is None:
+        return
+    if payment.amount is None:
+        dispatcher.utter_message(response="utter_direct_payment_mixed")
+        return
+    dispatcher.utter_message(
+        response="utter_direct_payment_net" if plan.budget.contribution_weekly else "utter_direct_payment_amount",
+        amount=format_pounds(payment.amount),
+        frequency_words=FREQUENCY_WORDS[payment.frequency],
+        contribution_weekly=format_pounds(plan.budget.contribution_weekly or Decimal(0)),
+        person_name=tracker.get_slot(PERSON_NAME) or "",
+    )
+
+
 class ValidateManagementForm(SectionFormValidation):
+    skippable = frozenset({PAID_TO})
+
     def name(self) -> Text:
         return "validate_management_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        return management_questions(tracker.get_slot(MANAGEMENT_OPTION))
 
     async def validate_management_option(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -47,12 +98,27 @@ class ValidateManagementForm(SectionFormValidation):
         )
         if option is None:
             return asked
-        await call(service.set_management, plan_reference(tracker), option)
-        dispatcher.utter_message(response="utter_management_noted", management_words=label(MANAGEMENT_OPTIONS, option))
-        return self.accept(tracker, MANAGEMENT_OPTION, option)
+        await tell_management(dispatcher, tracker, option)
+        return self.accept(tracker, MANAGEMENT_OPTION, option, **{PAID_TO: None})
+
+    async def validate_paid_to(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "")
+        reading = read_choice(text, PAYEE_CHOICES, tracker.latest_message, QUESTION_OF_SLOT[PAID_TO], payee_choice)
+        payee, asked = self.choose(dispatcher, tracker, PAID_TO, reading, text, "utter_paid_to_not_understood")
+        if payee is None:
+            return asked
+        await call(service.set_paid_to, plan_reference(tracker), payee)
+        dispatcher.utter_message(response="utter_paid_to_noted")
+        return self.accept(tracker, PAID_TO, payee)
+
+    async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        dispatcher.utter_message(response="utter_skipped")
+        return [SlotSet(PAID_TO, NOT_SAID)]
 
 
-class ValidateContingencyForm(FreeTextFormValidation):
+class ValidateContingencyForm(TakingPart, FreeTextFormValidation):
     slot = CONTINGENCY
     too_short_response = "utter_contingency_too_short"
     save = staticmethod(service.set_contingency)
@@ -60,17 +126,37 @@ class ValidateContingencyForm(FreeTextFormValidation):
     def name(self) -> Text:
         return "validate_contingency_form"
 
+    @property
+    def skippable(self) -> FrozenSet[str]:  # type: ignore[override]
+        return frozenset({CONTINGENCY, *self.skippable_questions})
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        return await self.questions_after(CONTINGENCY, tracker)
+
     async def change_request(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
         """A change of mind about the money just chosen ('actually, a payment card')."""
         text = latest_text(tracker)
         option = match_choice(text, MANAGEMENT_OPTIONS) if sounds_like_correction(text) else None
         if option is None:
             return None
-        await call(service.set_management, plan_reference(tracker), option)
-        dispatcher.utter_message(response="utter_management_noted", management_words=label(MANAGEMENT_OPTIONS, option))
+        await tell_management(dispatcher, tracker, option)
         return [SlotSet(CONTINGENCY, None)]
 
     async def validate_contingency(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        return await self._validate_answer(value, dispatcher, tracker)
+        offer = await self.advocacy_offer_for(str(value or ""), tracker)
+        if offer:
+            return {CONTINGENCY: None, **offer}
+        updates = await self._validate_answer(value, dispatcher, tracker)
+        if updates.get(CONTINGENCY):
+            await record_involved(tracker)
+        return updates
+
+    async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        if slot == CONTINGENCY:
+            await record_involved(tracker)
+            return await super().skip(slot, dispatcher, tracker)
+        return await self.skip_question(slot, dispatcher, tracker)

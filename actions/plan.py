@@ -33,13 +33,19 @@ from bot.parsing.sections import section_named
 from bot.plans import service
 from bot.plans.views import PlanView
 from bot.slot_names import (
+    ADVOCACY_OFFER,
+    ADVOCACY_WANTED,
+    COMMUNICATION_NEEDS,
     CONTINGENCY,
+    COPY_ROUTE,
     CURRENT_SECTION,
     DATE_OF_BIRTH,
+    HELPER_DETAILS,
     IMPORTANT_TO_ME,
     MANAGEMENT_OPTION,
     OUTCOME_COUNT,
     OUTCOME_TEXT,
+    PAID_TO,
     PAUSED,
     PERSON_REFERENCE,
     PLAN_CONFIRMED,
@@ -60,8 +66,8 @@ SECTION_SLOTS: Dict[str, tuple] = {
     "important": (IMPORTANT_TO_ME,),
     "outcomes": (OUTCOME_TEXT,),
     "services": (*SERVICE_SLOTS, SERVICE_ID),
-    "management": (MANAGEMENT_OPTION,),
-    "contingency": (CONTINGENCY,),
+    "management": (MANAGEMENT_OPTION, PAID_TO),
+    "contingency": (CONTINGENCY, HELPER_DETAILS, COMMUNICATION_NEEDS, ADVOCACY_WANTED, ADVOCACY_OFFER),
     "review": (PLAN_CONFIRMED, REVIEW_STEP),
 }
 
@@ -127,10 +133,10 @@ class ActionNextSection(Action):
         if section == "review" and tracker.get_slot(PLAN_CONFIRMED) == CONFIRMED:
             plan = await call(service.submit_plan, plan.plan_reference)
             logger.info("Plan submitted")
-            settings = get_settings()
             dispatcher.utter_message(response="utter_plan_submitted", plan_reference=plan.plan_reference)
-            dispatcher.utter_message(response="utter_plan_copy", council_phone=settings.council_phone)
-            return [SlotSet(CURRENT_SECTION, "submitted")]
+            return self._ask_for_copy()
+        if section == "submitted" and plan.status == "submitted" and plan.copy_route is None:
+            return self._ask_for_copy()
         if section == "submitted":
             if responding_to_user(tracker) and not detours.detect(tracker.latest_message, in_form=False):
                 dispatcher.utter_message(response="utter_plan_already_submitted", plan_reference=plan.plan_reference)
@@ -145,6 +151,11 @@ class ActionNextSection(Action):
         if section == "outcomes":
             events.append(SlotSet(OUTCOME_COUNT, len(plan.outcomes)))
         return events
+
+    @staticmethod
+    def _ask_for_copy() -> List[EventType]:
+        """The plan is sent (reporting counts it there); then how the person wants their copy."""
+        return [SlotSet(CURRENT_SECTION, "submitted"), SlotSet(COPY_ROUTE, None), SlotSet(CURRENT_SECTION, "copy")]
 
     @staticmethod
     def _go_to(section: str, tracker: Tracker, keep_answers: bool = False) -> List[EventType]:

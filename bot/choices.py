@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Dict, Tuple
 
-from bot.plans.catalogue import CATEGORIES, MANAGEMENT, SECTIONS
+from bot.plans.catalogue import CATEGORIES, COPY_ROUTES, MANAGEMENT, PAYEES, SECTIONS
 from bot.plans.catalogue import COST_PERIODS as COST_PERIOD_TERMS
 
 Choices = Dict[str, Tuple[str, ...]]
@@ -109,6 +109,8 @@ SERVICE_CATEGORIES: Choices = CATEGORIES.words()
 HOURLY_CATEGORIES = frozenset(CATEGORIES.where(lambda category: category.hourly))
 MANAGEMENT_OPTIONS: Choices = MANAGEMENT.words()
 COST_PERIODS: Choices = COST_PERIOD_TERMS.words()
+PAYEE_CHOICES: Choices = PAYEES.words()
+COPY_ROUTE_CHOICES: Choices = COPY_ROUTES.words()
 
 
 def label(choices: Choices, code: str) -> str:
@@ -175,4 +177,22 @@ CHECK_WORDS: Dict[str, Dict[str, str]] = {
     },
     "payee_lives_with": {"yes": "they live in the same home", "no": "they live somewhere else"},
     "unmet_need": {"add": "you'd like to add some support for it", "elsewhere": "that's covered another way"},
+    "paid_to": {
+        "person": "the money should be paid straight to the person the plan is for",
+        "nominated": "the money should go to a nominated person: someone chosen to receive it",
+        "authorised": "the money should go to an authorised person: someone who makes decisions, like an attorney",
+    },
+    "communication_needs": {
+        "none": "the information is fine as it is",
+        "large_print": "large print would help",
+        "easy_read": "easy read would help",
+        "audio": "audio would help",
+        "other_language": "information in another language would help",
+        "bsl": "British Sign Language would help",
+        "braille": "braille would help",
+    },
+    "advocacy_wanted": {
+        "yes": "you'd like an advocate",
+        "no": "you don't want an advocate for now",
+    },
 }

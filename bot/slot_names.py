@@ -55,8 +55,19 @@ UNMET_NEEDS_LEFT = "unmet_needs_left"
 
 # domain/management.yml: sections 7–8
 MANAGEMENT_OPTION = "management_option"
+#: who receives a direct payment (catalogue PAYEES), asked when the way chosen pays money out
+PAID_TO = "paid_to"
 CONTINGENCY = "contingency"
+#: the helper's name and how they know the person, asked when a supporter is planning
+HELPER_DETAILS = "helper_details"
+#: how the person needs information (catalogue COMMUNICATION_NEEDS)
+COMMUNICATION_NEEDS = "communication_needs"
+#: the reply to the offer of an independent advocate; the offer is made when `advocacy_offer` is True
+ADVOCACY_WANTED = "advocacy_wanted"
+ADVOCACY_OFFER = "advocacy_offer"
 
 # domain/review.yml: sections 9–10
 PLAN_CONFIRMED = "plan_confirmed"
 REVIEW_STEP = "review_step"
+#: how the person wants their copy of the plan (catalogue COPY_ROUTES), asked after sending
+COPY_ROUTE = "copy_route"

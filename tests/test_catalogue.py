@@ -16,18 +16,29 @@ import yaml
 from actions.forms.skipping import wants_to_skip
 from actions.plan import SECTION_SLOTS
 from bot.budgets.source import BudgetFigures
+from bot.choices import (
+    CHECK_WORDS,
+    COPY_ROUTE_CHOICES,
+    MANAGEMENT_OPTIONS,
+    PAYEE_CHOICES,
+    SERVICE_CATEGORIES,
+    UNMET_NEED_CHOICES,
+)
 from bot.choices import COST_PERIODS as COST_PERIOD_WORDS
-from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES, UNMET_NEED_CHOICES
 from bot.db.models import Budget, Plan
 from bot.parsing.choices import match_choice
+from bot.parsing.communication import WORDS as COMMUNICATION_WORDS
 from bot.parsing.sections import section_named
 from bot.plans import service
 from bot.plans.catalogue import (
     BUDGET_PERIODS,
     CATEGORIES,
+    COMMUNICATION_NEEDS,
+    COPY_ROUTES,
     COST_PERIODS,
     FLAGS,
     MANAGEMENT,
+    PAYEES,
     SECTIONS,
     STATUSES,
 )
@@ -78,6 +89,32 @@ def test_the_cost_period_buttons_are_the_first_cost_periods_in_order() -> None:
     assert read == list(COST_PERIODS.codes[: len(read)])
 
 
+def every_variants_payloads(response: str) -> List[List[str]]:
+    """The buttons' payloads of each variant of `response` (one a condition, e.g. who is planning)."""
+    return [[button["payload"] for button in variant["buttons"]] for variant in domain()["responses"][response]]
+
+
+@pytest.mark.parametrize(
+    "response, choices, codes",
+    [
+        ("utter_ask_paid_to", PAYEE_CHOICES, PAYEES.codes),
+        ("utter_ask_communication_needs", COMMUNICATION_WORDS, COMMUNICATION_NEEDS.codes),
+        ("utter_ask_copy_route_web", COPY_ROUTE_CHOICES, COPY_ROUTES.codes),
+        ("utter_ask_copy_route", COPY_ROUTE_CHOICES, tuple(c for c in COPY_ROUTES.codes if c != "download")),
+    ],
+)
+def test_the_sign_off_questions_buttons_are_the_catalogue_choices_in_order(
+    response: str, choices: Any, codes: Sequence[str]
+) -> None:
+    for variant in every_variants_payloads(response):
+        assert [match_choice(payload, choices) for payload in variant] == list(codes), response
+
+
+def test_each_sign_off_choice_can_be_put_back_to_the_person() -> None:
+    assert tuple(CHECK_WORDS["paid_to"]) == PAYEES.codes
+    assert tuple(CHECK_WORDS["communication_needs"]) == COMMUNICATION_NEEDS.codes
+
+
 def test_the_which_section_buttons_are_the_reopenable_sections_in_order() -> None:
     assert tuple(section_named(payload) for payload in payloads("utter_ask_which_section")) == REOPENABLE
 
@@ -125,6 +162,8 @@ def test_the_choice_examples_name_exactly_the_catalogue_codes() -> None:
         ("service_category", CATEGORIES.codes),
         ("service_cost_period", COST_PERIODS.codes),
         ("which_section", REOPENABLE),
+        ("paid_to", PAYEES.codes),
+        ("communication_needs", COMMUNICATION_NEEDS.codes),
     ):
         examples = yaml.safe_load((ROOT / "data" / "choices" / f"{question}.yml").read_text())["examples"]
         assert set(examples) - {"unclear"} == set(vocabulary), question

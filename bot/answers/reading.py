@@ -27,7 +27,10 @@ from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple
 from bot.parsing.choices import match_choice, option_picked, weighs_up
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
+    ADVOCACY_WANTED,
+    COMMUNICATION_NEEDS,
     MANAGEMENT_OPTION,
+    PAID_TO,
     PAYEE_LIVES_WITH,
     PLANNED_BY,
     SERVICE_CATEGORY,
@@ -47,6 +50,9 @@ QUESTION_OF_SLOT = {
     MANAGEMENT_OPTION: "management_option",
     ADD_ANOTHER_SERVICE: "yes_no",
     PAYEE_LIVES_WITH: "yes_no",
+    PAID_TO: "paid_to",
+    COMMUNICATION_NEEDS: "communication_needs",
+    ADVOCACY_WANTED: "yes_no",
 }
 _ASKS_BACK = re.compile(
     r"\?|^\W*(?:what|how|who|why|when|where|which|can|could|is|are|does|do|will|would|should|"

@@ -13,6 +13,7 @@ from actions.identity import ValidateIdentityForm
 from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
+from actions.plan_copy import ValidateCopyForm
 from actions.services import FINISHED, ValidateServicesForm
 from bot.answers.trackers import domain, run, tracker
 from bot.slot_names import SERVICE_ID
@@ -43,8 +44,13 @@ QUESTIONS: List[Tuple[Type[Action], str, Dict[str, Any]]] = [
     (ValidateServicesForm, "add_another_service", {**_TAXI, SERVICE_ID: 1}),
     (ValidateServicesForm, "unmet_need", {"add_another_service": FINISHED, "unmet_needs_left": ["personal_hygiene"]}),
     (ValidateManagementForm, "management_option", {}),
+    (ValidateManagementForm, "paid_to", {"management_option": "direct_payment"}),
     (ValidateContingencyForm, "contingency", {}),
+    (ValidateContingencyForm, "helper_details", {"planned_by": "supporter", "contingency": "call my son"}),
+    (ValidateContingencyForm, "communication_needs", {"contingency": "call my son"}),
+    (ValidateContingencyForm, "advocacy_wanted", {"advocacy_offer": True}),
     (ValidateReviewForm, "plan_confirmed", {}),
+    (ValidateCopyForm, "copy_route", {}),
 ]
 FORM_OF = {form: name.removeprefix("validate_") for form in {q[0] for q in QUESTIONS} for name in [form().name()]}
 

@@ -85,7 +85,7 @@ async def test_a_complete_plan_is_read_back_then_submitted_when_confirmed(demo) 
         ActionNextSection(),
         tracker({**VERIFIED, "plan_reference": ref, "plan_confirmed": "yes"}, latest_action="review_form"),
     )
-    assert out.slots["current_section"] == "submitted"
+    assert out.slots["current_section"] == "copy"  # after "submitted": how they want their copy
     assert out.said("utter_plan_submitted")["plan_reference"] == ref
     assert service.get_plan(ref).status == "submitted"
 

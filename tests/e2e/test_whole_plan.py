@@ -58,8 +58,13 @@ def test_a_whole_plan_from_greeting_to_submission(servers: Servers, chat: Chat) 
     expect(chat.say("1"), "helps with", "shops", "another")
     expect(chat.say("nope, that's everything"), "How would you like the money to be managed")
 
-    expect(chat.say("a direct payment please"), "direct payment", "doesn't turn up")
-    reply = chat.say("My daughter Jane can come round, or I'd ring the agency")
+    reply = chat.say("a direct payment please")
+    expect(reply, "direct payment", "The council will pay £1,000.00 every 4 weeks", "Who should the money be paid to")
+    expect(chat.say("to me"), "doesn't turn up")
+    expect(
+        chat.say("My daughter Jane can come round, or I'd ring the agency"), "Do you need information in another way"
+    )
+    reply = chat.say("no, this way is fine")
     expect(reply, "Here is your plan", "garden", "shops", "£140.00", "direct payment", "Jane", "Is this right")
     expect(
         chat.say("Actually remove the taxi"),
@@ -69,7 +74,8 @@ def test_a_whole_plan_from_greeting_to_submission(servers: Servers, chat: Chat) 
     )
 
     reply = chat.say("yes, send it")
-    expect(reply, "sent to the council", "SP-")
+    expect(reply, "sent to the council", "SP-", "How would you like your copy")
+    expect(chat.say("by email please"), "email a copy")
 
     exported = servers.cli("export-plan", "PB-100234", "--format", "json")
     assert exported.returncode == 0, exported.stderr
@@ -78,6 +84,9 @@ def test_a_whole_plan_from_greeting_to_submission(servers: Servers, chat: Chat) 
     assert plan["planned_by"] == "self"
     assert plan["plan_reference"] in reply
     assert plan["budget"] == {"amount": "250.00", "period": "week", "weekly": "250.00", "annual": "13000.00"}
+    assert plan["direct_payment"] == {"amount": "1000.00", "frequency": "4 weeks", "paid_to": "person"}
+    assert plan["involved"] == [{"role": "person", "name": None, "relationship": None}]
+    assert (plan["communication_needs"], plan["copy_route"]) == ([], "email")
     assert "grandchildren" in plan["important_to_me"]
     assert [o["id"] for o in plan["outcomes"]] == [1, 2]
     assert "shops" in plan["outcomes"][0]["text"]

@@ -67,12 +67,16 @@ def test_a_whole_plan_by_text_message(sms_servers: LoggedServers) -> None:
     expect(say(sam, "1"), "helps with", "another")
     expect(say(sam, "no"), "How would you like the money to be managed")
 
-    expect(say(sam, "a direct payment please"), "doesn't turn up")
-    reply = say(sam, "My daughter Jane can come round")
+    expect(say(sam, "a direct payment please"), "£1,000.00 every 4 weeks", "Reply 1 for To me")
+    expect(say(sam, "1"), "doesn't turn up")
+    expect(say(sam, "My daughter Jane can come round"), "information in another way", "Reply 3 for Easy read")
+    reply = say(sam, "1")
     expect(reply, "garden", "shops", "£90.00", "direct payment", "Jane", "Is this right")
 
     reply = say(sam, "yes, send it")
-    expect(reply, "sent to the council", "SP-")
+    expect(reply, "sent to the council", "SP-", "Reply 1 for By post", "Reply 2 for By email")
+    assert "Download" not in reply
+    expect(say(sam, "1"), "post a copy")
 
     plan = export(sms_servers, "PB-100234")
     assert plan["status"] == "submitted" and plan["plan_reference"] in reply
@@ -82,6 +86,11 @@ def test_a_whole_plan_by_text_message(sms_servers: LoggedServers) -> None:
     (service,) = plan["services"]
     assert (service["category"], service["weekly_cost"], service["outcome_ids"]) == ("personal_assistant", "90.00", [1])
     assert plan["management"] == "direct_payment" and "Jane" in plan["contingency"]
+    assert (plan["direct_payment"]["paid_to"], plan["communication_needs"], plan["copy_route"]) == (
+        "person",
+        [],
+        "post",
+    )
 
 
 def test_a_supporter_texting_from_their_own_phone_plans_by_numbers(sms_servers: LoggedServers) -> None:
@@ -101,12 +110,17 @@ def test_a_supporter_texting_from_their_own_phone_plans_by_numbers(sms_servers: 
     reply = say(helper, "no")
     expect(reply, "Reply 3 for The council arranges it")
     say(helper, "3")
-    reply = say(helper, "Her son Tom will phone the agency")
+    expect(say(helper, "Her son Tom will phone the agency"), "what's your name", "Margaret")
+    expect(say(helper, "Tom, her son"), "Reply 2 for Large print")
+    reply = say(helper, "2")
     expect(reply, "Tom", "Reply 1 for Yes, send")
-    expect(say(helper, "1"), "sent to the council", "SP-")
+    expect(say(helper, "1"), "sent to the council", "SP-", "Reply 2 for By email")
+    expect(say(helper, "2"), "email a copy")
 
     plan = export(sms_servers, "PB-100237")
     assert (plan["status"], plan["planned_by"], plan["management"]) == ("submitted", "supporter", "council_managed")
+    assert plan["involved"][1] == {"role": "supporter", "name": "Tom", "relationship": "son"}
+    assert (plan["communication_needs"], plan["copy_route"]) == (["large_print"], "email")
     (service,) = plan["services"]
     assert (service["category"], service["weekly_cost"], service["outcome_ids"]) == ("home_care_agency", "75.00", [1])
 
