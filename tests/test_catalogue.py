@@ -21,7 +21,16 @@ from bot.db.models import Budget, Plan
 from bot.parsing.choices import match_choice
 from bot.parsing.sections import section_named
 from bot.plans import service
-from bot.plans.catalogue import BUDGET_PERIODS, CATEGORIES, COST_PERIODS, FLAGS, MANAGEMENT, SECTIONS, STATUSES
+from bot.plans.catalogue import (
+    ADVICE_TOPICS,
+    BUDGET_PERIODS,
+    CATEGORIES,
+    COST_PERIODS,
+    FLAGS,
+    MANAGEMENT,
+    SECTIONS,
+    STATUSES,
+)
 from bot.plans.documents import plan_to_html
 from bot.plans.export import FILTERS, plan_to_text
 from bot.plans.sections import REOPENABLE, section_done
@@ -241,3 +250,12 @@ def test_the_report_tables_and_labels_cover_exactly_the_catalogue(database: str)
     assert stages == [*STEPS_BEFORE_SECTIONS, *SECTIONS.codes, "submitted"]
     for section in SECTIONS:
         assert group_label("funnel", section.code) == section.stage
+
+
+# The advice kept on a plan: each answer in domain/faq.yml has its question's title in the catalogue.
+
+
+def test_every_faq_answer_has_its_question_title_in_order() -> None:
+    answers = [name.split("/", 1)[1] for name in domain()["responses"] if name.startswith("utter_faq/")]
+    assert answers == list(ADVICE_TOPICS.codes)
+    assert all(topic.label.endswith("?") for topic in ADVICE_TOPICS)
