@@ -16,7 +16,7 @@ import yaml
 from actions.plan import SECTION_SLOTS
 from bot.budgets.source import BudgetFigures
 from bot.choices import COST_PERIODS as COST_PERIOD_WORDS
-from bot.choices import MANAGEMENT_OPTIONS, SERVICE_CATEGORIES
+from bot.choices import MANAGEMENT_OPTIONS, PLANNED_BY, SERVICE_CATEGORIES
 from bot.db.models import Budget, Plan
 from bot.parsing.choices import match_choice
 from bot.parsing.sections import section_named
@@ -25,16 +25,24 @@ from bot.plans.catalogue import (
     ADVICE_TOPICS,
     BUDGET_PERIODS,
     CATEGORIES,
+    CHECKS,
+    COMMUNICATION_NEEDS,
+    COPY_ROUTES,
     COST_PERIODS,
     FLAGS,
+    INVOLVED_ROLES,
     MANAGEMENT,
+    NEEDS,
+    PAYEES,
+    PAYMENT_FREQUENCIES,
     SECTIONS,
     STATUSES,
+    WELLBEING_AREAS,
 )
 from bot.plans.documents import plan_to_html
 from bot.plans.export import FILTERS, plan_to_text
 from bot.plans.sections import REOPENABLE, section_done
-from bot.plans.views import OutcomeView, PlanView, ServiceView
+from bot.plans.views import InvolvedView, OutcomeView, PlanView, ServiceView
 from bot.reporting.labels import group_label
 from bot.reporting.report import build_report
 from bot.web.console_queries import STATUSES as CONSOLE_STATUSES
@@ -210,9 +218,21 @@ def test_the_document_words_cover_every_code() -> None:
         ("flag", FLAGS),
         ("status", STATUSES),
         ("period", BUDGET_PERIODS),
+        ("need", NEEDS),
+        ("wellbeing", WELLBEING_AREAS),
+        ("payee", PAYEES),
+        ("communication", COMMUNICATION_NEEDS),
+        ("copy_route", COPY_ROUTES),
+        ("check", CHECKS),
     ):
         for code in vocabulary.codes:
             assert FILTERS[name](code), (name, code)
+    for frequency in PAYMENT_FREQUENCIES:
+        assert FILTERS["paid"](frequency), frequency
+    for role in INVOLVED_ROLES:
+        assert FILTERS["involved"](InvolvedView(role)), role
+    for planned_by in PLANNED_BY:
+        assert FILTERS["planned_by"](planned_by), planned_by
 
 
 def inline_dicts(template: str) -> List[set]:
