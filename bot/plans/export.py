@@ -166,6 +166,7 @@ FILTERS: Dict[str, Callable[..., Any]] = dict(
     wellbeing=lambda code: WELLBEING_AREAS[code].label,
     payee=lambda code: f" {PAYEES[code].document_words}." if code else ". Who receives it is not decided yet.",
     paid=lambda frequency: COST_PERIODS[frequency].paid,
+    payee_for_adviser=lambda code: PAYEES[code].console_words if code else "not decided yet",
     communication=lambda code: COMMUNICATION_NEEDS[code].label,
     copy_route=lambda code: COPY_ROUTES[code].label if code else "Not asked yet",
     check=lambda code: CHECKS[code].label,
