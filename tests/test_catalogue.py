@@ -262,6 +262,7 @@ def test_the_report_tables_and_labels_cover_exactly_the_catalogue(database: str)
         ("plans_by_status", "status", STATUSES, lambda status: status.report_label),
         ("management", "option", MANAGEMENT, lambda option: option.report_label),
         ("service_categories", "category", CATEGORIES, lambda category: category.report_label),
+        ("checks", "check", CHECKS, lambda check: check.report_label),
     ):
         assert [row[key] for row in report[table]] == list(vocabulary.codes), table
         for term in vocabulary:
