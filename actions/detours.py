@@ -148,7 +148,7 @@ async def handle(kind: Detour, dispatcher: CollectingDispatcher, tracker: Tracke
     if kind is Detour.HANDOFF:
         return await offer_handoff(dispatcher, tracker)
     if kind is Detour.QUESTION:
-        answer_question(dispatcher, tracker)
+        await answer_question(dispatcher, tracker)
         return []
     if kind is Detour.OUT_OF_SCOPE:
         dispatcher.utter_message(response="utter_out_of_scope", council_phone=settings.council_phone)

@@ -21,6 +21,7 @@ from bot.choices import (
     COPY_ROUTE_CHOICES,
     MANAGEMENT_OPTIONS,
     PAYEE_CHOICES,
+    PLANNED_BY,
     SERVICE_CATEGORIES,
     UNMET_NEED_CHOICES,
 )
@@ -31,21 +32,27 @@ from bot.parsing.communication import WORDS as COMMUNICATION_WORDS
 from bot.parsing.sections import section_named
 from bot.plans import service
 from bot.plans.catalogue import (
+    ADVICE_TOPICS,
     BUDGET_PERIODS,
     CATEGORIES,
+    CHECKS,
     COMMUNICATION_NEEDS,
     COPY_ROUTES,
     COST_PERIODS,
     FLAGS,
+    INVOLVED_ROLES,
     MANAGEMENT,
+    NEEDS,
     PAYEES,
+    PAYMENT_FREQUENCIES,
     SECTIONS,
     STATUSES,
+    WELLBEING_AREAS,
 )
 from bot.plans.documents import plan_to_html
 from bot.plans.export import FILTERS, plan_to_text
 from bot.plans.sections import REOPENABLE, section_done
-from bot.plans.views import OutcomeView, PlanView, ServiceView
+from bot.plans.views import InvolvedView, OutcomeView, PlanView, ServiceView
 from bot.reporting.labels import group_label
 from bot.reporting.report import build_report
 from bot.web.console_queries import STATUSES as CONSOLE_STATUSES
@@ -249,9 +256,21 @@ def test_the_document_words_cover_every_code() -> None:
         ("flag", FLAGS),
         ("status", STATUSES),
         ("period", BUDGET_PERIODS),
+        ("need", NEEDS),
+        ("wellbeing", WELLBEING_AREAS),
+        ("payee", PAYEES),
+        ("communication", COMMUNICATION_NEEDS),
+        ("copy_route", COPY_ROUTES),
+        ("check", CHECKS),
     ):
         for code in vocabulary.codes:
             assert FILTERS[name](code), (name, code)
+    for frequency in PAYMENT_FREQUENCIES:
+        assert FILTERS["paid"](frequency), frequency
+    for role in INVOLVED_ROLES:
+        assert FILTERS["involved"](InvolvedView(role)), role
+    for planned_by in PLANNED_BY:
+        assert FILTERS["planned_by"](planned_by), planned_by
 
 
 def inline_dicts(template: str) -> List[set]:
@@ -281,6 +300,7 @@ def test_the_report_tables_and_labels_cover_exactly_the_catalogue(database: str)
         ("plans_by_status", "status", STATUSES, lambda status: status.report_label),
         ("management", "option", MANAGEMENT, lambda option: option.report_label),
         ("service_categories", "category", CATEGORIES, lambda category: category.report_label),
+        ("checks", "check", CHECKS, lambda check: check.report_label),
     ):
         assert [row[key] for row in report[table]] == list(vocabulary.codes), table
         for term in vocabulary:
@@ -296,3 +316,12 @@ def test_the_unmet_need_buttons_are_its_choices_in_order_then_skip() -> None:
         *choices, skip = [button["payload"] for button in variant["buttons"]]
         assert [match_choice(payload, UNMET_NEED_CHOICES) for payload in choices] == list(UNMET_NEED_CHOICES)
         assert wants_to_skip(skip)
+
+
+# The advice kept on a plan: each answer in domain/faq.yml has its question's title in the catalogue.
+
+
+def test_every_faq_answer_has_its_question_title_in_order() -> None:
+    answers = [name.split("/", 1)[1] for name in domain()["responses"] if name.startswith("utter_faq/")]
+    assert answers == list(ADVICE_TOPICS.codes)
+    assert all(topic.label.endswith("?") for topic in ADVICE_TOPICS)

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional, Sequence
 
-from word2number import w2n
-
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -162,7 +160,11 @@ def _words(words: Sequence[str], start: int) -> Optional[Reading]:
 
 
 def _whole(words: Sequence[str]) -> Optional[int]:
-    """word2number's reading of a run of number words; None for a run it cannot read."""
+    """word2number's reading of a run of number words; None for a run it cannot read. Imported here:
+    the web app (its own environment, without word2number) imports the plan service, which imports
+    this package for bot/parsing/relations.py, but never reads numbers."""
+    from word2number import w2n
+
     if "million" in words[1:]:  # word2number reads 'one million two hundred thousand' as 1201200
         at = words.index("million")
         millions, rest = _whole(words[:at]), _whole(words[at + 1 :]) if at + 1 < len(words) else 0

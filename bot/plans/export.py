@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from datetime import datetime
 from decimal import Decimal
@@ -12,12 +13,32 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from bot.choices import SERVICE_CATEGORIES, label
 from bot.money import format_pounds, money_str
-from bot.plans.catalogue import FLAGS, MANAGEMENT, PERIOD_WORDS, STATUSES
-from bot.plans.views import PlanView
+from bot.plans.catalogue import (
+    CHECKS,
+    COMMUNICATION_NEEDS,
+    COPY_ROUTES,
+    COST_PERIODS,
+    FLAGS,
+    MANAGEMENT,
+    NEEDS,
+    PAYEES,
+    PERIOD_WORDS,
+    STATUSES,
+    WELLBEING_AREAS,
+)
+from bot.plans.coverage import direct_payment_needs, needs_coverage
+from bot.plans.views import InvolvedView, PlanView
 
 MANAGEMENT_WORDS = MANAGEMENT.labels(lambda option: option.document_words)
 FLAG_WORDS = FLAGS.labels(lambda flag: flag.document_words)
 STATUS_WORDS = STATUSES.labels(lambda status: status.document_words)
+#: who took part, when the plan does not list them: from who was planning (DESIGN §6 `planned_by`)
+PLANNED_BY_WORDS = {
+    "self": "Me",
+    "supporter": "Me, with someone helping me",
+    "adviser": "Me, with an adviser from the council",
+}
+_POSSESSIVE = re.compile(r"^(my|her|his|their|our)\s+", re.IGNORECASE)
 
 
 def _iso(moment: Optional[datetime]) -> Optional[str]:
@@ -109,6 +130,20 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
     }
 
 
+def involved_words(person: InvolvedView) -> str:
+    """One person who took part, in the document's first person: "Sue, my daughter", "Me"."""
+    relationship = _POSSESSIVE.sub("", person.relationship or "")
+    if person.role == "person":
+        return "Me"
+    if person.role == "adviser":
+        return f"{person.name}, an adviser from the council" if person.name else "An adviser from the council"
+    if person.name and relationship:
+        return f"{person.name}, my {relationship}"
+    if relationship:
+        return f"My {relationship}"
+    return person.name or "Someone helping me"
+
+
 _templates = Environment(
     loader=PackageLoader("bot", "templates"),
     undefined=StrictUndefined,
@@ -127,6 +162,18 @@ FILTERS: Dict[str, Callable[..., Any]] = dict(
     flag=FLAG_WORDS.__getitem__,
     status=STATUS_WORDS.__getitem__,
     day=lambda moment: f"{moment.day} {moment:%B %Y}",
+    need=lambda code: NEEDS[code].document_words,
+    wellbeing=lambda code: WELLBEING_AREAS[code].label,
+    payee=lambda code: f" {PAYEES[code].document_words}." if code else ". Who receives it is not decided yet.",
+    paid=lambda frequency: COST_PERIODS[frequency].paid,
+    payee_for_adviser=lambda code: PAYEES[code].console_words if code else "not decided yet",
+    communication=lambda code: COMMUNICATION_NEEDS[code].label,
+    copy_route=lambda code: COPY_ROUTES[code].label if code else "Not asked yet",
+    check=lambda code: CHECKS[code].label,
+    involved=involved_words,
+    planned_by=PLANNED_BY_WORDS.__getitem__,
+    needs_coverage=needs_coverage,
+    direct_payment_needs=direct_payment_needs,
     wrap=lambda text, width: textwrap.wrap(text, width) or [""],
 )
 _templates.filters.update(FILTERS)

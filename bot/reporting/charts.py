@@ -11,7 +11,7 @@ from typing import List, Tuple
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
-from bot.reporting.labels import MEASURES, group_label, number, shown
+from bot.reporting.labels import MEASURES, PERCENTAGES, group_label, number, shown
 from bot.reporting.report import Report
 
 BAR_COLOUR = "#1d70b8"  # GOV.UK blue: 5.2:1 against white
@@ -42,8 +42,15 @@ CHARTS = (
     Chart(
         "categories", "service_categories", "weekly_spend", "Planned weekly spend by kind of support", "Kind of support"
     ),
-    Chart("domains", "outcomes_by_domain", "outcomes", "Outcomes by wellbeing area", "Wellbeing area"),
+    Chart("domains", "outcomes_by_domain", "outcomes", "Outcomes by area of need", "Area of need"),
     Chart("channels", "channels", "plans", "Plans by how people made them", "How it was made"),
+    Chart(
+        "checks",
+        "checks",
+        "share_of_plans_percent",
+        "Share of sent plans with each direct-payment check raised",
+        "Check raised",
+    ),
     Chart("funnel", "funnel", "conversations", "How far conversations got", "Stage reached"),
 )
 CHARTS_BY_NAME = {chart.name: chart for chart in CHARTS}
@@ -73,7 +80,7 @@ def _draw(report: Report, chart: Chart) -> bytes:
     axes.barh(positions, values, color=BAR_COLOUR)
     axes.set_yticks(list(positions), labels=labels, color=TEXT_COLOUR)
     axes.invert_yaxis()
-    unit = {"share_of_spend_percent": " (%)", "weekly_spend": " (£)"}.get(chart.measure, "")
+    unit = " (%)" if chart.measure in PERCENTAGES else {"weekly_spend": " (£)"}.get(chart.measure, "")
     axes.set_xlabel(MEASURES[chart.measure] + unit, color=TEXT_COLOUR)
     axes.set_xlim(0, max(values + [1.0]) * 1.3)
     for spine in ("top", "right"):

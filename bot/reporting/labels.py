@@ -7,24 +7,16 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from bot.money import format_pounds
-from bot.plans.catalogue import CATEGORIES, MANAGEMENT, SECTIONS, STATUSES
+from bot.plans.catalogue import CATEGORIES, CHECKS, MANAGEMENT, NEEDS, SECTIONS, STATUSES
 
 GROUPS = {
     **STATUSES.labels(lambda status: status.report_label),
     **MANAGEMENT.labels(lambda option: option.report_label),
     "not_recorded": "Not recorded",
     **CATEGORIES.labels(lambda category: category.report_label),
-    # wellbeing domains
-    "nutrition": "Eating and drinking",
-    "personal_hygiene": "Keeping clean",
-    "toileting": "Using the toilet",
-    "dressing": "Getting dressed",
-    "home_safety": "Being safe at home",
-    "habitable_home": "Looking after the home",
-    "relationships": "Family and friends",
-    "work_learning_volunteering": "Work, learning and volunteering",
-    "community": "Getting out in the community",
-    "caring_responsibilities": "Caring for a child",
+    **CHECKS.labels(lambda check: check.report_label),
+    # eligibility outcomes (an outcome's `domain`; not the wellbeing areas of Care Act s.1(2))
+    **NEEDS.labels(lambda need: need.document_words),
     "other": "Other",
     # channels
     "web": "Web chat",
@@ -46,11 +38,16 @@ MEASURES = {
     "conversations": "Conversations",
     "weekly_spend": "Weekly spend",
     "share_of_spend_percent": "Share of spend",
+    "share_of_plans_percent": "Share of plans",
     "step": "Step",
     "median_minutes": "Median time (minutes)",
     "plans_with_conversations": "Plans with conversations kept",
     "median_turns": "Median messages from the person",
 }
+
+
+#: measures that are percentages
+PERCENTAGES = ("share_of_spend_percent", "share_of_plans_percent")
 
 
 def group_label(table: str, code: str) -> str:
@@ -73,6 +70,6 @@ def shown(measure: str, value: object) -> str:
         return str(value)
     if measure == "weekly_spend":
         return format_pounds(Decimal(str(value)))
-    if measure == "share_of_spend_percent":
+    if measure in PERCENTAGES:
         return f"{value}%"
     return f"{value:,}" if isinstance(value, int) else str(value)

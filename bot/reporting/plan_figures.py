@@ -1,11 +1,12 @@
 """The raw figures from plans, outcomes and services (before any suppression).
 
 Every query counts plans created in the period (`Plan.created_at`: when the person's identity
-was verified and the budget told). Spend, management and outcomes count finished plans only
-(submitted or agreed): a draft's spending is not yet planned."""
+was verified and the budget told). Spend, management, outcomes and checks count finished plans
+only (submitted or agreed): a draft's spending is not yet planned."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Dict, List, Tuple
@@ -92,6 +93,17 @@ def outcomes_by_domain(session: Session, period: Period) -> Dict[str, Group]:
         finished=True,
     )
     return {key: Group(plans, items) for key, plans, items in session.execute(statement)}
+
+
+def plans_with_checks(session: Session, period: Period) -> Tuple[int, Dict[str, int]]:
+    """(finished plans, how many of them raised each direct-payment check at least once). Checks
+    are a JSON list, read here so it works the same on SQLite and PostgreSQL."""
+    statement = _in_period(select(Plan.checks), period, finished=True)
+    plans, counts = 0, Counter[str]()
+    for (checks,) in session.execute(statement):
+        plans += 1
+        counts.update({check["code"] for check in checks or ()})
+    return plans, dict(counts)
 
 
 def submissions(session: Session, period: Period) -> List[Tuple[str, datetime, datetime]]:

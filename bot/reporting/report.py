@@ -1,7 +1,7 @@
 """The published report: the raw figures with small numbers suppressed, as plain data.
 
 Money is pounds with two decimals; shares are percentages of the finished plans' planned weekly
-spend, one decimal; medians are one decimal. Codes are the plan JSON's (DESIGN §5)."""
+spend (or, for checks, of the finished plans), one decimal; medians are one decimal. Codes are the plan JSON's (DESIGN §5)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
 from bot.db.session import session_scope
 from bot.money import from_pence, money_str
-from bot.plans.catalogue import CATEGORIES, MANAGEMENT, STATUSES
+from bot.plans.catalogue import CATEGORIES, CHECKS, MANAGEMENT, STATUSES
 from bot.plans.domains import DOMAINS
 from bot.reporting import conversation_figures, plan_figures
 from bot.reporting.period import Period
@@ -30,6 +30,7 @@ TABLES = (
     "service_categories",
     "outcomes_by_domain",
     "channels",
+    "checks",
     "verification_to_submission",
     "funnel",
 )
@@ -38,8 +39,8 @@ RULES = (
     f"Spend, shares and medians worked out from fewer than {THRESHOLD} plans are 'not shown'. "
     "Where one part of a breakdown is hidden, the next smallest is hidden too. "
     "Dates filter on when each plan was started (identity verified and budget told), both dates included, "
-    "in UTC; conversations count from their first message. Spend, management and outcomes cover "
-    "submitted and agreed plans."
+    "in UTC; conversations count from their first message. Spend, management, outcomes and checks cover "
+    "submitted and agreed plans; a plan can raise several checks."
 )
 _TENTH = Decimal("0.1")
 
@@ -94,6 +95,23 @@ def _channels(by_channel: Dict[Tuple[str, str], int]) -> List[Row]:
     return _counts("channel", counts, CHANNELS)
 
 
+def _checks(plans: int, counts: Dict[str, int]) -> List[Row]:
+    """The share of finished plans that raised each check. A plan can raise several, so the rows
+    are not parts of one whole: each small count is suppressed on its own."""
+    rows = []
+    for code in _ordered(CHECKS.codes, counts):
+        raised = counts.get(code, 0)
+        share = Decimal(raised * 100) / plans if plans else Decimal(0)
+        rows.append(
+            {
+                "check": code,
+                "plans": shown_count(raised),
+                "share_of_plans_percent": shown_figure(_tenth(share), raised, hide=is_small(plans)),
+            }
+        )
+    return rows
+
+
 def _median(values: List[float]) -> str:
     return _tenth(median(values)) if len(values) >= THRESHOLD else NOT_SHOWN
 
@@ -127,6 +145,7 @@ def build_report(period: Optional[Period] = None) -> Report:
         domains = plan_figures.outcomes_by_domain(session, period)
         channels = plan_figures.plans_by_channel(session, period)
         submitted = plan_figures.submissions(session, period)
+        finished, checks = plan_figures.plans_with_checks(session, period)
     turns = conversation_figures.turns_to_submit(submitted)
     return {
         "period": period.as_dict(),
@@ -136,6 +155,7 @@ def build_report(period: Optional[Period] = None) -> Report:
         "service_categories": _spending("category", categories, CATEGORIES.codes, "services"),
         "outcomes_by_domain": _outcomes(domains),
         "channels": _channels(channels),
+        "checks": _checks(finished, checks),
         "verification_to_submission": _time_to_submit(submitted, turns),
         "funnel": _funnel(conversation_figures.funnel(period)),
     }

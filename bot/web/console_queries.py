@@ -35,6 +35,8 @@ class PlanRow:
     flags: Tuple[str, ...]
     updated_at: datetime
     submitted_at: Optional[datetime]
+    #: the codes of the direct-payment checks raised (bot/plans/checks.py), once each
+    checks: Tuple[str, ...] = ()
 
 
 def _row(plan: Plan, person: Person) -> PlanRow:
@@ -46,6 +48,7 @@ def _row(plan: Plan, person: Person) -> PlanRow:
         tuple(plan.flags or ()),
         plan.updated_at,
         plan.submitted_at,
+        tuple(dict.fromkeys(check["code"] for check in plan.checks or ())),
     )
 
 

@@ -109,7 +109,7 @@ def test_a_whole_plan_on_the_page_then_an_adviser_agrees_it(page: Any, web_serve
     # the plan document, from the budget panel's link
     page.locator("#plan-link").click()
     page.wait_for_selector("h1:has-text('My support plan')")
-    table = page.locator("table").inner_text()
+    table = page.locator("table.plan-budget").inner_text()
     expect(table, "someone to help me get washed and dressed", "£120.00", "Total", "Left", "£130.00")
     screenshot(page, "06-plan-document")
     no_serious_violations(page, "plan-document")

@@ -108,6 +108,10 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
     assert [s["weekly_cost"] for s in plan["services"]] == ["125.00", "1.15"]
     assert set(plan["flags"]) >= {"safeguarding", "handoff_requested"}
     assert "lunch club" in plan["important_to_me"]
+    # the question is kept as its title from the catalogue, with the answer given (Care Act s.25)
+    [advice] = plan["advice"]
+    assert advice["question"] == "What is a direct payment?"
+    assert advice["answer"].startswith("A direct payment is when the council pays your budget to you")
 
 
 def test_stop_and_come_back_later(servers: Servers, demo_people: List[Dict[str, str]]) -> None:

@@ -43,6 +43,7 @@ def test_csv_has_one_figure_a_line(known_data: str, capsys: pytest.CaptureFixtur
     assert ["service_categories", "home_care_agency", "plans", "fewer than 5"] in rows
     assert ["funnel", "services", "conversations", "16"] in rows
     assert ["verification_to_submission", "", "median_turns", "13.5"] in rows
+    assert ["checks", "living_wage", "share_of_plans_percent", "46.2"] in rows
 
 
 def test_dates_are_inclusive_and_on_when_the_plan_started(known_data: str, capsys: pytest.CaptureFixture) -> None:

@@ -54,6 +54,9 @@ async def test_the_page_shows_the_known_figures(client: TestClient, advisers: Di
     assert table_rows(page, "how far conversations got")["10. Plan sent"] == ["12"]
     assert table_rows(page, "plans by how people made them")["With an adviser"] == ["fewer than 5"]
     assert "35.0" in page and "13.5" in page
+    checks = table_rows(page, "share of sent plans with each direct-payment check raised")
+    assert checks["PA paid below the living wage"] == ["6", "46.2%"]
+    assert checks["Paying a partner or relative who lives with the person"] == ["fewer than 5", "not shown"]
     for chart in CHARTS:
         assert f'src="/adviser/reporting/charts/{chart.name}.svg{MARCH.replace("&", "&amp;")}"' in page
     assert not [word for word in PERSONAL if word in page]

@@ -65,6 +65,31 @@ def test_channel_mix(known_data: str) -> None:
     }
 
 
+def test_share_of_finished_plans_with_each_check(known_data: str) -> None:
+    # 6 of the 13 finished plans raised the living-wage check (a plan raising it twice counts once);
+    # 2 paid a relative (a small count: no share); the drafts' checks and February's are not counted
+    assert rows(build_report(MARCH), "checks") == {
+        "living_wage": {"plans": 6, "share_of_plans_percent": "46.2"},
+        "family_payment": {"plans": F5, "share_of_plans_percent": HIDDEN},
+        "care_home": {"plans": 0, "share_of_plans_percent": "0.0"},
+        "in_house_service": {"plans": 0, "share_of_plans_percent": "0.0"},
+        "card_cash": {"plans": 0, "share_of_plans_percent": "0.0"},
+    }
+    everything = rows(build_report(Period()), "checks")
+    assert everything["living_wage"] == {"plans": 6, "share_of_plans_percent": "40.0"}
+    assert everything["care_home"] == {"plans": F5, "share_of_plans_percent": HIDDEN}
+
+
+def test_checks_from_fewer_than_5_finished_plans_show_no_share(known_data: str) -> None:
+    # 31 March: one draft, no finished plan; 1 to 3 March: 3 finished plans, each with the living-wage check
+    assert {
+        row["share_of_plans_percent"] for row in build_report(Period(date(2026, 3, 31), date(2026, 3, 31)))["checks"]
+    } == {"0.0"}
+    first_days = rows(build_report(Period(date(2026, 3, 1), date(2026, 3, 3))), "checks")
+    assert first_days["living_wage"] == {"plans": F5, "share_of_plans_percent": HIDDEN}
+    assert first_days["card_cash"] == {"plans": 0, "share_of_plans_percent": HIDDEN}
+
+
 def test_median_time_and_turns_from_verification_to_submission(known_data: str) -> None:
     assert build_report(MARCH)["verification_to_submission"] == [
         {"plans": 13, "median_minutes": "35.0", "plans_with_conversations": 12, "median_turns": "13.5"},

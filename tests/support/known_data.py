@@ -42,6 +42,8 @@ class PlanSpec:
     #: the section the plan's conversation stopped at (drafts)
     stopped_at: str = "submitted"
     created_at: Optional[datetime] = None
+    #: the codes of the direct-payment checks the plan raised (each about its first service)
+    checks: Sequence[str] = ()
 
 
 @dataclass
@@ -86,13 +88,16 @@ PA, TRANSPORT, ACTIVITIES, HOME_CARE = (
     ("home_care_agency", 10000),
 )
 
-#: 13 finished plans (8 submitted, 5 agreed), minutes to submit 10…120 (median 35), turns median 13.5
+#: checks raised: the living wage; and (two services) the living wage and paying a relative
+LOW_PAY, FAMILY = ("living_wage",), ("living_wage", "family_payment", "living_wage")
+#: 13 finished plans (8 submitted, 5 agreed), minutes to submit 10…120 (median 35), turns median 13.5;
+#: 6 raised the living-wage check, 2 of them also the family-payment one
 FINISHED_PLANS = [
-    finished("direct_payment", [PA, PA, TRANSPORT], ["community", "nutrition", "nutrition"], 10, 8),
-    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 12, 9, channel="socketio"),
-    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 15, 10, channel="socketio"),
-    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 20, 11, channel="sms"),
-    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 25, 12, channel="sms"),
+    finished("direct_payment", [PA, PA, TRANSPORT], ["community", "nutrition", "nutrition"], 10, 8, checks=FAMILY),
+    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 12, 9, channel="socketio", checks=FAMILY),
+    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 15, 10, channel="socketio", checks=LOW_PAY),
+    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 20, 11, channel="sms", checks=LOW_PAY),
+    finished("direct_payment", [PA, TRANSPORT], ["community", "nutrition"], 25, 12, channel="sms", checks=LOW_PAY),
     finished(
         "direct_payment",
         [PA, TRANSPORT],
@@ -101,6 +106,7 @@ FINISHED_PLANS = [
         13,
         status="agreed",
         channel="sms",
+        checks=LOW_PAY,
     ),
     finished(
         "payment_card", [ACTIVITIES], ["community"], 35, 14, status="agreed", channel="sms", planned_by="supporter"
@@ -114,7 +120,9 @@ FINISHED_PLANS = [
 ]
 #: 5 drafts: their services and outcomes are not counted as planned spend
 DRAFT_PLANS = [
-    PlanSpec("draft", "mixed", services=[PA], domains=["dressing"], turns=3, stopped_at=stop, planned_by=by)
+    PlanSpec(
+        "draft", "mixed", services=[PA], domains=["dressing"], turns=3, stopped_at=stop, planned_by=by, checks=LOW_PAY
+    )
     for stop, by in (
         ("outcomes", "self"),
         ("outcomes", "supporter"),
@@ -132,6 +140,7 @@ EDGE_PLANS = [
         5,
         None,
         created_at=datetime(2026, 2, 28, 23, 59, 59, tzinfo=timezone.utc),
+        checks=("care_home",),
     ),
     finished(
         "mixed",
@@ -168,6 +177,7 @@ def _add_plan(session, number: int, spec: PlanSpec, created: datetime) -> Plan: 
         management=spec.management,
         contingency="call my sister",
         flags=[],
+        checks=[{"code": code, "service_id": 1, "message": "A rule to check."} for code in spec.checks],
         created_at=created,
         updated_at=created,
         submitted_at=submitted,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import List
 
@@ -11,6 +12,14 @@ from bot.budgets.source import BudgetFigures
 from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.plans import service
+from bot.plans.views import InvolvedView
+
+#: the sign-off plan's advice: a question the person asked and the answer given
+ADVICE = (
+    "Can I pay a family member?",
+    "You can usually pay a relative who lives somewhere else to support you. If a close relative lives in "
+    "the same household as you, you can only pay them if the council agrees it is necessary.",
+)
 
 
 def make_plan(person: str, conversation_id: str, submit: bool = False) -> str:
@@ -31,6 +40,44 @@ def make_plan(person: str, conversation_id: str, submit: bool = False) -> str:
     service.set_contingency(ref, "My sister Jo will come round")
     if submit:
         service.submit_plan(ref)
+    return ref
+
+
+def make_sign_off_plan(person: str, conversation_id: str, agree: bool = False) -> str:
+    """A sent plan with everything a council signs off (Care Act s.25): a £250 budget with a £40
+    contribution and three assessed needs (one met by a service, one met another way, one not met
+    yet), a PA paid £11 an hour who is the person's daughter living with them (two checks), a
+    direct payment to a nominated person, advice, who took part and communication needs."""
+    budget = BudgetFigures.of(
+        Decimal("250"), "week", Decimal("40"), ("personal_hygiene", "nutrition", "community"), date(2026, 3, 3)
+    )
+    ref = service.open_plan(person, "supporter", "web", conversation_id, budget).plan_reference
+    service.set_important_to_me(ref, "Staying in my own home")
+    service.add_outcome(ref, "Have a bath every day")
+    service.add_outcome(ref, "See my friends at the club")
+    service.set_outcomes_complete(ref, True)
+    pa = service.add_service(
+        ref,
+        service.NewService(
+            "personal_assistant", "My daughter Sue helps me wash", Decimal("10"), Decimal("11"), None, (1,)
+        ),
+    )
+    service.link_service_needs(ref, pa.id, ["personal_hygiene"])
+    service.set_payee_lives_with(ref, pa.id, True)
+    club = service.add_service(ref, service.NewService("activities", "Lunch club", None, None, Decimal("30"), (2,)))
+    service.link_service_needs(ref, club.id, [])
+    service.set_need_met_elsewhere(ref, "nutrition")
+    service.set_services_complete(ref, True)
+    service.set_management(ref, "direct_payment")
+    service.set_paid_to(ref, "nominated")
+    service.set_contingency(ref, "Sue's brother Tom will come")
+    service.set_involved(ref, [InvolvedView("person"), InvolvedView("supporter", "Sue", "daughter")])
+    service.set_communication_needs(ref, ["large_print", "other_language"], "Polish")
+    service.record_advice(ref, *ADVICE)
+    service.add_flag(ref, "advocacy_requested")
+    service.submit_plan(ref)
+    if agree:
+        service.mark_agreed(ref, "adviser:test")
     return ref
 
 

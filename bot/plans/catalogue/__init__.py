@@ -5,6 +5,7 @@ Python derives from it (bot.choices, bot.plans, bot.reporting, bot.db.models, ac
 import it (the domain's buttons, the rules, the migrations, the templates) is checked against it by
 tests/test_catalogue.py."""
 
+from bot.plans.catalogue.advice import ADVICE_TOPICS
 from bot.plans.catalogue.assessment import (
     CHECKS,
     COMMUNICATION_NEEDS,
@@ -26,6 +27,7 @@ from bot.plans.catalogue.status import FLAGS, STATUSES, Flag, Status
 from bot.plans.catalogue.terms import Term, Vocabulary
 
 __all__ = [
+    "ADVICE_TOPICS",
     "CHECKS",
     "COMMUNICATION_NEEDS",
     "COPY_ROUTES",

@@ -90,9 +90,11 @@ CHECKS: Vocabulary[Check] = Vocabulary(
 
 @dataclass(frozen=True)
 class Payee(Term):
-    """Who a direct payment is paid to (s.31, s.32). `document_words`: what the plan says."""
+    """Who a direct payment is paid to (s.31, s.32). `document_words`: what the plan says;
+    `console_words`: what the adviser console says."""
 
     document_words: str = ""
+    console_words: str = ""
 
 
 PAYEES: Vocabulary[Payee] = Vocabulary(
@@ -100,11 +102,13 @@ PAYEES: Vocabulary[Payee] = Vocabulary(
         "person",
         ("me", "to me", "myself", "the person", "them", "into their account"),
         document_words="to me",
+        console_words="the person",
     ),
     Payee(
         "nominated",
         ("someone I choose", "nominated person", "a nominated person", "someone else", "my family"),
         document_words="to someone I have chosen to receive it for me (a nominated person)",
+        console_words="a nominated person (s.31)",
     ),
     Payee(
         "authorised",
@@ -117,6 +121,7 @@ PAYEES: Vocabulary[Payee] = Vocabulary(
             "power of attorney",
         ),
         document_words="to someone who makes decisions for me (an authorised person, such as an attorney or deputy)",
+        console_words="an authorised person (s.32)",
     ),
 )
 
