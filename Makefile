@@ -13,12 +13,15 @@ INSTALLED := $(VENV)/.installed
 # The internet-facing web app has its own environment: a current aiohttp and no Rasa.
 WEB_VENV := .venv-web
 WEB_INSTALLED := $(WEB_VENV)/.installed
+# The checker of the Kubernetes manifests (tests/deploy) needs a newer jsonschema than Rasa's: its own environment.
+DEPLOY_VENV := .venv-deploy
+DEPLOY_INSTALLED := $(DEPLOY_VENV)/.installed
 TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test test-fast lint test-python test-stories validate bench nlu-report nlu-holdout answers-report clean
+.PHONY: help install train run test test-fast lint test-python test-stories validate bench nlu-report nlu-holdout answers-report images clean
 
 help:
 	@echo "make run    - install, prepare the database, train if needed and start everything"
@@ -49,7 +52,15 @@ $(WEB_INSTALLED): requirements-web.lock
 	$(WEB_VENV)/bin/pip check
 	touch $@
 
-install: $(INSTALLED) $(WEB_INSTALLED)
+$(DEPLOY_INSTALLED): requirements-deploy.lock
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed. Install it, e.g. with pyenv." >&2; exit 1; }
+	test -x $(DEPLOY_VENV)/bin/python || $(PYTHON310) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/python -m pip install --quiet --upgrade "pip==24.0"
+	$(DEPLOY_VENV)/bin/pip install --quiet --no-deps -r requirements-deploy.lock
+	$(DEPLOY_VENV)/bin/pip check
+	touch $@
+
+install: $(INSTALLED) $(WEB_INSTALLED) $(DEPLOY_INSTALLED)
 
 # Rasa itself reuses what it trained before when the data and config are unchanged. Training
 # through bot.rasa_server writes models/NAME.tar.gz.sha256, the checksum the Rasa server checks.
@@ -80,7 +91,7 @@ test: install lint validate nlu-holdout test-stories test-python
 
 # Every test that starts no server (the server suites are marked e2e). It does not train: the NLU
 # safety tests read the newest model already in models/ (`make train` makes one).
-test-fast: $(INSTALLED)
+test-fast: $(INSTALLED) $(DEPLOY_INSTALLED)
 	$(BIN)/python -m pytest -m "not e2e and not model"
 
 # Trains five models (about 7–9 minutes on 2 cores); prints intent F1s and the threshold sweep.
