@@ -30,6 +30,7 @@ help:
 	@echo "make lint   - ruff lint and format check, mypy (part of make test)"
 	@echo "make bench  - the benchmarks"
 	@echo "make train  - train the Rasa model if the data changed"
+	@echo "make images - build the container images with podman (README \"Deploy\")"
 	@echo "make answers-report - how the held-out answers to the plan's questions are read"
 	@echo "make nlu-report - 5-fold cross-validation of the NLU data, with a fallback threshold sweep"
 	@echo "make nlu-holdout - one 80/20 split of the NLU data against its floors (part of make test)"
@@ -113,6 +114,27 @@ bench: $(INSTALLED)
 # newest model: right / confirmed / asked again / wrong per question (about a minute).
 answers-report: train
 	$(BIN)/python -m bot.answers.report
+
+# The three container images (README "Deploy"), built with podman on a machine that reaches no
+# container registry: base images made here first (deploy/podman/make-base.sh: debootstrap and this
+# machine's Python 3.10), podman's settings for this sandbox (deploy/podman/containers.conf), and
+# the machine's certificate store lent to each build, never stored in a layer. Not part of `make test`.
+IMAGE_TAG ?= $(shell git rev-parse --short HEAD)
+IMAGE_BASE := localhost/supportplan-base:bookworm
+IMAGE_NODE := localhost/supportplan-node:bookworm
+PODMAN := CONTAINERS_CONF=$(CURDIR)/deploy/podman/containers.conf podman
+PODMAN_BUILD := $(PODMAN) build --format docker --build-arg BASE_IMAGE=$(IMAGE_BASE) \
+	-v /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro \
+	-v $(CURDIR)/deploy/podman/pip.conf:/etc/pip.conf:ro -v $(CURDIR)/deploy/podman/npmrc:/etc/npmrc:ro
+
+images: train
+	$(PODMAN) image exists $(IMAGE_BASE) && $(PODMAN) image exists $(IMAGE_NODE) || \
+	  CONTAINERS_CONF=$(CURDIR)/deploy/podman/containers.conf PYTHON310=$(PYTHON310) \
+	  deploy/podman/make-base.sh $(IMAGE_BASE) $(IMAGE_NODE)
+	$(PODMAN_BUILD) -f deploy/web.Containerfile --build-arg NODE_IMAGE=$(IMAGE_NODE) -t localhost/supportplan-web:$(IMAGE_TAG) .
+	$(PODMAN_BUILD) -f deploy/actions.Containerfile -t localhost/supportplan-actions:$(IMAGE_TAG) .
+	$(PODMAN_BUILD) -f deploy/rasa.Containerfile -t localhost/supportplan-rasa:$(IMAGE_TAG) \
+	  --build-arg MODEL=$$(basename "$$(ls -t models/*.tar.gz | head -n 1)" .tar.gz) .
 
 clean:
 	rm -rf results var/test-*
