@@ -79,7 +79,7 @@ run: install train
 test-stories: train
 	$(BIN)/rasa test core --stories tests/stories --fail-on-prediction-errors --out results/core --quiet
 
-test-python: train
+test-python: train $(DEPLOY_INSTALLED)
 	$(BIN)/python -m pytest
 
 # ruff's lint rules and format check, then mypy on bot/ and actions/ (settings in pyproject.toml)
