@@ -5,10 +5,12 @@ among the settings, and nothing secret in the build context or the layers."""
 from __future__ import annotations
 
 import re
+import secrets
 
 import pytest
 
-from bot.config import PROJECT_ROOT
+from bot.config import PROJECT_ROOT, Settings
+from bot.rasa_server import endpoint_variables
 from tests.deploy.files import DEPLOY, SERVER_UID, readme_variables
 
 #: what each image runs, and the health check's address
@@ -82,3 +84,13 @@ def test_the_rasa_image_bakes_in_the_model_with_its_checksum():
 def test_the_build_context_leaves_out_local_data_and_environments():
     ignored = set((PROJECT_ROOT / ".dockerignore").read_text().splitlines())
     assert {".git", ".venv", ".venv-web", ".venv-deploy", "var", "deploy/*.env", "deploy/tls"} <= ignored
+
+
+def test_a_rasa_server_started_directly_has_every_variable_endpoints_yml_reads():
+    # the images start bot.rasa_server without the launcher, which used to fill these in
+    read = set(re.findall(r"\$\{([A-Z0-9_]+)\}", (PROJECT_ROOT / "endpoints.yml").read_text()))
+    settings = Settings.from_env({"SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32)})
+    filled = endpoint_variables(settings)
+    assert set(filled) == read
+    assert filled["TRACKER_STORE_URL"] == settings.database_url
+    assert filled["ACTION_SERVER_TOKEN"] == settings.action_server_token
