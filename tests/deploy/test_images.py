@@ -99,3 +99,12 @@ def test_a_rasa_server_started_directly_has_every_variable_endpoints_yml_reads()
     assert set(filled) == read
     assert filled["TRACKER_STORE_URL"] == settings.database_url
     assert filled["ACTION_SERVER_TOKEN"] == settings.action_server_token
+
+
+def test_the_rasa_and_action_server_images_share_their_install_layers():
+    # word for word from the first ENV to the lock's install, so a build reuses one for the other
+    def install_steps(name: str) -> str:
+        text = "\n".join(line for line in containerfile(name).splitlines() if not line.startswith("#"))
+        return text[text.index("\nENV ") : text.index("rm /tmp/server.lock")]
+
+    assert install_steps("rasa") == install_steps("actions")
