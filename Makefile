@@ -13,12 +13,15 @@ INSTALLED := $(VENV)/.installed
 # The internet-facing web app has its own environment: a current aiohttp and no Rasa.
 WEB_VENV := .venv-web
 WEB_INSTALLED := $(WEB_VENV)/.installed
+# The checker of the Kubernetes manifests (tests/deploy) needs a newer jsonschema than Rasa's: its own environment.
+DEPLOY_VENV := .venv-deploy
+DEPLOY_INSTALLED := $(DEPLOY_VENV)/.installed
 TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test test-fast lint test-python test-stories validate bench nlu-report nlu-holdout answers-report clean
+.PHONY: help install train run test test-fast lint test-python test-stories validate bench nlu-report nlu-holdout answers-report images clean
 
 help:
 	@echo "make run    - install, prepare the database, train if needed and start everything"
@@ -27,6 +30,7 @@ help:
 	@echo "make lint   - ruff lint and format check, mypy (part of make test)"
 	@echo "make bench  - the benchmarks"
 	@echo "make train  - train the Rasa model if the data changed"
+	@echo "make images - build the container images with podman (README \"Deploy\")"
 	@echo "make answers-report - how the held-out answers to the plan's questions are read"
 	@echo "make nlu-report - 5-fold cross-validation of the NLU data, with a fallback threshold sweep"
 	@echo "make nlu-holdout - one 80/20 split of the NLU data against its floors (part of make test)"
@@ -49,7 +53,15 @@ $(WEB_INSTALLED): requirements-web.lock
 	$(WEB_VENV)/bin/pip check
 	touch $@
 
-install: $(INSTALLED) $(WEB_INSTALLED)
+$(DEPLOY_INSTALLED): requirements-deploy.lock
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed. Install it, e.g. with pyenv." >&2; exit 1; }
+	test -x $(DEPLOY_VENV)/bin/python || $(PYTHON310) -m venv $(DEPLOY_VENV)
+	$(DEPLOY_VENV)/bin/python -m pip install --quiet --upgrade "pip==24.0"
+	$(DEPLOY_VENV)/bin/pip install --quiet --no-deps -r requirements-deploy.lock
+	$(DEPLOY_VENV)/bin/pip check
+	touch $@
+
+install: $(INSTALLED) $(WEB_INSTALLED) $(DEPLOY_INSTALLED)
 
 # Rasa itself reuses what it trained before when the data and config are unchanged. Training
 # through bot.rasa_server writes models/NAME.tar.gz.sha256, the checksum the Rasa server checks.
@@ -67,7 +79,7 @@ run: install train
 test-stories: train
 	$(BIN)/rasa test core --stories tests/stories --fail-on-prediction-errors --out results/core --quiet
 
-test-python: train
+test-python: train $(DEPLOY_INSTALLED)
 	$(BIN)/python -m pytest
 
 # ruff's lint rules and format check, then mypy on bot/ and actions/ (settings in pyproject.toml)
@@ -80,7 +92,7 @@ test: install lint validate nlu-holdout test-stories test-python
 
 # Every test that starts no server (the server suites are marked e2e). It does not train: the NLU
 # safety tests read the newest model already in models/ (`make train` makes one).
-test-fast: $(INSTALLED)
+test-fast: $(INSTALLED) $(DEPLOY_INSTALLED)
 	$(BIN)/python -m pytest -m "not e2e and not model"
 
 # Trains five models (about 7–9 minutes on 2 cores); prints intent F1s and the threshold sweep.
@@ -102,6 +114,27 @@ bench: $(INSTALLED)
 # newest model: right / confirmed / asked again / wrong per question (about a minute).
 answers-report: train
 	$(BIN)/python -m bot.answers.report
+
+# The three container images (README "Deploy"), built with podman on a machine that reaches no
+# container registry: base images made here first (deploy/podman/make-base.sh: debootstrap and this
+# machine's Python 3.10), podman's settings for this sandbox (deploy/podman/containers.conf), and
+# the machine's certificate store lent to each build, never stored in a layer. Not part of `make test`.
+IMAGE_TAG ?= $(shell git rev-parse --short HEAD)
+IMAGE_BASE := localhost/supportplan-base:bookworm
+IMAGE_NODE := localhost/supportplan-node:bookworm
+PODMAN := CONTAINERS_CONF=$(CURDIR)/deploy/podman/containers.conf podman
+PODMAN_BUILD := $(PODMAN) build --format docker --build-arg BASE_IMAGE=$(IMAGE_BASE) \
+	-v /etc/ssl/certs/ca-certificates.crt:/etc/ssl/certs/ca-certificates.crt:ro \
+	-v $(CURDIR)/deploy/podman/pip.conf:/etc/pip.conf:ro -v $(CURDIR)/deploy/podman/npmrc:/etc/npmrc:ro
+
+images: train
+	$(PODMAN) image exists $(IMAGE_BASE) && $(PODMAN) image exists $(IMAGE_NODE) || \
+	  CONTAINERS_CONF=$(CURDIR)/deploy/podman/containers.conf PYTHON310=$(PYTHON310) \
+	  deploy/podman/make-base.sh $(IMAGE_BASE) $(IMAGE_NODE)
+	$(PODMAN_BUILD) -f deploy/web.Containerfile --build-arg NODE_IMAGE=$(IMAGE_NODE) -t localhost/supportplan-web:$(IMAGE_TAG) .
+	$(PODMAN_BUILD) -f deploy/actions.Containerfile -t localhost/supportplan-actions:$(IMAGE_TAG) .
+	$(PODMAN_BUILD) -f deploy/rasa.Containerfile -t localhost/supportplan-rasa:$(IMAGE_TAG) \
+	  --build-arg MODEL=$$(basename "$$(ls -t models/*.tar.gz | head -n 1)" .tar.gz) .
 
 clean:
 	rm -rf results var/test-*

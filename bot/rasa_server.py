@@ -16,9 +16,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import List, Mapping, Optional
+from typing import TYPE_CHECKING, Dict, List, Mapping, Optional
 
 from bot.rasa_plugins import model_guard, patches
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 #: secret options of `rasa run`, and the environment variables that carry them instead
 SECRET_OPTIONS = {"--auth-token": "RASA_TOKEN", "--jwt-secret": "JWT_SECRET"}
@@ -50,6 +53,17 @@ def secret_arguments(arguments: List[str], env: Mapping[str, str]) -> List[str]:
     return extra
 
 
+def endpoint_variables(settings: Settings) -> Dict[str, str]:
+    """What endpoints.yml reads from the environment, with bot/config.py's defaults: a server
+    started directly (a container, a replica) has only what was set, and Rasa refuses a file
+    naming an unset variable."""
+    return {
+        "TRACKER_STORE_URL": settings.tracker_store_url,
+        "ACTION_SERVER_URL": settings.action_server_url,
+        "ACTION_SERVER_TOKEN": settings.action_server_token,
+    }
+
+
 def prepare_run(arguments: List[str], env: Mapping[str, str]) -> List[str]:
     """Checks a `rasa run` command line; returns the secret options to add to it in-process."""
     model = model_argument(arguments)
@@ -64,7 +78,8 @@ def main() -> None:
     from bot.startup import settings_or_exit
 
     quiet.install()
-    settings_or_exit()
+    for name, value in endpoint_variables(settings_or_exit()).items():
+        os.environ.setdefault(name, value)
     command, arguments = sys.argv[1:2], sys.argv[2:]
     try:
         if command == ["run"] and arguments[:1] != ["actions"]:
