@@ -44,8 +44,10 @@ def whole_plan(reference: str) -> List[Turn]:
         ("once a week", "Which of your outcomes"),
         ("1", "another"),
         ("nope, that's everything", "managed"),
-        ("a direct payment please", "doesn't turn up"),
-        ("My daughter Jane can come round, or I'd ring the agency", "Is this right"),
+        ("a direct payment please", "Who should the money be paid to"),
+        ("to me", "doesn't turn up"),
+        ("My daughter Jane can come round, or I'd ring the agency", "information in another way"),
+        ("no thanks, this is fine", "Is this right"),
         ("yes, send it", "SP-"),
     ]
 

@@ -80,8 +80,10 @@ def test_an_assessed_plan_with_checks_and_a_need_covered_another_way(
     expect(reply, "noted that getting enough to eat and drink is covered another way")
     expect(reply, "How would you like the money to be managed")
 
-    expect(chat.say("a direct payment please"), "doesn't turn up")
-    expect(chat.say("Grace would ring the council"), "Is this right")
+    expect(chat.say("a direct payment please"), "£840.00 every 4 weeks", "Who should the money be paid to?")
+    expect(chat.say("to me"), "doesn't turn up")
+    expect(chat.say("Grace would ring the council"), "information in another way")
+    expect(chat.say("no thanks, this is fine"), "Is this right")
     expect(chat.say("yes, send it"), "sent to the council")
 
     exported = servers.cli("export-plan", REFERENCE, "--format", "json")
