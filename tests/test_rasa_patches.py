@@ -84,6 +84,10 @@ def test_other_versions_are_refused_before_anything_is_installed(
 def test_the_rasa_server_refuses_to_start_on_another_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rasa, "__version__", "3.7.0")
     monkeypatch.setattr(sys, "argv", ["bot.rasa_server", "train"])
+    for name in ("TRACKER_STORE_URL", "ACTION_SERVER_URL", "ACTION_SERVER_TOKEN"):
+        # main() fills these in for endpoints.yml; recorded as set, so monkeypatch removes them after
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     with pytest.raises(SystemExit) as exited:
         rasa_server.main()
     message = str(exited.value.code)

@@ -30,24 +30,33 @@ from pathlib import Path
 from typing import Any, Callable, Collection, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action
+from sqlalchemy import update
 
 from actions.identity import ValidateIdentityForm
-from actions.management import ValidateManagementForm
+from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.plan import ValidateReviewForm
+from actions.plan_copy import WEB_CHANNEL, ValidateCopyForm
 from actions.services import FINISHED, ValidateServicesForm, weekly_cost
 from bot.answers.trackers import Outcome, run, tracker
 from bot.budgets.importer import import_budgets
 from bot.budgets.source import BudgetFigures
 from bot.config import PROJECT_ROOT
 from bot.db.migrate import upgrade
-from bot.db.session import use_database
+from bot.db.models import Plan
+from bot.db.session import session_scope, use_database
 from bot.plans import costing, service
 from bot.plans.service import NewService
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
     CHOICE_CHECK,
+    COMMUNICATION_NEEDS,
+    CONTINGENCY,
+    COPY_ROUTE,
     FAILED_ATTEMPTS,
     MANAGEMENT_OPTION,
+    PAID_TO,
+    PAYEE_LIVES_WITH,
+    PAYEE_RELATION,
     PLAN_CONFIRMED,
     PLAN_REFERENCE,
     PLANNED_BY,
@@ -58,7 +67,9 @@ from bot.slot_names import (
     SERVICE_DESCRIPTION,
     SERVICE_HOURS,
     SERVICE_ID,
+    SERVICE_NEEDS,
     SERVICE_OUTCOMES,
+    SERVICE_RATE,
     SERVICE_VISITS_PER_WEEK,
 )
 
@@ -69,6 +80,10 @@ MONEY_QUESTIONS = ("service_cost", "service_hours")
 DEMO_CSV = PROJECT_ROOT / "bot" / "demo" / "demo_people.csv"
 PERSON = "PB-100234"
 OUTCOMES = ("Get to the shops on my own", "See my grandchildren more", "Sleep better at night")
+#: a demo person whose budget came with the assessment, for the questions about needs and paying family
+ASSESSED_PERSON = "PB-100242"
+#: that assessment's needs, in the order the set numbers them
+ASSESSED_NEEDS = ("personal_hygiene", "nutrition", "community")
 #: the cost the period question follows in the report
 COST_BEFORE_PERIOD = Decimal("120")
 RIGHT, CONFIRMED, ASKED_AGAIN, WRONG = "right", "confirmed", "asked again", "wrong"
@@ -99,6 +114,10 @@ class Question:
     known: Dict[str, Any]
     #: reads the slots after validation (what was known, updated by the action) and the responses
     read: Callable[[Outcome], Reading]
+    #: asked on the assessed person's plan (direct payment, a daughter paid as a PA) instead of the draft
+    assessed: bool = False
+    #: the channel the answer comes on (the copy question offers a download on the chat page only)
+    channel: Optional[str] = None
 
     @property
     def form_name(self) -> str:
@@ -154,12 +173,33 @@ def _cost(out: Outcome) -> Reading:
     return f"weekly={weekly:.2f}" if weekly is not None else None
 
 
+def _joined(name: str) -> Callable[[Outcome], Reading]:
+    """Several codes kept as 'a,b', read as the set writes them ('a+b')."""
+    return lambda out: (out.slots.get(name) or "").replace(",", "+") or None
+
+
+def _needs(out: Outcome) -> Reading:
+    chosen = out.slots.get(SERVICE_NEEDS)
+    if not chosen or chosen == "none":
+        return chosen or None
+    numbers = sorted(ASSESSED_NEEDS.index(code) + 1 for code in chosen.split(","))
+    return "all" if len(numbers) == len(ASSESSED_NEEDS) else "+".join(map(str, numbers))
+
+
 def _section(out: Outcome) -> Reading:
     chosen = out.slots.get(PLAN_CONFIRMED) or ""
     return chosen.removeprefix("change ") if chosen.startswith("change ") else None
 
 
 _SERVICE = {SERVICE_CATEGORY: "transport", SERVICE_DESCRIPTION: "a taxi to the day centre"}
+#: the service's questions answered before the needs it meets
+_ASKED_BEFORE_NEEDS = {SERVICE_ID: 1, PAYEE_RELATION: "daughter", PAYEE_LIVES_WITH: "no", SERVICE_OUTCOMES: "none"}
+_PAID_DAUGHTER = {
+    SERVICE_CATEGORY: "personal_assistant",
+    SERVICE_DESCRIPTION: "my daughter Grace as my PA",
+    SERVICE_HOURS: "10",
+    SERVICE_RATE: "13",
+}
 QUESTIONS: Dict[str, Question] = {
     "planned_by": Question(ValidateIdentityForm, PLANNED_BY, {}, _slot(PLANNED_BY)),
     "service_category": Question(ValidateServicesForm, SERVICE_CATEGORY, {}, _slot(SERVICE_CATEGORY)),
@@ -177,6 +217,23 @@ QUESTIONS: Dict[str, Question] = {
     "yes_no": Question(ValidateServicesForm, ADD_ANOTHER_SERVICE, {**_SERVICE, SERVICE_ID: 1}, _yes_no),
     "service_outcomes": Question(ValidateServicesForm, SERVICE_OUTCOMES, {**_SERVICE, SERVICE_ID: 1}, _outcomes),
     "which_section": Question(ValidateReviewForm, PLAN_CONFIRMED, {REVIEW_STEP: "choose"}, _section),
+    "paid_to": Question(
+        ValidateManagementForm, PAID_TO, {MANAGEMENT_OPTION: "direct_payment"}, _slot(PAID_TO), assessed=True
+    ),
+    "communication_needs": Question(
+        ValidateContingencyForm, COMMUNICATION_NEEDS, {CONTINGENCY: "My son would ring"}, _joined(COMMUNICATION_NEEDS)
+    ),
+    "copy_route": Question(ValidateCopyForm, COPY_ROUTE, {}, _slot(COPY_ROUTE), channel=WEB_CHANNEL),
+    "service_needs": Question(
+        ValidateServicesForm, SERVICE_NEEDS, {**_PAID_DAUGHTER, **_ASKED_BEFORE_NEEDS}, _needs, True
+    ),
+    "lives_with": Question(
+        ValidateServicesForm,
+        PAYEE_LIVES_WITH,
+        {**_PAID_DAUGHTER, SERVICE_ID: 1, PAYEE_RELATION: "daughter"},
+        _slot(PAYEE_LIVES_WITH),
+        assessed=True,
+    ),
 }
 
 
@@ -196,6 +253,8 @@ def _same(question: str, reading: str, expected: str) -> bool:
         return reading == expected_cost(expected)
     if question == "service_cost_period":
         return reading == ("visit" if expected == "day" else _SAME_PERIOD.get(expected, expected))
+    if question == "communication_needs":  # several needs, in any order
+        return set(reading.split("+")) == set(expected.split("+"))
     if question == "service_hours":
         try:
             return Decimal(reading.split("=")[1]) == Decimal(expected.split("=")[1])
@@ -229,6 +288,17 @@ class Scratch:
         self.plan = service.open_plan(
             PERSON, "self", "rest", "answers", BudgetFigures.of(Decimal(250), "week")
         ).plan_reference
+        budget = BudgetFigures.of(Decimal(250), "week", eligible_needs=ASSESSED_NEEDS)
+        self.assessed = service.open_plan(ASSESSED_PERSON, "self", "rest", "answers-assessed", budget).plan_reference
+        service.set_management(self.assessed, "direct_payment")
+        daughter = NewService(
+            "personal_assistant",
+            _PAID_DAUGHTER[SERVICE_DESCRIPTION],
+            Decimal(_PAID_DAUGHTER[SERVICE_HOURS]),
+            Decimal(_PAID_DAUGHTER[SERVICE_RATE]),
+            None,
+        )
+        self.assessed_service_id = service.add_service(self.assessed, daughter).id
         self.tidy()
 
     def tidy(self) -> None:
@@ -245,18 +315,22 @@ class Scratch:
         if not plan.services:
             service.add_service(self.plan, NewService("transport", "a taxi to the day centre", None, None, Decimal(20)))
         self.service_id = service.get_plan(self.plan).services[0].id
+        with session_scope() as session:  # not asked yet (the contingency form asks it only then)
+            session.execute(update(Plan).where(Plan.plan_reference == self.plan).values(communication_needs=None))
 
 
 async def read_answer(
     question: Question, text: str, parse_data: Dict[str, Any], scratch: Scratch
 ) -> Tuple[Reading, bool]:
-    known = {**question.known, **({SERVICE_ID: scratch.service_id} if SERVICE_ID in question.known else {})}
+    service_id = scratch.assessed_service_id if question.assessed else scratch.service_id
+    known = {**question.known, **({SERVICE_ID: service_id} if SERVICE_ID in question.known else {})}
     t = tracker(
-        {PLAN_REFERENCE: scratch.plan, PLANNED_BY: "self", **known},
+        {PLAN_REFERENCE: scratch.assessed if question.assessed else scratch.plan, PLANNED_BY: "self", **known},
         text,
         filled=question.slot,
         active_loop=question.form_name,
         parse_data=parse_data,
+        channel=question.channel,
     )
     out = await run(question.form(), t)
     check = out.slots.get(CHOICE_CHECK)

@@ -31,10 +31,12 @@ def tracker(
     filled: Optional[str] = None,
     response_selector: Optional[Dict[str, Any]] = None,
     parse_data: Optional[Dict[str, Any]] = None,
+    channel: Optional[str] = None,
 ) -> Tracker:
     """A tracker just after the person said `text`. With `filled`, that slot holds the text (as
     the form's from_text mapping would have set it) and is the one to validate. `parse_data`
-    (what the NLU model made of the text) replaces the made-up intent and entities."""
+    (what the NLU model made of the text) replaces the made-up intent and entities; `channel`: the
+    input channel the message came on."""
     all_slots: Dict[str, Any] = {FAILED_ATTEMPTS: None, REQUESTED_SLOT: filled}
     all_slots.update(slots or {})
     message = {
@@ -48,7 +50,7 @@ def tracker(
         message = {**parse_data, "text": text}
     events: List[Dict[str, Any]] = [
         {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": text, "parse_data": message},
+        {"event": "user", "text": text, "parse_data": message, **({"input_channel": channel} if channel else {})},
     ]
     if active_loop:
         # Rasa validates on a copy of the tracker: the form's own execution, then the slot
