@@ -53,7 +53,7 @@ def hours_str(hours: Optional[Decimal]) -> Optional[str]:
     return text if "." in text else f"{text}.0"
 
 
-def _optional_money(amount: Optional[Decimal]) -> Optional[str]:
+def optional_money(amount: Optional[Decimal]) -> Optional[str]:
     return money_str(amount) if amount is not None else None
 
 
@@ -74,7 +74,7 @@ def _direct_payment_dict(plan: PlanView) -> Optional[Dict[str, Any]]:
     payment = plan.direct_payment
     if payment is None:
         return None
-    return {"amount": _optional_money(payment.amount), "frequency": payment.frequency, "paid_to": payment.paid_to}
+    return {"amount": optional_money(payment.amount), "frequency": payment.frequency, "paid_to": payment.paid_to}
 
 
 def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
@@ -99,7 +99,7 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
                 "description": s.description,
                 "outcome_ids": list(s.outcome_ids),
                 "hours_per_week": hours_str(s.hours_per_week),
-                "unit_cost": _optional_money(s.unit_cost),
+                "unit_cost": optional_money(s.unit_cost),
                 "weekly_cost": money_str(s.weekly_cost),
                 "need_codes": None if s.need_codes is None else list(s.need_codes),
             }
