@@ -27,7 +27,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import declarative_base, declared_attr, relationship
 from sqlalchemy.types import TypeDecorator
 
 from bot.plans.catalogue import BUDGET_PERIODS, RATINGS, REVIEW_STATUSES, SERVICE_CHANGES, STATUSES
@@ -255,7 +255,18 @@ class Review(Base):
     )
 
 
-class ReviewOutcome(Base):
+class ReviewAnswer:
+    """A row of a review's answers about one item of the reviewed plan, with the person's words."""
+
+    id = Column(Integer, primary_key=True)
+    words = Column(Text, nullable=True)
+
+    @declared_attr
+    def review_id(cls) -> Column:
+        return Column(Integer, ForeignKey("reviews.id", ondelete="CASCADE"), nullable=False)
+
+
+class ReviewOutcome(ReviewAnswer, Base):
     """How one outcome of the reviewed plan is going; answering again replaces the rating."""
 
     __tablename__ = "review_outcomes"
@@ -264,15 +275,12 @@ class ReviewOutcome(Base):
         CheckConstraint(_one_of("rating", RATINGS.codes), name="rating"),
     )
 
-    id = Column(Integer, primary_key=True)
-    review_id = Column(Integer, ForeignKey("reviews.id", ondelete="CASCADE"), nullable=False)
     #: the outcome's plan-local id (the plan JSON's outcome `id`)
     outcome_number = Column(Integer, nullable=False)
     rating = Column(String(20), nullable=False)
-    words = Column(Text, nullable=True)
 
 
-class ReviewService(Base):
+class ReviewService(ReviewAnswer, Base):
     """What the review found and did about one service: each answer None until asked."""
 
     __tablename__ = "review_services"
@@ -281,14 +289,11 @@ class ReviewService(Base):
         CheckConstraint(_one_of("change", SERVICE_CHANGES.codes), name="change"),
     )
 
-    id = Column(Integer, primary_key=True)
-    review_id = Column(Integer, ForeignKey("reviews.id", ondelete="CASCADE"), nullable=False)
     #: the service's plan-local id: in the reviewed plan, or in the new version for one added
     service_number = Column(Integer, nullable=False)
     happening = Column(Boolean, nullable=True)
     still_right = Column(Boolean, nullable=True)
     cost_same = Column(Boolean, nullable=True)
-    words = Column(Text, nullable=True)
     change = Column(String(10), nullable=False, default="kept")
 
 

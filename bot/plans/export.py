@@ -80,7 +80,7 @@ def _direct_payment_dict(plan: PlanView) -> Optional[Dict[str, Any]]:
 def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
     """The DESIGN §5 JSON: money as '250.00' strings, missing answers as null; with the additions
     for sign-off (contribution split, needs, wellbeing areas, checks, direct payment, who took part,
-    communication needs, copy route, review date)."""
+    communication needs, copy route, review date) and the plan's version."""
     return {
         "plan_reference": plan.plan_reference,
         "person_reference": plan.person_reference,
@@ -127,6 +127,9 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
         "review_due": plan.review_due.isoformat() if plan.review_due else None,
         "needs_met_elsewhere": list(plan.needs_met_elsewhere),
         "advice": [{"question": a.question, "answer": a.answer} for a in plan.advice],
+        # plan versions (bot/plans/versions.py): 1 unless a review changed the plan
+        "version": plan.version,
+        "replaces": plan.replaces,
     }
 
 

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional
 
 from bot.money import format_pounds
 from bot.plans.catalogue import RATINGS, REVIEW_STATUSES, SERVICE_CHANGES
-from bot.plans.export import optional_money
+from bot.plans.export import FILTERS, optional_money
 from bot.reviews.views import ReviewView
 
 
@@ -46,6 +46,9 @@ def review_to_json(review: ReviewView) -> Dict[str, Any]:
     }
 
 
+_day = FILTERS["day"]
+
+
 def _answer(value: Optional[bool]) -> str:
     return "not asked" if value is None else ("yes" if value else "no")
 
@@ -58,8 +61,8 @@ def review_to_text(review: ReviewView) -> str:
     """The review in plain English, in the order it is asked."""
     lines: List[str] = [
         f"Review of plan {review.plan_reference} ({REVIEW_STATUSES[review.status].label.lower()})",
-        f"Started {review.started_at:%d %B %Y}"
-        + (f", finished {review.finished_at:%d %B %Y}" if review.finished_at else "")
+        f"Started {_day(review.started_at)}"
+        + (f", finished {_day(review.finished_at)}" if review.finished_at else "")
         + f", by {review.channel}.",
         "",
         "How things are going:",
@@ -84,5 +87,5 @@ def review_to_text(review: ReviewView) -> str:
     if review.new_plan_reference:
         lines.append(f"The changes are in plan {review.new_plan_reference}, sent to the council to agree.")
     if review.next_review_due:
-        lines.append(f"Next review due: {review.next_review_due:%d %B %Y}.")
+        lines.append(f"Next review due: {_day(review.next_review_due)}.")
     return "\n".join(lines)
