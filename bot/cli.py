@@ -1,5 +1,6 @@
 """The `supportplan` command line (DESIGN §2). Every command first creates or migrates the
-database. Output names no person and shows no date of birth; only export-plan prints a plan.
+database. Output names no person and shows no date of birth; only export-plan prints a plan, and
+export-review a review.
 
 Exit codes: 0 done; 1 not found or could not run; 2 the budget file, or an adviser login or
 password, was rejected."""
@@ -27,9 +28,10 @@ from bot.identity import unlock_reference
 from bot.plans.documents import plan_to_html, plan_to_pdf
 from bot.plans.export import plan_to_dict, plan_to_text
 from bot.plans.service import latest_plan
+from bot.plans.versions import plan_version
 from bot.privacy.erasure import forget, purge
 from bot.reporting.cli import add_report_parser, run_report
-from bot.reviews.cli import add_reviews_parser, run_reviews
+from bot.reviews.cli import add_export_review_parser, add_reviews_parser, run_export_review, run_reviews
 from bot.secret_keys import PRODUCTION
 from bot.spending.importer import import_spend
 from bot.startup import settings_or_exit
@@ -95,9 +97,14 @@ def _import_spend(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    plan = latest_plan(args.person_reference)
+    if args.version is None:
+        plan = latest_plan(args.person_reference)
+        missing = f"There is no plan for {args.person_reference} yet."
+    else:
+        plan = plan_version(args.person_reference, args.version)
+        missing = f"There is no version {args.version} of the plan for {args.person_reference}."
     if plan is None:
-        _err(f"There is no plan for {args.person_reference} yet. Please check the reference and try again.")
+        _err(f"{missing} Please check the reference and try again.")
         return 1
     if args.format == "pdf":
         sys.stdout.buffer.write(plan_to_pdf(plan))
@@ -222,6 +229,12 @@ def _adviser(args: argparse.Namespace) -> int:
         return 2
 
 
+def _version_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError("give a version number, like 1 or 2")
+    return int(text)
+
+
 def _days(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError("give a whole number of days, like 365")
@@ -247,6 +260,7 @@ COMMANDS: Dict[str, Callable[[argparse.Namespace], int]] = {
     "identity": _identity,
     "report": run_report,
     "reviews": run_reviews,
+    "export-review": run_export_review,
 }
 
 
@@ -265,6 +279,9 @@ def parser() -> argparse.ArgumentParser:
     exp = sub.add_parser("export-plan", help="print a person's latest plan")
     exp.add_argument("person_reference", metavar="PERSON_REFERENCE")
     exp.add_argument("--format", choices=FORMATS, default="json")
+    exp.add_argument(
+        "--version", metavar="N", type=_version_number, help="that version of the plan (default: the latest)"
+    )
     sub.add_parser("migrate", help="create or migrate the database")
     sub.add_parser("load-demo", help="load the demo people if the database has nobody in it (never in production)")
     sub.add_parser("serve", help="start the action server, Rasa server and web app")
@@ -291,6 +308,7 @@ def parser() -> argparse.ArgumentParser:
     unlock.add_argument("person_reference", metavar="PERSON_REFERENCE")
     add_report_parser(sub)
     add_reviews_parser(sub)
+    add_export_review_parser(sub)
     return p
 
 

@@ -26,7 +26,7 @@ from bot.choices import (
     UNMET_NEED_CHOICES,
 )
 from bot.choices import COST_PERIODS as COST_PERIOD_WORDS
-from bot.db.models import Budget, Plan
+from bot.db.models import Budget, Plan, Review, ReviewOutcome, ReviewService
 from bot.parsing.choices import match_choice
 from bot.parsing.communication import WORDS as COMMUNICATION_WORDS
 from bot.parsing.sections import section_named
@@ -45,7 +45,10 @@ from bot.plans.catalogue import (
     NEEDS,
     PAYEES,
     PAYMENT_FREQUENCIES,
+    RATINGS,
+    REVIEW_STATUSES,
     SECTIONS,
+    SERVICE_CHANGES,
     STATUSES,
     WELLBEING_AREAS,
 )
@@ -196,7 +199,13 @@ def model_check(table: Any, name: str) -> List[str]:
 
 @pytest.mark.parametrize(
     "name, table, vocabulary",
-    [("ck_budgets_period", Budget.__table__, BUDGET_PERIODS), ("ck_plans_status", Plan.__table__, STATUSES)],
+    [
+        ("ck_budgets_period", Budget.__table__, BUDGET_PERIODS),
+        ("ck_plans_status", Plan.__table__, STATUSES),
+        ("ck_reviews_status", Review.__table__, REVIEW_STATUSES),
+        ("ck_review_outcomes_rating", ReviewOutcome.__table__, RATINGS),
+        ("ck_review_services_change", ReviewService.__table__, SERVICE_CHANGES),
+    ],
 )
 def test_the_check_constraints_allow_exactly_the_catalogue_values(name: str, table: Any, vocabulary: Any) -> None:
     assert migration_checks()[name] == list(vocabulary.codes)

@@ -47,6 +47,8 @@ ADDED_KEYS = [
     "review_due",
     "needs_met_elsewhere",
     "advice",
+    "version",
+    "replaces",
 ]
 SERVICE_KEYS = [
     "id",

@@ -27,10 +27,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import declarative_base, declared_attr, relationship
 from sqlalchemy.types import TypeDecorator
 
-from bot.plans.catalogue import BUDGET_PERIODS, STATUSES
+from bot.plans.catalogue import BUDGET_PERIODS, RATINGS, REVIEW_STATUSES, SERVICE_CHANGES, STATUSES
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -175,8 +175,13 @@ class Plan(Base):
     updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
     submitted_at = Column(UTCDateTime, nullable=True)
     agreed_at = Column(UTCDateTime, nullable=True)
+    #: 1 for a plan made in a conversation; a review that changes something makes the next version,
+    #: a new row that `replaces` the one reviewed (bot/plans/versions.py)
+    version = Column(Integer, nullable=False, default=1, server_default="1")
+    replaces_plan_id = Column(Integer, ForeignKey("plans.id", ondelete="SET NULL"), nullable=True)
 
     person = relationship("Person")
+    replaces = relationship("Plan", remote_side=[id])
     outcomes = relationship("Outcome", order_by="Outcome.position", cascade="all, delete-orphan", back_populates="plan")
     services = relationship("Service", order_by="Service.position", cascade="all, delete-orphan", back_populates="plan")
 
@@ -217,6 +222,79 @@ class Service(Base):
     payee_lives_with = Column(Boolean, nullable=True)
 
     plan = relationship("Plan", back_populates="services")
+
+
+class Review(Base):
+    """A review of an agreed plan (Care Act s.27, bot/reviews/record.py): how the outcomes are
+    going, what happened to each service, what changed in the person's life."""
+
+    __tablename__ = "reviews"
+    __table_args__ = (CheckConstraint(_one_of("status", REVIEW_STATUSES.codes), name="status"),)
+
+    id = Column(Integer, primary_key=True)
+    #: the plan version reviewed
+    plan_id = Column(Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False, index=True)
+    #: the version the review made, at its first change; None while nothing has changed
+    new_plan_id = Column(Integer, ForeignKey("plans.id", ondelete="SET NULL"), nullable=True)
+    started_at = Column(UTCDateTime, nullable=False, default=utcnow)
+    finished_at = Column(UTCDateTime, nullable=True)
+    channel = Column(String(20), nullable=False)
+    status = Column(String(12), nullable=False, default="in_progress")
+    life_changes = Column(Text, nullable=True)
+    would_change = Column(Text, nullable=True)
+    #: an adviser should look at it (asked for, or set when the review is finished)
+    needs_person = Column(Boolean, nullable=False, default=False)
+
+    plan = relationship("Plan", foreign_keys=[plan_id])
+    new_plan = relationship("Plan", foreign_keys=[new_plan_id])
+    outcomes = relationship(
+        "ReviewOutcome", order_by="ReviewOutcome.outcome_number", cascade="all, delete-orphan", passive_deletes=True
+    )
+    services = relationship(
+        "ReviewService", order_by="ReviewService.service_number", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ReviewAnswer:
+    """A row of a review's answers about one item of the reviewed plan, with the person's words."""
+
+    id = Column(Integer, primary_key=True)
+    words = Column(Text, nullable=True)
+
+    @declared_attr
+    def review_id(cls) -> Column:
+        return Column(Integer, ForeignKey("reviews.id", ondelete="CASCADE"), nullable=False)
+
+
+class ReviewOutcome(ReviewAnswer, Base):
+    """How one outcome of the reviewed plan is going; answering again replaces the rating."""
+
+    __tablename__ = "review_outcomes"
+    __table_args__ = (
+        UniqueConstraint("review_id", "outcome_number"),
+        CheckConstraint(_one_of("rating", RATINGS.codes), name="rating"),
+    )
+
+    #: the outcome's plan-local id (the plan JSON's outcome `id`)
+    outcome_number = Column(Integer, nullable=False)
+    rating = Column(String(20), nullable=False)
+
+
+class ReviewService(ReviewAnswer, Base):
+    """What the review found and did about one service: each answer None until asked."""
+
+    __tablename__ = "review_services"
+    __table_args__ = (
+        UniqueConstraint("review_id", "service_number"),
+        CheckConstraint(_one_of("change", SERVICE_CHANGES.codes), name="change"),
+    )
+
+    #: the service's plan-local id: in the reviewed plan, or in the new version for one added
+    service_number = Column(Integer, nullable=False)
+    happening = Column(Boolean, nullable=True)
+    still_right = Column(Boolean, nullable=True)
+    cost_same = Column(Boolean, nullable=True)
+    change = Column(String(10), nullable=False, default="kept")
 
 
 class SpendImport(Base):

@@ -53,7 +53,7 @@ def hours_str(hours: Optional[Decimal]) -> Optional[str]:
     return text if "." in text else f"{text}.0"
 
 
-def _optional_money(amount: Optional[Decimal]) -> Optional[str]:
+def optional_money(amount: Optional[Decimal]) -> Optional[str]:
     return money_str(amount) if amount is not None else None
 
 
@@ -74,13 +74,13 @@ def _direct_payment_dict(plan: PlanView) -> Optional[Dict[str, Any]]:
     payment = plan.direct_payment
     if payment is None:
         return None
-    return {"amount": _optional_money(payment.amount), "frequency": payment.frequency, "paid_to": payment.paid_to}
+    return {"amount": optional_money(payment.amount), "frequency": payment.frequency, "paid_to": payment.paid_to}
 
 
 def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
     """The DESIGN §5 JSON: money as '250.00' strings, missing answers as null; with the additions
     for sign-off (contribution split, needs, wellbeing areas, checks, direct payment, who took part,
-    communication needs, copy route, review date)."""
+    communication needs, copy route, review date) and the plan's version."""
     return {
         "plan_reference": plan.plan_reference,
         "person_reference": plan.person_reference,
@@ -99,7 +99,7 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
                 "description": s.description,
                 "outcome_ids": list(s.outcome_ids),
                 "hours_per_week": hours_str(s.hours_per_week),
-                "unit_cost": _optional_money(s.unit_cost),
+                "unit_cost": optional_money(s.unit_cost),
                 "weekly_cost": money_str(s.weekly_cost),
                 "need_codes": None if s.need_codes is None else list(s.need_codes),
             }
@@ -127,6 +127,9 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
         "review_due": plan.review_due.isoformat() if plan.review_due else None,
         "needs_met_elsewhere": list(plan.needs_met_elsewhere),
         "advice": [{"question": a.question, "answer": a.answer} for a in plan.advice],
+        # plan versions (bot/plans/versions.py): 1 unless a review changed the plan
+        "version": plan.version,
+        "replaces": plan.replaces,
     }
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.budgets.source import BudgetFigures
 from bot.council import council_rules
-from bot.db.models import AuditLog, Outcome, Plan, Service, utcnow
+from bot.db.models import AuditLog, Outcome, Person, Plan, Service, utcnow
 from bot.db.session import session_scope
 from bot.identity import find_person
 from bot.money import PENNY, from_pence, to_pence
@@ -144,7 +144,8 @@ def _direct_payment(plan: Plan, budget: BudgetFigures) -> Optional[DirectPayment
     return DirectPaymentView(None if plan.management == "mixed" else weekly * weeks, frequency, plan.paid_to)
 
 
-def _view(plan: Plan) -> PlanView:
+def plan_view(plan: Plan) -> PlanView:
+    """The read-only view of a loaded plan (its person, outcomes and services are read if not loaded)."""
     budget = _budget(plan)
     services = tuple(_service_view(s) for s in plan.services)
     total = sum((s.weekly_cost for s in services), Decimal("0.00"))
@@ -179,12 +180,14 @@ def _view(plan: Plan) -> PlanView:
         agreed_at=plan.agreed_at,
         needs_met_elsewhere=tuple(plan.needs_met_elsewhere or ()),
         advice=tuple(AdviceView(**entry) for entry in plan.advice or ()),
+        version=plan.version,
+        replaces=plan.replaces.plan_reference if plan.replaces is not None else None,
     )
 
 
 def _refresh_checks(plan: Plan) -> None:
     """Work out the plan's direct-payment checks again after a change to its services or money."""
-    plan.checks = [check.as_dict() for check in checks_for(_view(plan), council_rules(), date.today())]
+    plan.checks = [check.as_dict() for check in checks_for(plan_view(plan), council_rules(), date.today())]
 
 
 #: a plan's person, outcomes and services, read with the plan in three queries, not one per item
@@ -201,25 +204,28 @@ def _load(session: Session, plan_reference: str) -> Plan:
 
 def get_plan(plan_reference: str) -> PlanView:
     with session_scope() as session:
-        return _view(_load(session, plan_reference))
+        return plan_view(_load(session, plan_reference))
+
+
+def newest_plan(session: Session, person: Person) -> Optional[Plan]:
+    """The person's newest plan of any status (a plan's newest version is its newest row)."""
+    query = select(Plan).where(Plan.person_id == person.id).order_by(Plan.created_at.desc(), Plan.id.desc())
+    return session.execute(query.limit(1)).scalar_one_or_none()
 
 
 def latest_plan(person_reference: str) -> Optional[PlanView]:
     """The person's newest plan of any status, or None (also for an unknown person)."""
     with session_scope() as session:
         person = find_person(session, person_reference)
-        if person is None:
-            return None
-        plan = session.execute(
-            select(Plan).where(Plan.person_id == person.id).order_by(Plan.created_at.desc(), Plan.id.desc()).limit(1)
-        ).scalar_one_or_none()
-        return _view(plan) if plan else None
+        plan = newest_plan(session, person) if person is not None else None
+        return plan_view(plan) if plan else None
 
 
 # --- changing ------------------------------------------------------------------------------
 
 
-def _new_reference() -> str:
+def new_reference() -> str:
+    """A new plan reference: SP- and 8 random capital letters and digits."""
     alphabet = string.ascii_uppercase + string.digits
     return "SP-" + "".join(secrets.choice(alphabet) for _ in range(8))
 
@@ -248,7 +254,7 @@ def open_plan(
         ).scalar_one_or_none()
         if plan is None:
             plan = Plan(
-                plan_reference=_new_reference(),
+                plan_reference=new_reference(),
                 person=person,
                 status="draft",
                 channel=channel,
@@ -269,7 +275,7 @@ def open_plan(
             _audit(session, REOPENED, plan)  # the console shows it (bot/web/console_queries.py)
         plan.planned_by, plan.conversation_id, plan.updated_at = planned_by, conversation_id, utcnow()
         session.flush()
-        return _view(plan)
+        return plan_view(plan)
 
 
 def _change(plan_reference: str, change: Callable[[Session, Plan], T], allow_closed: bool = False) -> T:
@@ -360,41 +366,46 @@ def _update_over_budget(plan: Plan) -> None:
     plan.flags = flags
 
 
-def add_service(plan_reference: str, new: NewService) -> ServiceView:
-    """Add a service (ValueError if it is not valid) and update the over_budget flag."""
+def add_service_to(plan: Plan, new: NewService, position: Optional[int] = None) -> ServiceView:
+    """Add a service to a loaded plan (ValueError if it is not valid) and update the over_budget
+    flag and the checks. It takes the next free id in the plan unless `position` is given."""
     hours, rate, weekly = new.checked()
+    _check_room(plan.services, MAX_SERVICES, "services")
+    if not set(new.outcome_ids) <= {o.position for o in plan.outcomes}:
+        raise PlanError("a service can only be linked to outcomes in the plan")
+    service = Service(
+        position=position or max((s.position for s in plan.services), default=0) + 1,
+        category=new.category,
+        description=new.description.strip(),
+        hours_per_week=hours,
+        unit_cost_pence=to_pence(rate) if rate is not None else None,
+        weekly_cost_pence=to_pence(weekly),
+        outcome_ids=sorted(set(new.outcome_ids)),
+    )
+    relation = relation_named(service.description) if new.category in PAYS_A_PERSON else None
+    service.payee_relation = relation.word if relation else None
+    plan.services.append(service)
+    _update_over_budget(plan)
+    _refresh_checks(plan)
+    return _service_view(service)
 
-    def add(session: Session, plan: Plan) -> ServiceView:
-        _check_room(plan.services, MAX_SERVICES, "services")
-        if not set(new.outcome_ids) <= {o.position for o in plan.outcomes}:
-            raise PlanError("a service can only be linked to outcomes in the plan")
-        service = Service(
-            position=max((s.position for s in plan.services), default=0) + 1,
-            category=new.category,
-            description=new.description.strip(),
-            hours_per_week=hours,
-            unit_cost_pence=to_pence(rate) if rate is not None else None,
-            weekly_cost_pence=to_pence(weekly),
-            outcome_ids=sorted(set(new.outcome_ids)),
-        )
-        relation = relation_named(service.description) if new.category in PAYS_A_PERSON else None
-        service.payee_relation = relation.word if relation else None
-        plan.services.append(service)
-        _update_over_budget(plan)
-        _refresh_checks(plan)
-        return _service_view(service)
 
-    return _change(plan_reference, add)
+def add_service(plan_reference: str, new: NewService) -> ServiceView:
+    """Add a service to a draft (ValueError if it is not valid) and update the over_budget flag."""
+    new.checked()
+    return _change(plan_reference, lambda session, plan: add_service_to(plan, new))
+
+
+def remove_service_from(plan: Plan, service_id: int) -> None:
+    """Take a service out of a loaded plan and update the over_budget flag and the checks."""
+    plan.services.remove(_find_service(plan, service_id))
+    plan.services_complete = plan.services_complete and bool(plan.services)
+    _update_over_budget(plan)
+    _refresh_checks(plan)
 
 
 def remove_service(plan_reference: str, service_id: int) -> None:
-    def remove(session: Session, plan: Plan) -> None:
-        plan.services.remove(_find_service(plan, service_id))
-        plan.services_complete = plan.services_complete and bool(plan.services)
-        _update_over_budget(plan)
-        _refresh_checks(plan)
-
-    _change(plan_reference, remove)
+    _change(plan_reference, lambda session, plan: remove_service_from(plan, service_id))
 
 
 def _find_service(plan: Plan, service_id: int) -> Service:
@@ -402,6 +413,34 @@ def _find_service(plan: Plan, service_id: int) -> Service:
     if service is None:
         raise PlanError(f"there is no service {service_id}")
     return service
+
+
+def change_cost_in(
+    plan: Plan,
+    service_id: int,
+    hours_per_week: Optional[Decimal] = None,
+    unit_cost: Optional[Decimal] = None,
+    weekly_cost: Optional[Decimal] = None,
+) -> ServiceView:
+    """Correct the figures of a service in a loaded plan (see change_service_cost)."""
+    service = _find_service(plan, service_id)
+    current = _service_view(service)
+    if current.hours_per_week is None and weekly_cost is None:
+        raise ValueError("this service has a fixed cost, not hours and an hourly rate")
+    corrected = NewService(
+        category=current.category,
+        description=current.description,
+        hours_per_week=None if weekly_cost is not None else (hours_per_week or current.hours_per_week),
+        unit_cost=None if weekly_cost is not None else (unit_cost or current.unit_cost),
+        weekly_cost=weekly_cost,
+    )
+    hours, rate, weekly = corrected.checked()
+    service.hours_per_week = hours
+    service.unit_cost_pence = to_pence(rate) if rate is not None else None
+    service.weekly_cost_pence = to_pence(weekly)
+    _update_over_budget(plan)
+    _refresh_checks(plan)
+    return _service_view(service)
 
 
 def change_service_cost(
@@ -413,28 +452,9 @@ def change_service_cost(
 ) -> ServiceView:
     """Correct a recorded service's figures ("actually make that 8 hours"). Figures not given are
     kept; giving hours or an hourly cost to a fixed-cost service is refused (ValueError)."""
-
-    def change(session: Session, plan: Plan) -> ServiceView:
-        service = _find_service(plan, service_id)
-        current = _service_view(service)
-        if current.hours_per_week is None and weekly_cost is None:
-            raise ValueError("this service has a fixed cost, not hours and an hourly rate")
-        corrected = NewService(
-            category=current.category,
-            description=current.description,
-            hours_per_week=None if weekly_cost is not None else (hours_per_week or current.hours_per_week),
-            unit_cost=None if weekly_cost is not None else (unit_cost or current.unit_cost),
-            weekly_cost=weekly_cost,
-        )
-        hours, rate, weekly = corrected.checked()
-        service.hours_per_week = hours
-        service.unit_cost_pence = to_pence(rate) if rate is not None else None
-        service.weekly_cost_pence = to_pence(weekly)
-        _update_over_budget(plan)
-        _refresh_checks(plan)
-        return _service_view(service)
-
-    return _change(plan_reference, change)
+    return _change(
+        plan_reference, lambda session, plan: change_cost_in(plan, service_id, hours_per_week, unit_cost, weekly_cost)
+    )
 
 
 def link_service_outcomes(plan_reference: str, service_id: int, outcome_ids: Iterable[int]) -> ServiceView:
@@ -605,13 +625,13 @@ def submit_plan(plan_reference: str) -> PlanView:
     """Send a complete draft to the council (PlanError naming the first unfinished section)."""
 
     def submit(session: Session, plan: Plan) -> PlanView:
-        missing = _view(plan).next_section()
+        missing = plan_view(plan).next_section()
         if missing != "review":
             raise PlanError(f"the plan can't be sent yet: the {missing} section is not finished")
         plan.status, plan.submitted_at = "submitted", plan.updated_at
         _audit(session, "plan-submitted", plan)
         session.flush()
-        return _view(plan)
+        return plan_view(plan)
 
     return _change(plan_reference, submit)
 
@@ -631,6 +651,6 @@ def mark_agreed(plan_reference: str, actor: str) -> PlanView:
         plan.review_due = first_review_due(plan.agreed_at.date())
         _audit(session, "plan-agreed", plan, actor=actor)
         session.flush()
-        return _view(plan)
+        return plan_view(plan)
 
     return _change(plan_reference, agree, allow_closed=True)

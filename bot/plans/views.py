@@ -98,6 +98,9 @@ class PlanView:
     agreed_at: Optional[datetime] = None
     needs_met_elsewhere: Tuple[str, ...] = ()
     advice: Tuple[AdviceView, ...] = ()
+    #: 1, or the number of the version a review made; `replaces` the previous version's reference
+    version: int = 1
+    replaces: Optional[str] = None
 
     @property
     def unmet_needs(self) -> Tuple[str, ...]:

@@ -9,7 +9,7 @@ from typing import Optional
 
 from sqlalchemy import delete, select
 
-from bot.db.models import AuditLog, IdentityLock, Plan, WebSession, utcnow
+from bot.db.models import AuditLog, IdentityLock, Plan, Review, WebSession, utcnow
 from bot.db.session import session_scope
 from bot.identity import IDENTITY_RECORD_DAYS, find_person, prune_identity_locks, reference_hash
 from bot.privacy.conversations import conversations_idle_since, conversations_of, delete_conversations
@@ -19,6 +19,7 @@ from bot.privacy.conversations import conversations_idle_since, conversations_of
 class Erased:
     conversations: int
     plans: int
+    reviews: int = 0
 
 
 def purge(older_than_days: int, now: Optional[datetime] = None, actor: str = "cli") -> Erased:
@@ -47,7 +48,8 @@ def purge(older_than_days: int, now: Optional[datetime] = None, actor: str = "cl
 
 
 def forget(person_reference: str, actor: str = "cli") -> Optional[Erased]:
-    """Erases a person's plans (with their outcomes and services), every conversation in which
+    """Erases a person's plans (with their outcomes and services, every version) and the reviews of
+    them (with their answers), every conversation in which
     they gave their reference or worked on a plan (and the chat page's hold on it), and their
     identity lockout. The person's
     budget record is the council's and stays. None when no person has that reference."""
@@ -63,6 +65,7 @@ def forget(person_reference: str, actor: str = "cli") -> Optional[Erased]:
     with session_scope() as session:
         person = find_person(session, reference)
         plans = session.execute(select(Plan).where(Plan.person_id == person.id)).scalars().all() if person else []
+        reviews = session.execute(delete(Review).where(Review.plan_id.in_([plan.id for plan in plans]))).rowcount
         for plan in plans:
             session.delete(plan)
         session.execute(delete(IdentityLock).where(IdentityLock.reference_hash == reference_hash(reference)))
@@ -71,7 +74,7 @@ def forget(person_reference: str, actor: str = "cli") -> Optional[Erased]:
             AuditLog(
                 actor=actor,
                 action="forget",
-                detail=f"right to erasure: {len(plans)} plans and {conversations} conversations deleted",
+                detail=f"right to erasure: {len(plans)} plans, {reviews} reviews and {conversations} conversations deleted",
             )
         )
-    return Erased(conversations, len(plans))
+    return Erased(conversations, len(plans), reviews)

@@ -1,4 +1,5 @@
-"""`supportplan reviews [--due-by DATE] --format text|json|csv`: agreed plans due or overdue a review."""
+"""`supportplan reviews [--due-by DATE] --format text|json|csv`: agreed plans due or overdue a review;
+`supportplan export-review PERSON_REFERENCE [--format json|text]`: the person's latest review."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import Callable, Dict, List
 
 from bot.reporting.cli import date_argument
 from bot.reviews.due import DueReview, reviews_due
+from bot.reviews.export import review_to_json, review_to_text
+from bot.reviews.record import latest_review
 
 FORMATS = ("text", "json", "csv")
 FIELDS = ("plan_reference", "person_reference", "management", "agreed_on", "kind", "due", "days_overdue")
@@ -67,4 +70,29 @@ def run_reviews(args: argparse.Namespace) -> int:
     today = date.today()
     rows = [_row(review, today) for review in reviews_due(args.due_by or today)]
     sys.stdout.write(RENDER[args.format](rows).rstrip("\n") + "\n")
+    return 0
+
+
+REVIEW_FORMATS: Dict[str, Callable[..., str]] = {
+    "json": lambda review: json.dumps(review_to_json(review), indent=2),
+    "text": review_to_text,
+}
+
+
+def add_export_review_parser(commands: "argparse._SubParsersAction") -> None:
+    """Adds the `export-review` sub-command to the `supportplan` command line."""
+    export = commands.add_parser("export-review", help="print a person's latest review")
+    export.add_argument("person_reference", metavar="PERSON_REFERENCE")
+    export.add_argument("--format", choices=tuple(REVIEW_FORMATS), default="json")
+
+
+def run_export_review(args: argparse.Namespace) -> int:
+    review = latest_review(args.person_reference)
+    if review is None:
+        print(
+            f"There is no review for {args.person_reference} yet. Please check the reference and try again.",
+            file=sys.stderr,
+        )
+        return 1
+    sys.stdout.write(REVIEW_FORMATS[args.format](review).rstrip("\n") + "\n")
     return 0

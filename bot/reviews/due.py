@@ -1,8 +1,11 @@
 """Which agreed plans are due a review by a date. Each agreed plan has a first review (the council's
 `reviews.first_after_weeks` after agreement, stored on the plan as `review_due`), then one at least
 every `every_months`; a plan whose money is paid out also has a direct-payment check within
-`direct_payment_check_months` (regulation 7). The earliest of these not yet past its time is the
-plan's next review. Rows carry no more personal data than the adviser console's plan list."""
+`direct_payment_check_months` (regulation 7). The earliest of these is the plan's next review.
+Once a review is finished (bot/reviews/record.py), the next is the earliest of the later ones
+still to come, and never more than `every_months` after it. A plan replaced by an agreed newer
+version is no longer reviewed (the new version has its own first review). Rows carry no more
+personal data than the adviser console's plan list."""
 
 from __future__ import annotations
 
@@ -11,11 +14,11 @@ from datetime import date
 from typing import List, Optional, Tuple
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased, joinedload
 
 from bot.council import CouncilRules, council_rules
-from bot.db.models import Plan
+from bot.db.models import Plan, Review
 from bot.db.session import session_scope
 from bot.plans.catalogue import MANAGEMENT
 
@@ -46,19 +49,41 @@ def schedule(agreed_on: date, first_due: Optional[date], paid_out: bool, rules: 
     return sorted(reviews)
 
 
+def next_review(plan: Plan, last_reviewed: Optional[date], rules: CouncilRules) -> Tuple[date, str]:
+    """(date, kind) of an agreed plan's next review, given the day its last review finished (None
+    before any)."""
+    agreed_on = plan.agreed_at.date()
+    paid_out = plan.management is not None and MANAGEMENT[plan.management].paid_out
+    reviews = schedule(agreed_on, plan.review_due if last_reviewed is None else None, paid_out, rules)
+    if last_reviewed is None:
+        return reviews[0]
+    at_the_latest = (last_reviewed + relativedelta(months=rules.review_every_months), YEARLY)
+    return min([*(r for r in reviews if r[1] != FIRST and r[0] > last_reviewed), at_the_latest])
+
+
 def reviews_due(due_by: date) -> List[DueReview]:
-    """Agreed plans whose next review falls on or before `due_by` (overdue ones included), by date.
-    Until reviews are recorded, a plan's next review is its first one."""
+    """Agreed plans in force whose next review falls on or before `due_by` (overdue ones included), by date."""
     rules = council_rules()
     due: List[DueReview] = []
+    newer = aliased(Plan)
+    replaced = select(newer.id).where(newer.replaces_plan_id == Plan.id, newer.status == "agreed").exists()
     with session_scope() as session:
+        last_reviewed = dict(
+            session.execute(
+                select(Review.plan_id, func.max(Review.finished_at))
+                .where(Review.status == "done")
+                .group_by(Review.plan_id)
+            ).all()
+        )
         plans = session.execute(
-            select(Plan).where(Plan.status == "agreed", Plan.agreed_at.is_not(None)).options(joinedload(Plan.person))
+            select(Plan)
+            .where(Plan.status == "agreed", Plan.agreed_at.is_not(None), ~replaced)
+            .options(joinedload(Plan.person))
         ).scalars()
         for plan in plans:
             agreed_on = plan.agreed_at.date()
-            paid_out = plan.management is not None and MANAGEMENT[plan.management].paid_out
-            when, kind = schedule(agreed_on, plan.review_due, paid_out, rules)[0]
+            finished = last_reviewed.get(plan.id)
+            when, kind = next_review(plan, finished.date() if finished else None, rules)
             if when <= due_by:
                 due.append(
                     DueReview(plan.plan_reference, plan.person.reference, plan.management, agreed_on, kind, when)

@@ -21,6 +21,7 @@ from bot.plans.catalogue.assessment import (
     Payee,
 )
 from bot.plans.catalogue.management import MANAGEMENT, Management
+from bot.plans.catalogue.review import RATINGS, REVIEW_STATUSES, SERVICE_CHANGES, Rating
 from bot.plans.catalogue.sections import SECTIONS, Section
 from bot.plans.catalogue.services import BUDGET_PERIODS, CATEGORIES, COST_PERIODS, PERIOD_WORDS, Category, Period
 from bot.plans.catalogue.status import FLAGS, STATUSES, Flag, Status
@@ -46,12 +47,16 @@ __all__ = [
     "FLAGS",
     "MANAGEMENT",
     "PERIOD_WORDS",
+    "RATINGS",
+    "REVIEW_STATUSES",
+    "SERVICE_CHANGES",
     "SECTIONS",
     "STATUSES",
     "Category",
     "Flag",
     "Management",
     "Period",
+    "Rating",
     "Section",
     "Status",
     "Term",
