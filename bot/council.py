@@ -43,6 +43,8 @@ class CouncilRules:
     #: spending differs from the plan "a lot" when it is off by both of these, a week
     flag_difference_weekly: Decimal
     flag_difference_percent: int
+    #: spending is compared with the plan over at most this many weeks before the review
+    compare_weeks: int
     #: what the person is told can happen to money they have not spent
     unspent_money: str
 
@@ -132,6 +134,7 @@ def rules_from(raw: Mapping[str, Any]) -> CouncilRules:
         direct_payment_check_months=_whole(reviews, "direct_payment_check_months", 6),
         flag_difference_weekly=_pounds(spending, "flag_difference_weekly", "25.00"),
         flag_difference_percent=_whole(spending, "flag_difference_percent", 20),
+        compare_weeks=_whole(spending, "compare_weeks", 12),
         unspent_money=_words(spending, "unspent_money", DEFAULT_UNSPENT),
     )
 
