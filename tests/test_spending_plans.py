@@ -29,7 +29,7 @@ def agreed_plan(person: str, agreed_on: date) -> str:
 
 def spend(person: str, *payments: tuple) -> None:
     with session_scope() as session:
-        owner = session.scalars(select(Person).where(Person.person_reference == person)).one()
+        owner = session.scalars(select(Person).where(Person.reference == person)).one()
         upload = SpendImport(sha256=f"{len(payments)}-{payments[0][0]}", rows=len(payments))
         session.add(upload)
         session.flush()
