@@ -34,7 +34,9 @@ def spend(person: str, *payments: tuple) -> None:
         session.add(upload)
         session.flush()
         for day, pence, category in payments:
-            session.add(Spend(person_id=owner.id, import_id=upload.id, spent_on=day, amount_pence=pence, category=category))
+            session.add(
+                Spend(person_id=owner.id, import_id=upload.id, spent_on=day, amount_pence=pence, category=category)
+            )
 
 
 def spending_of(ref: str, rules=None):  # type: ignore[no-untyped-def]
