@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Optional
 
 from sqlalchemy import select
 
-from bot.council import council_rules, rules_from
+from bot.council import CouncilRules, council_rules, rules_from
 from bot.db.models import Person, Plan, Spend, SpendImport
 from bot.db.session import session_scope
 from bot.plans import service
-from bot.spending.plans import plan_spending
+from bot.spending.plans import PlanSpending, plan_spending
 from tests.support.plans import make_plan
 
 TODAY = date(2026, 11, 30)
@@ -39,7 +40,7 @@ def spend(person: str, *payments: tuple) -> None:
             )
 
 
-def spending_of(ref: str, rules=None):  # type: ignore[no-untyped-def]
+def spending_of(ref: str, rules: Optional[CouncilRules] = None) -> Optional[PlanSpending]:
     with session_scope() as session:
         plan = session.scalars(select(Plan).where(Plan.plan_reference == ref)).one()
         return plan_spending(session, plan, TODAY, rules or council_rules({}))
