@@ -254,6 +254,18 @@ def test_reviews_of_a_plan_span_its_versions(agreed: str, demo_person: str) -> N
     assert record.reviews_of_plan("SP-NOTHING") == []
 
 
+def test_a_second_review_carries_on_the_version_still_waiting_for_the_council(agreed: str, demo_person: str) -> None:
+    first = record.start_review(demo_person, CHANNEL)
+    record.change_service_cost(first.id, 2, weekly_cost=D("80"))
+    waiting = record.finish_review(first.id).new_plan_reference
+    second = record.start_review(demo_person, CHANNEL)
+    assert second.plan_reference == agreed  # the version waiting is not in force yet
+    record.change_service_cost(second.id, 1, weekly_cost=D("70"))
+    assert record.get_review(second.id).new_plan_reference == waiting and rows(Plan) == 2
+    new = service.get_plan(waiting or "")
+    assert [s.weekly_cost for s in new.services] == [D("70.00"), D("80.00")] and new.version == 2
+
+
 def test_forget_erases_the_reviews(agreed: str, demo_person: str) -> None:
     from bot.privacy.erasure import forget
 

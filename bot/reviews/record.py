@@ -8,7 +8,8 @@ Rules:
   outcome again replaces the rating; checking a service sets only the answers given.
 - The first change to a service (its cost, stopping it, adding one) makes the plan's next version
   (bot/plans/versions.py) and every change of the review goes to that version, costed by the plan
-  service's own rules. A review without changes makes no version. The reviewed row never changes,
+  service's own rules. A review without changes makes no version. A later review of the same plan,
+  while that version still waits for the council, changes that version rather than making another. The reviewed row never changes,
   except that finishing moves its `review_due` on.
 - Finishing marks the review for an adviser (`needs_person`) when the person asked, when any
   outcome is rated worse (catalogue RATINGS' `needs_a_person`), or when any life changes are
@@ -322,10 +323,17 @@ def check_service(
     _change(review_id, record)
 
 
+def _waiting_version(session: Session, plan: Plan) -> Optional[Plan]:
+    """A version of `plan` an earlier review made that the council has not agreed yet."""
+    query = select(Plan).where(Plan.replaces_plan_id == plan.id, Plan.status != "agreed")
+    return session.execute(query.order_by(Plan.id.desc()).limit(1)).scalar_one_or_none()
+
+
 def _version(session: Session, review: Review) -> Plan:
-    """The version this review changes, made at its first change."""
+    """The version this review changes: at its first change, the one still waiting for the council
+    from an earlier review of the same plan (never a second competing version), or a new one."""
     if review.new_plan is None:
-        review.new_plan = new_version(session, review.plan, review.channel)
+        review.new_plan = _waiting_version(session, review.plan) or new_version(session, review.plan, review.channel)
         session.flush()
     return review.new_plan
 
