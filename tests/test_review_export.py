@@ -127,7 +127,10 @@ def test_export_plan_takes_a_version(
     assert (first["status"], first["total_weekly_cost"]) == ("agreed", "190.00")
     assert json.loads(run(database, capsys, "export-plan", demo_person, "--version", "2")[1]) == latest
     text = run(database, capsys, "export-plan", demo_person, "--version", "1", "--format", "text")[1]
-    assert "£190.00" in text
+    assert "£190.00" in text and "Version" not in text
+    for form in ("text", "html"):
+        newer = run(database, capsys, "export-plan", demo_person, "--format", form)[1]
+        assert f"Version 2 of this plan, made at a review. It replaces plan {reviewed['old']}, which is kept." in newer
     code, out, err = run(database, capsys, "export-plan", demo_person, "--version", "3")
     assert (code, out) == (1, "") and "There is no version 3" in err
     with pytest.raises(SystemExit):
