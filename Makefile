@@ -90,8 +90,8 @@ lint: $(INSTALLED)
 
 test: install lint validate nlu-holdout test-stories test-python
 
-# Every test that starts no server (the server suites are marked e2e). It does not train: the NLU
-# safety tests read the newest model already in models/ (`make train` makes one).
+# Every test that starts no server and needs no trained model (the server suites are marked e2e,
+# the tests that load the newest model are marked model). It does not train.
 test-fast: $(INSTALLED) $(DEPLOY_INSTALLED)
 	$(BIN)/python -m pytest -m "not e2e and not model"
 

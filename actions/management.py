@@ -24,11 +24,10 @@ from bot.parsing import match_choice
 from bot.parsing.edits import sounds_like_correction
 from bot.parsing.relations import relation_named
 from bot.plans import service
-from bot.plans.catalogue import MANAGEMENT
+from bot.plans.catalogue import COST_PERIODS, MANAGEMENT
 from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME
 
 _SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
-FREQUENCY_WORDS = {"week": "each week", "4 weeks": "every 4 weeks"}
 
 
 def management_choice(text: str) -> Optional[str]:
@@ -69,7 +68,7 @@ async def tell_management(dispatcher: CollectingDispatcher, tracker: Tracker, op
     dispatcher.utter_message(
         response="utter_direct_payment_net" if plan.budget.contribution_weekly else "utter_direct_payment_amount",
         amount=format_pounds(payment.amount),
-        frequency_words=FREQUENCY_WORDS[payment.frequency],
+        frequency_words=COST_PERIODS[payment.frequency].paid,
         contribution_weekly=format_pounds(plan.budget.contribution_weekly or Decimal(0)),
         person_name=tracker.get_slot(PERSON_NAME) or "",
     )

@@ -135,6 +135,17 @@ def test_each_reopenable_section_is_read_back_from_its_own_words() -> None:
             assert section_named(f"change {section.label}") == section.code, section.code
 
 
+def test_the_section_words_name_exactly_the_reopenable_sections() -> None:
+    from bot.parsing.sections import _GUESS, _SECTION_WORDS
+
+    assert {code for code, _ in _SECTION_WORDS} | {_GUESS[0]} == set(REOPENABLE)
+
+
+def test_payment_frequencies_are_cost_periods_said_and_counted_by_the_catalogue() -> None:
+    for frequency in PAYMENT_FREQUENCIES:
+        assert COST_PERIODS[frequency].paid and COST_PERIODS[frequency].weeks in (1, 4), frequency
+
+
 # The domain's slots and forms, and the rules that open each section's form.
 
 

@@ -25,7 +25,7 @@ from bot.plans.versions import plan_version
 from bot.reviews import record
 from bot.reviews.due import DIRECT_PAYMENT_CHECK, reviews_due
 from bot.reviews.record import NoAgreedPlan, ReviewClosed, ReviewError
-from tests.conftest import BACKENDS, postgres_database, sqlite_database
+from tests.support.databases import BACKENDS, postgres_database, sqlite_database
 from tests.support.plans import make_plan
 
 D = Decimal

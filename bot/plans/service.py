@@ -140,8 +140,8 @@ def _direct_payment(plan: Plan, budget: BudgetFigures) -> Optional[DirectPayment
         return None
     frequency = plan.payment_frequency or council_rules().payment_frequency
     weekly = budget.council_weekly if budget.council_weekly is not None else budget.weekly
-    weeks = 4 if frequency == "4 weeks" else 1
-    return DirectPaymentView(None if plan.management == "mixed" else weekly * weeks, frequency, plan.paid_to)
+    weeks = catalogue.COST_PERIODS[frequency].weeks or 1
+    return DirectPaymentView(None if plan.management == "mixed" else weekly * int(weeks), frequency, plan.paid_to)
 
 
 def plan_view(plan: Plan) -> PlanView:

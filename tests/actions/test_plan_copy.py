@@ -11,7 +11,7 @@ from actions.plan_copy import WEB_CHANNEL, AskCopyRoute, ValidateCopyForm
 from bot.answers.trackers import run, tracker
 from bot.plans import service
 from bot.rasa_plugins.relay import CHANNEL
-from tests.actions.test_router import VERIFIED, complete_plan
+from tests.support.plans import VERIFIED, complete_plan
 from tests.support.trackers import over
 
 

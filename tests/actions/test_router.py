@@ -8,14 +8,7 @@ from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
-
-VERIFIED = {
-    "verified": True,
-    "person_reference": "PB-100234",
-    "planned_by": "self",
-    "person_name": "Sam",
-    "welcomed": True,
-}
+from tests.support.plans import VERIFIED, complete_plan
 
 
 async def test_a_new_conversation_is_welcomed_and_asked_who_they_are(demo) -> None:
@@ -58,19 +51,6 @@ async def test_stop_outside_a_form_pauses(demo) -> None:
     out = await run(ActionNextSection(), tracker(VERIFIED, text="stop", intent="save_for_later", confidence=0.95))
     assert out.responses == ["utter_paused"]
     assert out.slots["current_section"] == "paused"
-
-
-def complete_plan() -> str:
-    plan = service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week"))
-    ref = plan.plan_reference
-    service.set_important_to_me(ref, "My garden")
-    service.add_outcome(ref, "Get to the shops")
-    service.set_outcomes_complete(ref, True)
-    service.add_service(ref, NewService("personal_assistant", "A PA", Decimal("6"), Decimal("15"), None))
-    service.set_services_complete(ref, True)
-    service.set_management(ref, "payment_card")
-    service.set_contingency(ref, "Call my son")
-    return ref
 
 
 async def test_a_complete_plan_is_read_back_then_submitted_when_confirmed(demo) -> None:

@@ -15,8 +15,8 @@ from bot.cli import DEMO_CSV
 from bot.db.migrate import upgrade
 from bot.db.session import get_engine, use_database
 from bot.plans import service
-from tests.conftest import BACKENDS, DEMO_REFERENCE, postgres_database
 from tests.deploy.files import PROJECT_ROOT
+from tests.support.databases import BACKENDS, DEMO_REFERENCE, postgres_database
 from tests.support.plans import make_plan
 
 pytestmark = pytest.mark.skipif("postgresql" not in BACKENDS, reason="SUPPORTPLAN_SKIP_POSTGRES=1")

@@ -1,12 +1,14 @@
 """Helpers shared by the test suites, one job per module (the suites' conftests keep only fixtures):
 
+- databases: a fresh SQLite or PostgreSQL test database (the conftest's fixtures use them)
 - ports: every suite's ports (moved by SUPPORTPLAN_TEST_PORT_OFFSET) and this machine's address
 - servers: starting the real action server, Rasa server and web app on a fresh database
 - chat: a person talking to the servers over Rasa's REST channel, and checking the replies
 - sms: a phone texting the servers the way Twilio delivers a text
 - sms_handler: the SMS webhook handler run directly, with a stand-in assistant
 - fake_twilio: a stand-in for Twilio's API, for sending texts
-- deployment: the replicas on PostgreSQL that bench/ starts (the one place the tests import bench/)
+- deployment: the replicas on PostgreSQL that bench/ starts (the one place the suites import bench/;
+  tests/bench tests bench/ itself)
 - web_app: the web app on a test database, with a stand-in Rasa
 - advisers: adviser logins, CSRF tokens and TOTP codes
 - plans: plans and audit entries in the test database

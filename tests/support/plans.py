@@ -22,6 +22,30 @@ ADVICE = (
 )
 
 
+#: the slots of a conversation whose person (Sam, PB-100234) has been identified, planning for himself
+VERIFIED = {
+    "verified": True,
+    "person_reference": "PB-100234",
+    "planned_by": "self",
+    "person_name": "Sam",
+    "welcomed": True,
+}
+
+
+def complete_plan() -> str:
+    """Sam's plan with every section answered, not yet read back: a PA at £90 a week on a payment card."""
+    plan = service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week"))
+    ref = plan.plan_reference
+    service.set_important_to_me(ref, "My garden")
+    service.add_outcome(ref, "Get to the shops")
+    service.set_outcomes_complete(ref, True)
+    service.add_service(ref, service.NewService("personal_assistant", "A PA", Decimal("6"), Decimal("15"), None))
+    service.set_services_complete(ref, True)
+    service.set_management(ref, "payment_card")
+    service.set_contingency(ref, "Call my son")
+    return ref
+
+
 def make_plan(person: str, conversation_id: str, submit: bool = False) -> str:
     """A plan with every section answered: £250 a week budget, two services costing £190."""
     ref = service.open_plan(
