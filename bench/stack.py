@@ -16,6 +16,7 @@ from typing import IO, Any, Dict, Iterator, List, Mapping, Optional
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.launcher import (
@@ -54,12 +55,18 @@ def prepare_database(database_url: str, people_csv: Optional[Path] = None) -> No
 
 
 @contextmanager
-def postgres_database(prefix: str = "supportplan_bench") -> Iterator[str]:
-    """A new, empty PostgreSQL database, dropped afterwards."""
+def postgres_database(prefix: str = "supportplan_bench", template: Optional[str] = None) -> Iterator[str]:
+    """A new PostgreSQL database (a copy of the database `template`, or empty), dropped (WITH FORCE)
+    afterwards. No pool: the drop may come after the server was restarted (the faults tests)."""
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True, pool_pre_ping=True)
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT", future=True, poolclass=NullPool)
+    copy_of = f' TEMPLATE "{template}"' if template else ""
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"{copy_of}'))
+    except Exception:
+        admin.dispose()
+        raise
     try:
         yield make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     finally:

@@ -7,7 +7,7 @@
 - sms: a phone texting the servers the way Twilio delivers a text
 - sms_handler: the SMS webhook handler run directly, with a stand-in assistant
 - fake_twilio: a stand-in for Twilio's API, for sending texts
-- deployment: the replicas on PostgreSQL that bench/ starts (the one place the suites import bench/;
+- deployment: the replicas on PostgreSQL that bench/ starts (with databases, the places the suites import bench/;
   tests/bench tests bench/ itself)
 - web_app: the web app on a test database, with a stand-in Rasa
 - advisers: adviser logins, CSRF tokens and TOTP codes
