@@ -240,12 +240,14 @@ def never_send(_: Settings) -> SmsSender:
 
 
 def test_a_dry_run_shows_masked_phones_and_sends_and_records_nothing(database: str, demo_person: str) -> None:
-    overdue("PB-100234")
-    overdue("PB-100237")
+    for reference in ("PB-100234", "PB-100236", "PB-100237"):
+        overdue(reference)
+    stop(PHONES["PB-100236"])
     report = invite(TODAY, True, SETTINGS, RULES, never_send)
-    assert results(report) == {"PB-100234": WOULD_SEND, "PB-100237": NO_PHONE}
+    assert results(report) == {"PB-100234": WOULD_SEND, "PB-100236": STOPPED, "PB-100237": NO_PHONE}
     phones = {outcome.review.person_reference: outcome.masked_phone for outcome in report.outcomes}
-    assert phones == {"PB-100234": "07*** ***123", "PB-100237": None} and report.text == EXPECTED_TEXT
+    assert phones == {"PB-100234": "07*** ***123", "PB-100236": None, "PB-100237": None}
+    assert report.text == EXPECTED_TEXT
     assert audit(INVITED) == [] and audit(INVITE_FAILED) == []
     assert results(invite(TODAY, True, SETTINGS, RULES, never_send))["PB-100234"] == WOULD_SEND
 
@@ -295,9 +297,7 @@ def test_an_api_address_that_would_send_the_token_in_the_clear_or_is_not_one_is_
         api_address({"SMS_API_URL": address})
 
 
-def test_the_sender_uses_the_api_address_in_the_environment(
-    database: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_sender_uses_the_api_address_in_the_environment(database: str, monkeypatch: pytest.MonkeyPatch) -> None:
     with FakeTwilioServer(ACCOUNT, TOKEN) as server:
         monkeypatch.setenv("SMS_API_URL", server.url)
 

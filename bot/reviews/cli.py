@@ -17,8 +17,8 @@ from bot.config import get_settings
 from bot.council import council_rules
 from bot.reporting.cli import date_argument
 from bot.reviews.due import DueReview, reviews_due
-from bot.reviews.invite import FAILED, RESULTS, SENT, SKIPPED, WOULD_SEND, CannotInvite, Report, invite
 from bot.reviews.export import review_to_json, review_to_text
+from bot.reviews.invite import FAILED, RESULTS, SENT, SKIPPED, WOULD_SEND, CannotInvite, Report, invite
 from bot.reviews.record import latest_review
 
 FORMATS = ("text", "json", "csv")

@@ -11,7 +11,6 @@ import threading
 from typing import Any, Dict, Iterable, List, Optional
 
 from aiohttp import BasicAuth, web
-
 from twilio.http import AsyncHttpClient
 from twilio.http.response import Response
 
