@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 import yaml
 
@@ -120,22 +120,15 @@ def _words(section: Mapping[str, Any], name: str, default: str) -> str:
     return " ".join(value.split())
 
 
-def _optional_words(section: Mapping[str, Any], name: str) -> Optional[str]:
+def _optional(section: Mapping[str, Any], name: str, valid: Callable[[str], bool], meaning: str) -> Optional[str]:
+    """A setting of the `council` section, spaces tidied; None when it is not set."""
     value = section.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if not isinstance(value, str) or len(" ".join(value.split())) > NAME_LIMIT:
-        raise ValueError(f"council settings: 'council.{name}' must be some words, at most {NAME_LIMIT} characters")
-    return " ".join(value.split())
-
-
-def _optional_phone(section: Mapping[str, Any], name: str) -> Optional[str]:
-    value = section.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if not isinstance(value, str) or not PHONE.match(" ".join(value.split())):
-        raise ValueError(f"council settings: 'council.{name}' must be a phone number like 0113 222 4400 (in quotes)")
-    return " ".join(value.split())
+    tidy = " ".join(value.split()) if isinstance(value, str) else ""
+    if not valid(tidy):
+        raise ValueError(f"council settings: 'council.{name}' must be {meaning}")
+    return tidy
 
 
 def _wage_rate(entry: Any) -> WageRate:
@@ -178,7 +171,20 @@ def rules_from(raw: Mapping[str, Any]) -> CouncilRules:
         compare_weeks=_whole(spending, "compare_weeks", 12),
         unspent_money=_words(spending, "unspent_money", DEFAULT_UNSPENT),
         invite_again_after_days=_whole(reviews, "invite_again_after_days", 14),
-        contact=CouncilContact(_optional_words(council, "name"), _optional_phone(council, "phone")),
+        contact=CouncilContact(
+            _optional(
+                council,
+                "name",
+                lambda name: 0 < len(name) <= NAME_LIMIT,
+                f"some words, at most {NAME_LIMIT} characters",
+            ),
+            _optional(
+                council,
+                "phone",
+                lambda phone: PHONE.match(phone) is not None,
+                'a phone number like "0113 222 4400" (in quotes)',
+            ),
+        ),
     )
 
 
