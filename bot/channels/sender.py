@@ -3,19 +3,27 @@ Twilio REST API with twilio's async HTTP client, so the event loop is never bloc
 
 Replies to incoming texts do not need this: they go back as TwiML. A send that fails for a
 reason worth retrying (rate limit, server error, network) is tried again after a growing,
-jittered wait. Numbers that have sent STOP get nothing."""
+jittered wait. Numbers that have sent STOP get nothing.
+
+SMS_API_URL moves every request to another address (scheme, host and port; the path stays
+Twilio's), e.g. a stand-in API for tests: twilio's documented way, a custom HTTP client, here one
+wrapped around the real one. Unset, requests go to Twilio itself."""
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
+import os
 import random
-from typing import Awaitable, Callable, List, Optional
+from typing import Any, Awaitable, Callable, List, Mapping, Optional
+from urllib.parse import urlsplit
 
 from aiohttp import ClientError
 from twilio.base.exceptions import TwilioRestException
 from twilio.http import AsyncHttpClient
 from twilio.http.async_http_client import AsyncTwilioHttpClient
+from twilio.http.response import Response
 from twilio.rest import Client
 
 from bot.channels import store
@@ -29,10 +37,51 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 ATTEMPTS = 4
 FIRST_WAIT_SECONDS = 0.5
 MAX_WAIT_SECONDS = 8.0
+API_URL_ENV = "SMS_API_URL"
+TWILIO_API = "https://api.twilio.com"
 
 
 class SmsNotConfigured(RuntimeError):
     """SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM_NUMBER are all needed to start a message."""
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def api_address(env: Optional[Mapping[str, str]] = None) -> str:
+    """The Twilio API's scheme and host (SMS_API_URL, default Twilio's). Only https, or plain
+    http to this machine (a stand-in): the account's token goes with every request."""
+    env = os.environ if env is None else env
+    text = (env.get(API_URL_ENV) or TWILIO_API).strip().rstrip("/")
+    parts = urlsplit(text)
+    secure = parts.scheme == "https" or (parts.scheme == "http" and _loopback(parts.hostname or ""))
+    if not parts.hostname or not secure or parts.path or parts.query or parts.username:
+        raise SmsNotConfigured(
+            f"{API_URL_ENV} must be an https address like {TWILIO_API} (plain http only to this machine)."
+        )
+    return text
+
+
+class ApiAddress(AsyncHttpClient):
+    """An HTTP client that sends twilio's requests to another address, through `inner`."""
+
+    def __init__(self, inner: AsyncHttpClient, address: str) -> None:
+        super().__init__(logger, True, inner.timeout)
+        self.inner = inner
+        self.address = urlsplit(address)
+
+    async def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> Response:
+        moved = urlsplit(url)._replace(scheme=self.address.scheme, netloc=self.address.netloc).geturl()
+        return await self.inner.request(method, moved, *args, **kwargs)
+
+    async def close(self) -> None:
+        await self.inner.close()
 
 
 def backoff(attempt: int, first: float = FIRST_WAIT_SECONDS, most: float = MAX_WAIT_SECONDS) -> float:
@@ -59,7 +108,9 @@ class SmsSender:
         if not (settings.sms_account_sid and settings.sms_auth_token and settings.sms_from_number):
             raise SmsNotConfigured("Set SMS_ACCOUNT_SID, SMS_AUTH_TOKEN and SMS_FROM_NUMBER to send texts.")
         self._settings = settings
-        self._http = http_client or AsyncTwilioHttpClient(timeout=30)
+        address = api_address()
+        inner = http_client or AsyncTwilioHttpClient(timeout=30)
+        self._http = inner if address == TWILIO_API else ApiAddress(inner, address)
         self._client = Client(settings.sms_account_sid, settings.sms_auth_token, http_client=self._http)
         self._attempts = attempts
         self._sleep = sleep
