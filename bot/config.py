@@ -47,6 +47,9 @@ class Settings:
     environment: str
     council_name: str
     council_phone: str
+    #: COUNCIL_NAME / COUNCIL_PHONE when not set (then the demo's stand-ins are used): the texts the
+    #: council starts itself (review invitations) are not sent until both are set
+    council_contact_missing: Tuple[str, ...]
     safeguarding_phone: str
     action_server_url: str
     #: what the Rasa server must send the action server (header X-Action-Token): ACTION_SERVER_TOKEN,
@@ -102,6 +105,7 @@ class Settings:
             environment=environment(env),
             council_name=env.get("COUNCIL_NAME") or "the council",
             council_phone=env.get("COUNCIL_PHONE") or "0300 123 4567",
+            council_contact_missing=tuple(name for name in ("COUNCIL_NAME", "COUNCIL_PHONE") if not env.get(name)),
             safeguarding_phone=env.get("COUNCIL_SAFEGUARDING_PHONE") or "0300 123 4568",
             action_server_url=env.get("ACTION_SERVER_URL") or f"http://{host}:5055/webhook",
             action_server_token=_action_server_token(env, secret_key),

@@ -1,6 +1,6 @@
 """The council's own rules, from its settings file (DESIGN §3): the National Living Wage by date,
-how direct payments are paid and what they may buy, when plans are reviewed, and the council's
-name and phone number for the texts it starts itself (review invitations).
+how direct payments are paid and what they may buy, and when plans are reviewed. (The council's name
+and phone number are deployment settings: COUNCIL_NAME and COUNCIL_PHONE, bot/config.py.)
 
 The file is `council.yml` at the top of the repository unless SUPPORTPLAN_COUNCIL_SETTINGS names
 another. A mistake in it is a ValueError naming the setting, raised when it is first read."""
@@ -8,13 +8,12 @@ another. A mistake in it is a ValueError naming the setting, raised when it is f
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 import yaml
 
@@ -23,23 +22,6 @@ from bot.plans.catalogue import PAYMENT_FREQUENCIES
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "council.yml"
 ENV_NAME = "SUPPORTPLAN_COUNCIL_SETTINGS"
 DEFAULT_UNSPENT = "The council will talk to you about any money you have not spent."
-NAME_LIMIT = 40
-#: a phone number as people write it: digits with spaces, and perhaps a leading +
-PHONE = re.compile(r"^\+?[0-9][0-9 ]{8,18}[0-9]$", re.ASCII)
-
-
-@dataclass(frozen=True)
-class CouncilContact:
-    """Who a text the council starts itself comes from. Neither has a default: a council must set
-    both before anything is sent in its name."""
-
-    name: Optional[str]
-    phone: Optional[str]
-
-    @property
-    def missing(self) -> Tuple[str, ...]:
-        """The settings still to fill in ('council.name', 'council.phone'), none when both are set."""
-        return tuple(f"council.{key}" for key, value in (("name", self.name), ("phone", self.phone)) if not value)
 
 
 @dataclass(frozen=True)
@@ -68,16 +50,11 @@ class CouncilRules:
     unspent_money: str
     #: a person invited to a review by text is not texted again for this many days
     invite_again_after_days: int
-    contact: CouncilContact
 
     def living_wage_on(self, day: date) -> Optional[Decimal]:
         """The hourly National Living Wage on `day`; None before the first date in the file."""
         rates = [rate for rate in self.living_wage if rate.starts <= day]
         return max(rates, key=lambda rate: rate.starts).hourly if rates else None
-
-    @property
-    def weeks_per_payment(self) -> int:
-        return 4 if self.payment_frequency == "4 weeks" else 1
 
 
 def _section(raw: Mapping[str, Any], name: str) -> Mapping[str, Any]:
@@ -120,17 +97,6 @@ def _words(section: Mapping[str, Any], name: str, default: str) -> str:
     return " ".join(value.split())
 
 
-def _optional(section: Mapping[str, Any], name: str, valid: Callable[[str], bool], meaning: str) -> Optional[str]:
-    """A setting of the `council` section, spaces tidied; None when it is not set."""
-    value = section.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    tidy = " ".join(value.split()) if isinstance(value, str) else ""
-    if not valid(tidy):
-        raise ValueError(f"council settings: 'council.{name}' must be {meaning}")
-    return tidy
-
-
 def _wage_rate(entry: Any) -> WageRate:
     try:
         starts = entry["from"]
@@ -147,7 +113,6 @@ def rules_from(raw: Mapping[str, Any]) -> CouncilRules:
     payments = _section(raw, "direct_payments")
     reviews = _section(raw, "reviews")
     spending = _section(raw, "spending")
-    council = _section(raw, "council")
     frequency = str(payments.get("frequency", "4 weeks"))
     if frequency not in PAYMENT_FREQUENCIES:
         raise ValueError(f"council settings: 'frequency' must be one of: {', '.join(PAYMENT_FREQUENCIES)}")
@@ -171,20 +136,6 @@ def rules_from(raw: Mapping[str, Any]) -> CouncilRules:
         compare_weeks=_whole(spending, "compare_weeks", 12),
         unspent_money=_words(spending, "unspent_money", DEFAULT_UNSPENT),
         invite_again_after_days=_whole(reviews, "invite_again_after_days", 14),
-        contact=CouncilContact(
-            _optional(
-                council,
-                "name",
-                lambda name: 0 < len(name) <= NAME_LIMIT,
-                f"some words, at most {NAME_LIMIT} characters",
-            ),
-            _optional(
-                council,
-                "phone",
-                lambda phone: PHONE.match(phone) is not None,
-                'a phone number like "0113 222 4400" (in quotes)',
-            ),
-        ),
     )
 
 

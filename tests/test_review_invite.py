@@ -22,7 +22,7 @@ from bot.channels.numbers import number_hash
 from bot.channels.segments import cost, is_gsm
 from bot.channels.sender import SmsNotConfigured, SmsSender, api_address
 from bot.config import Settings
-from bot.council import CouncilContact, CouncilRules, council_rules, rules_from
+from bot.council import CouncilRules, council_rules, rules_from
 from bot.db.models import AuditLog, Person, utcnow
 from bot.db.session import session_scope
 from bot.reviews.invite import (
@@ -52,9 +52,9 @@ SMS_ENV = {
     "SMS_FROM_NUMBER": FROM,
     "SMS_NUMBER_KEY": "a-fixed-key-for-the-stop-list",
 }
-SETTINGS = Settings.from_env(SMS_ENV)
-COUNCIL = {"name": "Calderdale Council", "phone": "01422 288001"}
-RULES = rules_from({"council": COUNCIL})
+COUNCIL = {"COUNCIL_NAME": "Calderdale Council", "COUNCIL_PHONE": "01422 288001"}
+SETTINGS = Settings.from_env({**SMS_ENV, **COUNCIL})
+RULES = council_rules({})
 EXPECTED_TEXT = (
     "Hello from Calderdale Council. It's time to check how your support is going. "
     "Reply REVIEW to start, or call 01422 288001. Reply STOP to stop texts."
@@ -104,56 +104,36 @@ def results(report: Report) -> Dict[str, str]:
 # --- the council settings the text needs --------------------------------------------------------
 
 
-def test_the_shipped_settings_leave_the_councils_name_and_phone_to_be_set() -> None:
-    rules = council_rules({})
-    assert rules.contact == CouncilContact(None, None)
-    assert rules.contact.missing == ("council.name", "council.phone")
-    assert rules.invite_again_after_days == 14
-
-
-def test_the_councils_name_and_phone_are_read_and_tidied() -> None:
-    rules = rules_from({"council": {"name": "  Calderdale   Council ", "phone": "01422  288001"}})
-    assert rules.contact == CouncilContact("Calderdale Council", "01422 288001")
-    assert rules.contact.missing == ()
+def test_the_councils_name_and_phone_must_be_set_for_invitations() -> None:
+    assert Settings.from_env(SMS_ENV).council_contact_missing == ("COUNCIL_NAME", "COUNCIL_PHONE")
+    assert SETTINGS.council_contact_missing == ()
+    assert council_rules({}).invite_again_after_days == 14
     assert rules_from({"reviews": {"invite_again_after_days": 30}}).invite_again_after_days == 30
-
-
-@pytest.mark.parametrize(
-    "raw, named",
-    [
-        ({"council": {"phone": 1422288001}}, "council.phone"),  # unquoted: the leading 0 is lost
-        ({"council": {"phone": "call us"}}, "council.phone"),
-        ({"council": {"name": "A" * 41}}, "council.name"),
-        ({"council": {"name": ["Calderdale"]}}, "council.name"),
-        ({"council": "Calderdale"}, "council"),
-        ({"reviews": {"invite_again_after_days": 0}}, "invite_again_after_days"),
-    ],
-)
-def test_a_bad_council_contact_setting_is_named(raw: dict, named: str) -> None:
-    with pytest.raises(ValueError, match=named):
-        rules_from(raw)
+    with pytest.raises(ValueError, match="invite_again_after_days"):
+        rules_from({"reviews": {"invite_again_after_days": 0}})
 
 
 # --- the text ---------------------------------------------------------------------------------
 
 
 def test_the_text_names_the_council_asks_for_review_and_fits_one_sms() -> None:
-    text = invitation_text(RULES.contact)
+    text = invitation_text(SETTINGS)
     assert text == EXPECTED_TEXT
     assert "Reply REVIEW" in text and "Reply STOP" in text
     used, limit = cost(text)
     assert is_gsm(text) and used <= limit == 160
 
 
-@pytest.mark.parametrize("contact", [CouncilContact(None, None), CouncilContact("Calderdale Council", None)])
-def test_no_text_is_made_without_the_councils_name_and_phone(contact: CouncilContact) -> None:
-    with pytest.raises(CannotInvite, match="council.phone"):
-        invitation_text(contact)
+@pytest.mark.parametrize("council", [{}, {"COUNCIL_NAME": "Calderdale Council"}])
+def test_no_text_is_made_without_the_councils_name_and_phone(council: Dict[str, str]) -> None:
+    with pytest.raises(CannotInvite, match="COUNCIL_PHONE"):
+        invitation_text(Settings.from_env({**SMS_ENV, **council}))
 
 
 def test_a_council_name_too_long_for_one_text_is_refused() -> None:
-    with pytest.raises(CannotInvite, match="shorter council.name"):
-        invitation_text(CouncilContact("Royal Borough of Windsor and Maidenhead", "+44 1628 683800"))
+    long_name = {"COUNCIL_NAME": "The Royal Borough of Windsor and Maidenhead", "COUNCIL_PHONE": "+44 1628 683800"}
+    with pytest.raises(CannotInvite, match="shorter COUNCIL_NAME"):
+        invitation_text(Settings.from_env({**SMS_ENV, **long_name}))
 
 
 def test_a_phone_is_masked_to_its_start_and_last_three_digits() -> None:
@@ -227,7 +207,7 @@ def test_a_second_run_the_same_day_sends_nothing_and_the_audit_log_holds_no_pers
 def test_the_window_is_the_councils_setting(database: str, demo_person: str) -> None:
     invited_days_ago(overdue("PB-100234"), 20)
     sender, _ = stand_in([])
-    longer = rules_from({"council": COUNCIL, "reviews": {"invite_again_after_days": 30}})
+    longer = rules_from({"reviews": {"invite_again_after_days": 30}})
     assert results(invite(TODAY, False, SETTINGS, longer, sender)) == {"PB-100234": RECENTLY}
     assert results(invite(TODAY, False, SETTINGS, RULES, sender)) == {"PB-100234": SENT}
 
@@ -254,18 +234,18 @@ def test_a_dry_run_shows_masked_phones_and_sends_and_records_nothing(database: s
 
 def test_a_dry_run_without_the_councils_settings_says_what_to_set(database: str, demo_person: str) -> None:
     overdue("PB-100234")
-    report = invite(TODAY, True, SETTINGS, council_rules({}), never_send)
-    assert report.text is None and "council.name and council.phone" in (report.problem or "")
+    report = invite(TODAY, True, Settings.from_env(SMS_ENV), RULES, never_send)
+    assert report.text is None and "COUNCIL_NAME and COUNCIL_PHONE" in (report.problem or "")
     assert results(report) == {"PB-100234": WOULD_SEND}
 
 
 def test_nothing_is_sent_without_the_councils_settings_or_sms(database: str, demo_person: str) -> None:
     overdue("PB-100234")
     sender, http = stand_in([])
-    with pytest.raises(CannotInvite, match="council.name and council.phone"):
-        invite(TODAY, False, SETTINGS, council_rules({}), sender)
+    with pytest.raises(CannotInvite, match="COUNCIL_NAME and COUNCIL_PHONE"):
+        invite(TODAY, False, Settings.from_env(SMS_ENV), RULES, sender)
     with pytest.raises(CannotInvite, match="SMS_ACCOUNT_SID"):
-        invite(TODAY, False, Settings.from_env({}), RULES, sender)
+        invite(TODAY, False, Settings.from_env(COUNCIL), RULES, sender)
     assert http.sent == [] and audit(INVITED) == []
 
 
@@ -312,14 +292,16 @@ def test_the_sender_uses_the_api_address_in_the_environment(database: str, monke
 # --- end to end: the command against a fake Twilio API on localhost --------------------------------
 
 
-def run_invite(database: str, server: FakeTwilioServer, settings_file: Path, *args: str, **env: str) -> tuple:
+def run_invite(
+    database: str, server: FakeTwilioServer, *args: str, council: Mapping[str, str] = COUNCIL, **env: str
+) -> tuple:
     """`supportplan reviews invite` in its own process, on this worktree's code; (exit code, stdout, stderr)."""
     environment: Mapping[str, str] = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name not in COUNCIL},
         **SMS_ENV,
+        **council,
         "PYTHONPATH": str(WORKTREE),
         "SMS_API_URL": server.url,
-        "SUPPORTPLAN_COUNCIL_SETTINGS": str(settings_file),
         **env,
     }
     done = subprocess.run(
@@ -333,22 +315,13 @@ def run_invite(database: str, server: FakeTwilioServer, settings_file: Path, *ar
     return done.returncode, done.stdout, done.stderr
 
 
-def settings_file(folder: Path, council: Optional[Dict[str, str]] = None) -> Path:
-    path = folder / "council.yml"
-    raw = yaml.safe_load((WORKTREE / "council.yml").read_text(encoding="utf-8"))
-    raw["council"] = council or {"name": None, "phone": None}
-    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
-    return path
-
-
 def test_the_command_texts_through_a_fake_twilio_api_on_localhost(
     database: str, demo_person: str, tmp_path: Path
 ) -> None:
     plans = {reference: overdue(reference) for reference in ("PB-100234", "PB-100235", "PB-100236", "PB-100237")}
     stop(PHONES["PB-100236"])
-    council = settings_file(tmp_path, COUNCIL)
     with FakeTwilioServer(ACCOUNT, TOKEN, fail_once={PHONES["PB-100235"]}) as server:
-        code, out, err = run_invite(database, server, council, "--due-by", TODAY.isoformat())
+        code, out, err = run_invite(database, server, "--due-by", TODAY.isoformat())
         assert code == 1, err
         assert server.messages == [{"To": PHONES["PB-100234"], "From": FROM, "Body": EXPECTED_TEXT}]
         assert server.failed == [PHONES["PB-100235"]] and server.refused == 0
@@ -360,7 +333,7 @@ def test_the_command_texts_through_a_fake_twilio_api_on_localhost(
         for private in ("7700", "Sam", "Taylor"):
             assert private not in out + err
 
-        code, out, err = run_invite(database, server, council, "--format", "json")
+        code, out, err = run_invite(database, server, "--format", "json")
         assert code == 0, err
         summary = json.loads(out)
         assert summary["counts"] == {
@@ -377,7 +350,7 @@ def test_the_command_texts_through_a_fake_twilio_api_on_localhost(
 def test_the_commands_dry_run_texts_no_one(database: str, demo_person: str, tmp_path: Path) -> None:
     plan = overdue("PB-100234")
     with FakeTwilioServer(ACCOUNT, TOKEN) as server:
-        code, out, err = run_invite(database, server, settings_file(tmp_path, COUNCIL), "--dry-run", "--format", "json")
+        code, out, err = run_invite(database, server, "--dry-run", "--format", "json")
         assert code == 0, err
         summary = json.loads(out)
         assert summary["dry_run"] and summary["text"] == EXPECTED_TEXT
@@ -400,9 +373,9 @@ def test_the_command_refuses_without_the_councils_name_and_phone(
 ) -> None:
     overdue("PB-100234")
     with FakeTwilioServer(ACCOUNT, TOKEN) as server:
-        code, out, err = run_invite(database, server, settings_file(tmp_path))
+        code, out, err = run_invite(database, server, council={})
         assert code == 1 and out == ""
-        assert "No invitations were sent. Set council.name and council.phone" in err
+        assert "No invitations were sent. Set COUNCIL_NAME and COUNCIL_PHONE" in err
         assert server.messages == []
 
 
@@ -412,6 +385,6 @@ def test_a_wrong_token_is_refused_by_the_fake_api_and_every_text_fails(
     overdue("PB-100234")
     overdue("PB-100235")
     with FakeTwilioServer(ACCOUNT, TOKEN) as server:
-        code, out, _ = run_invite(database, server, settings_file(tmp_path, COUNCIL), SMS_AUTH_TOKEN="wrong")
+        code, out, _ = run_invite(database, server, SMS_AUTH_TOKEN="wrong")
         assert code == 1 and server.refused == 2 and server.messages == []
         assert "Sent: 0." in out and "Failed: 2." in out

@@ -3,8 +3,8 @@ due or overdue a review by DATE, inviting them to reply REVIEW (the SMS channel 
 
 Who is texted: one text per person, for their earliest review due, when the council holds a phone
 number for them, the number has not sent STOP, and they were not invited in the council's
-`reviews.invite_again_after_days`. The text names the council and its phone number (the settings
-file's `council` section; nothing is sent until both are set) and nothing about the person: no
+`reviews.invite_again_after_days`. The text names the council and its phone number (COUNCIL_NAME and
+COUNCIL_PHONE; nothing is sent until both are set) and nothing about the person: no
 name, no care details, no money. Each text sent is written to the audit log (the plan reference and
 which review, never the number), and that record is what keeps a second run from texting again.
 One person's failed text does not stop the others. A dry run sends and records nothing."""
@@ -24,7 +24,7 @@ from bot.channels.numbers import normalise_e164, number_hash
 from bot.channels.segments import cost, plain
 from bot.channels.sender import SmsNotConfigured, SmsSender
 from bot.config import Settings
-from bot.council import CouncilContact, CouncilRules
+from bot.council import CouncilRules
 from bot.db.models import AuditLog, Person, utcnow
 from bot.db.session import session_scope
 from bot.reviews.due import DueReview, reviews_due
@@ -104,20 +104,20 @@ class Report:
         return self.count(FAILED) > 0
 
 
-def invitation_text(contact: CouncilContact) -> str:
+def invitation_text(settings: Settings) -> str:
     """The invitation, in plain GSM-7 characters; CannotInvite when the council's name or phone is
-    not set, or the text would not fit one SMS."""
-    if contact.missing:
+    not set (COUNCIL_NAME, COUNCIL_PHONE), or the text would not fit one SMS."""
+    if settings.council_contact_missing:
         raise CannotInvite(
-            f"Set {' and '.join(contact.missing)} in the council settings file (council.yml) before sending "
-            "review invitations: the text names the council and gives its phone number."
+            f"Set {' and '.join(settings.council_contact_missing)} before sending review invitations: "
+            "the text names the council and gives its phone number."
         )
-    text = plain(TEXT.format(name=contact.name, phone=contact.phone))
+    text = plain(TEXT.format(name=settings.council_name, phone=settings.council_phone))
     used, limit = cost(text)
     if used > limit:
         raise CannotInvite(
             f"The invitation would be {used} characters, more than one text ({limit}). "
-            "Use a shorter council.name (or council.phone) in the council settings file."
+            "Use a shorter COUNCIL_NAME (or COUNCIL_PHONE)."
         )
     return text
 
@@ -210,7 +210,7 @@ def invite(
     """Text everyone due a review by `due_by` (or, in a dry run, say who would be texted).
     CannotInvite, before anything is sent, when the council's settings or SMS are not set up."""
     try:
-        text: Optional[str] = invitation_text(rules.contact)
+        text: Optional[str] = invitation_text(settings)
         problem = None
     except CannotInvite as error:
         if not dry_run:
