@@ -22,10 +22,11 @@ from bot.choices import MANAGEMENT_OPTIONS, PAYEE_CHOICES, label
 from bot.money import format_pounds
 from bot.parsing import match_choice
 from bot.parsing.edits import sounds_like_correction
+from bot.parsing.payees import payee_said
 from bot.parsing.relations import relation_named
 from bot.plans import service
 from bot.plans.catalogue import MANAGEMENT
-from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME
+from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME, PLANNED_BY
 
 _SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
 FREQUENCY_WORDS = {"week": "each week", "4 weeks": "every 4 weeks"}
@@ -105,7 +106,15 @@ class ValidateManagementForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        reading = read_choice(text, PAYEE_CHOICES, tracker.latest_message, QUESTION_OF_SLOT[PAID_TO], payee_choice)
+        planned_by = tracker.get_slot(PLANNED_BY) or (await call(service.get_plan, plan_reference(tracker))).planned_by
+        reading = read_choice(
+            text,
+            PAYEE_CHOICES,
+            tracker.latest_message,
+            QUESTION_OF_SLOT[PAID_TO],
+            payee_choice,
+            structured=lambda said: payee_said(said, planned_by),
+        )
         payee, asked = self.choose(dispatcher, tracker, PAID_TO, reading, text, "utter_paid_to_not_understood")
         if payee is None:
             return asked
