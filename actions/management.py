@@ -26,7 +26,7 @@ from bot.parsing.payees import payee_said
 from bot.parsing.relations import relation_named
 from bot.plans import service
 from bot.plans.catalogue import MANAGEMENT
-from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME, PLANNED_BY
+from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME, PLANNED_BY, REQUESTED_SLOT
 
 _SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
 FREQUENCY_WORDS = {"week": "each week", "4 weeks": "every 4 weeks"}
@@ -49,6 +49,14 @@ def management_questions(option: Optional[str]) -> List[str]:
     """The way, then, when that way pays money out, who receives it."""
     pays_out = option is not None and option in MANAGEMENT and MANAGEMENT[option].paid_out
     return [MANAGEMENT_OPTION] + ([PAID_TO] if pays_out else [])
+
+
+async def paid_to_unsaid(tracker: Tracker) -> bool:
+    """The plan's way pays money out and nobody has said yet who receives it."""
+    plan = await call(service.get_plan, plan_reference(tracker))
+    return PAID_TO in management_questions(plan.management) and (
+        plan.direct_payment is None or plan.direct_payment.paid_to is None
+    )
 
 
 async def tell_management(dispatcher: CollectingDispatcher, tracker: Tracker, option: str) -> None:
@@ -151,6 +159,8 @@ class ValidateContingencyForm(TakingPart, FreeTextFormValidation):
         if option is None:
             return None
         await tell_management(dispatcher, tracker, option)
+        if await paid_to_unsaid(tracker):  # now paid out: who receives it is asked (the router opens it)
+            return [SlotSet(CONTINGENCY, None), SlotSet(REQUESTED_SLOT, None)]
         return [SlotSet(CONTINGENCY, None)]
 
     async def validate_contingency(

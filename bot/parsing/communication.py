@@ -57,9 +57,17 @@ LANGUAGES = (
 )
 _LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
 _PARTS = re.compile(r",|;|\.\s|&|\+|/|\band\b|\balso\b|\bplus\b|\bor\b", re.IGNORECASE)
+#: more everyday words for the needs than the catalogue's labels
+_MORE_WORDS: Dict[str, Tuple[str, ...]] = {
+    "large_print": ("bigger print", "larger print", "big writing", "bigger letters", "large font", "bigger font"),
+    "easy_read": ("simple english", "plain english", "easy words", "easy reed", "eazy read"),
+    "audio": ("read it out", "read it to me", "read aloud", "listen to it", "on cd"),
+    "braille": ("brail", "braile"),
+}
 #: the words for each need, with the language names counted as 'another language'
 WORDS: Dict[str, Tuple[str, ...]] = {
-    code: words + (LANGUAGES if code == "other_language" else ()) for code, words in COMMUNICATION_NEEDS.words().items()
+    code: words + _MORE_WORDS.get(code, ()) + (LANGUAGES if code == "other_language" else ())
+    for code, words in COMMUNICATION_NEEDS.words().items()
 }
 NONE = "none"
 #: a need ruled out ('no large print, but easy read would help')

@@ -27,7 +27,7 @@ _APART = re.compile(
     r"(?:about |only )?\d+ (?:minutes?|miles?)|in (?:another|a different|the next)|alone|on (?:her|his|my|their) own|"
     r"by (?:her|him|my|them)sel(?:f|ves)|separately|apart|at (?:hers|his|theirs)|in [A-Z][a-z]+|with (?:her|his|their) "
     r"(?:husband|wife|partner|family|kids|children|boyfriend|girlfriend))\b|"
-    r"\bmoved out\b|\bleft home\b|\bused to\b|\bno longer\b|\bnot any ?more\b|\b(?:separate|different) "
+    r"\b(?<!never )moved out\b|\bleft home\b|\bused to\b|\bno longer\b|\bnot any ?more\b|\b(?:separate|different) "
     r"(?:house|houses|address|addresses|homes?|places?)\b|\bseparately\b|\bwe live apart\b|\bi live (?:alone|on my own|"
     r"by myself)\b|\bnext door\b|\b(?:comes?|pops?) (?:round|over|in)\b|\bvisits\b|\bdrives over\b|"
     r"\b(?:rents?|owns?) (?:a|her|his|their) (?:own )?(?:flat|house|place|home)\b|\bat hers\b|\bat his\b",
@@ -42,7 +42,7 @@ _PART_TIME = re.compile(
 )
 _NOT_BEFORE = re.compile(r"(?:\bnot|n'?t|\bnever|\bno longer)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 #: living together in the past only ('she used to live with me', 'until last year')
-_PAST = re.compile(r"\b(?:used to|until|till|no longer|not any ?more|moved out|left home)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:used to|until|till|no longer|not any ?more|(?<!never )moved out|left home)\b", re.IGNORECASE)
 _BACK = re.compile(r"\bmoved back in\b", re.IGNORECASE)
 
 
