@@ -22,7 +22,7 @@ _WORDS: Dict[str, str] = {
 _MENTION = {code: re.compile(rf"(?<![\w-])(?:{words})(?![\w])", re.IGNORECASE) for code, words in _WORDS.items()}
 _RULED_OUT = re.compile(
     r"(?:\bnot|\bno|n'?t (?:have|want|use|do)|\bhaven'?t got|\bwithout|\bnever)\s+(?:(?:by|an?|any|the|got|do|use|"
-    r"have|want)\s+)*$",
+    r"have|want|on|in|into|via|through)\s+)*$",
     re.IGNORECASE,
 )
 _EITHER = re.compile(

@@ -37,7 +37,7 @@ _APART = re.compile(
 _PART_TIME = re.compile(
     r"\b(?:stays? over|some nights|a few nights|weekends|part of the week|half the week|on and off|sometimes|"
     r"some of the time|moving (?:in|out)|move in|might move|thinking (?:about|of) (?:moving|living)|"
-    r"temporar(?:y|ily)|for now|for the time being|at the moment|between (?:places|homes|flats)|when i'?m poorly)\b",
+    r"temporar(?:y|ily)|for now|for a (?:few|couple of|while|bit)(?: (?:weeks|days|months))?|for the time being|at the moment|between (?:places|homes|flats)|when i'?m poorly)\b",
     re.IGNORECASE,
 )
 _NOT_BEFORE = re.compile(r"(?:\bnot|n'?t|\bnever|\bno longer)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)

@@ -57,6 +57,8 @@ def payee_said(text: str, planned_by: Optional[str]) -> Optional[Said]:
     helper = planned_by == "supporter" or bool(_HELPER.search(text))
     if to_me and helper:
         return ("nominated", True)
+    if _NOT_TO_ME.search(text) and relation_named(text):
+        return ("nominated", False)  # 'not to me but to my son': someone chosen, checked
     if relation_named(text) and len(text.split()) <= MAX_BARE_RELATION_WORDS and not to_me:
         return ("nominated", False)  # 'my daughter': chosen to receive it, or an attorney? checked
     return None
