@@ -7,13 +7,16 @@ held-out sets are never read here."""
 
 from __future__ import annotations
 
-from typing import List, Optional
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterator, List, Optional
 
 import pytest
 
 from actions.linking import items_picked
 from actions.paying_family import lives_with_question
 from bot.answers.reading import Certainty, read_choice
+from bot.answers.report import CONFIRMED, RIGHT, WRONG, measure
 from bot.choices import COPY_ROUTE_CHOICES, PAYEE_CHOICES, YES_NO
 from bot.parsing.communication import needs_named
 from bot.parsing.copies import asks_about_the_ways, copy_route_said
@@ -104,7 +107,12 @@ def test_the_last_way_chosen_wins_and_a_way_ruled_out_is_not_chosen(text: str, r
 @pytest.mark.parametrize("text", ["both", "either is fine", "post or email", "both post and email", "whichever"])
 def test_both_or_either_is_asked_again(text: str) -> None:
     assert copy_route_said(text, COPY_ROUTE_CHOICES) == (None, False)
-    assert read_choice(text, COPY_ROUTE_CHOICES, {}, "copy_route", structured=lambda t: copy_route_said(t, COPY_ROUTE_CHOICES)).code is None
+    assert (
+        read_choice(
+            text, COPY_ROUTE_CHOICES, {}, "copy_route", structured=lambda t: copy_route_said(t, COPY_ROUTE_CHOICES)
+        ).code
+        is None
+    )
 
 
 def test_a_question_about_the_ways_is_not_a_choice() -> None:
@@ -147,9 +155,7 @@ def test_who_receives_the_money_by_the_words_and_who_is_planning(
 
 def test_a_helper_s_to_me_is_never_read_as_the_person_even_when_the_model_says_so() -> None:
     parse = {"choice_readings": {"paid_to": [["person", 0.97], ["nominated", 0.02]]}}
-    reading = read_choice(
-        "to me", PAYEE_CHOICES, parse, "paid_to", structured=lambda t: payee_said(t, "supporter")
-    )
+    reading = read_choice("to me", PAYEE_CHOICES, parse, "paid_to", structured=lambda t: payee_said(t, "supporter"))
     assert (reading.code, reading.certainty) == ("nominated", Certainty.SURE)
 
 
@@ -216,7 +222,9 @@ def test_needs_ruled_out_are_not_recorded(text: str, needs: List[str]) -> None:
         ("supporter", "my son Tom to take mum shopping", "utter_ask_helpers_relative_lives_with"),
     ],
 )
-def test_where_a_relative_lives_is_asked_of_whoever_is_planning(planned_by: str, description: str, response: str) -> None:
+def test_where_a_relative_lives_is_asked_of_whoever_is_planning(
+    planned_by: str, description: str, response: str
+) -> None:
     assert lives_with_question(planned_by, description) == response
 
 
@@ -225,3 +233,28 @@ def test_whose_relative_and_whether_the_helper_is_paid() -> None:
     assert named is not None and (named.word, named.owner) == ("son", "my")
     assert helper_paid("me as her PA") and helper_paid("paying me to look after mum")
     assert not helper_paid("my daughter Jo to help me get up")
+
+
+# --- our own dev sets, through the real validation actions and the newest model ----------
+
+DEV_SETS = Path(__file__).parent / "answers_dev"
+
+
+@pytest.fixture(scope="module")
+def agent() -> Iterator[Any]:
+    from rasa.core.agent import Agent
+
+    from bot.launcher import latest_model
+
+    yield Agent.load(latest_model())
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["sign_off_dev.csv", "sign_off_dev_2.csv"])
+async def test_our_own_sign_off_answers_are_read_right_or_confirmed(agent: Any, name: str) -> None:
+    """At least 95% right or confirmed at the first try, and none of the first set read wrong."""
+    counts, _, wrong = await measure(agent.parse_message, DEV_SETS / name)
+    total = sum((c for c in counts.values()), Counter())
+    assert (total[RIGHT] + total[CONFIRMED]) / sum(total.values()) >= 0.95, "\n".join(wrong)
+    if name == "sign_off_dev.csv":
+        assert total[WRONG] == 0, "\n".join(wrong)

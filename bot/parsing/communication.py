@@ -71,7 +71,9 @@ WORDS: Dict[str, Tuple[str, ...]] = {
 }
 NONE = "none"
 #: a need ruled out ('no large print, but easy read would help')
-_RULED_OUT = re.compile(r"^\W*(?:no|not|don'?t need|do not need|without|never mind)\s+(?:the\s+|any\s+)?", re.IGNORECASE)
+_RULED_OUT = re.compile(
+    r"^\W*(?:no|not|don'?t need|do not need|without|never mind)\s+(?:the\s+|any\s+)?", re.IGNORECASE
+)
 
 
 def _named_in(part: str) -> Optional[str]:

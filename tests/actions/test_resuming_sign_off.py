@@ -103,7 +103,9 @@ async def test_a_helper_is_asked_who_they_are_when_they_left_before_saying(demo)
 async def test_where_a_paid_relative_lives_is_asked_again_for_the_service_left_part_way(demo) -> None:
     ref = up_to_management()
     service.set_services_complete(ref, False)
-    pa = service.add_service(ref, NewService("personal_assistant", "my daughter Jo as my PA", Decimal(10), Decimal(13), None))
+    pa = service.add_service(
+        ref, NewService("personal_assistant", "my daughter Jo as my PA", Decimal(10), Decimal(13), None)
+    )
 
     out = await route(ref)
 
@@ -176,3 +178,22 @@ async def test_switching_to_another_way_that_pays_nothing_out_carries_on(demo) -
 
     assert service.get_plan(ref).management == "council_managed"
     assert out.slots["requested_slot"] == "contingency"  # the back-up plan is asked again, in the same form
+
+
+async def test_the_family_check_is_said_to_a_helper_about_the_right_person(demo) -> None:
+    ref = up_to_management("supporter")
+    service.set_management(ref, "direct_payment")
+    name = service.get_plan(ref).given_name
+    own = service.add_service(
+        ref, NewService("personal_assistant", "my son Tom to help mum", Decimal(5), Decimal(13), None)
+    )
+    theirs = service.add_service(
+        ref, NewService("personal_assistant", "her daughter Jo", Decimal(5), Decimal(13), None)
+    )
+    service.set_payee_lives_with(ref, own.id, True)
+    service.set_payee_lives_with(ref, theirs.id, True)
+
+    said = {check.service_id: check.message for check in service.get_plan(ref).checks if check.code == "family_payment"}
+
+    assert f"your son, who lives with {name}," in said[own.id]
+    assert f"{name}'s daughter, who lives with {name}," in said[theirs.id]
