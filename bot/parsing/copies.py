@@ -9,9 +9,7 @@ import re
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.parsing.change_of_mind import CHANGED_MIND
-
-#: (choice, sure), as bot/parsing/living.py
-Said = Tuple[Optional[str], bool]
+from bot.parsing.living import Said
 
 _WORDS: Dict[str, str] = {
     "download": r"d(?:own|ow|on|wn)?l(?:oa|ao)?d(?:ed|ing)?|d/l|pdf|save it|the link|on (?:the )?screen",

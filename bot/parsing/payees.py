@@ -6,12 +6,10 @@ plan is for; a relative named on their own ("my daughter") is put back to the pe
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple
+from typing import Optional
 
+from bot.parsing.living import Said
 from bot.parsing.relations import relation_named
-
-#: (choice, sure), as bot/parsing/living.py
-Said = Tuple[Optional[str], bool]
 
 _AUTHORISED = re.compile(
     r"\b(?:(?:lasting |enduring )?power(?:s)? of at+orn[ae]y|p\.?o\.?a|l\.?p\.?a|e\.?p\.?a|at+orn[ae]y|deputy|"
