@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.forms.skipping import wants_to_skip
 from actions.plan_changes import numbered
 from bot.parsing.edits import Item, items_chosen
+from bot.parsing.needs import need_phrases, need_words
 from bot.plans.catalogue import NEEDS
 from bot.plans.views import PlanView
 
@@ -26,8 +27,9 @@ def ask_which(dispatcher: CollectingDispatcher, items: Sequence[Item], response:
 
 
 def items_picked(text: str, items: Sequence[Item]) -> Optional[List[int]]:
-    """The ids the reply picks ([] for 'none' or 'skip'), or None when it can't be read."""
-    return [] if wants_to_skip(text) else items_chosen(text, items)
+    """The ids the reply picks ([] for 'none' or 'skip'), or None when it can't be read. Phrases
+    that name a need ('getting me out') are read as its word first."""
+    return [] if wants_to_skip(text) else items_chosen(need_phrases(text), items)
 
 
 def picked_by_words(text: str, items: Sequence[Item]) -> bool:
@@ -38,9 +40,9 @@ def picked_by_words(text: str, items: Sequence[Item]) -> bool:
 
 def need_items(plan: PlanView, with_words: bool = False) -> List[Item]:
     """The assessed needs, numbered from 1 in the assessment's order, by their plain labels (and,
-    `with_words`, every word people use for them, for reading a reply by its words)."""
+    `with_words`, the words people use for each one, for reading a reply by its words)."""
     return [
-        (number, " ".join(NEEDS[code].words) if with_words else NEEDS[code].label)
+        (number, need_words(code) if with_words else NEEDS[code].label)
         for number, code in enumerate(plan.budget.eligible_needs, start=1)
     ]
 

@@ -22,10 +22,16 @@ from bot.choices import MANAGEMENT_OPTIONS, PAYEE_CHOICES, label
 from bot.money import format_pounds
 from bot.parsing import match_choice
 from bot.parsing.edits import sounds_like_correction
+from bot.parsing.payees import payee_said
 from bot.parsing.relations import relation_named
 from bot.plans import service
+<<<<<<< HEAD
 from bot.plans.catalogue import COST_PERIODS, MANAGEMENT
 from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME
+=======
+from bot.plans.catalogue import MANAGEMENT
+from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME, PLANNED_BY, REQUESTED_SLOT
+>>>>>>> s16-understand
 
 _SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
 
@@ -47,6 +53,14 @@ def management_questions(option: Optional[str]) -> List[str]:
     """The way, then, when that way pays money out, who receives it."""
     pays_out = option is not None and option in MANAGEMENT and MANAGEMENT[option].paid_out
     return [MANAGEMENT_OPTION] + ([PAID_TO] if pays_out else [])
+
+
+async def paid_to_unsaid(tracker: Tracker) -> bool:
+    """The plan's way pays money out and nobody has said yet who receives it."""
+    plan = await call(service.get_plan, plan_reference(tracker))
+    return PAID_TO in management_questions(plan.management) and (
+        plan.direct_payment is None or plan.direct_payment.paid_to is None
+    )
 
 
 async def tell_management(dispatcher: CollectingDispatcher, tracker: Tracker, option: str) -> None:
@@ -104,7 +118,15 @@ class ValidateManagementForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        reading = read_choice(text, PAYEE_CHOICES, tracker.latest_message, QUESTION_OF_SLOT[PAID_TO], payee_choice)
+        planned_by = tracker.get_slot(PLANNED_BY) or (await call(service.get_plan, plan_reference(tracker))).planned_by
+        reading = read_choice(
+            text,
+            PAYEE_CHOICES,
+            tracker.latest_message,
+            QUESTION_OF_SLOT[PAID_TO],
+            payee_choice,
+            structured=lambda said: payee_said(said, planned_by),
+        )
         payee, asked = self.choose(dispatcher, tracker, PAID_TO, reading, text, "utter_paid_to_not_understood")
         if payee is None:
             return asked
@@ -141,6 +163,8 @@ class ValidateContingencyForm(TakingPart, FreeTextFormValidation):
         if option is None:
             return None
         await tell_management(dispatcher, tracker, option)
+        if await paid_to_unsaid(tracker):  # now paid out: who receives it is asked (the router opens it)
+            return [SlotSet(CONTINGENCY, None), SlotSet(REQUESTED_SLOT, None)]
         return [SlotSet(CONTINGENCY, None)]
 
     async def validate_contingency(

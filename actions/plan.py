@@ -23,6 +23,7 @@ from actions.forms.base import SectionFormValidation
 from actions.identity import is_locked
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.services import SERVICE_SLOTS
+from actions.taking_part import NOT_SAID
 from bot.answers.reading import read_choice
 from bot.choices import MANAGEMENT_OPTIONS, PLAN_PARTS, SERVICE_CATEGORIES, label
 from bot.config import get_settings
@@ -31,6 +32,7 @@ from bot.parsing import parse_yes_no
 from bot.parsing.edits import item_named
 from bot.parsing.sections import section_named
 from bot.plans import service
+from bot.plans.loose_ends import LooseEnd, loose_end
 from bot.plans.views import PlanView
 from bot.slot_names import (
     ADVOCACY_OFFER,
@@ -137,6 +139,11 @@ class ActionNextSection(Action):
             return self._ask_for_copy()
         if section == "submitted" and plan.status == "submitted" and plan.copy_route is None:
             return self._ask_for_copy()
+        loose = loose_end(plan, skipped_questions(tracker), in_a_service=resuming)
+        if loose is not None:  # left part-way through a question the section holds: asked again from there
+            if loose.section == "services" and plan.services:
+                dispatcher.utter_message(response="utter_services_so_far", item_list=numbered(service_items(plan)))
+            return self._pick_up(loose)
         if section == "submitted":
             if responding_to_user(tracker) and not detours.detect(tracker.latest_message, in_form=False):
                 dispatcher.utter_message(response="utter_plan_already_submitted", plan_reference=plan.plan_reference)
@@ -153,6 +160,13 @@ class ActionNextSection(Action):
         return events
 
     @staticmethod
+    def _pick_up(loose: LooseEnd) -> List[EventType]:
+        """Open the loose end's section with what the plan already holds, so its form asks from there."""
+        cleared = [SlotSet(slot, None) for slot in SECTION_SLOTS[loose.section] if slot not in loose.known]
+        known = [SlotSet(slot, value) for slot, value in loose.known.items()]
+        return cleared + known + [SlotSet(CURRENT_SECTION, loose.section)]
+
+    @staticmethod
     def _ask_for_copy() -> List[EventType]:
         """The plan is sent (reporting counts it there); then how the person wants their copy."""
         return [SlotSet(CURRENT_SECTION, "submitted"), SlotSet(COPY_ROUTE, None), SlotSet(CURRENT_SECTION, "copy")]
@@ -163,6 +177,11 @@ class ActionNextSection(Action):
         back after a pause in it, so a half-costed service is not asked again from the start)."""
         cleared = [] if keep_answers else [SlotSet(slot, None) for slot in SECTION_SLOTS[section]]
         return cleared + [SlotSet(CURRENT_SECTION, section)]
+
+
+def skipped_questions(tracker: Tracker) -> List[str]:
+    """The sign-off questions the person skipped in this conversation (not asked again in it)."""
+    return [slot for slot in (PAID_TO, HELPER_DETAILS, COMMUNICATION_NEEDS) if tracker.get_slot(slot) == NOT_SAID]
 
 
 def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:

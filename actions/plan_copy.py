@@ -16,6 +16,7 @@ from actions.common import call, plan_reference
 from actions.forms.base import SectionFormValidation
 from bot.answers.reading import read_choice
 from bot.choices import COPY_ROUTE_CHOICES, Choices
+from bot.parsing.copies import asks_about_the_ways, copy_route_said
 from bot.plans import service
 from bot.slot_names import COPY_ROUTE
 
@@ -45,7 +46,12 @@ class ValidateCopyForm(SectionFormValidation):
     ) -> Dict[Text, Any]:
         text = str(value or "")
         routes = copy_routes(channel_of(tracker))
-        reading = read_choice(text, routes, tracker.latest_message, COPY_ROUTE)
+        if asks_about_the_ways(text):  # 'what's a download?': explained, not counted as a failed answer
+            dispatcher.utter_message(response="utter_explain_copy_route_ways")
+            return {COPY_ROUTE: None}
+        reading = read_choice(
+            text, routes, tracker.latest_message, COPY_ROUTE, structured=lambda said: copy_route_said(said, routes)
+        )
         route, asked = self.choose(dispatcher, tracker, COPY_ROUTE, reading, text, "utter_copy_route_not_understood")
         if route is None:
             return asked

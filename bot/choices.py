@@ -191,6 +191,11 @@ CHECK_WORDS: Dict[str, Dict[str, str]] = {
         "bsl": "British Sign Language would help",
         "braille": "braille would help",
     },
+    "copy_route": {
+        "download": "you'd like to download your copy now",
+        "post": "you'd like your copy by post",
+        "email": "you'd like your copy by email",
+    },
     "advocacy_wanted": {
         "yes": "you'd like an advocate",
         "no": "you don't want an advocate for now",

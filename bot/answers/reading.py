@@ -6,6 +6,12 @@ Each answer is read three ways, in this order:
    whose top choice and probability arrive in the message's `choice_readings`;
 3. the words people use for each choice (bot/choices.py, matched by bot/parsing/choices.py).
 
+Some answers are settled by what they say before any of that (`Structured`, bot/parsing): a
+change of mind ('by post. sorry, i mean email'), a place of one's own ('she's got her own flat'),
+a helper asking for the money to be paid to themselves ('to me, I'm her daughter'). Such a reader
+gives (choice, sure), or (None, False) for an answer that picks none ('both'), or None to leave
+the answer to the three ways above.
+
 Then confidence decides: a model reading of SURE_AT or more, or the model and the words agreeing,
 is used; a middling model reading (CHECK_AT or more), or the model and the words disagreeing, is
 put back to the person as one short question; anything less gets the choices as a numbered list.
@@ -22,9 +28,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.parsing.choices import match_choice, option_picked, weighs_up
+from bot.parsing.living import lives_with
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
     ADVOCACY_WANTED,
@@ -49,7 +56,7 @@ QUESTION_OF_SLOT = {
     SERVICE_COST_PERIOD: "service_cost_period",
     MANAGEMENT_OPTION: "management_option",
     ADD_ANOTHER_SERVICE: "yes_no",
-    PAYEE_LIVES_WITH: "yes_no",
+    PAYEE_LIVES_WITH: "lives_with",
     PAID_TO: "paid_to",
     COMMUNICATION_NEEDS: "communication_needs",
     ADVOCACY_WANTED: "yes_no",
@@ -85,6 +92,12 @@ class Reading:
 
 
 NOTHING = Reading(None, Certainty.NONE)
+
+#: what a structured reader makes of an answer: (choice, sure), (None, False) for none, or None
+Said = Optional[Tuple[Optional[str], bool]]
+Structured = Callable[[str], Said]
+#: the structured reader each question uses when its caller gives none
+STRUCTURED: Dict[str, Structured] = {"lives_with": lives_with}
 
 
 def model_ranking(parse_data: Mapping[str, Any], question: str) -> List[Tuple[str, float]]:
@@ -135,15 +148,27 @@ def read_choice(
     words: Optional[Callable[[str], Optional[str]]] = None,
     model_alone_is_sure: bool = True,
     doubtful: bool = False,
+    structured: Optional[Structured] = None,
 ) -> Reading:
     """The reading of `text` as an answer to `question`, whose options in button order are
-    `choices`; `words` reads the text by its words (default: bot.parsing.match_choice).
-    `doubtful` (the caller sees the answer is mixed) is like weighing up: checked at best."""
+    `choices`; `words` reads the text by its words (default: bot.parsing.match_choice);
+    `structured` (default: STRUCTURED's reader for the question) settles it first when it can.
+    `doubtful` (the caller sees the answer is mixed) is like weighing up: checked at best.
+    A choice the question does not offer here (a download by text message) is no reading."""
     picked = option_picked(text, choices)
     if picked is not None:
         return Reading(picked, Certainty.SURE)
+    reader = structured or STRUCTURED.get(question)
+    said = reader(text) if reader is not None else None
+    if said is not None:
+        code, sure = said
+        if code is None or code not in choices:
+            return NOTHING
+        return Reading(code, Certainty.SURE if sure and not doubtful else Certainty.CHECK)
     by_words = words(text) if words is not None else match_choice(text, choices)
     reading = combine(by_words, model_ranking(parse_data, question), model_alone_is_sure)
+    if reading.code is not None and reading.code not in choices:
+        return NOTHING
     if reading.sure and (doubtful or weighs_up(text)):  # 'card or bank, either': never taken as sure
         return Reading(reading.code, Certainty.CHECK)
     return reading
@@ -157,6 +182,9 @@ __all__ = [
     "Certainty",
     "NOTHING",
     "Reading",
+    "STRUCTURED",
+    "Said",
+    "Structured",
     "SURE_AT",
     "UNCLEAR",
     "combine",

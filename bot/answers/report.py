@@ -320,12 +320,14 @@ class Scratch:
 
 
 async def read_answer(
-    question: Question, text: str, parse_data: Dict[str, Any], scratch: Scratch
+    question: Question, text: str, parse_data: Dict[str, Any], scratch: Scratch, planned_by: str = "self"
 ) -> Tuple[Reading, bool]:
+    """The reading of `text` with `question` open, and whether it was put back to the person;
+    `planned_by`: who is making the plan (a helper's 'to me' is someone chosen, not the person)."""
     service_id = scratch.assessed_service_id if question.assessed else scratch.service_id
     known = {**question.known, **({SERVICE_ID: service_id} if SERVICE_ID in question.known else {})}
     t = tracker(
-        {PLAN_REFERENCE: scratch.assessed if question.assessed else scratch.plan, PLANNED_BY: "self", **known},
+        {PLAN_REFERENCE: scratch.assessed if question.assessed else scratch.plan, PLANNED_BY: planned_by, **known},
         text,
         filled=question.slot,
         active_loop=question.form_name,
@@ -368,7 +370,8 @@ async def measure(
             if questions is not None and row["question"] not in questions:
                 continue
             question, expected, text = row["question"], row["expected"], row["answer"]
-            reading, confirmed = await read_answer(QUESTIONS[question], text, await parse(text), scratch)
+            planned_by = row.get("planned_by") or "self"  # an optional column (our own dev sets have it)
+            reading, confirmed = await read_answer(QUESTIONS[question], text, await parse(text), scratch, planned_by)
             scratch.tidy()
             verdict = judge(question, reading, expected, confirmed)
             counts[question][verdict] += 1
@@ -437,6 +440,7 @@ def main() -> None:
     parser.add_argument(
         "--safety", type=Path, default=HELD_OUT_SAFETY, help="a safety messages file (default: %(default)s)"
     )
+    parser.add_argument("--no-safety", action="store_true", help="leave out the safety figures")
     args = parser.parse_args()
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
@@ -448,7 +452,8 @@ def main() -> None:
     agent = Agent.load(latest_model())
     counts, wrong_money, wrong = asyncio.run(measure(agent.parse_message, args.answers))
     print(table(counts, wrong_money))
-    print("\n".join(asyncio.run(safety_figures(agent.parse_message, args.safety))))
+    if not args.no_safety:
+        print("\n".join(asyncio.run(safety_figures(agent.parse_message, args.safety))))
     if args.show_wrong:
         print("\n".join(wrong))
 

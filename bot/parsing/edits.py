@@ -47,7 +47,8 @@ _FIRST_OR_LAST_N = re.compile(r"\b(first|last)\s+(\d|two|three|four|five)\b", re
 #: "that's all" ends a list; it does not choose every item
 _THATS_ALL = re.compile(r"\b(?:that'?s|that is|thats|that'?ll be|that will be) all\b", re.IGNORECASE)
 _NONE = re.compile(
-    r"^\W*(?:none|neither|nothing|no(?:ne)? of (?:them|those|these)|not really|no|nope|n|nun|nowt|n/?a|zero)\W*$|"
+    r"^\W*(?:(?:no|nah|nope|erm+|um+|well|oh)\W+)?(?:none|neither|nothing|no(?:ne)? of (?:them|those|these|em|'em)|"
+    r"not really|no|nope|nah|n|nun|nowt|n/?a|zero)(?: (?:of (?:em|'em|them)|really|at all|thanks?|sorry))*\W*$|"
     r"^\W*(?:nun|nowt)\b|"
     r"^\W*(?:none|neither)\b(?!.*\b(?:but|except|apart)\b)|"
     r"\b(?:not|doesn'?t|don'?t|isn'?t|won'?t|can'?t)\b[\w\s]{0,20}\bany of (?:them|those|these|my outcomes)\b",
@@ -244,7 +245,7 @@ def _after_change_of_mind(text: str, items: Sequence[Item]) -> str:
 _VAGUE = re.compile(r"\b(?:few|some|couple|most|several|majority)\b", re.IGNORECASE)
 _EXCEPT = re.compile(
     r"\b(?:except(?: for)?|apart from|but not|other than|not|without|excluding|bar)\b|"
-    r"(?<=\ball )but\b|(?<=\bthem )but\b|(?<=\bthing )but\b|(?<=\bone )but\b",
+    r"(?<=\ball )but\b|(?<=\bthem )but\b|(?<=thing )but\b|(?<=\bone )but\b",
     re.IGNORECASE,
 )
 _END_OF_EXCEPTION = re.compile(r"[,;]|\b(?:but|just|only|so|and the other|the other|the rest)\b", re.IGNORECASE)

@@ -66,10 +66,20 @@ _RELATION = re.compile(
 )
 
 
+#: the one typing is the one paid ("me as her PA", "paying me to look after mum")
+_HELPER_PAID = re.compile(
+    r"\b(?:me|myself)\s+(?:as|to be|to (?:care|look|help))\b|\bpay(?:ing|s)?\s+me\b|"
+    r"\bi(?:'ll| will| am|'m)?\s+(?:be|being)\s+(?:her|his|their|the)\b|\bme,?\s+(?:her|his|their)\s+\w+\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Relation:
     word: str
     partner: bool
+    #: whose relative: 'my', 'our', 'his', 'her' or 'their', as said
+    owner: str = "my"
 
 
 def relation_named(text: str) -> Optional[Relation]:
@@ -78,4 +88,9 @@ def relation_named(text: str) -> Optional[Relation]:
     if found is None:
         return None
     word = found.group(1).lower()
-    return Relation(word, word in PARTNERS)
+    return Relation(word, word in PARTNERS, found.group(0).split()[0].lower())
+
+
+def helper_paid(text: str) -> bool:
+    """A helper describing support they are paid for themselves ("me as her PA")."""
+    return bool(_HELPER_PAID.search(text or ""))

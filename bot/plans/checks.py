@@ -12,7 +12,7 @@ from typing import Dict, Iterator, Optional, Tuple
 
 from bot.council import CouncilRules
 from bot.money import format_pounds
-from bot.parsing.relations import PARTNERS
+from bot.parsing.relations import PARTNERS, relation_named
 from bot.plans.catalogue import MANAGEMENT
 from bot.plans.views import PlanView, ServiceView
 
@@ -57,19 +57,28 @@ def _living_wage(service: ServiceView, rules: CouncilRules, on: date) -> Optiona
     )
 
 
-def _family_payment(service: ServiceView) -> Optional[RaisedCheck]:
+def _family_payment(service: ServiceView, plan: PlanView) -> Optional[RaisedCheck]:
     if service.category not in PAYS_A_PERSON or service.payee_relation is None:
         return None
     partner = service.payee_relation in PARTNERS
     if not partner and not service.payee_lives_with:
         return None
-    who = f"your {service.payee_relation}" + ("" if partner else ", who lives with you,")
     return RaisedCheck(
         "family_payment",
         service.id,
-        f"A direct payment can only pay {who} if the council agrees it is needed. "
-        "I've noted it, so the council can talk it through with you.",
+        f"A direct payment can only pay {_relative_words(service, plan, partner)} if the council agrees it is "
+        "needed. I've noted it, so the council can talk it through with you.",
     )
+
+
+def _relative_words(service: ServiceView, plan: PlanView, partner: bool) -> str:
+    """'your daughter, who lives with you,' to the person; to a helper, whose relative it is
+    ('Priya's daughter, who lives with Priya,', or the helper's own: 'your son, who lives with Priya,')."""
+    if plan.planned_by == "self":
+        return f"your {service.payee_relation}" + ("" if partner else ", who lives with you,")
+    named = relation_named(service.description)
+    whose = "your" if named is not None and named.owner == "my" else f"{plan.given_name}'s"
+    return f"{whose} {service.payee_relation}" + ("" if partner else f", who lives with {plan.given_name},")
 
 
 def _care_home(service: ServiceView) -> Optional[RaisedCheck]:
@@ -114,7 +123,7 @@ def _raised(plan: PlanView, rules: CouncilRules, on: date) -> Iterator[Optional[
     for service in plan.services:
         yield _living_wage(service, rules, on)
         if _direct_payment_rules_apply(plan):
-            yield _family_payment(service)
+            yield _family_payment(service, plan)
             yield _care_home(service)
             yield _in_house_service(service, rules)
         yield _card_cash(plan, service, rules)

@@ -98,7 +98,7 @@ async def test_a_relative_paid_is_asked_about_where_they_live(plan_ref: str) -> 
 
 @pytest.mark.parametrize(
     "planned_by, question",
-    [("self", "Does your daughter live with you?"), ("supporter", "Does Priya's daughter live with them?")],
+    [("self", "Does your daughter live with you?"), ("supporter", "Does Priya live with their daughter?")],
 )
 async def test_where_a_relative_lives_is_asked_in_the_planner_s_words(planned_by: str, question: str) -> None:
     rasa_domain = Domain.load(str(PROJECT_ROOT / "domain"))

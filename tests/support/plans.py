@@ -42,7 +42,9 @@ def complete_plan() -> str:
     service.add_service(ref, service.NewService("personal_assistant", "A PA", Decimal("6"), Decimal("15"), None))
     service.set_services_complete(ref, True)
     service.set_management(ref, "payment_card")
+    service.set_paid_to(ref, "person")  # a card pays money out: who receives it is part of the plan
     service.set_contingency(ref, "Call my son")
+    service.set_communication_needs(ref, ["none"], None)
     return ref
 
 
