@@ -25,13 +25,8 @@ from bot.parsing.edits import sounds_like_correction
 from bot.parsing.payees import payee_said
 from bot.parsing.relations import relation_named
 from bot.plans import service
-<<<<<<< HEAD
 from bot.plans.catalogue import COST_PERIODS, MANAGEMENT
-from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME
-=======
-from bot.plans.catalogue import MANAGEMENT
 from bot.slot_names import CONTINGENCY, MANAGEMENT_OPTION, PAID_TO, PERSON_NAME, PLANNED_BY, REQUESTED_SLOT
->>>>>>> s16-understand
 
 _SEVERAL = re.compile(r"\band\b|&|\+|,|\bplus\b", re.IGNORECASE)
 
