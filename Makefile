@@ -141,9 +141,9 @@ images: train
 # The stack of deploy/compose.yaml started with podman from those images (tests/deploy/test_stack.py:
 # two Rasa and two action servers, the web app, the TLS proxy; this machine's PostgreSQL, Redis and
 # RabbitMQ): whole plans over the web relay and signed SMS, a Rasa replica killed mid-conversation.
-# Not part of `make test`; .ci/run runs it after.
+# Not part of `make test`; .ci/run runs it after. Each container's log is kept in var/test-deploy/.
 test-deploy: images $(DEPLOY_INSTALLED)
-	SUPPORTPLAN_IMAGE_TAG=$(IMAGE_TAG) $(BIN)/python -m pytest -m deploy_stack tests/deploy -s --durations=0
+	SUPPORTPLAN_IMAGE_TAG=$(IMAGE_TAG) $(BIN)/python -m pytest -m deploy_stack tests/deploy -s --durations=0 --basetemp=var/test-deploy
 
 clean:
 	rm -rf results var/test-*

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Mapping, Sequence
 
 from bench.conversation import bench_people_csv
+from bot.cli import DEMO_CSV
 from tests.deploy.files import DEPLOY, compose
 from tests.support.deployment import postgres_database
 from tests.support.ports import OFFSET, shifted_ports
@@ -171,10 +172,12 @@ class PodmanStack:
         return path
 
     def run_once(self, *command: str, volumes: Sequence[str] = ()) -> str:
-        """A one-off `supportplan …` in the Rasa image (the migrations job's way), its output."""
+        """A one-off `supportplan …` in the Rasa image (the migrations job's way), its output. It has
+        the Rasa servers' settings: people imported without their SMS_NUMBER_KEY would not be
+        known by their phones."""
         mounts = [flag for volume in volumes for flag in ("--volume", volume)]
         return checked(
-            "run", "--rm", "--network", "host", *server_flags(), "--env-file", str(self.env_files["server"]),
+            "run", "--rm", "--network", "host", *server_flags(), "--env-file", str(self.env_files["rasa"]),
             *mounts, image("rasa"), *command,
             timeout=600,
         )  # fmt: skip
@@ -188,14 +191,11 @@ class PodmanStack:
         self.containers[role] = name
 
     def start_server(self, role: str, image_name: str, env_role: str, port: int) -> None:
-        self.start(
-            role,
-            image_name,
-            image_command(image_name, port),
-            *server_flags(),
-            "--env-file",
-            str(self.env_files[env_role]),
-        )
+        """A server on loopback `port`. Its image's HEALTHCHECK asks the usual port, so it is left
+        off (podman would schedule it with systemd, which this machine lacks): wait_until_ready
+        asks the same health path on the port given."""
+        flags = [*server_flags(), "--no-healthcheck", "--env-file", str(self.env_files[env_role])]
+        self.start(role, image_name, image_command(image_name, port), *flags)
 
     def start_proxy(self, role: str, config: Path, *volumes: str) -> None:
         mounts = [f"--volume={config}:/etc/nginx/nginx.conf:ro"] + [f"--volume={volume}" for volume in volumes]
@@ -236,8 +236,21 @@ class PodmanStack:
             podman("rm", "--force", "--time", "0", *self.containers.values(), timeout=120)
 
 
+def people_file(folder: Path, bench_people: int) -> Path:
+    """The demo people and `bench_people` bench people (PB-900000…) in one budget file. A
+    production server never loads the demo (`load-demo` refuses): they come as a council's would."""
+    bench = folder / "bench-people.csv"
+    bench_people_csv(bench, bench_people)
+    demo, (header, *rows) = DEMO_CSV.read_text(), bench.read_text().splitlines()
+    # the demo file has the optional columns too (contribution, eligible needs, assessed on): empty
+    missing = "," * (demo.splitlines()[0].count(",") - header.count(","))
+    path = folder / "people.csv"
+    path.write_text(demo + "".join(f"{row}{missing}\n" for row in rows))
+    return path
+
+
 def prepare(stack: PodmanStack, people: Path) -> None:
-    """The environments, then the migrations job, the demo people and `people`, from the image."""
+    """The environments, then the migrations job and the import of `people`, from the image."""
     common = {
         "SUPPORTPLAN_SECRET_KEY": secrets.token_urlsafe(32),
         "DATABASE_URL": stack.database_url,
@@ -258,7 +271,6 @@ def prepare(stack: PodmanStack, people: Path) -> None:
     )
     stack.write_env("web", {**common, "REDIS_URL": REDIS_URL, "RASA_URL": f"http://{LOOPBACK}:{PROXY_RASA}"})
     stack.run_once("supportplan", "migrate")
-    stack.run_once("supportplan", "load-demo")
     stack.run_once("supportplan", "import-budgets", "/people.csv", volumes=[f"{people}:/people.csv:ro"])
 
 
@@ -284,9 +296,6 @@ def start_servers(stack: PodmanStack) -> None:
     stack.wait_until_ready("actions-lb", f"http://{LOOPBACK}:{ACTIONS_LB}/health", deadline)
     stack.wait_until_ready("proxy", f"http://{LOOPBACK}:{PROXY_RASA}/", deadline)
     stack.start_seconds = time.monotonic() - started
-    # each image's own HEALTHCHECK (podman schedules them with systemd, which this machine lacks)
-    for role in ("actions-1", "actions-2", "rasa-1", "rasa-2", "web"):
-        checked("healthcheck", "run", stack.containers[role], timeout=60)
 
 
 @contextmanager
@@ -296,8 +305,7 @@ def podman_stack(folder: Path, people: int) -> Iterator[PodmanStack]:
     with postgres_database("supportplan_deploy") as url:
         stack = PodmanStack(folder, url)
         try:
-            bench_people_csv(folder / "people.csv", people)
-            prepare(stack, folder / "people.csv")
+            prepare(stack, people_file(folder, people))
             start_servers(stack)
             yield stack
         finally:
