@@ -172,9 +172,8 @@ class PodmanStack:
         return path
 
     def run_once(self, *command: str, volumes: Sequence[str] = ()) -> str:
-        """A one-off `supportplan …` in the Rasa image (the migrations job's way), its output. It has
-        the Rasa servers' settings: people imported without their SMS_NUMBER_KEY would not be
-        known by their phones."""
+        """A one-off `supportplan …` in the Rasa image with the Rasa servers' settings (the
+        migrations job's way), its output."""
         mounts = [flag for volume in volumes for flag in ("--volume", volume)]
         return checked(
             "run", "--rm", "--network", "host", *server_flags(), "--env-file", str(self.env_files["rasa"]),
