@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import subprocess
 import time
@@ -216,6 +217,10 @@ class PodmanStack:
                 time.sleep(1)
         raise TimeoutError(f"{role} did not answer {url} in {READY_SECONDS} s:\n{self.logs(role)[-3000:]}")
 
+    def upstreams(self, path: str) -> List[str]:
+        """Which servers the proxy passed each request for `path` to, in order (its access log)."""
+        return re.findall(rf'"POST {re.escape(path)} [^"]*" \d+ \d+ upstream=([^ ]+(?:, [^ ]+)*) ', self.logs("proxy"))
+
     def kill(self, role: str) -> None:
         checked("kill", self.containers[role])
 
@@ -233,6 +238,13 @@ class PodmanStack:
             (self.folder / f"{role}.log").write_text(self.logs(role))
         if self.containers:
             podman("rm", "--force", "--time", "0", *self.containers.values(), timeout=120)
+
+
+def remove_stale_containers() -> None:
+    """Containers an interrupted run left (they would hold the loopback ports)."""
+    stale = checked("ps", "--all", "--quiet", "--filter", "label=supportplan-test").split()
+    if stale:
+        podman("rm", "--force", "--time", "0", *stale, timeout=120)
 
 
 def people_file(folder: Path, bench_people: int) -> Path:
@@ -301,6 +313,7 @@ def start_servers(stack: PodmanStack) -> None:
 def podman_stack(folder: Path, people: int) -> Iterator[PodmanStack]:
     """The whole stack on a new PostgreSQL database with the demo people and `people` bench
     people (PB-900000…); every container removed afterwards, also when something failed."""
+    remove_stale_containers()
     with postgres_database("supportplan_deploy") as url:
         stack = PodmanStack(folder, url)
         try:

@@ -125,14 +125,20 @@ def test_a_rasa_replica_killed_mid_conversation_loses_nothing(stack: PodmanStack
     script = whole_plan(REST_PERSON)
     half = len(script) // 2
     reply = ""
+    first, second = (f"{LOOPBACK}:{ports.rasa}" for ports in REPLICA_PORTS)
+    path = "/webhooks/rest/webhook"
     for message, expected in script[:half]:
         expect(chat.say(message), expected)
+    before = stack.upstreams(path)
+    assert {first, second} <= set(before), "the conversation was not spread over both replicas"
     stack.kill("rasa-1")
     with pytest.raises(requests.ConnectionError):
-        requests.get(f"http://{LOOPBACK}:{REPLICA_PORTS[0].rasa}/", timeout=5)
+        requests.get(f"http://{first}/", timeout=5)
     for message, expected in script[half:]:
         reply = chat.say(message)
         expect(reply, expected)
+    after = stack.upstreams(path)[len(before) :]
+    assert len(after) == len(script) - half and all(u.endswith(second) for u in after), after
 
     events = stored_events(stack.database_url, chat.sender)
     said = [e["text"] for e in events if e["event"] == "user"]
