@@ -219,7 +219,9 @@ class PodmanStack:
 
     def upstreams(self, path: str) -> List[str]:
         """Which servers the proxy passed each request for `path` to, in order (its access log)."""
-        return re.findall(rf'"POST {re.escape(path)} [^"]*" \d+ \d+ upstream=([^ ,]+(?:, [^ ,]+)*) ', self.logs("proxy"))
+        return re.findall(
+            rf'"POST {re.escape(path)} [^"]*" \d+ \d+ upstream=([^ ,]+(?:, [^ ,]+)*) ', self.logs("proxy")
+        )
 
     def kill(self, role: str) -> None:
         checked("kill", self.containers[role])
