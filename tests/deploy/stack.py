@@ -177,7 +177,7 @@ class PodmanStack:
         migrations job's way), its output."""
         mounts = [flag for volume in volumes for flag in ("--volume", volume)]
         return checked(
-            "run", "--rm", "--network", "host", *server_flags(), "--env-file", str(self.env_files["rasa"]),
+            "run", "--rm", "--pull=never", "--network", "host", *server_flags(), "--env-file", str(self.env_files["rasa"]),
             *mounts, image("rasa"), *command,
             timeout=600,
         )  # fmt: skip
@@ -185,7 +185,7 @@ class PodmanStack:
     def start(self, role: str, image_name: str, command: Sequence[str], *flags: str) -> None:
         name = f"supportplan-test-{self.run_id}-{role}"
         checked(
-            "run", "--detach", "--name", name, "--label", f"supportplan-test={self.run_id}", "--network", "host",
+            "run", "--detach", "--pull=never", "--name", name, "--label", f"supportplan-test={self.run_id}", "--network", "host",
             *flags, image(image_name), *command,
         )  # fmt: skip
         self.containers[role] = name

@@ -87,6 +87,13 @@ def test_a_whole_plan_over_the_web_relay_through_the_tls_proxy(stack: PodmanStac
         reply = browser.say(message)
         expect(reply, expected)
     assert_whole_plan(stack.export_plan(WEB_PERSON), reply)
+    # the web app relayed through the proxy's internal port, which spread the turns over both replicas
+    assert set(replica_addresses()) <= set(stack.upstreams("/webhooks/web/webhook"))
+
+
+def replica_addresses() -> List[str]:
+    """The two Rasa servers' addresses, as the proxy names them."""
+    return [f"{LOOPBACK}:{ports.rasa}" for ports in REPLICA_PORTS]
 
 
 class ProxiedPhone(Phone):
@@ -125,7 +132,7 @@ def test_a_rasa_replica_killed_mid_conversation_loses_nothing(stack: PodmanStack
     script = whole_plan(REST_PERSON)
     half = len(script) // 2
     reply = ""
-    first, second = (f"{LOOPBACK}:{ports.rasa}" for ports in REPLICA_PORTS)
+    first, second = replica_addresses()
     path = "/webhooks/rest/webhook"
     for message, expected in script[:half]:
         expect(chat.say(message), expected)
