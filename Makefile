@@ -21,7 +21,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help install train run test test-fast lint test-python test-stories validate bench nlu-report nlu-holdout answers-report images clean
+.PHONY: help install train run test test-fast lint test-python test-stories validate bench nlu-report nlu-holdout answers-report images test-deploy clean
 
 help:
 	@echo "make run    - install, prepare the database, train if needed and start everything"
@@ -31,6 +31,7 @@ help:
 	@echo "make bench  - the benchmarks"
 	@echo "make train  - train the Rasa model if the data changed"
 	@echo "make images - build the container images with podman (README \"Deploy\")"
+	@echo "make test-deploy - build the images and run the stack with podman (README \"Deploy\")"
 	@echo "make answers-report - how the held-out answers to the plan's questions are read"
 	@echo "make nlu-report - 5-fold cross-validation of the NLU data, with a fallback threshold sweep"
 	@echo "make nlu-holdout - one 80/20 split of the NLU data against its floors (part of make test)"
@@ -115,7 +116,7 @@ bench: $(INSTALLED)
 answers-report: train
 	$(BIN)/python -m bot.answers.report
 
-# The three container images (README "Deploy"), built with podman on a machine that reaches no
+# The container images (README "Deploy"; and nginx for the stack test), built with podman on a machine that reaches no
 # container registry: base images made here first (deploy/podman/make-base.sh: debootstrap and this
 # machine's Python 3.10), podman's settings for this sandbox (deploy/podman/containers.conf), and
 # the machine's certificate store lent to each build, never stored in a layer. Not part of `make test`.
@@ -135,6 +136,14 @@ images: train
 	$(PODMAN_BUILD) -f deploy/actions.Containerfile -t localhost/supportplan-actions:$(IMAGE_TAG) .
 	$(PODMAN_BUILD) -f deploy/rasa.Containerfile -t localhost/supportplan-rasa:$(IMAGE_TAG) \
 	  --build-arg MODEL=$$(basename "$$(ls -t models/*.tar.gz | head -n 1)" .tar.gz) .
+	$(PODMAN_BUILD) -f deploy/proxy.Containerfile -t localhost/supportplan-proxy:$(IMAGE_TAG) .
+
+# The stack of deploy/compose.yaml started with podman from those images (tests/deploy/test_stack.py:
+# two Rasa and two action servers, the web app, the TLS proxy; this machine's PostgreSQL, Redis and
+# RabbitMQ): whole plans over the web relay and signed SMS, a Rasa replica killed mid-conversation.
+# Not part of `make test`; .ci/run runs it after. Each container's log is kept in var/test-deploy/.
+test-deploy: images $(DEPLOY_INSTALLED)
+	SUPPORTPLAN_IMAGE_TAG=$(IMAGE_TAG) $(BIN)/python -m pytest -m deploy_stack tests/deploy -s --durations=0 --basetemp=var/test-deploy
 
 clean:
 	rm -rf results var/test-*
