@@ -26,13 +26,12 @@ from typing import Dict
 import pytest
 from aiohttp.test_utils import TestClient
 
-from bot.budgets.importer import import_budgets
 from bot.cli import main
 from bot.reporting.period import Period
 from bot.reporting.report import build_report
 from tests.reporting.test_page import table_rows
 from tests.support.advisers import MANAGER_PASSWORD, advisers, sign_in  # noqa: F401  (fixtures)
-from tests.support.reviews import agreed_plan, review, spend
+from tests.support.reviews import add_people, agreed_plan, review, spend
 from tests.support.web_app import client, rasa  # noqa: F401  (fixtures)
 
 F5, HIDDEN = "fewer than 5", "not shown"
@@ -45,11 +44,7 @@ PERSONAL = ("PB-3", "SP-", "swimming", "Cook", "pool", "Robin")
 
 @pytest.fixture
 def reviewed(database: str, tmp_path: Path) -> str:
-    budgets = tmp_path / "budgets.csv"
-    lines = ["reference,given_name,family_name,date_of_birth,postcode,phone,budget_amount,budget_period"]
-    lines += [f"{person},Robin,Lee,1960-01-0{n},LS1 1AA,,250.00,week" for n, person in enumerate(PEOPLE, 1)]
-    budgets.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    import_budgets(budgets, actor="test")
+    add_people(tmp_path, PEOPLE)
     for n, person in enumerate(PEOPLE, 1):
         agreed_plan(person, AGREED if n < 8 else date(2027, 1, 18), f"web-{n}")
     for n, person in enumerate(PEOPLE[:5], 1):

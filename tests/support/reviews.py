@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 from typing import Dict, Optional, Sequence, Tuple
 
 from sqlalchemy import select, update
 
+from bot.budgets.importer import import_budgets
 from bot.council import council_rules
 from bot.db.models import Person, Plan, Review, Spend, SpendImport
 from bot.db.session import session_scope
@@ -90,8 +92,20 @@ def spend(person: str, payments: Sequence[Tuple[date, int, str]], name: str = "s
 PLANNED = ((9000, "personal_assistant"), (10000, "activities"))
 
 
-def review_scenario(today: date) -> Dict[str, str]:
-    """Four demo people's agreed plans around `today` (plan references by name):
+def add_people(folder: Path, references: Sequence[str]) -> None:
+    """People with a £250 a week budget (no phone), loaded as `supportplan import-budgets` does."""
+    budgets = folder / "review-budgets.csv"
+    lines = ["reference,given_name,family_name,date_of_birth,postcode,phone,budget_amount,budget_period"]
+    lines += [f"{person},Robin,Lee,1960-01-{n:02d},LS1 1AA,,250.00,week" for n, person in enumerate(references, 1)]
+    budgets.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import_budgets(budgets, actor="test")
+
+
+DEMO_PEOPLE = ("PB-100234", "PB-100235", "PB-100236", "PB-100237")
+
+
+def review_scenario(today: date, people: Sequence[str] = DEMO_PEOPLE) -> Dict[str, str]:
+    """Four people's agreed plans around `today` (plan references by name):
     - overdue: agreed 10 weeks ago, never reviewed (its first review was due 2 weeks ago);
     - due: agreed 7 weeks ago, its review started (not finished), flagged for safeguarding;
     - needs: reviewed 3 days ago: swimming worse (in the person's words), cooking a bit better,
@@ -101,15 +115,15 @@ def review_scenario(today: date) -> Dict[str, str]:
     """
     week = timedelta(weeks=1)
     plans = {
-        "overdue": agreed_plan("PB-100234", today - 10 * week, "web-overdue"),
-        "due": agreed_plan("PB-100235", today - 7 * week, "web-due"),
-        "needs": agreed_plan("PB-100236", today - 9 * week, "web-needs"),
-        "twice": agreed_plan("PB-100237", today - 20 * week, "web-twice"),
+        "overdue": agreed_plan(people[0], today - 10 * week, "web-overdue"),
+        "due": agreed_plan(people[1], today - 7 * week, "web-due"),
+        "needs": agreed_plan(people[2], today - 9 * week, "web-needs"),
+        "twice": agreed_plan(people[3], today - 20 * week, "web-twice"),
     }
     service.add_flag(plans["due"], "safeguarding")
-    review("PB-100235", {1: "a_bit_better"}, started_on=today - timedelta(days=1))
+    review(people[1], {1: "a_bit_better"}, started_on=today - timedelta(days=1))
     needs = review(
-        "PB-100236",
+        people[2],
         {1: "worse", 2: "a_bit_better"},
         finished_on=today - timedelta(days=3),
         words={1: "The pool shut"},
@@ -120,10 +134,10 @@ def review_scenario(today: date) -> Dict[str, str]:
     assert needs.new_plan_reference is not None
     plans["new_version"] = needs.new_plan_reference
     # a payment at the end of each week since the plan was agreed: 9 weeks of £60
-    spend("PB-100236", [(today - timedelta(days=d), 6000, "personal_assistant") for d in range(57, 0, -7)], "needs")
-    review("PB-100237", {1: "no_change", 2: "no_change"}, finished_on=today - 12 * week)
-    review("PB-100237", {1: "much_better", 2: "a_bit_better"}, finished_on=today - timedelta(days=5))
+    spend(people[2], [(today - timedelta(days=d), 6000, "personal_assistant") for d in range(57, 0, -7)], "needs")
+    review(people[3], {1: "no_change", 2: "no_change"}, finished_on=today - 12 * week)
+    review(people[3], {1: "much_better", 2: "a_bit_better"}, finished_on=today - timedelta(days=5))
     # the 12 weeks compared (spending.compare_weeks), as planned: £90 on the PA and £100 on swimming
     weekly = [today - timedelta(days=d) for d in range(77, -1, -7)]
-    spend("PB-100237", [(day, pence, kind) for day in weekly for pence, kind in PLANNED], "twice")
+    spend(people[3], [(day, pence, kind) for day in weekly for pence, kind in PLANNED], "twice")
     return plans
