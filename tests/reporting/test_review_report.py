@@ -27,8 +27,11 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.cli import main
+from bot.plans.catalogue import CATEGORIES, MANAGEMENT, RATINGS, WELLBEING_AREAS
+from bot.reporting.labels import MEASURES, group_label
 from bot.reporting.period import Period
 from bot.reporting.report import build_report
+from bot.reporting.review_figures import TIMELINESS
 from tests.reporting.test_page import table_rows
 from tests.support.advisers import MANAGER_PASSWORD, advisers, sign_in  # noqa: F401  (fixtures)
 from tests.support.reviews import add_people, agreed_plan, review, spend
@@ -161,3 +164,17 @@ async def test_the_reporting_page_shows_the_tables(client: TestClient, advisers:
     options = table_rows(page, "planned against actual spend a week by how the budget is managed")
     assert options["Direct payment"] == ["6", "£1,140.00", "£1,010.00", "fewer than 5"]
     assert not [word for word in PERSONAL if word in page]
+
+
+def test_the_review_tables_cover_exactly_the_catalogue_with_its_labels(database: str) -> None:
+    report = build_report()
+    areas = report["outcome_ratings_by_wellbeing"]
+    assert [row["area"] for row in areas] == list(WELLBEING_AREAS.codes)
+    assert list(areas[0])[2:] == list(RATINGS.codes)
+    for area in WELLBEING_AREAS:
+        assert group_label("outcome_ratings_by_wellbeing", area.code).lower() == area.label.lower()
+    for rating in RATINGS:
+        assert MEASURES[rating.code] == rating.label
+    assert [row["category"] for row in report["spend_against_plan_by_category"]] == list(CATEGORIES.codes)
+    assert [row["option"] for row in report["spend_against_plan_by_management"]] == list(MANAGEMENT.codes)
+    assert [row["timeliness"] for row in report["reviews_on_time"]] == list(TIMELINESS.codes)
