@@ -236,9 +236,11 @@ def plan_reviews(plan_reference: str, today: date, rules: Optional[CouncilRules]
 
 @dataclass(frozen=True)
 class SpendingView:
-    """Spending against one plan: None `spending` when nothing is on file (or the plan is not agreed)."""
+    """Spending against a plan: `against` is the agreed version compared (the plan itself, or the
+    version a plan still waiting for the council replaces; None when there is none), and
+    `spending` None when nothing is on file."""
 
-    agreed: bool
+    against: Optional[str]
     spending: Optional[PlanSpending]
 
     @property
@@ -249,12 +251,12 @@ class SpendingView:
 def spending_of_plan(plan_reference: str, today: date, rules: Optional[CouncilRules] = None) -> SpendingView:
     rules = rules or council_rules()
     with session_scope() as session:
-        plan = session.scalars(
-            select(Plan).where(Plan.plan_reference == plan_reference).options(selectinload(Plan.services))
-        ).one_or_none()
+        plan = session.scalars(select(Plan).where(Plan.plan_reference == plan_reference)).one_or_none()
+        if plan is not None and plan.agreed_at is None:
+            plan = plan.replaces
         if plan is None or plan.agreed_at is None:
-            return SpendingView(False, None)
-        return SpendingView(True, plan_spending(session, plan, today, rules))
+            return SpendingView(None, None)
+        return SpendingView(plan.plan_reference, plan_spending(session, plan, today, rules))
 
 
 # --- due dates of reviews done, for the report -----------------------------------------------

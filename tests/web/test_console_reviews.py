@@ -15,6 +15,7 @@ from bot.db.models import utcnow
 from bot.reviews import record
 from bot.reviews.queue import REASONS, reviews_queue
 from tests.support.advisers import sign_in
+from tests.support.plans import make_plan
 from tests.support.reviews import agreed_plan, review, review_scenario
 
 #: what the reviews queue must never show: names, the person's words, outcomes and services
@@ -130,8 +131,17 @@ async def test_a_plan_with_reviews_and_spending(
     page = await (await client.get(f"/adviser/plans/{plans['overdue']}")).text()
     assert "This plan has not been reviewed yet." in page and "No spending on file for this plan yet." in page
     page = await (await client.get(f"/adviser/plans/{plans['new_version']}")).text()
-    assert "Spending is compared with a plan once it is agreed." in page
+    assert "compared with the agreed plan it replaces, <a" in page and table(page, "spending-table")[0][2] == "£60.00"
     assert table(page, "ratings-over-time")[0] == ["Go swimming every week", "Worse"]  # the reviews of every version
+
+
+async def test_a_plan_not_agreed_has_no_spending_to_compare(
+    client: TestClient, advisers: Dict[str, int], demo_person: str
+) -> None:
+    draft = make_plan(demo_person, "web-draft")
+    await sign_in(client)
+    page = await (await client.get(f"/adviser/plans/{draft}")).text()
+    assert "Spending is compared with a plan once it is agreed." in page and "not been reviewed yet" in page
 
 
 async def test_the_reviews_page_needs_a_login(client: TestClient, advisers: Dict[str, int]) -> None:
