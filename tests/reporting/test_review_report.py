@@ -32,8 +32,8 @@ from bot.reporting.labels import MEASURES, group_label
 from bot.reporting.period import Period
 from bot.reporting.report import build_report
 from bot.reporting.review_figures import TIMELINESS
-from tests.reporting.test_page import table_rows
 from tests.support.advisers import MANAGER_PASSWORD, advisers, sign_in  # noqa: F401  (fixtures)
+from tests.support.html_tables import table_rows
 from tests.support.reviews import add_people, agreed_plan, review, spend
 from tests.support.web_app import client, rasa  # noqa: F401  (fixtures)
 

@@ -15,24 +15,12 @@ from bot.db.models import utcnow
 from bot.reviews import record
 from bot.reviews.queue import REASONS, reviews_queue
 from tests.support.advisers import sign_in
+from tests.support.html_tables import cell_text, table_by_id
 from tests.support.plans import make_plan
 from tests.support.reviews import agreed_plan, review, review_scenario
 
 #: what the reviews queue must never show: names, the person's words, outcomes and services
 PERSONAL = ("Sam", "Priya", "Gareth", "Margaret", "pool shut", "moved house", "More hours", "swimming", "PA to help")
-
-
-def table(page: str, table_id: str) -> List[List[str]]:
-    """The body rows of the table with this id, each as its cells' text (tags stripped)."""
-    body = page.split(f'id="{table_id}"', 1)[1].split("</table>", 1)[0].split("<tbody", 1)[1]
-    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
-    return [
-        [
-            " ".join(re.sub(r"<[^>]+>", " ", cell).split())
-            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
-        ]
-        for row in rows
-    ]
 
 
 @pytest.fixture
@@ -68,16 +56,16 @@ async def test_the_reviews_page(client: TestClient, advisers: Dict[str, int], pl
     response = await client.get("/adviser/reviews")
     page = await response.text()
     assert response.status == 200 and 'aria-current="page">Reviews' in page
-    [overdue] = table(page, "overdue")
+    [overdue] = table_by_id(page, "overdue")
     assert overdue[:3] == [plans["overdue"], "PB-100234", "Direct payment"]
     assert overdue[3] == "First review" and "14 days overdue" in overdue[4] and overdue[5] == "None"
-    [due] = table(page, "due")
+    [due] = table_by_id(page, "due")
     assert due[0] == plans["due"] and "Review started" in due[3] and due[5] == "Safeguarding concern"
-    needs = {row[0]: row for row in table(page, "needs-person")}
+    needs = {row[0]: row for row in table_by_id(page, "needs-person")}
     assert needs[plans["needs"]][3] == plans["new_version"]
     assert needs[plans["needs"]][4] == " ".join(REASONS[code].label for code in ("worse", "life_changes", "spending"))
     assert needs[plans["due"]][2].startswith("Being reviewed") and needs[plans["due"]][3] == "None: nothing changed"
-    done = table(page, "done")
+    done = table_by_id(page, "done")
     assert [row[0] for row in done] == [plans["needs"], plans["twice"]] and done[1][4] == "None"
     assert "worth talking about" in page and "blame" not in page.lower()
     assert not [word for word in PERSONAL if word in page]
@@ -88,14 +76,14 @@ async def test_a_plan_with_reviews_and_spending(
 ) -> None:
     await sign_in(client)
     page = await (await client.get(f"/adviser/plans/{plans['twice']}")).text()
-    ratings = table(page, "ratings-over-time")
+    ratings = table_by_id(page, "ratings-over-time")
     assert ratings == [
         ["Go swimming every week", "No change", "Much better"],
         ["Cook my own meals", "No change", "A bit better"],
     ]
     header = page.split('id="ratings-over-time"', 1)[1].split("</thead>", 1)[0]
     assert header.count('scope="col"') == 3  # the outcome, then each review's date
-    spending = table(page, "spending-table")
+    spending = table_by_id(page, "spending-table")
     assert spending == [
         ["Personal assistant", "£90.00", "£90.00", "About the same as planned on a personal assistant."],
         ["Clubs and activities", "£100.00", "£100.00", "About the same as planned on clubs and activities."],
@@ -103,17 +91,17 @@ async def test_a_plan_with_reviews_and_spending(
     assert "Worth talking about" not in page
 
     page = await (await client.get(f"/adviser/plans/{plans['needs']}")).text()
-    assert table(page, "ratings-over-time") == [
+    assert table_by_id(page, "ratings-over-time") == [
         ["Go swimming every week", "Worse"],
         ["Cook my own meals", "A bit better"],
     ]
     assert "“The pool shut”" in page and "I moved house" in page and "More hours with my PA" in page
     review = page.split('class="govuk-summary-card"', 1)[1]
     services = re.findall(r'<tr class="govuk-table__row">(.*?)</tr>', review, re.S)
-    pa = " ".join(re.sub(r"<[^>]+>", " ", services[1]).split())
+    pa = cell_text(services[1])
     assert pa.startswith("A PA to help me cook") and "Cost changed" in pa and "£90.00 £120.00" in pa
     assert plans["new_version"] in review and "An outcome is worse" in review
-    assert table(page, "spending-table") == [
+    assert table_by_id(page, "spending-table") == [
         [
             "Personal assistant",
             "£90.00",
@@ -131,8 +119,14 @@ async def test_a_plan_with_reviews_and_spending(
     page = await (await client.get(f"/adviser/plans/{plans['overdue']}")).text()
     assert "This plan has not been reviewed yet." in page and "No spending on file for this plan yet." in page
     page = await (await client.get(f"/adviser/plans/{plans['new_version']}")).text()
-    assert "compared with the agreed plan it replaces, <a" in page and table(page, "spending-table")[0][2] == "£60.00"
-    assert table(page, "ratings-over-time")[0] == ["Go swimming every week", "Worse"]  # the reviews of every version
+    assert (
+        "compared with the agreed plan it replaces, <a" in page
+        and table_by_id(page, "spending-table")[0][2] == "£60.00"
+    )
+    assert table_by_id(page, "ratings-over-time")[0] == [
+        "Go swimming every week",
+        "Worse",
+    ]  # the reviews of every version
 
 
 async def test_a_plan_not_agreed_has_no_spending_to_compare(
