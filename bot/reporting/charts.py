@@ -11,7 +11,7 @@ from typing import List, Tuple
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
-from bot.reporting.labels import MEASURES, PERCENTAGES, group_label, number, shown
+from bot.reporting.labels import MEASURES, MONEY, PERCENTAGES, group_label, number, shown
 from bot.reporting.report import Report
 
 BAR_COLOUR = "#1d70b8"  # GOV.UK blue: 5.2:1 against white
@@ -80,7 +80,7 @@ def _draw(report: Report, chart: Chart) -> bytes:
     axes.barh(positions, values, color=BAR_COLOUR)
     axes.set_yticks(list(positions), labels=labels, color=TEXT_COLOUR)
     axes.invert_yaxis()
-    unit = " (%)" if chart.measure in PERCENTAGES else {"weekly_spend": " (£)"}.get(chart.measure, "")
+    unit = " (%)" if chart.measure in PERCENTAGES else " (£)" if chart.measure in MONEY else ""
     axes.set_xlabel(MEASURES[chart.measure] + unit, color=TEXT_COLOUR)
     axes.set_xlim(0, max(values + [1.0]) * 1.3)
     for spine in ("top", "right"):

@@ -7,7 +7,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Optional
 
 from bot.money import format_pounds
-from bot.plans.catalogue import CATEGORIES, CHECKS, MANAGEMENT, NEEDS, SECTIONS, STATUSES
+from bot.plans.catalogue import CATEGORIES, CHECKS, MANAGEMENT, NEEDS, RATINGS, SECTIONS, STATUSES, WELLBEING_AREAS
+from bot.reporting.review_figures import TIMELINESS
 
 GROUPS = {
     **STATUSES.labels(lambda status: status.report_label),
@@ -27,9 +28,14 @@ GROUPS = {
     "identity": "2. Checking who they are",
     "budget": "3. Told their budget",
     **SECTIONS.labels(lambda section: section.stage),
+    **TIMELINESS.labels(lambda timeliness: timeliness.label),
 }
-#: the funnel's last stage is a section too, but reads better as what happened
-GROUPS_BY_TABLE = {"funnel": {"submitted": "10. Plan sent"}}
+#: the funnel's last stage is a section too, but reads better as what happened; the wellbeing areas
+#: (Care Act s.1(2)) share some codes with the eligibility outcomes above
+GROUPS_BY_TABLE = {
+    "funnel": {"submitted": "10. Plan sent"},
+    "outcome_ratings_by_wellbeing": WELLBEING_AREAS.labels(lambda area: area.label[0].upper() + area.label[1:]),
+}
 
 MEASURES = {
     "plans": "Plans",
@@ -43,7 +49,14 @@ MEASURES = {
     "median_minutes": "Median time (minutes)",
     "plans_with_conversations": "Plans with conversations kept",
     "median_turns": "Median messages from the person",
+    "reviews": "Reviews",
+    **RATINGS.labels(lambda rating: rating.label),
+    "planned_weekly": "Planned a week",
+    "spent_weekly": "Spent a week",
+    "plans_worth_talking_about": "Plans with a difference worth talking about",
 }
+#: measures that are money
+MONEY = ("weekly_spend", "planned_weekly", "spent_weekly")
 
 
 #: measures that are percentages
@@ -68,7 +81,7 @@ def shown(measure: str, value: object) -> str:
     """A figure as the page shows it: £1,250.50, 12.5%, 3; suppressed figures as they are."""
     if number(value) is None:
         return str(value)
-    if measure == "weekly_spend":
+    if measure in MONEY:
         return format_pounds(Decimal(str(value)))
     if measure in PERCENTAGES:
         return f"{value}%"

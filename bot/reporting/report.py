@@ -5,18 +5,21 @@ spend (or, for checks, of the finished plans), one decimal; medians are one deci
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple
 
+from bot.council import council_rules
+from bot.db.models import utcnow
 from bot.db.session import session_scope
 from bot.money import from_pence, money_str
-from bot.plans.catalogue import CATEGORIES, CHECKS, MANAGEMENT, STATUSES
+from bot.plans.catalogue import CATEGORIES, CHECKS, MANAGEMENT, RATINGS, STATUSES, WELLBEING_AREAS
 from bot.plans.domains import DOMAINS
-from bot.reporting import conversation_figures, plan_figures
+from bot.reporting import conversation_figures, plan_figures, review_figures
 from bot.reporting.period import Period
 from bot.reporting.plan_figures import Group
+from bot.reporting.review_figures import TIMELINESS, AreaRatings, SpendGroup
 from bot.reporting.suppression import NOT_SHOWN, THRESHOLD, hidden_parts, is_small, shown_count, shown_figure
 
 Row = Dict[str, Any]
@@ -33,6 +36,10 @@ TABLES = (
     "checks",
     "verification_to_submission",
     "funnel",
+    "outcome_ratings_by_wellbeing",
+    "reviews_on_time",
+    "spend_against_plan_by_category",
+    "spend_against_plan_by_management",
 )
 RULES = (
     f"Counts from 1 to {THRESHOLD - 1} are shown as 'fewer than {THRESHOLD}'; 0 is shown as 0. "
@@ -40,7 +47,10 @@ RULES = (
     "Where one part of a breakdown is hidden, the next smallest is hidden too. "
     "Dates filter on when each plan was started (identity verified and budget told), both dates included, "
     "in UTC; conversations count from their first message. Spend, management, outcomes and checks cover "
-    "submitted and agreed plans; a plan can raise several checks."
+    "submitted and agreed plans; a plan can raise several checks. "
+    "Reviews: outcome ratings count the reviews finished in the period, each rated outcome once for each "
+    "wellbeing area it touches; reviews on time count the reviews due in the period; spending against the plan "
+    "counts the spending on file in the period, against each agreed plan on the days it was in force."
 )
 _TENTH = Decimal("0.1")
 
@@ -55,9 +65,9 @@ def _ordered(known: Iterable[str], found: Mapping[str, object]) -> List[str]:
     return known + sorted(key for key in found if key not in known)
 
 
-def _counts(key: str, counts: Dict[str, int], order: Iterable[str]) -> List[Row]:
+def _counts(key: str, counts: Dict[str, int], order: Iterable[str], measure: str = "plans") -> List[Row]:
     hidden = hidden_parts(counts)
-    return [{key: code, "plans": shown_count(counts.get(code, 0), code in hidden)} for code in _ordered(order, counts)]
+    return [{key: code, measure: shown_count(counts.get(code, 0), code in hidden)} for code in _ordered(order, counts)]
 
 
 def _spending(key: str, groups: Dict[str, Group], order: Iterable[str], items: str) -> List[Row]:
@@ -135,9 +145,44 @@ def _funnel(reached: Dict[str, int]) -> List[Row]:
     ]
 
 
-def build_report(period: Optional[Period] = None) -> Report:
-    """Every table of the report for plans started (and conversations begun) in `period` (all time if None)."""
+def _ratings(areas: Dict[str, AreaRatings]) -> List[Row]:
+    """Each wellbeing area's ratings: a breakdown of its rated outcomes, so one hidden rating hides
+    the next smallest; every rating is hidden when fewer than 5 reviews rated the area."""
+    rows = []
+    for area in _ordered(WELLBEING_AREAS.codes, areas):
+        group = areas.get(area, AreaRatings(0, {}))
+        hidden = hidden_parts(group.ratings)
+        row: Row = {"area": area, "reviews": shown_count(group.reviews)}
+        for rating in RATINGS.codes:
+            row[rating] = shown_count(group.ratings.get(rating, 0), rating in hidden or is_small(group.reviews))
+        rows.append(row)
+    return rows
+
+
+def _against_plan(key: str, groups: Dict[str, SpendGroup], order: Iterable[str]) -> List[Row]:
+    hidden = hidden_parts({code: group.plans for code, group in groups.items()})
+    rows = []
+    for code in _ordered(order, groups):
+        group = groups.get(code, SpendGroup())
+        hide = code in hidden
+        rows.append(
+            {
+                key: code,
+                "plans": shown_count(group.plans, hide),
+                "planned_weekly": shown_figure(money_str(group.planned), group.plans, hide),
+                "spent_weekly": shown_figure(money_str(group.spent), group.plans, hide),
+                "plans_worth_talking_about": shown_count(group.flagged, hide or is_small(group.plans)),
+            }
+        )
+    return rows
+
+
+def build_report(period: Optional[Period] = None, today: Optional[date] = None) -> Report:
+    """Every table of the report for plans started (and conversations begun) in `period` (all time
+    if None); review tables by their own dates (see RULES). `today` (UTC) decides what is overdue."""
     period = period or Period()
+    today = today or utcnow().date()
+    rules = council_rules()
     with session_scope() as session:
         status = plan_figures.plans_by_status(session, period)
         management = plan_figures.spend_by_management(session, period)
@@ -146,6 +191,9 @@ def build_report(period: Optional[Period] = None) -> Report:
         channels = plan_figures.plans_by_channel(session, period)
         submitted = plan_figures.submissions(session, period)
         finished, checks = plan_figures.plans_with_checks(session, period)
+        ratings = review_figures.ratings_by_area(session, period)
+        timeliness = review_figures.review_timeliness(session, period, today, rules)
+        spend_kinds, spend_options = review_figures.spend_against_plans(session, period, today, rules)
     turns = conversation_figures.turns_to_submit(submitted)
     return {
         "period": period.as_dict(),
@@ -158,4 +206,8 @@ def build_report(period: Optional[Period] = None) -> Report:
         "checks": _checks(finished, checks),
         "verification_to_submission": _time_to_submit(submitted, turns),
         "funnel": _funnel(conversation_figures.funnel(period)),
+        "outcome_ratings_by_wellbeing": _ratings(ratings),
+        "reviews_on_time": _counts("timeliness", timeliness, TIMELINESS.codes, measure="reviews"),
+        "spend_against_plan_by_category": _against_plan("category", spend_kinds, CATEGORIES.codes),
+        "spend_against_plan_by_management": _against_plan("option", spend_options, MANAGEMENT.codes),
     }

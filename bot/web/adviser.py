@@ -3,7 +3,8 @@ search by reference, a live view of a plan beside its conversation, and agreeing
 Every time an adviser opens a person's plan, an audit line is written; the live view's updates
 write one every few minutes while the adviser watches (console_queries.record_live_view). The
 home page alerts advisers to identity checks locked in the last 24 hours; /adviser/identity
-clears a lock."""
+clears a lock. /adviser/reviews is the reviews queue (bot/reviews/queue.py), and a plan's page
+shows its reviews and its spending against the plan."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot.db.models import utcnow
 from bot.identity import locks_since, normalise_reference, unlock_reference
 from bot.plans.service import PlanError, PlanNotFound, get_plan, mark_agreed
 from bot.plans.views import PlanView
+from bot.reviews.queue import DUE_WITHIN, RECENTLY, plan_reviews, reviews_queue, spending_of_plan
 from bot.web.auth import check_csrf, current_adviser, render_console_page, require_adviser
 from bot.web.console_queries import (
     STATUSES,
@@ -99,6 +101,7 @@ async def plan_view(request: web.Request) -> web.Response:
     assert adviser is not None  # require_adviser
     await asyncio.to_thread(record_view, adviser.id, plan.plan_reference)
     parts = await _live_parts(request, plan)
+    today = utcnow().date()
     return await render_console_page(
         request,
         "console/plan.html",
@@ -106,6 +109,22 @@ async def plan_view(request: web.Request) -> web.Response:
         plan=plan,
         parts=parts,
         notice=_notice(request.query.get("done")),
+        reviewed=await asyncio.to_thread(plan_reviews, plan.plan_reference, today),
+        spending=await asyncio.to_thread(spending_of_plan, plan.plan_reference, today),
+    )
+
+
+@require_adviser()
+async def reviews_page(request: web.Request) -> web.Response:
+    """The reviews queue: overdue, due soon, needing a person (with why), done lately."""
+    today = utcnow().date()
+    return await render_console_page(
+        request,
+        "console/reviews.html",
+        title="Reviews",
+        queue=await asyncio.to_thread(reviews_queue, today),
+        due_weeks=DUE_WITHIN.days // 7,
+        recent_weeks=RECENTLY.days // 7,
     )
 
 
@@ -176,6 +195,7 @@ async def to_console(_request: web.Request) -> web.Response:
 def add_routes(app: web.Application) -> None:
     app.router.add_get("/adviser/", console_home, name="console")
     app.router.add_get("/adviser", to_console)
+    app.router.add_get("/adviser/reviews", reviews_page, name="reviews")
     app.router.add_get("/adviser/plans/{plan_reference}", plan_view)
     app.router.add_get("/adviser/plans/{plan_reference}/live", plan_live)
     app.router.add_post("/adviser/plans/{plan_reference}/agree", agree_plan)

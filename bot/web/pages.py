@@ -8,7 +8,9 @@ from typing import Any
 from aiohttp import web
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 
+from bot.plans.catalogue import CATEGORIES, MANAGEMENT, RATINGS, REVIEW_STATUSES, SERVICE_CHANGES
 from bot.plans.export import FILTERS
+from bot.reviews.queue import REASONS
 from bot.web.keys import SETTINGS_KEY
 
 HERE = Path(__file__).resolve().parent
@@ -21,6 +23,16 @@ _environment = Environment(
     lstrip_blocks=True,
 )
 _environment.filters.update(FILTERS)
+#: review words for the console, from the catalogue (bot/plans/catalogue/review.py) and bot/reviews/queue.py
+_environment.filters.update(
+    rating=lambda code: RATINGS[code].label if code else "Not asked",
+    review_status=lambda code: REVIEW_STATUSES[code].label,
+    service_change=lambda code: SERVICE_CHANGES[code].label,
+    reason=lambda code: REASONS[code].label,
+    kind_of_support=lambda code: CATEGORIES[code].report_label,
+    managed=lambda code: MANAGEMENT[code].report_label if code else "Not recorded",
+    yes_no=lambda answer: "Not asked" if answer is None else "Yes" if answer else "No",
+)
 
 
 def render_html(request: web.Request, template: str, **context: Any) -> str:

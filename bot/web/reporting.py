@@ -12,8 +12,8 @@ from typing import Any, Dict, List, Optional, Tuple
 from aiohttp import web
 
 from bot.db.session import current_database_url
-from bot.reporting.charts import CHARTS, CHARTS_BY_NAME, Chart, bars, draw
-from bot.reporting.labels import MEASURES, shown
+from bot.reporting.charts import CHARTS, CHARTS_BY_NAME, draw
+from bot.reporting.labels import MEASURES, group_label, shown
 from bot.reporting.output import FORMATS
 from bot.reporting.output import render as render_report
 from bot.reporting.period import Period, parse_date
@@ -26,6 +26,17 @@ CACHE_SECONDS = 60
 #: an SVG chart may style itself, and load and run nothing
 CHART_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 CONTENT_TYPES = {"json": "application/json", "csv": "text/csv"}
+#: tables shown without a chart: (report table, caption, heading of the first column)
+REVIEW_TABLES = (
+    ("outcome_ratings_by_wellbeing", "Outcome ratings at reviews by wellbeing area", "Wellbeing area"),
+    ("reviews_on_time", "Reviews due, done on time or not", "Review"),
+    ("spend_against_plan_by_category", "Planned against actual spend a week by kind of support", "Kind of support"),
+    (
+        "spend_against_plan_by_management",
+        "Planned against actual spend a week by how the budget is managed",
+        "How it is managed",
+    ),
+)
 
 
 @lru_cache(maxsize=16)
@@ -56,14 +67,14 @@ def _period(request: web.Request) -> Tuple[Optional[Period], Dict[str, str]]:
         return None, {"from": "The start date must be the same as or before the end date."}
 
 
-def _table(report: Report, chart: Chart) -> Dict[str, Any]:
-    """The chart's table: the group, then every figure of its rows (funnel step numbers are in the labels)."""
-    measures = [m for m in report[chart.table][0] if m != "step"][1:]
+def _table(report: Report, table: str, group_heading: str) -> Dict[str, Any]:
+    """A table of the report: the group, then every figure of its rows (funnel step numbers are in the labels)."""
+    measures = [m for m in report[table][0] if m != "step"][1:]
     rows = [
-        [label] + [shown(m, row[m]) for m in measures]
-        for (label, _), row in zip(bars(report, chart), report[chart.table], strict=False)
+        [group_label(table, str(next(iter(row.values()))))] + [shown(m, row[m]) for m in measures]
+        for row in report[table]
     ]
-    return {"headings": [chart.group_heading] + [MEASURES[m] for m in measures], "rows": rows}
+    return {"headings": [group_heading] + [MEASURES[m] for m in measures], "rows": rows}
 
 
 def _query(period: Period) -> str:
@@ -81,7 +92,7 @@ async def reporting_page(request: web.Request) -> web.Response:
     figures: List[Dict[str, Any]] = [
         {
             "chart": chart,
-            "table": _table(report, chart),
+            "table": _table(report, chart.table, chart.group_heading),
             "src": f"/adviser/reporting/charts/{chart.name}.svg{_query(period)}",
         }
         for chart in CHARTS
@@ -94,6 +105,10 @@ async def reporting_page(request: web.Request) -> web.Response:
         report=report,
         figures=figures,
         timing=timing,
+        tables=[
+            {"name": name, "caption": caption, "table": _table(report, name, heading)}
+            for name, caption, heading in REVIEW_TABLES
+        ],
         query=_query(period),
         formats=FORMATS,
         **context,

@@ -13,20 +13,11 @@ from aiohttp.test_utils import TestClient
 
 from bot.reporting.charts import CHARTS
 from tests.support.advisers import MANAGER_PASSWORD, advisers, sign_in  # noqa: F401  (fixtures)
+from tests.support.html_tables import table_rows
 from tests.support.known_data import PERSONAL
 from tests.support.web_app import client, rasa  # noqa: F401  (fixtures)
 
 MARCH = "?from=2026-03-01&to=2026-03-31"
-
-
-def table_rows(page: str, caption: str) -> Dict[str, list]:
-    """The rows of the table with this caption, as {row heading: [cells]} (tags and spaces stripped)."""
-    table = page.split(f"Table: {caption}</caption>", 1)[1].split("</table>", 1)[0]
-    rows = {}
-    for row in re.findall(r"<tr class=\"govuk-table__row\">(.*?)</tr>", table, re.S)[1:]:
-        heading, *cells = [c.strip() for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-        rows[heading] = cells
-    return rows
 
 
 async def test_only_managers_see_reporting(client: TestClient, advisers: Dict[str, int]) -> None:

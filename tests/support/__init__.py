@@ -12,6 +12,8 @@
 - web_app: the web app on a test database, with a stand-in Rasa
 - advisers: adviser logins, CSRF tokens and TOTP codes
 - plans: plans and audit entries in the test database
+- reviews: agreed plans, their reviews (through bot/reviews/record.py) and spending, at known dates
+- html_tables: reading the tables of a console page's HTML
 - conversations: conversations in Rasa's SQL tracker store
 - known_data: the known people, plans and conversations the reports are checked against
 - browser: Playwright's Chromium, screenshots and axe-core
