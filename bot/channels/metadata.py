@@ -14,6 +14,7 @@ from typing import Any, Mapping, Optional
 from bot.secret_keys import CLIENT_ADDRESSES, derived_key
 
 CLIENT_KEY = "client_key"
+SMS_KEYWORD = "sms_keyword"
 
 
 def client_key_for(address: str, secret_key: str) -> str:
