@@ -403,7 +403,7 @@ class AskReviewCostSame(_AskAboutItem):
 
 
 class AskReviewCostOk(_AskAboutItem):
-    """'So the PA would cost £120.00 a week (8 hours at £15.00 an hour). Is that right?'"""
+    """'So for a PA: 8 hours at £16.00 an hour is £128.00 a week. Is that right?'"""
 
     slot = REVIEW_COST_OK
 
@@ -415,7 +415,6 @@ class AskReviewCostOk(_AskAboutItem):
             dispatcher.utter_message(
                 response="utter_ask_review_cost_ok",
                 description=tracker.get_slot(SERVICE_DESCRIPTION),
-                weekly_cost=format_pounds(found.weekly),
                 working=found.working,
             )
         return []
