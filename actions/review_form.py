@@ -9,6 +9,7 @@ the review for an adviser."""
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from datetime import date
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Text, Tuple
@@ -74,7 +75,7 @@ logger = logging.getLogger(__name__)
 FORM = "review_conversation_form"
 RATING_CHOICES = RATINGS.words()
 #: the choice model reading how an outcome is going (data/choices/review_rating.yml)
-RATING_QUESTION = "review_rating"
+RATING_QUESTION = REVIEW_RATING
 #: the yes/no question of each kind
 YES_NO_SLOTS = {HAPPENING: REVIEW_HAPPENING, STILL_RIGHT: REVIEW_STILL_RIGHT, COST_SAME: REVIEW_COST_SAME}
 QUESTION_SLOTS = {
@@ -349,7 +350,7 @@ class ValidateReviewConversationForm(ServiceCosting, SectionFormValidation):
 # --- asking ------------------------------------------------------------------------------------
 
 
-class _AskAboutItem(Action):
+class _AskAboutItem(Action, ABC):
     """Asks the review's current question, naming its outcome or service."""
 
     slot: str
@@ -363,10 +364,11 @@ class _AskAboutItem(Action):
             return await self.ask(dispatcher, tracker, review, question)
         return []
 
+    @abstractmethod
     async def ask(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, review: ReviewView, question: Question
     ) -> List[EventType]:
-        raise NotImplementedError
+        """Say the question (abstract, so the action server does not register this base)."""
 
 
 class AskReviewRating(_AskAboutItem):

@@ -31,7 +31,9 @@ def spend(person: str, *payments: Any) -> None:
         session.add(upload)
         session.flush()
         for day, pence, category in payments:
-            session.add(Spend(person_id=owner.id, import_id=upload.id, spent_on=day, amount_pence=pence, category=category))
+            session.add(
+                Spend(person_id=owner.id, import_id=upload.id, spent_on=day, amount_pence=pence, category=category)
+            )
 
 
 @pytest.fixture
