@@ -22,7 +22,7 @@ from rasa_sdk.types import DomainDict
 from actions import detours
 from actions.common import call
 from actions.forms.base import SectionFormValidation
-from actions.forms.recording import slot_value
+from actions.forms.recording import is_meaningful, slot_value
 from actions.plan_changes import MAX_WEEKLY
 from actions.review import REVIEW_FORM_SLOTS, passed
 from actions.service_costing import ServiceCosting, cost_figures, costed
@@ -326,12 +326,12 @@ class ValidateReviewConversationForm(ServiceCosting, SectionFormValidation):
         review, question = await current(tracker)
         if question is None or question.kind != kind:
             return {slot: None}
-        if not text:
-            return self.reject(dispatcher, tracker, slot, f"utter_explain_{slot}")
         save = record.set_life_changes if kind == LIFE else record.set_would_change
         if says_nothing(text):
             await call(save, review.id, None)
             return self.accept(tracker, slot, None, **_passing(tracker, kind))
+        if not is_meaningful(text):
+            return self.reject(dispatcher, tracker, slot, f"utter_explain_{slot}")
         await call(save, review.id, text)
         dispatcher.utter_message(response="utter_review_noted")
         return self.accept(tracker, slot, None)

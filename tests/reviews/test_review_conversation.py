@@ -315,3 +315,60 @@ async def test_an_unfinished_review_resumes_where_it_left_off(demo_person: str, 
     assert "utter_review_resume" in out.responses and out.slots["review_id"] == review_id
     asked = await run(AskReviewRating(), tracker(state(demo_person, review_id)))
     assert asked.said("utter_ask_review_rating")["outcome"] == "Cook my own meals"
+
+
+# --- never trapped ---------------------------------------------------------------------------
+
+
+def _at(review_id: int, slot: str) -> Dict[str, Any]:
+    """Records the review up to `slot`'s question; the slots known when it is asked."""
+    if slot == "review_rating":
+        return {}
+    record.rate_outcome(review_id, 1, "much_better")
+    record.rate_outcome(review_id, 2, "no_change")
+    if slot == "review_happening":
+        return {}
+    record.check_service(review_id, 1, happening=True)
+    if slot == "review_still_right":
+        return {}
+    if slot == "review_stop":
+        record.check_service(review_id, 1, still_right=False)
+        return {}
+    record.check_service(review_id, 1, still_right=True)
+    if slot in ("review_cost_same", "review_cost_ok"):
+        record.check_service(review_id, 1, cost_same=None if slot == "review_cost_same" else False)
+        pa = dict(service_category="personal_assistant", service_description="A PA", service_hours="8")
+        return {} if slot == "review_cost_same" else {**pa, "service_rate": "16"}
+    for number in (1, 2):
+        record.check_service(review_id, number, happening=True, still_right=True, cost_same=True)
+    passed = {"review_add_service": [], "review_life_changes": ["add"], "review_would_change": ["add", "life"]}
+    return {"review_passed": passed[slot]}
+
+
+#: the review form's own questions, answered with something unusable again and again
+REVIEW_QUESTIONS = (
+    "review_rating",
+    "review_happening",
+    "review_still_right",
+    "review_stop",
+    "review_cost_same",
+    "review_cost_ok",
+    "review_add_service",
+    "review_life_changes",
+    "review_would_change",
+)
+
+
+@pytest.mark.parametrize("slot", REVIEW_QUESTIONS)
+async def test_no_review_question_is_asked_a_fourth_time_in_a_row(demo_person: str, review_id: int, slot: str) -> None:
+    known = _at(review_id, slot)
+    assert next_question(record.get_review(review_id), set(known.get("review_passed", []))) is not None
+    asked = 1
+    for _ in range(4):
+        out = await answer(demo_person, review_id, slot, "hm", **known)
+        if out.slots.get("paused") is True:
+            break
+        assert out.slots.get("requested_slot", slot) == slot, out.responses
+        asked += 1
+        known["failed_attempts"] = out.slots.get("failed_attempts")
+    assert asked <= 3 and out.responses == ["utter_stuck_skippable"], (asked, out.responses)
