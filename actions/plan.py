@@ -22,6 +22,7 @@ from actions.common import call, figures_said, latest_text, plan_reference, resp
 from actions.forms.base import SectionFormValidation
 from actions.identity import is_locked
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
+from actions.review import asks_for_review, route_review
 from actions.services import SERVICE_SLOTS
 from actions.taking_part import NOT_SAID
 from bot.answers.reading import read_choice
@@ -55,6 +56,7 @@ from bot.slot_names import (
     PLANNED_BY,
     REQUESTED_SLOT,
     REVIEW_STEP,
+    REVIEW_WANTED,
     SERVICE_ID,
     VERIFIED,
     WELCOMED,
@@ -96,6 +98,12 @@ class ActionNextSection(Action):
         elif tracker.get_slot(PAUSED):
             return events + [SlotSet(CURRENT_SECTION, "paused")]
 
+        #: asked for a review now, or before their identity was checked (actions/review.py)
+        review_wanted = bool(tracker.get_slot(REVIEW_WANTED))
+        if responding_to_user(tracker) and asks_for_review(tracker):
+            review_wanted = True
+            events.append(SlotSet(REVIEW_WANTED, True))
+
         if not tracker.get_slot(WELCOMED):
             dispatcher.utter_message(response="utter_welcome")
             dispatcher.utter_message(response="utter_data_use")
@@ -106,6 +114,8 @@ class ActionNextSection(Action):
                 dispatcher.utter_message(response="utter_identity_locked", council_phone=get_settings().council_phone)
                 return events + [SlotSet(CURRENT_SECTION, "locked")]
             return events + self._go_to("identity", tracker)
+        if review_wanted:
+            return events + await route_review(dispatcher, tracker)
 
         try:
             plan = await self._plan(dispatcher, tracker, events)

@@ -4,9 +4,8 @@ running total and what is left said after each one."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
-from fractions import Fraction
-from typing import Any, Dict, List, Mapping, Optional, Text, Tuple
+from decimal import Decimal
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -17,7 +16,7 @@ from actions.assessed_needs import AssessedNeeds
 from actions.checks_said import say_new_checks
 from actions.common import call, figures_said, latest_text, plan_reference, within_limits
 from actions.forms.base import SectionFormValidation
-from actions.forms.recording import is_meaningful, slot_value
+from actions.forms.recording import slot_value
 from actions.linking import ask_which, items_picked, need_items
 from actions.plan_changes import (
     MAX_HOURS,
@@ -28,26 +27,22 @@ from actions.plan_changes import (
     remove_named_item,
     say_budget_after,
 )
+from actions.service_costing import ServiceCosting, cost_figures, costed, weekly_cost
 from actions.service_questions import (
     ABOUT_THE_RECORDED_SERVICE,
     COST_SLOTS,
     FINISHED,
     SERVICE_SLOTS,
-    cost_questions,
     service_questions,
 )
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
-from bot.choices import COST_PERIODS, PERIOD_PAID, SERVICE_CATEGORIES, YES_NO
+from bot.choices import YES_NO
 from bot.money import format_pounds
-from bot.parsing import Money, is_finished, match_choice, parse_frequency, parse_hours, parse_money, parse_yes_no
+from bot.parsing import is_finished, parse_yes_no
 from bot.parsing.change_of_mind import CHANGED_MIND_BUT_NO
-from bot.parsing.cost_doubts import RANGE, TWO_PERIODS, cost_doubt, period_doubt, settled_cost, settled_period
 from bot.parsing.edits import items_chosen, sounds_like_correction
-from bot.parsing.frequency import frequency_beside_cost, frequency_match
-from bot.parsing.hours import HoursReading, read_hours
-from bot.parsing.pipeline import analyse
 from bot.parsing.relations import PARTNERS
-from bot.plans import costing, service
+from bot.plans import service
 from bot.plans.service import NewService
 from bot.plans.views import PlanView
 from bot.slot_names import (
@@ -65,57 +60,12 @@ from bot.slot_names import (
     SERVICE_NEEDS,
     SERVICE_OUTCOMES,
     SERVICE_RATE,
-    SERVICE_VISITS_PER_WEEK,
     UNMET_NEED,
     UNMET_NEEDS_LEFT,
 )
 
-MAX_VISITS = Decimal(50)
-WORDS_FOR_A_DESCRIPTION = 4
 
-_BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
-
-
-def _decimal(slots: Mapping[str, Any], name: str) -> Optional[Decimal]:
-    return Decimal(slots[name]) if slots.get(name) is not None else None
-
-
-def costed(slots: Mapping[str, Any]) -> Optional[costing.Costed]:
-    """The weekly cost, with its working, once every figure this service needs is known, else None."""
-    if any(slots.get(q) is None for q in cost_questions(slots)):
-        return None
-    hourly = slots.get(SERVICE_HOURS) is not None and slots.get(SERVICE_RATE) is not None
-    return costing.cost_of(
-        hours=_decimal(slots, SERVICE_HOURS) if hourly else None,
-        rate=_decimal(slots, SERVICE_RATE) if hourly else None,
-        amount=_decimal(slots, SERVICE_COST),
-        period=slots.get(SERVICE_COST_PERIOD),
-        times_per_week=_decimal(slots, SERVICE_VISITS_PER_WEEK),
-    )
-
-
-def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
-    """The weekly cost once every figure this service needs is known, else None."""
-    found = costed(slots)
-    return found.weekly if found is not None else None
-
-
-def _weekly_for_the_hours(slots: Mapping[str, Any]) -> bool:
-    """True when the person gave what the hours cost a week ('£100 a week'), which is then kept."""
-    return slots.get(SERVICE_COST) is not None and slots.get(SERVICE_COST_PERIOD) == "week"
-
-
-def times_per_week(text: str) -> Optional[Decimal]:
-    bare = _BARE_NUMBER.match(text)
-    if bare:
-        try:
-            return Decimal(bare.group(1))
-        except InvalidOperation:
-            return None
-    return parse_frequency(text)
-
-
-class ValidateServicesForm(AssessedNeeds, SectionFormValidation):
+class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation):
     skippable = frozenset(SERVICE_SLOTS) - {*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE, UNMET_NEEDS_LEFT}
 
     def name(self) -> Text:
@@ -136,171 +86,7 @@ class ValidateServicesForm(AssessedNeeds, SectionFormValidation):
         text = str(value or "").strip()
         if is_finished(text):
             return await self._finish(dispatcher, tracker)
-        reading = read_choice(text, SERVICE_CATEGORIES, tracker.latest_message, QUESTION_OF_SLOT[SERVICE_CATEGORY])
-        category, asked = self.choose(
-            dispatcher, tracker, SERVICE_CATEGORY, reading, text, "utter_category_not_understood"
-        )
-        if category is None:
-            return asked
-        updates: Dict[Text, Any] = {}
-        if len(text.split()) >= WORDS_FOR_A_DESCRIPTION:
-            updates[SERVICE_DESCRIPTION] = text  # "a PA to help me shower" says both at once
-        return self.accept(tracker, SERVICE_CATEGORY, category, **updates)
-
-    async def validate_service_description(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        text = str(value or "").strip()
-        if not is_meaningful(text):
-            return self.reject(dispatcher, tracker, SERVICE_DESCRIPTION, "utter_description_too_short")
-        kept, _ = await within_limits(dispatcher, service.check_text, text)
-        if not kept:
-            return {SERVICE_DESCRIPTION: None}
-        return self.accept(tracker, SERVICE_DESCRIPTION, text)
-
-    # --- what it costs ------------------------------------------------------------------
-
-    async def validate_service_hours(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        text = str(value or "")
-        confirmed = self.confirmed(tracker, SERVICE_HOURS)
-        reading = read_hours(text) if confirmed is None else HoursReading(Decimal(confirmed), True)
-        hours = reading.hours
-        if hours is None:
-            doubtful = parse_hours(text) is not None  # a range or a guess: one figure is needed
-            return self.reject(
-                dispatcher,
-                tracker,
-                SERVICE_HOURS,
-                "utter_hours_uncertain" if doubtful else "utter_hours_not_understood",
-            )
-        if not Decimal(0) < hours <= MAX_HOURS:
-            return self.reject(dispatcher, tracker, SERVICE_HOURS, "utter_hours_out_of_range")
-        if not reading.certain:
-            return self.check(SERVICE_HOURS, str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}")
-        updates = self.accept(tracker, SERVICE_HOURS, str(hours))
-        money = parse_money(text)
-        if money is not None and money.per == "hour" and Decimal(0) < money.amount <= MAX_RATE:
-            updates[SERVICE_RATE] = str(money.amount)  # "6 hours at £15 an hour"
-        return await self._record_if_complete(dispatcher, tracker, updates)
-
-    async def validate_service_rate(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        money = parse_money(str(value or ""))
-        if money is None or money.per not in (None, "hour", "week"):
-            return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_not_understood")
-        rate, weekly = money.amount, None
-        hours = tracker.get_slot(SERVICE_HOURS)
-        if money.per == "week" and hours:  # "£90 a week" for 6 hours: £90 a week, kept exactly
-            rate, weekly = costing.hourly_rate(money.amount, Decimal(hours)), money.amount
-        if not Decimal(0) < rate <= MAX_RATE:
-            return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_out_of_range")
-        updates = self.accept(tracker, SERVICE_RATE, str(rate))
-        if weekly is not None:
-            updates.update({SERVICE_COST: str(weekly), SERVICE_COST_PERIOD: "week"})
-        return await self._record_if_complete(dispatcher, tracker, updates)
-
-    async def validate_service_cost(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        text = str(value or "")
-        confirmed = self.confirmed(tracker, SERVICE_COST)
-        money = _checked_cost(confirmed) if confirmed is not None else parse_money(text)
-        if money is None:
-            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_not_understood")
-        doubt = cost_doubt(text) if confirmed is None else None
-        settled = _settled_cost(text, money, doubt)
-        if settled is not None:  # '£30 a week, no sorry a month', '£40, no sorry £45': checked first
-            amount, per = settled
-            return self.check(
-                SERVICE_COST,
-                f"{amount}|{per}",
-                text,
-                "utter_confirm_cost",
-                cost=format_pounds(amount),
-                paid=PERIOD_PAID[per],
-            )
-        if doubt:
-            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_uncertain")
-        if money.amount <= 0:
-            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_out_of_range")
-        if money.per == "hour":
-            if money.amount > MAX_RATE:
-                return self.reject(dispatcher, tracker, SERVICE_COST, "utter_rate_out_of_range")
-            updates = self.accept(
-                tracker, SERVICE_COST, None, **{SERVICE_RATE: str(money.amount), SERVICE_COST_PERIOD: "hour"}
-            )
-            hours = parse_hours(text) if re.search(r"\bhours?\b|\bhrs?\b", text, re.IGNORECASE) else None
-            if hours is not None and Decimal(0) < hours <= MAX_HOURS:
-                updates[SERVICE_HOURS] = str(hours)
-        else:
-            updates = self.accept(tracker, SERVICE_COST, str(money.amount))
-            updates.update(self._period_updates(dispatcher, money.per, money.amount, text, exact=confirmed is not None))
-        return await self._record_if_complete(dispatcher, tracker, updates)
-
-    async def validate_service_cost_period(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        text = str(value or "")
-        confirmed = self.confirmed(tracker, SERVICE_COST_PERIOD)
-        doubt = period_doubt(text) if confirmed is None else None
-        settled = settled_period(text) if doubt == TWO_PERIODS else None
-        if settled is not None:  # 'not monthly, it's weekly': checked first
-            return self.check(SERVICE_COST_PERIOD, settled, text)
-        if doubt:
-            return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_uncertain")
-        by_words = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
-        if confirmed is None and _said_how_often(text):
-            per = by_words
-        else:  # the period sets the money: a reading from the model alone is always checked
-            reading = read_choice(
-                text,
-                COST_PERIODS,
-                tracker.latest_message,
-                QUESTION_OF_SLOT[SERVICE_COST_PERIOD],
-                lambda _: by_words,
-                model_alone_is_sure=False,
-            )
-            per, asked = self.choose(
-                dispatcher, tracker, SERVICE_COST_PERIOD, reading, text, "utter_cost_period_not_understood"
-            )
-            if per is None:
-                return asked
-        amount = Decimal(tracker.get_slot(SERVICE_COST))
-        updates = self.accept(tracker, SERVICE_COST_PERIOD, None)
-        if per == "hour":
-            updates.update({SERVICE_COST: None, SERVICE_RATE: str(amount), SERVICE_COST_PERIOD: "hour"})
-        else:
-            updates.update(self._period_updates(dispatcher, per, amount, text, exact=confirmed is not None))
-        return await self._record_if_complete(dispatcher, tracker, updates)
-
-    async def validate_service_visits_per_week(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Dict[Text, Any]:
-        visits = times_per_week(str(value or ""))
-        if visits is None or not Decimal(0) < visits <= MAX_VISITS:
-            return self.reject(dispatcher, tracker, SERVICE_VISITS_PER_WEEK, "utter_visits_not_understood")
-        updates = self.accept(tracker, SERVICE_VISITS_PER_WEEK, str(visits))
-        return await self._record_if_complete(dispatcher, tracker, updates)
-
-    @staticmethod
-    def _period_updates(
-        dispatcher: CollectingDispatcher, per: Optional[str], amount: Decimal, text: str, exact: bool = False
-    ) -> Dict[Text, Any]:
-        """Slot values for a fixed cost said 'per' something (None: not said yet). With `exact`
-        (a period the person has just confirmed) the text is not read again for how often."""
-        if not exact:
-            per = _per_visit_if_often(per, text)
-        if per is None:
-            return {}
-        updates: Dict[Text, Any] = {SERVICE_COST_PERIOD: per}
-        if per == "visit":
-            visits = frequency_beside_cost(text)
-            if visits is not None and Decimal(0) < visits <= MAX_VISITS:
-                updates[SERVICE_VISITS_PER_WEEK] = str(visits)  # "£50 a day, twice a week"
-        return updates
+        return self.category_answer(dispatcher, tracker, text)
 
     # --- recording ------------------------------------------------------------------------
 
@@ -315,14 +101,7 @@ class ValidateServicesForm(AssessedNeeds, SectionFormValidation):
         if weekly > MAX_WEEKLY:
             dispatcher.utter_message(response="utter_cost_out_of_range")
             return {**updates, **{name: None for name in COST_SLOTS}}
-        hourly = slots[SERVICE_HOURS] is not None and slots[SERVICE_RATE] is not None
-        new = NewService(
-            category=slots[SERVICE_CATEGORY],
-            description=slots[SERVICE_DESCRIPTION],
-            hours_per_week=Decimal(slots[SERVICE_HOURS]) if hourly else None,
-            unit_cost=Decimal(slots[SERVICE_RATE]) if hourly else None,
-            weekly_cost=weekly if not hourly or _weekly_for_the_hours(slots) else None,
-        )
+        new = NewService(slots[SERVICE_CATEGORY], slots[SERVICE_DESCRIPTION], *cost_figures(slots, found))
         reference = plan_reference(tracker)
         before = await call(service.get_plan, reference)
         recorded, added = await within_limits(dispatcher, service.add_service, reference, new)
@@ -494,49 +273,6 @@ class ValidateServicesForm(AssessedNeeds, SectionFormValidation):
             return await self.skip_unmet_need(dispatcher, tracker)
         dispatcher.utter_message(response="utter_service_skipped")
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
-
-
-def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
-    """'£60 every other week', '£20 three times a week': an amount said with how often it is
-    paid is a cost each time ('visit'); the times a week are then read from the same text."""
-    match = frequency_match(analyse(text))
-    if per == "one-off" and match is not None and match.span.label_ != "count":
-        per = None  # 'once a fortnight', 'once every 3 months': how often, not a one-off
-    if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
-        return per  # a count with no period ('just the once', 'twice') says nothing of how often
-    often = Fraction(match.per_week)
-    if per is None and match.span.label_ in ("unit", "adverb"):  # 'per yr', 'monthly': the period itself
-        per = next(
-            (
-                p
-                for p in COST_PERIODS
-                if p in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(p)) < Fraction(1, 100)
-            ),
-            None,
-        )
-    if per in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(per)) < Fraction(1, 100):
-        return per
-    return "visit"
-
-
-def _settled_cost(text: str, money: Money, doubt: Optional[str]) -> Optional[Tuple[Decimal, str]]:
-    """The cost meant when a doubt comes from a change of mind or a denied period, else None."""
-    if doubt == TWO_PERIODS:
-        per = settled_period(text)
-        return (money.amount, per) if per is not None and money.amount > 0 else None
-    return settled_cost(text) if doubt == RANGE else None
-
-
-def _checked_cost(code: str) -> Money:
-    """The cost the person confirmed, as check() stored it: 'amount|period'."""
-    amount, per = code.split("|")
-    return Money(Decimal(amount), per)
-
-
-def _said_how_often(text: str) -> bool:
-    """True when the text says how often ('every other week', 'twice a week'), which the
-    frequency rules read exactly."""
-    return _per_visit_if_often(None, text) == "visit"
 
 
 _YES_WORD = re.compile(r"\b(?:yes|yeah|yep|yup|aye|ok|okay)\b", re.IGNORECASE)

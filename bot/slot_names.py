@@ -71,3 +71,21 @@ PLAN_CONFIRMED = "plan_confirmed"
 REVIEW_STEP = "review_step"
 #: how the person wants their copy of the plan (catalogue COPY_ROUTES), asked after sending
 COPY_ROUTE = "copy_route"
+
+# domain/reviews_conversation.yml: the review of an agreed plan (issue 16)
+#: the person asked to review their plan (kept while their identity is checked)
+REVIEW_WANTED = "review_wanted"
+#: the review being recorded (bot/reviews/record.py)
+REVIEW_ID = "review_id"
+#: the review's questions skipped or answered without a trace in the record (bot/reviews/questions.py)
+REVIEW_PASSED = "review_passed"
+REVIEW_RATING = "review_rating"
+REVIEW_HAPPENING = "review_happening"
+REVIEW_STILL_RIGHT = "review_still_right"
+REVIEW_STOP = "review_stop"
+REVIEW_COST_SAME = "review_cost_same"
+#: the reply to "so it now costs £X a week. Is that right?"
+REVIEW_COST_OK = "review_cost_ok"
+REVIEW_ADD_SERVICE = "review_add_service"
+REVIEW_LIFE_CHANGES = "review_life_changes"
+REVIEW_WOULD_CHANGE = "review_would_change"

@@ -73,6 +73,7 @@ BASIC_INTENTS = [
     "start_again",
     "change_section",
     "out_of_scope",
+    "start_review",
 ]
 MIN_EXAMPLES = {"inform": 120, "safeguarding": 60}
 MIN_EXAMPLES_PER_INTENT = 25

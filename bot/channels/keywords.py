@@ -11,6 +11,8 @@ class Keyword(enum.Enum):
     START = "start"
     HELP = "help"
     MORE = "more"
+    #: passed on to the assistant, which starts a review of the plan (the review invitation says "Reply REVIEW")
+    REVIEW = "review"
 
 
 _WORDS = {
@@ -18,6 +20,7 @@ _WORDS = {
     Keyword.START: {"start", "unstop", "yes start", "subscribe", "opt in", "optin"},
     Keyword.HELP: {"help", "info"},
     Keyword.MORE: {"more"},
+    Keyword.REVIEW: {"review", "review my plan", "start review"},
 }
 
 

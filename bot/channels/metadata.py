@@ -14,6 +14,9 @@ from typing import Any, Mapping, Optional
 from bot.secret_keys import CLIENT_ADDRESSES, derived_key
 
 CLIENT_KEY = "client_key"
+#: by SMS, the keyword the whole message was when the assistant answers it (bot/channels/keywords.py):
+#: "review" (texting REVIEW starts a review, actions/review.py)
+SMS_KEYWORD = "sms_keyword"
 
 
 def client_key_for(address: str, secret_key: str) -> str:

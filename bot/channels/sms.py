@@ -28,7 +28,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 from bot.channels import store, texts
 from bot.channels.keywords import Keyword, keyword
 from bot.channels.limits import sms_refusal
-from bot.channels.metadata import CLIENT_KEY, client_key_for
+from bot.channels.metadata import CLIENT_KEY, SMS_KEYWORD, client_key_for
 from bot.channels.numbered import Choice, choices_of, chosen_payload, numbered_text, shown_choices
 from bot.channels.numbers import conversation_id, normalise_e164, number_hash
 from bot.channels.segments import split
@@ -179,7 +179,7 @@ class SmsInput(InputChannel):
         if (refused := await sms_refusal(sender.conversation_id, body, settings)) is not None:
             return refused
         text = chosen_payload(body, shown_choices(state.choices, state.more_text)) or body
-        collected = await self._ask_assistant(sender, text, on_new_message, settings)
+        collected = await self._ask_assistant(sender, text, on_new_message, settings, said)
         reply, choices = reply_text(collected)
         return await self._send(sender, reply, choices)
 
@@ -192,10 +192,13 @@ class SmsInput(InputChannel):
 
     @staticmethod
     async def _ask_assistant(
-        sender: Sender, text: str, on_new_message: OnNewMessage, settings: Settings
+        sender: Sender, text: str, on_new_message: OnNewMessage, settings: Settings, said: Optional[Keyword] = None
     ) -> List[Dict[str, Any]]:
+        """The assistant's reply to `text`; a keyword it answers (REVIEW) goes with it as metadata."""
         reference = await asyncio.to_thread(reference_for_phone, sender.number)
         metadata = {CLIENT_KEY: client_key_for(sender.number, settings.secret_key)}
+        if said is Keyword.REVIEW:
+            metadata[SMS_KEYWORD] = said.value
         if reference:
             metadata[PERSON_REFERENCE_KEY] = reference
         output = SmsOutput()
