@@ -30,22 +30,24 @@ from pathlib import Path
 from typing import Any, Callable, Collection, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action
-from sqlalchemy import update
+from sqlalchemy import delete, update
 
 from actions.identity import ValidateIdentityForm
 from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.plan import ValidateReviewForm
 from actions.plan_copy import WEB_CHANNEL, ValidateCopyForm
+from actions.review_form import ValidateReviewConversationForm
 from actions.services import FINISHED, ValidateServicesForm, weekly_cost
 from bot.answers.trackers import Outcome, run, tracker
 from bot.budgets.importer import import_budgets
 from bot.budgets.source import BudgetFigures
 from bot.config import PROJECT_ROOT
 from bot.db.migrate import upgrade
-from bot.db.models import Plan
+from bot.db.models import Plan, ReviewOutcome
 from bot.db.session import session_scope, use_database
 from bot.plans import costing, service
 from bot.plans.service import NewService
+from bot.reviews import record
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
     CHOICE_CHECK,
@@ -60,6 +62,8 @@ from bot.slot_names import (
     PLAN_CONFIRMED,
     PLAN_REFERENCE,
     PLANNED_BY,
+    REVIEW_ID,
+    REVIEW_RATING,
     REVIEW_STEP,
     SERVICE_CATEGORY,
     SERVICE_COST,
@@ -82,6 +86,8 @@ PERSON = "PB-100234"
 OUTCOMES = ("Get to the shops on my own", "See my grandchildren more", "Sleep better at night")
 #: a demo person whose budget came with the assessment, for the questions about needs and paying family
 ASSESSED_PERSON = "PB-100242"
+#: a demo person whose agreed plan is being reviewed, for how an outcome is going
+REVIEWED_PERSON = "PB-100235"
 #: that assessment's needs, in the order the set numbers them
 ASSESSED_NEEDS = ("personal_hygiene", "nutrition", "community")
 #: the cost the period question follows in the report
@@ -178,6 +184,13 @@ def _joined(name: str) -> Callable[[Outcome], Reading]:
     return lambda out: (out.slots.get(name) or "").replace(",", "+") or None
 
 
+def _rating(out: Outcome) -> Reading:
+    """The rating put back to the person, or the one the review recorded for its first outcome."""
+    if out.slots.get(REVIEW_RATING):
+        return str(out.slots[REVIEW_RATING])
+    return record.get_review(int(out.slots[REVIEW_ID])).outcome_ratings[0].rating
+
+
 def _needs(out: Outcome) -> Reading:
     chosen = out.slots.get(SERVICE_NEEDS)
     if not chosen or chosen == "none":
@@ -234,6 +247,7 @@ QUESTIONS: Dict[str, Question] = {
         _slot(PAYEE_LIVES_WITH),
         assessed=True,
     ),
+    "review_rating": Question(ValidateReviewConversationForm, REVIEW_RATING, {REVIEW_ID: None}, _rating),
 }
 
 
@@ -299,7 +313,25 @@ class Scratch:
             None,
         )
         self.assessed_service_id = service.add_service(self.assessed, daughter).id
+        self.review_id = self._review_under_way()
         self.tidy()
+
+    @staticmethod
+    def _review_under_way() -> int:
+        """A review just started of an agreed plan with one outcome (its first question: how is it going?)."""
+        reviewed = service.open_plan(
+            REVIEWED_PERSON, "self", "rest", "answers-review", BudgetFigures.of(Decimal(250), "week")
+        ).plan_reference
+        service.set_important_to_me(reviewed, "My garden")
+        service.add_outcome(reviewed, OUTCOMES[0])
+        service.set_outcomes_complete(reviewed, True)
+        service.add_service(reviewed, NewService("transport", "a taxi to the shops", None, None, Decimal(20), (1,)))
+        service.set_services_complete(reviewed, True)
+        service.set_management(reviewed, "council_managed")
+        service.set_contingency(reviewed, "My son would ring")
+        service.submit_plan(reviewed)
+        service.mark_agreed(reviewed, "answers-report")
+        return record.start_review(REVIEWED_PERSON, "rest").id
 
     def tidy(self) -> None:
         """Put the plan back as it was (three outcomes, the taxi), so each answer meets the same plan:
@@ -317,6 +349,7 @@ class Scratch:
         self.service_id = service.get_plan(self.plan).services[0].id
         with session_scope() as session:  # not asked yet (the contingency form asks it only then)
             session.execute(update(Plan).where(Plan.plan_reference == self.plan).values(communication_needs=None))
+            session.execute(delete(ReviewOutcome).where(ReviewOutcome.review_id == self.review_id))
 
 
 async def read_answer(
@@ -326,6 +359,8 @@ async def read_answer(
     `planned_by`: who is making the plan (a helper's 'to me' is someone chosen, not the person)."""
     service_id = scratch.assessed_service_id if question.assessed else scratch.service_id
     known = {**question.known, **({SERVICE_ID: service_id} if SERVICE_ID in question.known else {})}
+    if REVIEW_ID in question.known:
+        known[REVIEW_ID] = scratch.review_id
     t = tracker(
         {PLAN_REFERENCE: scratch.assessed if question.assessed else scratch.plan, PLANNED_BY: planned_by, **known},
         text,
@@ -337,8 +372,8 @@ async def read_answer(
     out = await run(question.form(), t)
     check = out.slots.get(CHOICE_CHECK)
     if check:  # a reading put back to the person: read as if they said yes
-        return question.read(Outcome({**question.known, **_checked(check)}, [], [])), True
-    after = Outcome({**question.known, **out.slots}, out.responses, out.messages)
+        return question.read(Outcome({**known, **_checked(check)}, [], [])), True
+    after = Outcome({**known, **out.slots}, out.responses, out.messages)
     confirmed = any((r or "").startswith("utter_confirm") for r in out.responses)
     return question.read(after), confirmed
 
