@@ -75,3 +75,21 @@ async def test_no_money_figure_is_recorded_wrong_without_confirmation(agent: Any
 def test_each_held_out_set_has_at_least_40_answers_per_question(name: str) -> None:
     per_question = Counter(row["question"] for row in rows(HELD_OUT.with_name(name)))
     assert len(per_question) == 9 and min(per_question.values()) >= 40, per_question
+
+
+@pytest.mark.e2e
+async def test_how_an_outcome_is_going_is_read_through_the_review_form(agent: Any, tmp_path: Any) -> None:
+    """The review's rating question, through the review form's validation on a review under way:
+    a clear rating is recorded, an option number is taken as it is, and each answer meets the same
+    review (the rating is taken back between answers)."""
+    path = tmp_path / "ratings.csv"
+    path.write_text(
+        "question,answer,expected\n"
+        "review_rating,much better,much_better\n"
+        "review_rating,4,worse\n"
+        "review_rating,no change,no_change\n",
+        encoding="utf-8",
+    )
+    counts, wrong_money, wrong = await measure(agent.parse_message, path)
+    assert counts["review_rating"][RIGHT] == 3, wrong
+    assert wrong_money == 0
