@@ -16,6 +16,7 @@ from bot.cli import DEMO_CSV
 from bot.db.migrate import upgrade
 from bot.db.session import get_engine, use_database
 from tests.support.databases import BACKENDS, DEMO_REFERENCE, postgres_database, sqlite_database
+from tests.support.model import parse  # noqa: F401  (a fixture for every suite)
 
 
 def _migrated(url: str) -> None:

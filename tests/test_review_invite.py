@@ -41,8 +41,8 @@ from bot.reviews.invite import (
     masked,
 )
 from tests.support.fake_twilio import FakeTwilio, FakeTwilioServer
+from tests.support.reviews import agreed_plan_managed_by as agreed_plan
 from tests.support.servers import SUPPORTPLAN
-from tests.test_reviews_due import agreed_plan
 
 WORKTREE = Path(__file__).resolve().parent.parent
 ACCOUNT, TOKEN, FROM = "AC" + "7" * 32, "the-auth-token", "+447700900999"

@@ -19,30 +19,9 @@ from bot.db.session import session_scope
 from bot.plans import service
 from bot.plans.service import NewService
 from bot.reviews.due import DIRECT_PAYMENT_CHECK, FIRST, YEARLY, reviews_due, schedule
+from tests.support.reviews import agreed_plan_managed_by as agreed_plan
 
 D = Decimal
-
-
-def agreed_plan(reference: str, management: str, agreed_on: date) -> str:
-    """A whole plan for `reference`, sent and agreed, as if agreed on `agreed_on`."""
-    plan = service.open_plan(reference, "self", "rest", None, BudgetFigures.of(D("250"), "week")).plan_reference
-    service.set_important_to_me(plan, "My garden")
-    service.add_outcome(plan, "Get out more")
-    service.set_outcomes_complete(plan, True)
-    service.add_service(plan, NewService("activities", "Swimming", None, None, D("10")))
-    service.set_services_complete(plan, True)
-    service.set_management(plan, management)
-    service.set_contingency(plan, "Ring my son")
-    service.submit_plan(plan)
-    service.mark_agreed(plan, "adviser@example.org")
-    moment = datetime(agreed_on.year, agreed_on.month, agreed_on.day, 12, tzinfo=timezone.utc)
-    with session_scope() as session:
-        session.execute(
-            update(Plan)
-            .where(Plan.plan_reference == plan)
-            .values(agreed_at=moment, review_due=service.first_review_due(agreed_on))
-        )
-    return plan
 
 
 def test_the_schedule_follows_the_council_settings() -> None:

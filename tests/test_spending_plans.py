@@ -15,6 +15,7 @@ from bot.db.session import session_scope
 from bot.plans import service
 from bot.spending.plans import PlanSpending, plan_spending
 from tests.support.plans import make_plan
+from tests.support.reviews import spend
 
 TODAY = date(2026, 11, 30)
 
@@ -28,18 +29,6 @@ def agreed_plan(person: str, agreed_on: date) -> str:
     return ref
 
 
-def spend(person: str, *payments: tuple) -> None:
-    with session_scope() as session:
-        owner = session.scalars(select(Person).where(Person.reference == person)).one()
-        upload = SpendImport(sha256=f"{len(payments)}-{payments[0][0]}", rows=len(payments))
-        session.add(upload)
-        session.flush()
-        for day, pence, category in payments:
-            session.add(
-                Spend(person_id=owner.id, import_id=upload.id, spent_on=day, amount_pence=pence, category=category)
-            )
-
-
 def spending_of(ref: str, rules: Optional[CouncilRules] = None) -> Optional[PlanSpending]:
     with session_scope() as session:
         plan = session.scalars(select(Plan).where(Plan.plan_reference == ref)).one()
@@ -50,10 +39,12 @@ def test_spending_since_the_plan_was_agreed_up_to_the_last_payment(demo_person: 
     ref = agreed_plan(demo_person, date(2026, 11, 2))  # PA £90 a week, swimming £100 a week
     spend(
         demo_person,
-        (date(2026, 10, 26), 50000, "personal_assistant"),  # before the plan was agreed
-        (date(2026, 11, 2), 6000, "personal_assistant"),
-        (date(2026, 11, 9), 6000, "personal_assistant"),
-        (date(2026, 11, 15), 20000, "activities"),  # two weeks, both days counted
+        [
+            (date(2026, 10, 26), 50000, "personal_assistant"),  # before the plan was agreed
+            (date(2026, 11, 2), 6000, "personal_assistant"),
+            (date(2026, 11, 9), 6000, "personal_assistant"),
+            (date(2026, 11, 15), 20000, "activities"),  # two weeks, both days counted
+        ],
     )
     spending = spending_of(ref)
     assert spending is not None and (spending.first, spending.last) == (date(2026, 11, 2), date(2026, 11, 15))
@@ -70,7 +61,7 @@ def test_spending_since_the_plan_was_agreed_up_to_the_last_payment(demo_person: 
 
 def test_only_the_last_compare_weeks_are_counted(demo_person: str) -> None:
     ref = agreed_plan(demo_person, date(2026, 1, 5))
-    spend(demo_person, (TODAY - timedelta(weeks=3), 9000, "personal_assistant"), (TODAY, 9000, "personal_assistant"))
+    spend(demo_person, [(TODAY - timedelta(weeks=3), 9000, "personal_assistant"), (TODAY, 9000, "personal_assistant")])
     spending = spending_of(ref, rules_from({"spending": {"compare_weeks": 2}}))
     assert spending is not None and spending.first == TODAY - timedelta(weeks=2) + timedelta(days=1)
     assert spending.rows[0].spent_weekly == Decimal("45.00")  # £90 over two weeks
@@ -80,5 +71,5 @@ def test_nothing_to_compare_without_payments_or_before_agreement(demo_person: st
     ref = agreed_plan(demo_person, date(2026, 11, 2))
     assert spending_of(ref) is None
     draft = make_plan(demo_person, "conv-draft")
-    spend(demo_person, (date(2026, 11, 3), 1000, "transport"))
+    spend(demo_person, [(date(2026, 11, 3), 1000, "transport")])
     assert spending_of(draft) is None

@@ -17,7 +17,7 @@ from actions.plan_copy import ValidateCopyForm
 from actions.services import FINISHED, ValidateServicesForm
 from bot.answers.trackers import domain, run, tracker
 from bot.slot_names import SERVICE_ID
-from tests.reviews.test_review_conversation import REVIEW_QUESTIONS
+from tests.support.reviews import REVIEW_QUESTIONS
 
 UNUSABLE = "hm"
 _PA = {"service_category": "personal_assistant", "service_description": "help to get up"}

@@ -8,7 +8,7 @@ from typing import Any, Callable, Dict
 import pytest
 
 from bench.report import TARGETS, check_targets, exit_code, missed, ratios, table
-from tests.bench.test_report import results
+from tests.bench.results import results
 
 Figures = Dict[str, Any]
 

@@ -15,9 +15,9 @@ import pytest
 import requests
 
 from tests.deploy.stack import LOOPBACK, PROXY_HTTP, RABBITMQ_URL, REPLICA_PORTS, PodmanStack, podman_stack
-from tests.replicas.test_shared_conversation import stored_events
 from tests.sms import test_sms_plan as sms_plan
 from tests.support.chat import Chat, expect
+from tests.support.conversations import stored_events
 from tests.support.deployment import whole_plan
 from tests.support.sms import Phone
 

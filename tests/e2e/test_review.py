@@ -15,34 +15,12 @@ import pytest
 from bot.db.session import use_database
 from bot.plans import service
 from tests.support.chat import Chat, expect
-from tests.support.plans import make_plan
+from tests.support.reviews import agreed_plan_with_spending
 from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
 
 PERSON = "PB-100240"  # Tomasz Nowak, born 1983-05-17
-
-
-def agreed_plan_with_spending(servers: Servers, person: str, conversation: str, folder: Path) -> str:
-    """An agreed plan (a PA 6 hours at £15, £90 a week; a swimming club at £100 a week) and a
-    week's spending imported: £40 on the PA, £100 on activities."""
-    use_database(servers.database_url)
-    try:
-        reference = make_plan(person, conversation, submit=True)
-        service.mark_agreed(reference, "adviser:e2e")
-    finally:
-        use_database(None)
-    spending = folder / "spend.csv"
-    today = date.today().isoformat()
-    spending.write_text(
-        "reference,date,amount,category,description\n"
-        f"{person},{today},40.00,personal_assistant,PA wages\n"
-        f"{person},{today},100.00,activities,swimming club\n",
-        encoding="utf-8",
-    )
-    loaded = servers.cli("import-spend", str(spending))
-    assert loaded.returncode == 0, loaded.stderr
-    return reference
 
 
 def exported(servers: Servers, *args: str) -> dict:

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.support.chat import Chat
+from tests.support.conversations import stored_events
 from tests.support.deployment import Deployment, deployment_env, postgres_database, prepare_database, whole_plan
 from tests.support.ports import REPLICAS
 
@@ -42,22 +43,6 @@ def replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tuple[str, Li
             for deployment in started:
                 deployment.stop()
             log.close()
-
-
-def stored_events(database_url: str, sender_id: str) -> List[Dict[str, object]]:
-    engine = create_engine(database_url, future=True)
-    try:
-        with engine.connect() as connection:
-            rows = (
-                connection.execute(
-                    text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender_id}
-                )
-                .scalars()
-                .all()
-            )
-    finally:
-        engine.dispose()
-    return [json.loads(row) for row in rows]
 
 
 def test_one_conversation_across_two_replicas(replicas: Tuple[str, List[Deployment]]) -> None:

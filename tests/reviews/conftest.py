@@ -23,19 +23,6 @@ def agreed(demo_person: str) -> str:
     return ref
 
 
-def spend(person: str, *payments: Any) -> None:
-    """Spending rows for `person`: (day, pence, category) each."""
-    with session_scope() as session:
-        owner = session.scalars(select(Person).where(Person.reference == person)).one()
-        upload = SpendImport(sha256=f"review-{len(payments)}-{payments[0][1]}", rows=len(payments))
-        session.add(upload)
-        session.flush()
-        for day, pence, category in payments:
-            session.add(
-                Spend(person_id=owner.id, import_id=upload.id, spent_on=day, amount_pence=pence, category=category)
-            )
-
-
 @pytest.fixture
 def today() -> date:
     return date.today()

@@ -25,7 +25,7 @@ from bot.channels.keywords import Keyword, keyword
 from bot.plans import service
 from bot.reviews import record
 from bot.reviews.questions import ADD, COST_SAME, HAPPENING, LIFE, RATING, STILL_RIGHT, WOULD, Question, next_question
-from tests.reviews.conftest import spend
+from tests.support.reviews import REVIEW_QUESTIONS, spend
 
 FORM = "review_conversation_form"
 D = Decimal
@@ -245,7 +245,7 @@ async def test_new_support_is_added_costed_the_same_way(demo_person: str, review
 async def test_spending_is_said_plainly_and_a_big_difference_goes_to_an_adviser(
     demo_person: str, review_id: int, today: Any
 ) -> None:
-    spend(demo_person, (today, 4000, "personal_assistant"), (today, 10000, "activities"))
+    spend(demo_person, [(today, 4000, "personal_assistant"), (today, 10000, "activities")])
     asked = await run(AskReviewLifeChanges(), tracker(state(demo_person, review_id, review_passed=["add"])))
     sentences = asked.said("utter_review_spending")["sentences"]
     assert "About £50 a week less than planned on a personal assistant." in sentences
@@ -346,17 +346,6 @@ def _at(review_id: int, slot: str) -> Dict[str, Any]:
 
 
 #: the review form's own questions, answered with something unusable again and again
-REVIEW_QUESTIONS = (
-    "review_rating",
-    "review_happening",
-    "review_still_right",
-    "review_stop",
-    "review_cost_same",
-    "review_cost_ok",
-    "review_add_service",
-    "review_life_changes",
-    "review_would_change",
-)
 
 
 @pytest.mark.parametrize("slot", REVIEW_QUESTIONS)

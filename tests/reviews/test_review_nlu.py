@@ -11,7 +11,7 @@ from bot.answers.reading import model_ranking
 from bot.config import PROJECT_ROOT
 from bot.plans.catalogue import RATINGS
 from bot.safety.detector import message_shows_risk
-from tests.safety.conftest import ParseFn, parse  # noqa: F401  (the fixture)
+from tests.support.model import ParseFn
 
 
 def test_the_rating_examples_name_exactly_the_catalogue_ratings() -> None:
@@ -29,11 +29,11 @@ def test_the_rating_examples_name_exactly_the_catalogue_ratings() -> None:
         "let's check how my care plan is going",
     ],
 )
-def test_asking_for_a_review_in_new_words(parse: ParseFn, text: str) -> None:  # noqa: F811
+def test_asking_for_a_review_in_new_words(parse: ParseFn, text: str) -> None:
     assert parse(text)["intent"]["name"] == "start_review"
 
 
-def test_a_question_about_reviews_is_still_a_question(parse: ParseFn) -> None:  # noqa: F811
+def test_a_question_about_reviews_is_still_a_question(parse: ParseFn) -> None:
     assert parse("when is my next review")["intent"]["name"] == "faq"
 
 
@@ -46,7 +46,7 @@ def test_a_question_about_reviews_is_still_a_question(parse: ParseFn) -> None:  
         ("honestly it's got a lot harder", "worse"),
     ],
 )
-def test_ratings_are_read_by_the_choice_model(parse: ParseFn, text: str, rating: str) -> None:  # noqa: F811
+def test_ratings_are_read_by_the_choice_model(parse: ParseFn, text: str, rating: str) -> None:
     assert model_ranking(parse(text), "review_rating")[0][0] == rating
 
 
@@ -63,5 +63,5 @@ def test_ratings_are_read_by_the_choice_model(parse: ParseFn, text: str, rating:
         "nothing",
     ],
 )
-def test_everyday_review_answers_are_not_risk(parse: ParseFn, text: str) -> None:  # noqa: F811
+def test_everyday_review_answers_are_not_risk(parse: ParseFn, text: str) -> None:
     assert not message_shows_risk(parse(text), in_form=True)

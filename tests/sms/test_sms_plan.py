@@ -13,29 +13,12 @@ from bot.channels.segments import MAX_SEGMENTS, MORE_PROMPT, fits
 from bot.plans.service import MAX_TEXT
 from tests.support.chat import expect
 from tests.support.servers import LoggedServers
-from tests.support.sms import Phone
+from tests.support.sms import Phone, say, whole
 
 pytestmark = pytest.mark.e2e
 
 SAM = "+447700900123"  # PB-100234, Sam Taylor, born 1956-04-03, £250 a week
 PRIYA = "+447700900124"  # PB-100235, Priya Shah, born 1948-11-21, £1,300 a month
-
-
-def whole(phone: Phone, first: List[str]) -> str:
-    """The whole reply: the first texts, then MORE until nothing is held back. Every text is
-    one segment and no reply is more than 3 of them."""
-    texts = list(first)
-    batch = first
-    while True:
-        assert 1 <= len(batch) <= MAX_SEGMENTS and all(fits(t) for t in batch), batch
-        if not batch[-1].endswith(MORE_PROMPT):
-            return "\n".join(texts).replace("\n" + MORE_PROMPT, "")
-        batch = phone.text("more")
-        texts += batch
-
-
-def say(phone: Phone, body: str) -> str:
-    return whole(phone, phone.text(body))
 
 
 def export(running: LoggedServers, reference: str) -> dict:

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_review import agreed_plan_with_spending
-from tests.sms.test_sms_plan import say
 from tests.support.chat import expect
+from tests.support.reviews import agreed_plan_with_spending
 from tests.support.servers import LoggedServers
-from tests.support.sms import Phone
+from tests.support.sms import Phone, say
 
 pytestmark = pytest.mark.e2e
 

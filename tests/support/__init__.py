@@ -1,6 +1,7 @@
 """Helpers shared by the test suites, one job per module (the suites' conftests keep only fixtures):
 
 - databases: a fresh SQLite or PostgreSQL test database (the conftest's fixtures use them)
+- model: the newest trained model's parse, once per session (the `parse` fixture)
 - ports: every suite's ports (moved by SUPPORTPLAN_TEST_PORT_OFFSET) and this machine's address
 - servers: starting the real action server, Rasa server and web app on a fresh database
 - chat: a person talking to the servers over Rasa's REST channel, and checking the replies

@@ -7,7 +7,7 @@ from typing import Dict, List, Optional, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, text
 from sqlalchemy.engine import make_url
 
 from bot.db.session import get_engine
@@ -72,3 +72,20 @@ def save_conversation(
                 events.insert(),
                 [{"sender_id": sender_id, "type_name": kind, "timestamp": 10.0 + i, "data": json.dumps(event)}],
             )
+
+
+def stored_events(database_url: str, sender_id: str) -> List[Dict[str, object]]:
+    """Every event Rasa stored for the conversation, oldest first."""
+    engine = create_engine(database_url, future=True)
+    try:
+        with engine.connect() as connection:
+            rows = (
+                connection.execute(
+                    text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender_id}
+                )
+                .scalars()
+                .all()
+            )
+    finally:
+        engine.dispose()
+    return [json.loads(row) for row in rows]

@@ -11,14 +11,17 @@ from typing import Dict, Optional, Sequence, Tuple
 from sqlalchemy import select, update
 
 from bot.budgets.importer import import_budgets
+from bot.budgets.source import BudgetFigures
 from bot.council import council_rules
 from bot.db.models import Person, Plan, Review, Spend, SpendImport
-from bot.db.session import session_scope
+from bot.db.session import session_scope, use_database
 from bot.plans import service
+from bot.plans.service import NewService
 from bot.reviews import record
 from bot.reviews.due import next_review
 from bot.reviews.views import ReviewView
 from tests.support.plans import make_plan
+from tests.support.servers import Servers
 
 
 def at(day: date, hour: int = 10) -> datetime:
@@ -88,6 +91,20 @@ def spend(person: str, payments: Sequence[Tuple[date, int, str]], name: str = "s
             )
 
 
+#: the review conversation's questions (the slots of review_conversation_form)
+REVIEW_QUESTIONS = (
+    "review_rating",
+    "review_happening",
+    "review_still_right",
+    "review_stop",
+    "review_cost_same",
+    "review_cost_ok",
+    "review_add_service",
+    "review_life_changes",
+    "review_would_change",
+)
+
+
 #: what make_plan's plan sets aside a week, in pence
 PLANNED = ((9000, "personal_assistant"), (10000, "activities"))
 
@@ -141,3 +158,48 @@ def review_scenario(today: date, people: Sequence[str] = DEMO_PEOPLE) -> Dict[st
     weekly = [today - timedelta(days=d) for d in range(77, -1, -7)]
     spend(people[3], [(day, pence, kind) for day in weekly for pence, kind in PLANNED], "twice")
     return plans
+
+
+def agreed_plan_with_spending(servers: Servers, person: str, conversation: str, folder: Path) -> str:
+    """An agreed plan (a PA 6 hours at £15, £90 a week; a swimming club at £100 a week) and a
+    week's spending imported: £40 on the PA, £100 on activities."""
+    use_database(servers.database_url)
+    try:
+        reference = make_plan(person, conversation, submit=True)
+        service.mark_agreed(reference, "adviser:e2e")
+    finally:
+        use_database(None)
+    spending = folder / "spend.csv"
+    today = date.today().isoformat()
+    spending.write_text(
+        "reference,date,amount,category,description\n"
+        f"{person},{today},40.00,personal_assistant,PA wages\n"
+        f"{person},{today},100.00,activities,swimming club\n",
+        encoding="utf-8",
+    )
+    loaded = servers.cli("import-spend", str(spending))
+    assert loaded.returncode == 0, loaded.stderr
+    return reference
+
+
+def agreed_plan_managed_by(reference: str, management: str, agreed_on: date) -> str:
+    """A small whole plan for `reference` (one activity, £10 a week) with the money managed by
+    `management`, sent and agreed, as if agreed on `agreed_on`."""
+    plan = service.open_plan(reference, "self", "rest", None, BudgetFigures.of(Decimal("250"), "week")).plan_reference
+    service.set_important_to_me(plan, "My garden")
+    service.add_outcome(plan, "Get out more")
+    service.set_outcomes_complete(plan, True)
+    service.add_service(plan, NewService("activities", "Swimming", None, None, Decimal("10")))
+    service.set_services_complete(plan, True)
+    service.set_management(plan, management)
+    service.set_contingency(plan, "Ring my son")
+    service.submit_plan(plan)
+    service.mark_agreed(plan, "adviser@example.org")
+    moment = datetime(agreed_on.year, agreed_on.month, agreed_on.day, 12, tzinfo=timezone.utc)
+    with session_scope() as session:
+        session.execute(
+            update(Plan)
+            .where(Plan.plan_reference == plan)
+            .values(agreed_at=moment, review_due=service.first_review_due(agreed_on))
+        )
+    return plan

@@ -10,6 +10,7 @@ from typing import Dict, List, Optional
 import requests
 from twilio.request_validator import RequestValidator
 
+from bot.channels.segments import MAX_SEGMENTS, MORE_PROMPT, fits
 from tests.support.ports import SMS
 
 AUTH_TOKEN = "e2e-sms-auth-token"
@@ -68,3 +69,21 @@ class Phone:
 def messages(twiml: str) -> List[str]:
     """The texts in a TwiML reply."""
     return [m.text or "" for m in ElementTree.fromstring(twiml).iter("Message")]
+
+
+def whole(phone: Phone, first: List[str]) -> str:
+    """The whole reply: the first texts, then MORE until nothing is held back. Every text is
+    one segment and no reply is more than 3 of them."""
+    texts = list(first)
+    batch = first
+    while True:
+        assert 1 <= len(batch) <= MAX_SEGMENTS and all(fits(t) for t in batch), batch
+        if not batch[-1].endswith(MORE_PROMPT):
+            return "\n".join(texts).replace("\n" + MORE_PROMPT, "")
+        batch = phone.text("more")
+        texts += batch
+
+
+def say(phone: Phone, body: str) -> str:
+    """Text `body` and read the whole reply (see `whole`)."""
+    return whole(phone, phone.text(body))

@@ -1,4 +1,5 @@
-"""The trained NLU model, loaded once per session from the newest model in models/."""
+"""The trained NLU model, loaded once per session from the newest model in models/ (the `parse`
+fixture, registered by tests/conftest.py)."""
 
 from __future__ import annotations
 
