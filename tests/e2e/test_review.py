@@ -32,7 +32,7 @@ def exported(servers: Servers, *args: str) -> dict:
 def test_a_whole_review_over_rest(servers: Servers, chat: Chat, tmp_path: Path) -> None:
     first = agreed_plan_with_spending(servers, PERSON, "e2e-review-plan", tmp_path)
 
-    expect(chat.say("hiya can we look at how my support is going"), "Who is making this plan")
+    expect(chat.say("hiya can we look at how my support is going"), "Who is looking at how the support is going")
     expect(chat.say("just me"), "reference number")
     expect(chat.say(PERSON), "date of birth")
     reply = chat.say("17/5/1983")

@@ -32,7 +32,7 @@ def test_a_whole_review_by_text_message(sms_servers: LoggedServers, tmp_path: Pa
     first = agreed_plan_with_spending(sms_servers.servers, PERSON, "sms-review-plan", tmp_path)
     aisha = Phone(AISHA)
 
-    expect(say(aisha, "REVIEW"), "Who is making this plan", "Reply 1 for")
+    expect(say(aisha, "REVIEW"), "Who is looking at how the support is going", "Reply 1 for")
     reply = say(aisha, "1")
     expect(reply, "date of birth")
     assert "reference number" not in reply.lower()
