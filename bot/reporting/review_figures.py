@@ -24,15 +24,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bot.council import CouncilRules
-from bot.db.models import Outcome, Plan, Review, ReviewOutcome, Spend
-from bot.money import from_pence
+from bot.db.models import Outcome, Plan, Review, ReviewOutcome
 from bot.plans.catalogue.terms import Term, Vocabulary
-from bot.plans.service import plan_view
 from bot.plans.wellbeing import wellbeing_areas
 from bot.reporting.period import Period
 from bot.reporting.plan_figures import NOT_RECORDED
 from bot.reviews.queue import answered_due_dates
-from bot.spending.compare import Payment, compare
+from bot.spending.plans import spending_between
 
 #: how a review due in the period went
 TIMELINESS: Vocabulary[Term] = Vocabulary(
@@ -145,13 +143,10 @@ def spend_against_plans(
         last = min(last, period.last) if period.last else last
         if first > last:
             continue
-        spends = session.scalars(
-            select(Spend).where(Spend.person_id == plan.person_id, Spend.spent_on >= first, Spend.spent_on <= last)
-        ).all()
-        if not spends:
+        spending = spending_between(session, plan, first, last, rules)
+        if spending is None:
             continue
-        payments: List[Payment] = [(s.spent_on, from_pence(s.amount_pence), s.category) for s in spends]
-        rows = compare(plan_view(plan).services, payments, first, max(s.spent_on for s in spends), rules)
+        rows = spending.rows
         option = by_management[plan.management or NOT_RECORDED]
         option.plans += 1
         option.flagged += any(row.flagged for row in rows)

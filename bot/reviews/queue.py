@@ -27,10 +27,10 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from bot.council import CouncilRules, council_rules
 from bot.db.models import Plan, Review
 from bot.db.session import session_scope
-from bot.plans.catalogue import MANAGEMENT, RATINGS
+from bot.plans.catalogue import MANAGEMENT
 from bot.plans.catalogue.terms import Term, Vocabulary
 from bot.reviews.due import DueReview, next_review, reviews_due, schedule
-from bot.reviews.record import reviews_of_plan
+from bot.reviews.record import rated_worse, reviews_of_plan
 from bot.reviews.views import ReviewView
 from bot.spending.compare import CategorySpending
 from bot.spending.plans import PlanSpending, plan_spending
@@ -86,8 +86,12 @@ class ReviewsQueue:
 
 
 def _spending_differs(session: Session, plan: Plan, today: date, rules: CouncilRules) -> bool:
-    spending = plan_spending(session, plan, today, rules)
-    return spending is not None and bool(spending.flagged)
+    """Whether the plan's spending differs enough for an adviser, read once per plan and session."""
+    known: Dict[int, bool] = session.info.setdefault("spending_differs", {})
+    if plan.id not in known:
+        spending = plan_spending(session, plan, today, rules)
+        known[plan.id] = spending is not None and bool(spending.flagged)
+    return known[plan.id]
 
 
 def _flagged(plan: Optional[Plan]) -> bool:
@@ -96,7 +100,7 @@ def _flagged(plan: Optional[Plan]) -> bool:
 
 def review_reasons(review: Review, spending_differs: bool) -> Tuple[str, ...]:
     """The REASONS codes that apply to a review (the plan's spending checked by the caller)."""
-    worse = any(RATINGS[row.rating].needs_a_person for row in review.outcomes)
+    worse = rated_worse(review)
     changed = bool(review.life_changes)
     found = {
         "safeguarding": _flagged(review.plan) or _flagged(review.new_plan),

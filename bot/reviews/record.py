@@ -59,6 +59,7 @@ __all__ = [
     "get_review",
     "latest_review",
     "rate_outcome",
+    "rated_worse",
     "review_to_json",
     "reviewable_plan",
     "reviews_of_plan",
@@ -402,13 +403,17 @@ def set_needs_person(review_id: int, needs_person: bool) -> None:
     _change(review_id, lambda session, review: setattr(review, "needs_person", needs_person))
 
 
+def rated_worse(review: Review) -> bool:
+    """An outcome was rated in a way that needs a person (catalogue RATINGS' `needs_a_person`)."""
+    return any(RATINGS[row.rating].needs_a_person for row in review.outcomes)
+
+
 def finish_review(review_id: int) -> ReviewView:
     """Finish the review (see the module's rules); finishing a finished review changes nothing."""
     with session_scope() as session:
         review = _load(session, review_id)
         if review.status == "in_progress":
-            worse = any(RATINGS[row.rating].needs_a_person for row in review.outcomes)
-            review.needs_person = review.needs_person or worse or bool(review.life_changes)
+            review.needs_person = review.needs_person or rated_worse(review) or bool(review.life_changes)
             review.status, review.finished_at = "done", utcnow()
             review.plan.review_due = next_review(review.plan, review.finished_at.date(), council_rules())[0]
             session.flush()

@@ -38,16 +38,24 @@ class PlanSpending:
         return [row.sentence() for row in self.rows]
 
 
+def spending_between(
+    session: Session, plan: Plan, first: date, last: date, rules: CouncilRules
+) -> Optional[PlanSpending]:
+    """Spending on file from `first` to `last` against `plan`, up to the last payment in those days;
+    None when there is none."""
+    spends = session.scalars(
+        select(Spend).where(Spend.person_id == plan.person_id, Spend.spent_on >= first, Spend.spent_on <= last)
+    ).all()
+    if not spends:
+        return None
+    payments: List[Payment] = [(spend.spent_on, from_pence(spend.amount_pence), spend.category) for spend in spends]
+    paid_up_to = max(spend.spent_on for spend in spends)
+    return PlanSpending(first, paid_up_to, compare(plan_view(plan).services, payments, first, paid_up_to, rules))
+
+
 def plan_spending(session: Session, plan: Plan, today: date, rules: CouncilRules) -> Optional[PlanSpending]:
     """Spending against `plan` up to `today`; None when the plan is not agreed or nothing was spent."""
     if plan.agreed_at is None:
         return None
     first = max(plan.agreed_at.date(), today - timedelta(weeks=rules.compare_weeks) + timedelta(days=1))
-    spends = session.scalars(
-        select(Spend).where(Spend.person_id == plan.person_id, Spend.spent_on >= first, Spend.spent_on <= today)
-    ).all()
-    if not spends:
-        return None
-    payments: List[Payment] = [(spend.spent_on, from_pence(spend.amount_pence), spend.category) for spend in spends]
-    last = max(spend.spent_on for spend in spends)
-    return PlanSpending(first, last, compare(plan_view(plan).services, payments, first, last, rules))
+    return spending_between(session, plan, first, today, rules)
