@@ -52,7 +52,7 @@ from bot.reviews.questions import (
     next_question,
     own_words,
 )
-from bot.reviews.views import ReviewView
+from bot.reviews.views import ReviewView, ServiceCheckView
 from bot.reviews.wording import YES_NO_CHECKS, rating_words, spending_words
 from bot.slot_names import (
     REVIEW_ADD_SERVICE,
@@ -350,6 +350,11 @@ class ValidateReviewConversationForm(ServiceCosting, SectionFormValidation):
 # --- asking ------------------------------------------------------------------------------------
 
 
+def _service(review: ReviewView, question: Question) -> ServiceCheckView:
+    """The service of the review the question is about."""
+    return next(service for service in review.services if service.service_id == question.item)
+
+
 class _AskAboutItem(Action, ABC):
     """Asks the review's current question, naming its outcome or service."""
 
@@ -388,8 +393,9 @@ class AskReviewHappening(_AskAboutItem):
     async def ask(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, review: ReviewView, question: Question
     ) -> List[EventType]:
-        described = next(s.description for s in review.services if s.service_id == question.item)
-        dispatcher.utter_message(response="utter_ask_review_happening", description=described)
+        dispatcher.utter_message(
+            response="utter_ask_review_happening", description=_service(review, question).description
+        )
         return []
 
 
@@ -399,7 +405,7 @@ class AskReviewCostSame(_AskAboutItem):
     async def ask(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, review: ReviewView, question: Question
     ) -> List[EventType]:
-        weekly = next(s.weekly_cost_before for s in review.services if s.service_id == question.item) or Decimal(0)
+        weekly = _service(review, question).weekly_cost_before or Decimal(0)
         dispatcher.utter_message(response="utter_ask_review_cost_same", weekly_cost=format_pounds(weekly))
         return []
 
