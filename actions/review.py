@@ -52,8 +52,8 @@ logger = logging.getLogger(__name__)
 START_REVIEW = "start_review"
 #: how sure the intent model must be, outside a form, that the person asked for a review
 START_CONFIDENCE = 0.5
-#: the review form's own slots, cleared before it opens
-REVIEW_FORM_SLOTS = (
+#: the review's own questions (slots), in the order they come
+REVIEW_QUESTIONS = (
     REVIEW_RATING,
     REVIEW_HAPPENING,
     REVIEW_STILL_RIGHT,
@@ -63,6 +63,10 @@ REVIEW_FORM_SLOTS = (
     REVIEW_ADD_SERVICE,
     REVIEW_LIFE_CHANGES,
     REVIEW_WOULD_CHANGE,
+)
+#: the review form's slots, cleared before it opens: its own and the cost questions it shares with planning
+REVIEW_FORM_SLOTS = (
+    *REVIEW_QUESTIONS,
     SERVICE_CATEGORY,
     SERVICE_DESCRIPTION,
     SERVICE_HOURS,

@@ -14,10 +14,10 @@ from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
 from actions.plan_copy import ValidateCopyForm
+from actions.review import REVIEW_QUESTIONS
 from actions.services import FINISHED, ValidateServicesForm
 from bot.answers.trackers import domain, run, tracker
 from bot.slot_names import SERVICE_ID
-from tests.support.reviews import REVIEW_QUESTIONS
 
 UNUSABLE = "hm"
 _PA = {"service_category": "personal_assistant", "service_description": "help to get up"}

@@ -11,6 +11,7 @@ from typing import Any, Dict
 import pytest
 
 from actions.plan import ActionNextSection
+from actions.review import REVIEW_QUESTIONS
 from actions.review_form import (
     AskReviewCostOk,
     AskReviewCostSame,
@@ -25,7 +26,7 @@ from bot.channels.keywords import Keyword, keyword
 from bot.plans import service
 from bot.reviews import record
 from bot.reviews.questions import ADD, COST_SAME, HAPPENING, LIFE, RATING, STILL_RIGHT, WOULD, Question, next_question
-from tests.support.reviews import REVIEW_QUESTIONS, spend
+from tests.support.reviews import spend
 
 FORM = "review_conversation_form"
 D = Decimal

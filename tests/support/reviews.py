@@ -91,20 +91,6 @@ def spend(person: str, payments: Sequence[Tuple[date, int, str]], name: str = "s
             )
 
 
-#: the review conversation's questions (the slots of review_conversation_form)
-REVIEW_QUESTIONS = (
-    "review_rating",
-    "review_happening",
-    "review_still_right",
-    "review_stop",
-    "review_cost_same",
-    "review_cost_ok",
-    "review_add_service",
-    "review_life_changes",
-    "review_would_change",
-)
-
-
 #: what make_plan's plan sets aside a week, in pence
 PLANNED = ((9000, "personal_assistant"), (10000, "activities"))
 
