@@ -41,7 +41,7 @@ from bot.money import format_pounds
 from bot.parsing import is_finished, parse_yes_no
 from bot.parsing.change_of_mind import CHANGED_MIND_BUT_NO
 from bot.parsing.edits import items_chosen, sounds_like_correction
-from bot.parsing.relations import PARTNERS
+from bot.parsing.relations import the_persons_partner
 from bot.plans import service
 from bot.plans.service import NewService
 from bot.plans.views import PlanView
@@ -50,6 +50,7 @@ from bot.slot_names import (
     PAYEE_LIVES_WITH,
     PAYEE_RELATION,
     PERSON_NAME,
+    PLANNED_BY,
     REQUESTED_SLOT,
     SERVICE_CATEGORY,
     SERVICE_COST,
@@ -117,7 +118,8 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             working=found.working,
         )
         say_new_checks(dispatcher, before, plan)
-        relation = added.payee_relation if added.payee_relation not in PARTNERS else None
+        planned_by = tracker.get_slot(PLANNED_BY) or plan.planned_by
+        relation = None if the_persons_partner(added.description, planned_by) else added.payee_relation
         return {**updates, SERVICE_ID: added.id, PAYEE_RELATION: relation}
 
     async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:

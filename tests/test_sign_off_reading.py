@@ -23,7 +23,7 @@ from bot.parsing.copies import asks_about_the_ways, copy_route_said
 from bot.parsing.living import lives_with
 from bot.parsing.needs import need_words
 from bot.parsing.payees import payee_said
-from bot.parsing.relations import helper_paid, relation_named
+from bot.parsing.relations import helper_paid, relation_named, the_persons_partner
 
 NEEDS = ("personal_hygiene", "nutrition", "community")
 ITEMS = [(number, need_words(code)) for number, code in enumerate(NEEDS, start=1)]
@@ -258,3 +258,18 @@ async def test_our_own_sign_off_answers_are_read_right_or_confirmed(agent: Any, 
     assert (total[RIGHT] + total[CONFIRMED]) / sum(total.values()) >= 0.95, "\n".join(wrong)
     if name == "sign_off_dev.csv":
         assert total[WRONG] == 0, "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    "description, planned_by, partner",
+    [
+        ("my wife to help me dress", "self", True),
+        ("her husband Bill as her PA", "supporter", True),
+        ("me as her PA, I'm her husband", "supporter", True),
+        ("my husband Dave to help mum", "supporter", False),  # the helper's partner: mum's son-in-law
+        ("my partner to sit with dad", "supporter", False),
+        ("my daughter Jo", "self", False),
+    ],
+)
+def test_whose_partner_is_paid(description: str, planned_by: str, partner: bool) -> None:
+    assert the_persons_partner(description, planned_by) is partner

@@ -94,3 +94,12 @@ def relation_named(text: str) -> Optional[Relation]:
 def helper_paid(text: str) -> bool:
     """A helper describing support they are paid for themselves ("me as her PA")."""
     return bool(_HELPER_PAID.search(text or ""))
+
+
+def the_persons_partner(description: str, planned_by: Optional[str]) -> bool:
+    """The one paid is the person's own spouse or partner, paid only if the council agrees wherever
+    they live: 'my wife' said by the person, 'her husband' by a helper. A helper's own partner
+    ('my husband' from a daughter) is the person's relative by marriage, a close relative under
+    regulation 3, so where they live is asked as for any relative."""
+    named = relation_named(description)
+    return named is not None and named.partner and not (planned_by == "supporter" and named.owner == "my")

@@ -12,7 +12,7 @@ from typing import Dict, Iterator, Optional, Tuple
 
 from bot.council import CouncilRules
 from bot.money import format_pounds
-from bot.parsing.relations import PARTNERS, relation_named
+from bot.parsing.relations import relation_named, the_persons_partner
 from bot.plans.catalogue import MANAGEMENT
 from bot.plans.views import PlanView, ServiceView
 
@@ -60,7 +60,7 @@ def _living_wage(service: ServiceView, rules: CouncilRules, on: date) -> Optiona
 def _family_payment(service: ServiceView, plan: PlanView) -> Optional[RaisedCheck]:
     if service.category not in PAYS_A_PERSON or service.payee_relation is None:
         return None
-    partner = service.payee_relation in PARTNERS
+    partner = the_persons_partner(service.description, plan.planned_by)
     if not partner and not service.payee_lives_with:
         return None
     return RaisedCheck(

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Collection, Dict, Optional
 
-from bot.parsing.relations import PARTNERS
+from bot.parsing.relations import the_persons_partner
 from bot.plans.catalogue import MANAGEMENT
 from bot.plans.catalogue.services import CATEGORIES
 from bot.plans.views import PlanView, ServiceView
@@ -69,8 +69,8 @@ def _contingency(plan: PlanView, skipped: Collection[str]) -> Optional[LooseEnd]
     return None
 
 
-def _asks_where_relative_lives(service: ServiceView) -> bool:
-    return bool(service.payee_relation) and service.payee_relation not in PARTNERS
+def _asks_where_relative_lives(service: ServiceView, planned_by: str) -> bool:
+    return bool(service.payee_relation) and not the_persons_partner(service.description, planned_by)
 
 
 def _service_costed(service: ServiceView) -> Dict[str, Any]:
@@ -92,7 +92,7 @@ def _services(plan: PlanView) -> Optional[LooseEnd]:
     assessed = bool(plan.budget.eligible_needs)
     for service in reversed(plan.services):
         known = _service_costed(service)
-        if _asks_where_relative_lives(service) and service.payee_lives_with is None:
+        if _asks_where_relative_lives(service, plan.planned_by) and service.payee_lives_with is None:
             return LooseEnd("services", PAYEE_LIVES_WITH, {**known, PAYEE_RELATION: service.payee_relation})
         if assessed and service.need_codes is None:
             outcomes = ",".join(str(i) for i in service.outcome_ids) or None

@@ -14,8 +14,10 @@ from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from actions.paying_family import AskPayeeLivesWith
 from actions.services import ValidateServicesForm
 from bot.answers.trackers import domain, run, tracker
+from bot.budgets.source import BudgetFigures
 from bot.config import PROJECT_ROOT
 from bot.plans import service
 from bot.plans.service import NewService
@@ -150,3 +152,107 @@ async def test_a_partner_is_never_asked_where_they_live_and_is_checked_at_once(p
     assert out.slots["requested_slot"] == "service_outcomes"
     (said,) = checks_said(out)
     assert "your wife" in said["message"]
+
+
+# --- a helper's own partner paid ------------------------------------------------------------
+
+
+@pytest.fixture
+def helper_plan(demo: Any) -> str:
+    """A draft plan a helper is making, with one outcome."""
+    budget = BudgetFigures.of(Decimal(250), "week")
+    reference = service.open_plan("PB-100234", "supporter", "rest", "c", budget).plan_reference
+    service.add_outcome(reference, "Get out to the shops")
+    return reference
+
+
+@pytest.mark.parametrize(
+    "description, relation",
+    [("my husband Dave to help mum get up", "husband"), ("my wife as dad's PA", "wife"), ("my partner", "partner")],
+)
+async def test_a_helper_s_own_partner_paid_is_asked_where_they_live(
+    helper_plan: str, description: str, relation: str
+) -> None:
+    """A helper's spouse is the person's relative by marriage (regulation 3's close relatives), so
+    where they live decides the check, unlike the person's own partner."""
+    t = tracker(
+        {"plan_reference": helper_plan, "planned_by": "supporter", **pa(description)},
+        "£13",
+        filled="service_rate",
+        active_loop=FORM,
+    )
+    out = await run(ValidateServicesForm(), t)
+    assert out.slots["payee_relation"] == relation
+    assert out.slots["requested_slot"] == "payee_lives_with"
+    assert checks_said(out) == []
+    assert service.get_plan(helper_plan).checks == ()
+
+
+async def test_a_helper_s_partner_is_asked_about_in_the_helper_s_words(helper_plan: str) -> None:
+    added = service.add_service(
+        helper_plan, NewService("personal_assistant", "my husband Dave to help mum", Decimal(10), Decimal(13), None)
+    )
+    slots = {
+        "plan_reference": helper_plan,
+        "planned_by": "supporter",
+        "service_id": added.id,
+        "payee_relation": "husband",
+    }
+    out = await run(AskPayeeLivesWith(), tracker(slots))
+    assert out.responses == ["utter_ask_helpers_relative_lives_with"]
+
+
+async def test_a_helper_s_partner_who_lives_with_the_person_raises_the_check_in_the_helper_s_words(
+    helper_plan: str,
+) -> None:
+    added = service.add_service(
+        helper_plan, NewService("personal_assistant", "my husband Dave to help mum", Decimal(10), Decimal(13), None)
+    )
+    name = service.get_plan(helper_plan).given_name
+    known = {
+        **pa("my husband Dave to help mum"),
+        "service_rate": "13",
+        "service_id": added.id,
+        "payee_relation": "husband",
+    }
+    t = tracker(
+        {"plan_reference": helper_plan, "planned_by": "supporter", **known},
+        "yes we all live together",
+        filled="payee_lives_with",
+        active_loop=FORM,
+    )
+    out = await run(ValidateServicesForm(), t)
+    (said,) = checks_said(out)
+    assert f"your husband, who lives with {name}," in said["message"]
+    assert [c.code for c in service.get_plan(helper_plan).checks] == ["family_payment"]
+
+
+async def test_a_helper_s_partner_living_elsewhere_raises_nothing(helper_plan: str) -> None:
+    added = service.add_service(
+        helper_plan, NewService("personal_assistant", "my wife to sit with dad", Decimal(10), Decimal(13), None)
+    )
+    assert service.get_plan(helper_plan).checks == ()  # where she lives is not known yet
+    known = {**pa("my wife to sit with dad"), "service_rate": "13", "service_id": added.id, "payee_relation": "wife"}
+    t = tracker(
+        {"plan_reference": helper_plan, "planned_by": "supporter", **known},
+        "no, we have our own house",
+        filled="payee_lives_with",
+        active_loop=FORM,
+    )
+    out = await run(ValidateServicesForm(), t)
+    assert out.slots["payee_lives_with"] == "no"
+    assert checks_said(out) == [] and service.get_plan(helper_plan).checks == ()
+
+
+async def test_the_person_s_own_partner_named_by_a_helper_is_checked_at_once(helper_plan: str) -> None:
+    t = tracker(
+        {"plan_reference": helper_plan, "planned_by": "supporter", **pa("her husband Bill as her PA")},
+        "£13",
+        filled="service_rate",
+        active_loop=FORM,
+    )
+    out = await run(ValidateServicesForm(), t)
+    assert out.slots["payee_relation"] is None
+    assert out.slots["requested_slot"] == "service_outcomes"
+    (said,) = checks_said(out)
+    assert "husband" in said["message"] and "who lives with" not in said["message"]

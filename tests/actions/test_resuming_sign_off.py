@@ -197,3 +197,17 @@ async def test_the_family_check_is_said_to_a_helper_about_the_right_person(demo)
 
     assert f"your son, who lives with {name}," in said[own.id]
     assert f"{name}'s daughter, who lives with {name}," in said[theirs.id]
+
+
+async def test_where_a_helper_s_own_partner_lives_is_asked_again_for_the_service_left_part_way(demo) -> None:
+    ref = up_to_management("supporter")
+    service.set_services_complete(ref, False)
+    pa = service.add_service(
+        ref, NewService("personal_assistant", "my husband Dave as mum's PA", Decimal(10), Decimal(13), None)
+    )
+
+    out = await route(ref)
+
+    assert (out.slots["service_id"], out.slots["payee_relation"]) == (pa.id, "husband")
+    unanswered = [q for q in service_questions(out.slots) if out.slots.get(q) is None]
+    assert unanswered[0] == "payee_lives_with"
