@@ -130,6 +130,7 @@ class ValidateManagementForm(SectionFormValidation):
         return self.accept(tracker, PAID_TO, payee)
 
     async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
+        await call(service.skip_question, plan_reference(tracker), PAID_TO)  # not asked again on coming back
         dispatcher.utter_message(response="utter_skipped")
         return [SlotSet(PAID_TO, NOT_SAID)]
 

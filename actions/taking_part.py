@@ -147,5 +147,6 @@ class TakingPart(SectionFormValidation):
         communication question leaves it unasked on the plan."""
         if slot == HELPER_DETAILS:
             await record_involved(tracker, InvolvedView("supporter"))
+        await call(service.skip_question, plan_reference(tracker), slot)  # not asked again on coming back
         dispatcher.utter_message(response="utter_skipped")
         return [SlotSet(slot, NOT_SAID)]

@@ -49,6 +49,7 @@ ADDED_KEYS = [
     "advice",
     "version",
     "replaces",
+    "skipped_questions",
 ]
 SERVICE_KEYS = [
     "id",
@@ -125,6 +126,7 @@ def test_json_has_the_contract_shape_and_types(full_plan: str) -> None:
     assert (data["total_weekly_cost"], data["remaining_weekly"]) == ("39.90", "210.10")
     assert (data["management"], data["contingency"], data["flags"]) == ("individual_service_fund", "Ring my son", [])
     assert is_iso(data["created_at"]) and is_iso(data["updated_at"]) and data["submitted_at"] is None
+    assert data["skipped_questions"] == []
     assert json.loads(json.dumps(data)) == data
 
 
@@ -210,3 +212,13 @@ def test_text_of_a_monthly_budget_and_a_sent_plan(demo_person: str) -> None:
     text = plan_to_text(service.get_plan(ref))
     assert "£1,300.00 a month: that is £300.00 a week, or £15,600.00 a year." in text
     assert "Sent on" not in text
+
+
+def test_a_question_skipped_is_exported_until_it_is_answered(full_plan: str) -> None:
+    service.skip_question(full_plan, "communication_needs")
+    service.skip_question(full_plan, "communication_needs")
+    assert plan_to_dict(service.get_plan(full_plan))["skipped_questions"] == ["communication_needs"]
+    service.set_communication_needs(full_plan, ["large_print"])
+    assert plan_to_dict(service.get_plan(full_plan))["skipped_questions"] == []
+    with pytest.raises(ValueError):
+        service.skip_question(full_plan, "important_to_me")

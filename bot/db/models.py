@@ -171,6 +171,8 @@ class Plan(Base):
     #: advice given in the conversation: [{"question", "answer"}] (the FAQ answers the person asked for)
     advice = Column(JSON, nullable=True, default=list)
     review_due = Column(Date, nullable=True)
+    #: sign-off questions the person skipped and has not answered since (service.SKIPPABLE_QUESTIONS)
+    skipped_questions = Column(JSON, nullable=True, default=list)
     created_at = Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = Column(UTCDateTime, nullable=False, default=utcnow)
     submitted_at = Column(UTCDateTime, nullable=True)

@@ -130,6 +130,8 @@ def plan_to_dict(plan: PlanView) -> Dict[str, Any]:
         # plan versions (bot/plans/versions.py): 1 unless a review changed the plan
         "version": plan.version,
         "replaces": plan.replaces,
+        # sign-off questions the person skipped and has not answered since
+        "skipped_questions": list(plan.skipped_questions),
     }
 
 

@@ -8,7 +8,8 @@ questions are asked again from there when the person comes back, never lost.
 - while support is still being planned, a service is recorded whose paid relative's home or
   assessed needs were not yet asked about.
 
-A question the person skipped in this conversation is not a loose end (`skipped`)."""
+A question the person skipped is not a loose end: skipped in this conversation (`skipped`) or in
+an earlier one (kept on the plan, `PlanView.skipped_questions`)."""
 
 from __future__ import annotations
 
@@ -109,6 +110,7 @@ def loose_end(plan: PlanView, skipped: Collection[str] = (), in_a_service: bool 
     section = plan.next_section()
     if section == "services":
         return None if in_a_service else _services(plan)
+    skipped = {*skipped, *plan.skipped_questions}
     found = _management(plan, skipped) or _contingency(plan, skipped)
     order = ("management", "contingency", "review")
     if found is None or section not in order or order.index(found.section) >= order.index(section):

@@ -182,6 +182,7 @@ def plan_view(plan: Plan) -> PlanView:
         advice=tuple(AdviceView(**entry) for entry in plan.advice or ()),
         version=plan.version,
         replaces=plan.replaces.plan_reference if plan.replaces is not None else None,
+        skipped_questions=tuple(plan.skipped_questions or ()),
     )
 
 
@@ -521,7 +522,32 @@ def set_paid_to(plan_reference: str, payee: str) -> None:
     """Who receives the direct payment (catalogue PAYEES: the person, a nominated or an authorised person)."""
     if payee not in catalogue.PAYEES:
         raise ValueError(f"paid_to must be one of {catalogue.PAYEES.codes}")
-    _set(plan_reference, "paid_to", payee)
+
+    def record(session: Session, plan: Plan) -> None:
+        plan.paid_to = payee
+        _answered(plan, "paid_to")
+
+    _change(plan_reference, record)
+
+
+#: the sign-off questions a person may skip, kept on the plan so they are not asked again
+SKIPPABLE_QUESTIONS = ("paid_to", "helper_details", "communication_needs")
+
+
+def skip_question(plan_reference: str, question: str) -> None:
+    """The person skipped `question` (one of SKIPPABLE_QUESTIONS); kept until it is answered."""
+    if question not in SKIPPABLE_QUESTIONS:
+        raise ValueError(f"only {SKIPPABLE_QUESTIONS} are kept as skipped")
+
+    def record(session: Session, plan: Plan) -> None:
+        plan.skipped_questions = list(dict.fromkeys([*(plan.skipped_questions or ()), question]))
+
+    _change(plan_reference, record)
+
+
+def _answered(plan: Plan, question: str) -> None:
+    if question in (plan.skipped_questions or ()):
+        plan.skipped_questions = [q for q in plan.skipped_questions if q != question]
 
 
 def set_involved(plan_reference: str, involved: Sequence[InvolvedView]) -> None:
@@ -537,7 +563,13 @@ def set_involved(plan_reference: str, involved: Sequence[InvolvedView]) -> None:
                 "relationship": check_text(entry.relationship)[:60] if entry.relationship else None,
             }
         )
-    _set(plan_reference, "involved", entries)
+
+    def record(session: Session, plan: Plan) -> None:
+        plan.involved = entries
+        if any(entry["role"] == "supporter" and entry["name"] for entry in entries):
+            _answered(plan, "helper_details")
+
+    _change(plan_reference, record)
 
 
 def set_communication_needs(plan_reference: str, codes: Iterable[str], detail: Optional[str] = None) -> None:
@@ -550,6 +582,7 @@ def set_communication_needs(plan_reference: str, codes: Iterable[str], detail: O
     def record(session: Session, plan: Plan) -> None:
         plan.communication_needs = wanted
         plan.communication_detail = check_text(detail) or None if detail else None
+        _answered(plan, "communication_needs")
 
     _change(plan_reference, record)
 

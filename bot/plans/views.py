@@ -101,6 +101,8 @@ class PlanView:
     #: 1, or the number of the version a review made; `replaces` the previous version's reference
     version: int = 1
     replaces: Optional[str] = None
+    #: sign-off questions skipped and not answered since ('paid_to', 'helper_details', 'communication_needs')
+    skipped_questions: Tuple[str, ...] = ()
 
     @property
     def unmet_needs(self) -> Tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Dict
 
-from actions.management import ValidateContingencyForm
+from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.plan import ActionNextSection
 from actions.service_questions import service_questions
 from actions.taking_part import NOT_SAID
@@ -211,3 +211,51 @@ async def test_where_a_helper_s_own_partner_lives_is_asked_again_for_the_service
     assert (out.slots["service_id"], out.slots["payee_relation"]) == (pa.id, "husband")
     unanswered = [q for q in service_questions(out.slots) if out.slots.get(q) is None]
     assert unanswered[0] == "payee_lives_with"
+
+
+# --- a question skipped is kept on the plan, so a new conversation does not ask it again ----
+
+
+async def test_who_receives_the_money_skipped_is_not_asked_in_a_new_conversation(demo) -> None:
+    ref = up_to_management()
+    service.set_management(ref, "direct_payment")
+    known = {**VERIFIED, "planned_by": "self", "plan_reference": ref, "management_option": "direct_payment"}
+
+    out = await run(
+        ValidateManagementForm(), tracker(known, "skip that", filled="paid_to", active_loop="management_form")
+    )
+
+    assert "utter_skipped" in out.responses
+    assert service.get_plan(ref).skipped_questions == ("paid_to",)
+    service.set_contingency(ref, "My son would ring")
+    after = await route(ref)  # a new conversation: paid_to is not in its slots
+    assert after.slots["current_section"] == "contingency"
+    assert after.slots.get("management_option") is None
+
+
+async def test_how_the_person_needs_information_skipped_is_not_asked_in_a_new_conversation(demo) -> None:
+    ref = up_to_management()
+    service.set_management(ref, "council_managed")
+    service.set_contingency(ref, "My son would ring")
+    known = {**VERIFIED, "planned_by": "self", "plan_reference": ref, "contingency": "My son would ring"}
+
+    await run(
+        ValidateContingencyForm(),
+        tracker(known, "skip", filled="communication_needs", active_loop="contingency_form"),
+    )
+
+    assert service.get_plan(ref).skipped_questions == ("communication_needs",)
+    assert (await route(ref)).slots["current_section"] == "review"
+
+
+async def test_the_helper_s_name_skipped_is_kept_on_the_plan(demo) -> None:
+    ref = up_to_management("supporter")
+    service.set_management(ref, "council_managed")
+    service.set_contingency(ref, "My son would ring")
+    known = {**VERIFIED, "planned_by": "supporter", "plan_reference": ref, "contingency": "My son would ring"}
+
+    await run(
+        ValidateContingencyForm(), tracker(known, "skip", filled="helper_details", active_loop="contingency_form")
+    )
+
+    assert service.get_plan(ref).skipped_questions == ("helper_details",)

@@ -74,6 +74,16 @@ async def test_a_plan_not_yet_asked_says_so(client: TestClient, advisers: Dict[s
     }
 
 
+async def test_a_question_skipped_says_so(client: TestClient, advisers: Dict[str, int], demo_person: str) -> None:
+    ref = make_plan(demo_person, "web-k")
+    service.skip_question(ref, "paid_to")
+    service.skip_question(ref, "communication_needs")
+    await sign_in(client)
+    said = summary(await (await client.get(f"/adviser/plans/{ref}")).text())
+    assert said["Communication needs"] == "Skipped: to talk about with them"
+    assert said["Direct payment"] == "£1,000.00 every 4 weeks, paid to skipped: to talk about with them"
+
+
 async def test_the_plans_list_tags_plans_with_checks(
     client: TestClient, advisers: Dict[str, int], demo_person: str
 ) -> None:
