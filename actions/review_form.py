@@ -32,6 +32,7 @@ from bot.answers.reading import read_choice
 from bot.choices import YES_NO
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
+from bot.parsing.ratings import rating_said, vague
 from bot.plans import service
 from bot.plans.catalogue import RATINGS
 from bot.plans.service import NewService
@@ -178,7 +179,14 @@ class ValidateReviewConversationForm(ServiceCosting, SectionFormValidation):
             return {REVIEW_RATING: None}
         rating = self.confirmed(tracker, REVIEW_RATING)
         if rating is None:
-            reading = read_choice(text, RATING_CHOICES, tracker.latest_message, RATING_QUESTION)
+            reading = read_choice(
+                text,
+                RATING_CHOICES,
+                tracker.latest_message,
+                RATING_QUESTION,
+                structured=lambda said: rating_said(said, RATING_CHOICES),
+                doubtful=vague(text),  # 'ok', 'better': put back to the person, never taken silently
+            )
             if reading.to_check and reading.code is not None:
                 words = rating_words(reading.code)
                 return self.check(REVIEW_RATING, reading.code, text, "utter_review_confirm_rating", rating_words=words)

@@ -106,9 +106,32 @@ def weighs_up(text: str) -> bool:
     return bool(_WEIGHING_UP.search(_clean(text)))
 
 
+#: an option number with words after it ('4. my agency keep cancelling', 'number 1 def', '2 - the card')
+_NUMBER_THEN_WORDS = re.compile(
+    r"^\W*(?:(?:option|number|no\.?|#)\s*(\d{1,2})(?:\s*[.):,-])?|(\d{1,2})\s*[.):-])\s+(?=[^\W\d])(.*)$", re.I | re.S
+)
+
+
+def _number_then_words(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[int]:
+    """The option number said first, when the words after it hold no other number and name no
+    other option (then they are the person's own words about it)."""
+    match = _NUMBER_THEN_WORDS.match((text or "").strip())
+    if match is None or re.search(r"\d", match.group(3)):
+        return None
+    number = int(match.group(1) or match.group(2))
+    codes = list(choices)
+    if not 1 <= number <= len(codes):
+        return None
+    named = match_choice(match.group(3), choices)
+    return number if named in (None, codes[number - 1]) else None
+
+
 def option_picked(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[str]:
-    """The code of the option the reply picks by its number ('2', 'the second one'), else None."""
+    """The code of the option the reply picks by its number ('2', 'the second one', '2. the
+    card'), else None."""
     number = _option_number(_clean(text))
+    if number is None:
+        number = _number_then_words(text, choices)
     codes = list(choices)
     return codes[number - 1] if number is not None and 1 <= number <= len(codes) else None
 

@@ -362,3 +362,21 @@ async def test_no_review_question_is_asked_a_fourth_time_in_a_row(demo_person: s
         asked += 1
         known["failed_attempts"] = out.slots.get("failed_attempts")
     assert asked <= 3 and out.responses == ["utter_stuck_skippable"], (asked, out.responses)
+
+
+@pytest.mark.parametrize("text", ["ok", "better", "not worse", "yes good"])
+async def test_a_rating_that_does_not_say_how_much_is_put_back_never_recorded(
+    demo_person: str, review_id: int, text: str
+) -> None:
+    readings = {READINGS: {"review_rating": [["a_bit_better", 0.97]]}, "intent": {}, "entities": []}
+    out = await answer(demo_person, review_id, "review_rating", text, parse_data=readings)
+    assert out.slots["requested_slot"] in ("choice_check", "review_rating")
+    assert record.get_review(review_id).outcome_ratings[0].rating is None
+
+
+async def test_an_option_number_with_words_after_it_is_recorded_with_the_words(
+    demo_person: str, review_id: int
+) -> None:
+    await answer(demo_person, review_id, "review_rating", "4. the carers keep changing")
+    first = record.get_review(review_id).outcome_ratings[0]
+    assert first.rating == "worse"
