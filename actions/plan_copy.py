@@ -4,19 +4,20 @@ or by email anywhere (over SMS, only those two)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions import detours
 from actions.budget import channel_of
-from actions.common import call, plan_reference
+from actions.common import call, latest_text, plan_reference
 from actions.forms.base import SectionFormValidation
 from bot.answers.reading import read_choice
 from bot.choices import COPY_ROUTE_CHOICES, Choices
-from bot.parsing.copies import asks_about_the_ways, copy_route_said
+from bot.parsing.copies import asks_about_the_ways, copy_route_said, mail_unclear
 from bot.plans import service
 from bot.slot_names import COPY_ROUTE
 
@@ -41,6 +42,17 @@ class ValidateCopyForm(SectionFormValidation):
     def name(self) -> Text:
         return "validate_copy_form"
 
+    async def detour(
+        self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Optional[List[EventType]]:
+        """A way chosen plainly in words is an answer, not a detour ("download it, I'll save it to
+        my laptop" is not saving for later); a sign of risk is always heard."""
+        said = copy_route_said(latest_text(tracker), copy_routes(channel_of(tracker)))
+        risk = detours.detect(tracker.latest_message, in_form=True) is detours.Detour.SAFEGUARDING
+        if said is not None and said[1] and not risk:
+            return None
+        return await super().detour(requested, dispatcher, tracker)
+
     async def validate_copy_route(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
@@ -48,6 +60,9 @@ class ValidateCopyForm(SectionFormValidation):
         routes = copy_routes(channel_of(tracker))
         if asks_about_the_ways(text):  # 'what's a download?': explained, not counted as a failed answer
             dispatcher.utter_message(response="utter_explain_copy_route_ways")
+            return {COPY_ROUTE: None}
+        if mail_unclear(text):  # 'mail': post or email? asked, not counted as a failed answer
+            dispatcher.utter_message(response="utter_copy_route_which_mail")
             return {COPY_ROUTE: None}
         reading = read_choice(
             text, routes, tracker.latest_message, COPY_ROUTE, structured=lambda said: copy_route_said(said, routes)

@@ -171,7 +171,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, requested: str, plan: Any
     ) -> Optional[List[EventType]]:
         kind = _figure_kind(figures_said(tracker))
-        if kind is None:
+        if kind is None or requested == PAYEE_LIVES_WITH:  # '10 mins away' says where they live
             return None
         last_id = tracker.get_slot(SERVICE_ID)
         known = {**tracker.slots, requested: None}  # the open question holds this message's raw text

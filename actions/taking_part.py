@@ -24,6 +24,7 @@ from actions.forms.recording import is_meaningful
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import YES_NO
 from bot.parsing import parse_yes_no
+from bot.parsing.choices import weighs_up
 from bot.parsing.communication import WORDS, languages_named, needs_named
 from bot.parsing.people import finds_it_hard, helper_named
 from bot.plans import service
@@ -104,6 +105,8 @@ class TakingPart(SectionFormValidation):
         offer = await self.advocacy_offer_for(text, tracker)
         if offer and not named:  # 'I get confused with all this': the offer first, then this again
             return {COMMUNICATION_NEEDS: None, **offer}
+        if len(named) > 1 and weighs_up(text):  # 'large print, or maybe easy read, not sure which'
+            return self.reject(dispatcher, tracker, COMMUNICATION_NEEDS, "utter_communication_not_understood")
         if len(named) > 1:  # 'large print and easy read': several, said in words
             codes = named
         else:

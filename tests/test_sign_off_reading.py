@@ -19,7 +19,7 @@ from bot.answers.reading import Certainty, read_choice
 from bot.answers.report import CONFIRMED, RIGHT, WRONG, measure
 from bot.choices import COPY_ROUTE_CHOICES, PAYEE_CHOICES, YES_NO
 from bot.parsing.communication import needs_named
-from bot.parsing.copies import asks_about_the_ways, copy_route_said
+from bot.parsing.copies import asks_about_the_ways, copy_route_said, mail_unclear
 from bot.parsing.living import lives_with
 from bot.parsing.needs import need_words
 from bot.parsing.payees import payee_said
@@ -273,3 +273,132 @@ async def test_our_own_sign_off_answers_are_read_right_or_confirmed(agent: Any, 
 )
 def test_whose_partner_is_paid(description: str, planned_by: str, partner: bool) -> None:
     assert the_persons_partner(description, planned_by) is partner
+
+
+# --- more kinds of answer (after set J's misses, read by kind; our own examples) -----------
+
+
+@pytest.mark.parametrize(
+    "text, route",
+    [
+        ("post. actually no, email it", "email"),
+        ("email - sorry no, post please", "post"),
+        ("post please, I never check my emails", "post"),
+        ("email it, because I'd only lose a letter", "email"),
+        ("please don't post it, email is fine", "email"),
+        ("do not email, a letter please", "post"),
+        ("in the mail is fine", "post"),
+        ("download, I'll save it onto my tablet", "download"),
+    ],
+)
+def test_a_change_of_mind_the_other_way_round_and_reasons_after_the_choice(text: str, route: str) -> None:
+    assert copy_route_said(text, COPY_ROUTE_CHOICES) == (route, True)
+
+
+@pytest.mark.parametrize("text", ["mail", "by mail please", "mail it to me", "can you mail it"])
+def test_mail_alone_could_be_post_or_email(text: str) -> None:
+    assert mail_unclear(text)
+    assert copy_route_said(text, COPY_ROUTE_CHOICES) is None
+
+
+@pytest.mark.parametrize("text", ["email", "snail mail", "royal mail please", "my gmail", "e-mail"])
+def test_mail_with_a_way_named_is_not_unclear(text: str) -> None:
+    assert not mail_unclear(text)
+
+
+@pytest.mark.parametrize("text", ["nothing online please", "I can't use computers", "no internet here, I'm not on it"])
+def test_computers_ruled_out_leave_the_post_checked(text: str) -> None:
+    assert copy_route_said(text, COPY_ROUTE_CHOICES) == ("post", False)
+
+
+@pytest.mark.parametrize("text", ["send it", "just send it please", "send me a copy"])
+def test_sending_without_a_way_is_asked_again(text: str) -> None:
+    assert copy_route_said(text, COPY_ROUTE_CHOICES) == (None, False)
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("not really", ("no", False)),
+        ("sort of", ("yes", False)),
+        ("kind of, he's here more than not", ("yes", False)),
+        ("not really, he's got a flat of his own", ("no", False)),
+        ("she's with me most of the time but has her own flat", (None, False)),
+        ("mostly, yes", ("yes", False)),
+    ],
+)
+def test_hedged_or_mixed_answers_about_living_together_are_never_settled(text: str, said: tuple) -> None:
+    assert lives_with(text) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["yes I live in his house", "we both live at mum's bungalow", "yeah just the two of us", "it's only me and her"],
+)
+def test_living_together_said_other_ways_is_yes(text: str) -> None:
+    assert lives_with(text) == ("yes", True)
+
+
+@pytest.mark.parametrize("text", ["she lives in Bristol", "no, he lives 20 mins away", "he lives in sheltered housing"])
+def test_a_place_elsewhere_is_no_and_a_possessive_is_not_a_place(text: str) -> None:
+    assert lives_with(text) == ("no", True)
+    assert lives_with("she lives in my flat") == ("yes", True)
+
+
+@pytest.mark.parametrize(
+    "text, planned_by",
+    [
+        ("I'm her son, she wants me to handle it, so me", "self"),
+        ("it should be me, I'm his daughter", "self"),
+        ("she's asked me to look after it, I'm her sister", "self"),
+        ("me", "supporter"),
+        ("that'd be me", "supporter"),
+    ],
+)
+def test_a_helper_choosing_themselves_in_other_words(text: str, planned_by: str) -> None:
+    assert payee_said(text, planned_by) == ("nominated", True)
+
+
+def test_an_lpa_said_in_full_is_an_authorised_person() -> None:
+    said = "I'm registered as his lasting power of attorney for property and financial affairs"
+    assert payee_said(said, "supporter") == ("authorised", True)
+    assert payee_said("she has no LPA or anything, pay me", "supporter") == ("nominated", True)
+
+
+@pytest.mark.parametrize(
+    "text, needs",
+    [
+        ("easy read in Urdu please", ["easy_read", "other_language"]),
+        ("large print in Polish", ["large_print", "other_language"]),
+        ("audio in Welsh would be best", ["audio", "other_language"]),
+        ("no thanks, my son reads it all out for me", ["none"]),
+        ("no I'm fine. my wife helps", ["none"]),
+        ("no, but large print would help", ["large_print"]),
+        ("she speaks Gujarati but understands English fine", ["none"]),
+        ("Somali, she doesn't read English", ["other_language"]),
+    ],
+)
+def test_two_needs_in_one_phrase_a_plain_no_and_english_fine(text: str, needs: List[str]) -> None:
+    assert needs_named(text) == needs
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a bit of everything probably", "pretty much all of them", "probably all of it", "bits of everything"],
+)
+def test_a_hedged_all_is_asked_again_never_taken_as_all(text: str) -> None:
+    assert items_picked(text, ITEMS) is None
+
+
+@pytest.mark.parametrize(
+    "text, chosen",
+    [
+        ("everythin", [1, 2, 3]),
+        ("evrything", [1, 2, 3]),
+        ("no it doesn't help with those", []),
+        ("it doesn't really cover any of them", []),
+        ("it won't do either", []),
+    ],
+)
+def test_all_misspelt_and_none_said_in_a_sentence(text: str, chosen: List[int]) -> None:
+    assert items_picked(text, ITEMS) == chosen

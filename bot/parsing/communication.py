@@ -1,11 +1,13 @@
 """How a person needs information (Accessible Information Standard), read from their words:
-several needs may be named together ('large print and easy read'), and a language named ('Polish
-please') is another language, kept by name."""
+several needs may be named together ('large print and easy read', 'easy read in Bengali'), and a
+language named ('Polish please') is another language, kept by name, unless English is said to be
+fine ('I speak Punjabi at home but read English ok'). A plain no first ("no I'm ok, my daughter
+reads it to me") is none, unless a need is asked for after it."""
 
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from bot.parsing.choices import match_choice
 from bot.plans.catalogue import COMMUNICATION_NEEDS
@@ -76,12 +78,36 @@ _RULED_OUT = re.compile(
 )
 
 
+#: English said to be fine: a language named beside it is spoken, not needed for information
+_ENGLISH_FINE = re.compile(
+    r"\b(?:read|reads|understand|understands|speak|speaks|manage|manages|do|does)\s+english\s+(?:ok|okay|fine|well|good|alright)|"
+    r"\benglish\s+(?:is|'s)\s+(?:ok|okay|fine|good|alright)|\b(?:good|fine|ok|okay) (?:with|at|in) english\b",
+    re.IGNORECASE,
+)
+#: a plain no at the start ('no', "no I'm ok", "I'm fine thanks"): nothing else is needed
+_PLAIN_NO = re.compile(
+    r"^\W*(?:no+|nope|nah|not really|no thanks?|i'?m (?:ok|okay|fine|alright|good)|we'?re (?:ok|okay|fine))"
+    r"(?:\W+(?:i'?m|thanks?|ta|love|we'?re|she'?s|he'?s|(?:ok|okay|fine|alright|good)))*\s*[,.!;-]",
+    re.IGNORECASE,
+)
+#: asking for a need, after a plain no ('no, but large print would help')
+_ASKS_FOR = re.compile(r"\b(?:but|please|would (?:help|be good|be better)|i need|need|prefer|like)\b", re.IGNORECASE)
+
+
 def _named_in(part: str) -> Optional[str]:
     """The need one part of the answer names, unless it rules it out."""
     ruled_out = _RULED_OUT.match(part)
     if ruled_out and match_choice(part[ruled_out.end() :], WORDS) not in (None, NONE):
         return None
     return match_choice(part, WORDS)
+
+
+def _needs_in(part: str) -> Set[Optional[str]]:
+    """The needs one part names: 'easy read in Bengali' is easy read and another language."""
+    if not _LANGUAGE.search(part) or _RULED_OUT.match(part):
+        return {_named_in(part)}
+    other = _named_in(_LANGUAGE.sub(" ", part))
+    return {"other_language", None if other == NONE else other}
 
 
 def languages_named(text: str) -> Optional[str]:
@@ -92,7 +118,17 @@ def languages_named(text: str) -> Optional[str]:
 
 def needs_named(text: str) -> List[str]:
     """The needs the words name, in the catalogue's order; 'none' only when nothing else is named."""
-    named = {_named_in(part) for part in _PARTS.split(text or "")} - {None}
+    text = (text or "").replace("’", "'")
+    plain_no = _PLAIN_NO.match(text)
+    if plain_no and not _ASKS_FOR.search(text[plain_no.end() :]):
+        return [NONE]
+    named: Set[Optional[str]] = set()
+    for part in _PARTS.split(text):
+        named |= _needs_in(part)
+    named.discard(None)
+    if _ENGLISH_FINE.search(text):
+        named.discard("other_language")
+        named = named or {NONE}
     if len(named) > 1:
         named.discard(NONE)
     return [code for code in COMMUNICATION_NEEDS.codes if code in named]

@@ -39,7 +39,15 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 _ALL = re.compile(
-    r"\b(?:all|al of (?:em|them)|both|every ?(?:thing|one)?|evry ?(?:thing|one)?|each of them|the lot)\b", re.IGNORECASE
+    r"\b(?:all|al of (?:em|them)|both|every ?(?:thing|thin|ting|one)?|evry ?(?:thing|thin|one)?|everthing|eveything|"
+    r"each of them|the lot)\b",
+    re.IGNORECASE,
+)
+#: all said with a hedge ('a bit of everything probably', 'pretty much all'): asked again, never taken as all
+_HEDGED_ALL = re.compile(
+    r"\b(?:a (?:little )?bit of|bits of|a little of|probably|maybe|i think|i guess|sort of|kind of|pretty much|"
+    r"more or less|nearly|almost|mostly)\b",
+    re.IGNORECASE,
 )
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:all|every|evry)\b", re.IGNORECASE)
@@ -51,7 +59,9 @@ _NONE = re.compile(
     r"not really|no|nope|nah|n|nun|nowt|n/?a|zero)(?: (?:of (?:em|'em|them)|really|at all|thanks?|sorry))*\W*$|"
     r"^\W*(?:nun|nowt)\b|"
     r"^\W*(?:none|neither)\b(?!.*\b(?:but|except|apart)\b)|"
-    r"\b(?:not|doesn'?t|don'?t|isn'?t|won'?t|can'?t)\b[\w\s]{0,20}\bany of (?:them|those|these|my outcomes)\b",
+    r"\b(?:not|doesn'?t|don'?t|isn'?t|won'?t|can'?t)\b[\w\s]{0,20}\bany of (?:them|those|these|my outcomes)\b|"
+    r"\b(?:doesn'?t|does not|don'?t|do not|won'?t|will not|isn'?t|not)\s+(?:really\s+)?(?:help|do|cover|meet|touch)\w*\s+"
+    r"(?:with\s+)?(?:those|them|these|either|anything|any)\b(?!\s+(?:but|except|apart))",
     re.IGNORECASE,
 )
 _LAST = re.compile(
@@ -180,7 +190,7 @@ def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
         text = changed[-1]  # 'None. Sorry, I mean all.'
     if _NONE.search(text):
         return []
-    if _VAGUE.search(text) or weighs_up(text):
+    if _VAGUE.search(text) or weighs_up(text) or (_ALL.search(text) and _HEDGED_ALL.search(text)):
         return None
     text = _after_change_of_mind(text, items)
     ids = [item_id for item_id, _ in items]

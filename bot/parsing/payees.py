@@ -25,7 +25,10 @@ _NOT_AUTHORISED = re.compile(
 _TO_ME = re.compile(
     r"^\W*(?:(?:to|2)\s+)?(?:me|myself|meself|my ?self)\b|\b(?:pay|paid|give|send|put)\s+(?:it\s+)?(?:to\s+|in\s+)?me\b|"
     r"\binto my (?:own )?(?:bank )?account\b|\bi'?ll (?:have|get|receive|take|look after|manage|handle) it\b|"
-    r"\bi (?:will |can )?(?:receive|get) it\b|\bme as (?:her|his|their)\b|\bon (?:her|his|their) behalf\b",
+    r"\bi (?:will |can )?(?:receive|get) it\b|\bme as (?:her|his|their)\b|\bon (?:her|his|their) behalf\b|"
+    r"\b(?:so|then|just|it'?s|its|it should be|should be|that'?d be|that'?ll be|that'?s|has to be|best be)\s+me(?=\s*(?:$|[,.;!]))|"
+    r"^\W*me\W*$|\b(?:wants?|asked|likes?|prefers?|trusts?|told|lets?)\s+me\s+(?:to\s+)?(?:get|have|receive|take|manage|"
+    r"look after|handle|deal with|sort|do)\b",
     re.IGNORECASE,
 )
 _NOT_TO_ME = re.compile(r"\bnot (?:to )?me\b|\bnot into my\b|\bnot mine\b", re.IGNORECASE)

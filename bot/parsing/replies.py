@@ -10,13 +10,14 @@ _YES = re.compile(
     r"^(?:y+|ye+s+|yes+h|yeah+|yea+|yeh|yh|yep+|yup+|ya+|yas+|yus|ys|yse|aye|ok+|okay+|okey|k|kk|sure|"
     r"sure thing|please|yes please|go ahead|go on|correct|right|that'?s right|that is right|thats correct|"
     r"that'?s correct|of course|definitely|absolutely|i do|i would|sounds good|fine|alright|all right|"
+    r"affirmative|indeed|certainly|defo|deffo|spot on|too right|you bet|"
     r"👍|✅|✔️?)(?=$|[\s,.!]|👍)",
     re.I,
 )
 _NO = re.compile(
     r"^(?:n+|no+|nope+|nop|nah+|naw|na|nay|not really|no thanks?|no thank you|i don'?t think so|none|nothing|"
     r"not now|no way|that'?s all|thats all|that'?s it|thats it|that is all|i'?m done|im done|done|finished|"
-    r"nothing else|no more|👎|❌)(?=$|[\s,.!]|👎)",
+    r"nothing else|no more|negative|not at all|👎|❌)(?=$|[\s,.!]|👎)",
     re.I,
 )
 #: said after yes or no without changing it ('no thanks', 'yes please, that's right')

@@ -256,3 +256,11 @@ async def test_the_person_s_own_partner_named_by_a_helper_is_checked_at_once(hel
     assert out.slots["requested_slot"] == "service_outcomes"
     (said,) = checks_said(out)
     assert "husband" in said["message"] and "who lives with" not in said["message"]
+
+
+async def test_a_distance_in_minutes_is_where_they_live_not_a_new_figure(plan_ref: str) -> None:
+    service.add_service(plan_ref, NewService("personal_assistant", "my daughter Jo", Decimal(10), Decimal(13), None))
+    known = {**pa("my daughter Jo"), "service_rate": "13", "service_id": 2, "payee_relation": "daughter"}
+    out = await run(ValidateServicesForm(), answer(plan_ref, "payee_lives_with", "no, she lives 10 mins away", **known))
+    assert out.slots["payee_lives_with"] == "no"
+    assert service.get_plan(plan_ref).services[1].hours_per_week == Decimal(10)

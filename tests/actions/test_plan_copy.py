@@ -85,3 +85,26 @@ async def test_over_sms_the_numbers_are_post_and_email_and_download_is_not_offer
 
 def test_the_chat_pages_channel_is_the_relays() -> None:
     assert WEB_CHANNEL == CHANNEL
+
+
+async def test_mail_alone_is_asked_about_and_not_counted_as_a_failed_answer(demo) -> None:
+    ref = complete_plan()
+    service.submit_plan(ref)
+
+    out = await run(ValidateCopyForm(), answer(ref, "mail"))
+
+    assert out.responses == ["utter_copy_route_which_mail"]
+    assert out.slots["copy_route"] is None and not out.slots.get("failed_attempts")
+    assert service.get_plan(ref).copy_route is None
+
+
+async def test_a_way_chosen_in_words_is_an_answer_even_when_it_sounds_like_saving_for_later(demo) -> None:
+    ref = complete_plan()
+    service.submit_plan(ref)
+    t = answer(ref, "download it, I'll save it onto my laptop", channel=WEB_CHANNEL)
+    t.latest_message["intent"] = {"name": "save_for_later", "confidence": 0.95}
+
+    out = await run(ValidateCopyForm(), t)
+
+    assert "utter_paused" not in out.responses
+    assert service.get_plan(ref).copy_route == "download"

@@ -77,6 +77,8 @@ async def test_an_adviser_is_recorded_without_being_asked(plan_ref) -> None:
         ("Polish please", ["other_language"], "Polish"),
         ("an interpreter, she speaks Urdu", ["other_language"], "Urdu"),
         ("BSL", ["bsl"], None),
+        ("easy read in Urdu please", ["easy_read", "other_language"], "Urdu"),
+        ("no thanks, my son reads it all out for me", [], None),
     ],
 )
 async def test_communication_needs_are_recorded(plan_ref, text: str, needs, detail) -> None:
@@ -87,6 +89,16 @@ async def test_communication_needs_are_recorded(plan_ref, text: str, needs, deta
     assert asks_next(out, contingency=BACK_UP) is None
     plan = service.get_plan(plan_ref)
     assert (list(plan.communication_needs or ()), plan.communication_detail) == (needs, detail)
+
+
+async def test_weighing_up_two_needs_is_asked_again_not_recorded(plan_ref) -> None:
+    service.set_contingency(plan_ref, BACK_UP)
+    text = "audio maybe, or large print, I can't decide"
+
+    out = await run(ValidateContingencyForm(), answer(plan_ref, "communication_needs", text, contingency=BACK_UP))
+
+    assert out.responses == ["utter_communication_not_understood"]
+    assert service.get_plan(plan_ref).communication_needs is None
 
 
 async def test_an_unclear_answer_about_information_is_asked_again_and_nothing_is_lost(plan_ref) -> None:
