@@ -74,6 +74,8 @@ def is_locked(tracker: Tracker, now: float) -> bool:
 
 
 class ValidateIdentityForm(SectionFormValidation):
+    hears_review_requests = False  # not verified yet: the router remembers the request (review_wanted)
+
     def name(self) -> Text:
         return "validate_identity_form"
 

@@ -22,7 +22,7 @@ from actions.common import call, figures_said, latest_text, plan_reference, resp
 from actions.forms.base import SectionFormValidation
 from actions.identity import is_locked
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
-from actions.review import asks_for_review, route_review
+from actions.review import after_finished_review, asks_for_review, route_review
 from actions.services import SERVICE_SLOTS
 from actions.taking_part import NOT_SAID
 from bot.answers.reading import read_choice
@@ -116,6 +116,11 @@ class ActionNextSection(Action):
             return events + self._go_to("identity", tracker)
         if review_wanted:
             return events + await route_review(dispatcher, tracker)
+        if not plan_reference(tracker):
+            told = not responding_to_user(tracker) or detours.detect(tracker.latest_message, in_form=False) is not None
+            finished = await after_finished_review(dispatcher, tracker, say=not told)
+            if finished:
+                return events + finished
 
         try:
             plan = await self._plan(dispatcher, tracker, events)

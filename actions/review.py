@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import channel_of
 from actions.common import call
+from actions.forms import detours as detours_in_forms
 from actions.identity import message_metadata
 from bot.channels.metadata import SMS_KEYWORD
 from bot.reviews import record
@@ -49,7 +50,7 @@ from bot.slot_names import (
 
 logger = logging.getLogger(__name__)
 
-START_REVIEW = "start_review"
+START_REVIEW = detours_in_forms.START_REVIEW
 #: how sure the intent model must be, outside a form, that the person asked for a review
 START_CONFIDENCE = 0.5
 #: the review's own questions (slots), in the order they come
@@ -137,9 +138,20 @@ async def route_review(dispatcher: CollectingDispatcher, tracker: Tracker) -> Li
         dispatcher.utter_message(response="utter_review_done_adviser")
     if done.next_review_due is not None:
         dispatcher.utter_message(response="utter_review_next", next_review=long_date(done.next_review_due))
-    return [
+    return [  # review_id stays: the router then knows the review is done (`after_finished_review`)
         SlotSet(REVIEW_WANTED, False),
-        SlotSet(REVIEW_ID, None),
         SlotSet(REVIEW_PASSED, None),
         SlotSet(CURRENT_SECTION, "reviewed"),
     ]
+
+
+async def after_finished_review(dispatcher: CollectingDispatcher, tracker: Tracker, say: bool) -> List[EventType]:
+    """The review finished in this conversation and the person says something more (not asking for
+    another review): they are told it is done and what they can do now, never taken back into
+    planning; `say` is False when a detour already answered them. [] when no review finished here."""
+    review_id = tracker.get_slot(REVIEW_ID)
+    if review_id is None or (await call(record.get_review, int(review_id))).status != "done":
+        return []
+    if say:
+        dispatcher.utter_message(response="utter_review_finished_what_next")
+    return [SlotSet(CURRENT_SECTION, "reviewed")]

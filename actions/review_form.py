@@ -124,6 +124,7 @@ def says_nothing(text: str) -> bool:
 
 class ValidateReviewConversationForm(ServiceCosting, SectionFormValidation):
     skippable = frozenset(REVIEW_FORM_SLOTS)
+    hears_review_requests = False  # already in the review
 
     def name(self) -> Text:
         return "validate_review_conversation_form"

@@ -7,7 +7,9 @@ Domain entries: slots `requested_slot`, `paused`, `plan_reference` (to flag the 
 responses actions/detours.py says: `utter_safeguarding`, `utter_safeguarding_followup`,
 `utter_person_offer`, `utter_handoff`, `utter_handoff_continue`, `utter_handoff_call`,
 `utter_<faq answer>` (domain/faq.yml), `utter_faq_unknown`, `utter_out_of_scope`, `utter_paused`,
-`utter_start_section_again`, `utter_goodbye`, `utter_you_are_welcome`, `utter_iamabot`.
+`utter_start_section_again`, `utter_goodbye`, `utter_you_are_welcome`, `utter_iamabot`; and for a
+review asked for while planning, slots `person_reference`, `review_wanted` and the response
+`utter_review_instead_of_planning`.
 """
 
 from __future__ import annotations
@@ -19,13 +21,22 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import detours
-from actions.common import latest_text
+from actions.common import call, latest_text
 from bot.answers.reading import answers_the_question, asks_back
+from bot.reviews import record
 from bot.safety.phrases import asks_for_person
-from bot.slot_names import PAUSED, REQUESTED_SLOT
+from bot.slot_names import PAUSED, PERSON_REFERENCE, REQUESTED_SLOT, REVIEW_WANTED
+
+#: the intent of asking to review an agreed plan (actions/review.py), and how sure the model must
+#: be inside a form, where most messages are answers (as for the other detours, actions/detours.py)
+START_REVIEW = "start_review"
+REVIEW_IN_FORM_CONFIDENCE = 0.85
 
 
 class Detours:
+    #: a request for a review while a question is open leaves the form for the review (not in the review itself)
+    hears_review_requests = True
+
     async def detour(
         self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Optional[List[EventType]]:
@@ -39,7 +50,7 @@ class Detours:
         ):
             detour = None  # 'social worker' answers 'who is making this plan?'; it is not a request
         if detour is None:
-            return None
+            return await self.review_request(requested, dispatcher, tracker)
         events = await detours.handle(detour, dispatcher, tracker)
         events.append(SlotSet(requested, None))
         if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
@@ -47,6 +58,24 @@ class Detours:
         if detour is detours.Detour.START_AGAIN:
             events += self.start_again_events()
         return events
+
+    async def review_request(
+        self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Optional[List[EventType]]:
+        """'Can we look at how my support is going' while a planning question is open, heard surely
+        (intent `start_review` at REVIEW_IN_FORM_CONFIDENCE), from a person with an agreed plan:
+        the plan so far is kept, the form ends and the router opens the review. None otherwise."""
+        intent = tracker.latest_message.get("intent") or {}
+        sure = (
+            intent.get("name") == START_REVIEW and float(intent.get("confidence") or 0.0) >= REVIEW_IN_FORM_CONFIDENCE
+        )
+        person = tracker.get_slot(PERSON_REFERENCE)
+        if not self.hears_review_requests or not sure or not person:
+            return None
+        if await call(record.reviewable_plan, person) is None:
+            return None
+        dispatcher.utter_message(response="utter_review_instead_of_planning")
+        return [SlotSet(REVIEW_WANTED, True), SlotSet(requested, None), SlotSet(REQUESTED_SLOT, None)]
 
     async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:
         """The message reads surely as an answer to `slot`'s question (by its choice model), so a

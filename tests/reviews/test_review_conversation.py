@@ -20,12 +20,14 @@ from actions.review_form import (
     AskReviewRating,
     ValidateReviewConversationForm,
 )
+from actions.services import ValidateServicesForm
 from bot.answers.reading import READINGS
 from bot.answers.trackers import Outcome, run, tracker
 from bot.channels.keywords import Keyword, keyword
 from bot.plans import service
 from bot.reviews import record
 from bot.reviews.questions import ADD, COST_SAME, HAPPENING, LIFE, RATING, STILL_RIGHT, WOULD, Question, next_question
+from tests.support.plans import make_plan
 from tests.support.reviews import spend
 
 FORM = "review_conversation_form"
@@ -380,3 +382,69 @@ async def test_an_option_number_with_words_after_it_is_recorded_with_the_words(
     await answer(demo_person, review_id, "review_rating", "4. the carers keep changing")
     first = record.get_review(review_id).outcome_ratings[0]
     assert first.rating == "worse"
+
+
+# --- after a review, and asking for one while planning --------------------------------------
+
+
+async def test_after_a_finished_review_the_next_message_is_told_what_next_not_planning(
+    demo_person: str, review_id: int
+) -> None:
+    record.finish_review(review_id)
+    slots = state(demo_person, review_id, current_section="reviewed", review_wanted=False)
+    out = await run(ActionNextSection(), tracker(slots, "ok what now"))
+    assert out.responses == ["utter_review_finished_what_next"]
+    assert out.slots["current_section"] == "reviewed"
+    assert out.slots.get("plan_reference") is None  # no new plan was opened
+
+
+async def test_finishing_keeps_which_review_was_finished(demo_person: str, review_id: int) -> None:
+    await rate_both(demo_person, review_id)
+    for number in (1, 2):
+        record.check_service(review_id, number, happening=True, still_right=True, cost_same=True)
+    passed = ["add", "life", "would"]
+    t = tracker(state(demo_person, review_id, review_wanted=True, review_passed=passed), latest_action=FORM)
+    out = await run(ActionNextSection(), t)
+    assert record.get_review(review_id).status == "done"
+    assert "review_id" not in out.slots and out.slots["current_section"] == "reviewed"  # not cleared
+
+
+async def test_asking_for_a_review_again_after_one_finished_starts_a_new_one(demo_person: str, review_id: int) -> None:
+    record.finish_review(review_id)
+    t = tracker(state(demo_person, review_id, current_section="reviewed"), "I'd like to review my plan again")
+    t.latest_message["intent"] = {"name": "start_review", "confidence": 0.95}
+    out = await run(ActionNextSection(), t)
+    assert out.slots["current_section"] == "reviewing" and out.slots["review_id"] != review_id
+
+
+def planning(person: str, ref: str, text: str, intent: str, confidence: float) -> Any:
+    known = {"person_reference": person, "verified": True, "welcomed": True, "plan_reference": ref}
+    return tracker(known, text, intent, confidence, filled="service_category", active_loop="services_form")
+
+
+async def test_asking_for_a_review_while_planning_goes_to_the_review(agreed: str, demo_person: str) -> None:
+    draft = service.open_plan(demo_person, "self", "rest", "c-new", service.get_plan(agreed).budget).plan_reference
+    out = await run(
+        ValidateServicesForm(), planning(demo_person, draft, "can I look at how my plan is going", "start_review", 0.95)
+    )
+    assert "utter_review_instead_of_planning" in out.responses
+    assert out.slots["review_wanted"] is True and out.slots["requested_slot"] is None
+    t = tracker(
+        {**state(demo_person, None), "review_wanted": True, "plan_reference": draft}, latest_action="services_form"
+    )
+    assert (await run(ActionNextSection(), t)).slots["current_section"] == "reviewing"
+
+
+async def test_a_review_heard_with_little_confidence_is_an_answer(agreed: str, demo_person: str) -> None:
+    draft = service.open_plan(demo_person, "self", "rest", "c-new", service.get_plan(agreed).budget).plan_reference
+    out = await run(ValidateServicesForm(), planning(demo_person, draft, "review the gardening", "start_review", 0.6))
+    assert "utter_review_instead_of_planning" not in out.responses
+    assert not out.slots.get("review_wanted")
+
+
+async def test_without_an_agreed_plan_asking_for_a_review_while_planning_is_an_answer(demo_person: str) -> None:
+    draft = make_plan(demo_person, "c-draft")
+    service.set_services_complete(draft, False)
+    out = await run(ValidateServicesForm(), planning(demo_person, draft, "review my plan", "start_review", 0.95))
+    assert "utter_review_instead_of_planning" not in out.responses
+    assert not out.slots.get("review_wanted")
