@@ -153,8 +153,12 @@ class ValidateContingencyForm(TakingPart, FreeTextFormValidation):
         return await self.questions_after(CONTINGENCY, tracker)
 
     async def change_request(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
-        """A change of mind about the money just chosen ('actually, a payment card')."""
+        """A change of mind about the money just chosen ('actually, a payment card'), while the
+        back-up plan is asked (not the later questions: "no, my daughter reads it to me" answers
+        how the person needs information)."""
         text = latest_text(tracker)
+        if tracker.get_slot(REQUESTED_SLOT) != CONTINGENCY:
+            return None
         option = match_choice(text, MANAGEMENT_OPTIONS) if sounds_like_correction(text) else None
         if option is None:
             return None

@@ -97,3 +97,8 @@ def test_a_number_with_words_that_disagree_or_a_figure_is_not_an_option(text: st
 def test_a_number_with_words_for_the_same_option_is_that_option() -> None:
     first = list(MANAGEMENT_OPTIONS)[0]
     assert option_picked(f"1. {MANAGEMENT_OPTIONS[first][0]}", MANAGEMENT_OPTIONS) == first
+
+
+@pytest.mark.parametrize("text", ["not as good as before", "not so well lately", "it's not what it was"])
+def test_worse_said_by_comparison_is_worse_checked(text: str) -> None:
+    assert rating_said(text, RATING_CHOICES) == ("worse", False)

@@ -402,3 +402,8 @@ def test_a_hedged_all_is_asked_again_never_taken_as_all(text: str) -> None:
 )
 def test_all_misspelt_and_none_said_in_a_sentence(text: str, chosen: List[int]) -> None:
     assert items_picked(text, ITEMS) == chosen
+
+
+@pytest.mark.parametrize("text", ["my friend Linda has said she'll have it", "our neighbour Tom, he's agreed"])
+def test_someone_chosen_who_is_not_a_relative_is_checked(text: str) -> None:
+    assert payee_said(text, "self") == ("nominated", False)

@@ -38,6 +38,12 @@ _HELPER = re.compile(
     r"(?:her|his|their|mum'?s|dad'?s)\b",
     re.IGNORECASE,
 )
+#: someone chosen who is not a close relative ('my friend Linda', 'our neighbour'): checked
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:my|our|her|his|their|a)\s+(?:best\s+|close\s+|good\s+|old\s+)?(?:friend|neighbou?r|mate|pal|cousin|niece|"
+    r"nephew|godson|goddaughter|godmother|godfather|support worker)s?\b",
+    re.IGNORECASE,
+)
 _UNDECIDED = re.compile(r"\b(?:both|either|joint|jointly|not sure|don'?t know|dunno)\b", re.IGNORECASE)
 MAX_BARE_RELATION_WORDS = 4
 
@@ -62,6 +68,8 @@ def payee_said(text: str, planned_by: Optional[str]) -> Optional[Said]:
         return ("nominated", False)  # 'not to me but to my son': someone chosen, checked
     if relation_named(text) and len(text.split()) <= MAX_BARE_RELATION_WORDS and not to_me:
         return ("nominated", False)  # 'my daughter': chosen to receive it, or an attorney? checked
+    if _SOMEONE_ELSE.search(text) and not to_me:
+        return ("nominated", False)  # 'my friend Linda has agreed to have it': someone chosen, checked
     return None
 
 

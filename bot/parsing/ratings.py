@@ -1,5 +1,6 @@
 """How an outcome of an agreed plan is going (the review's rating), read from the words before the
-choice model: a rating denied ("not worse", "no better") is no change, checked; a change over time
+choice model: a rating denied ("not worse", "no better") is no change, checked, and "not as good as
+it was" is worse, checked; a change over time
 or two views ("much better at first but it's gone back to how it was", "she says much better but
 I'd say a bit better") is the later one, checked; "<a big word> better", however it is spelt
 ("massively", "masivly"), is much better. `vague` answers ("ok", "better", "yes good") are never
@@ -16,6 +17,11 @@ from bot.parsing.living import Said
 
 _DENIED = re.compile(
     r"\b(?:not|no|isn'?t|hasn'?t got|not any|no) (?:really |much |any )?(?:worse|better)\b|\bneither better nor worse\b",
+    re.IGNORECASE,
+)
+#: worse said by comparison ('not as good as it was', 'not so well lately')
+_NOT_AS_GOOD = re.compile(
+    r"\bnot (?:as|so|quite as) (?:good|well|great|helpful)\b|\bnot what it (?:was|used to be)\b|\bless (?:good|helpful)\b",
     re.IGNORECASE,
 )
 _LATER = re.compile(r"\b(?:but|though|although|however|now|then|these days|lately)\b", re.IGNORECASE)
@@ -93,6 +99,8 @@ def rating_said(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[Sai
         if now is not None and now != first:
             return (now, False)
         break
+    if _NOT_AS_GOOD.search(text):
+        return ("worse", False)
     if _DENIED.search(text):
         return ("no_change", False)
     return _big_better(text)

@@ -210,3 +210,14 @@ def test_finding_it_hard_is_heard(text: str, hard: bool) -> None:
 def test_several_needs_and_a_language_are_read_from_words() -> None:
     assert needs_named("no, but large print and easy read") == ["large_print", "easy_read"]
     assert languages_named("urdu or punjabi") == "Urdu, Punjabi"
+
+
+async def test_a_relative_named_in_the_information_answer_is_not_a_change_to_the_money(plan_ref) -> None:
+    service.set_management(plan_ref, "direct_payment")
+    service.set_contingency(plan_ref, BACK_UP)
+    text = "no, I'm fine. my daughter reads things to me"
+
+    await run(ValidateContingencyForm(), answer(plan_ref, "communication_needs", text, contingency=BACK_UP))
+
+    plan = service.get_plan(plan_ref)
+    assert plan.management == "direct_payment" and plan.communication_needs == ()
