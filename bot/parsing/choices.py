@@ -154,6 +154,8 @@ def match_choice(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[st
     places = _phrase_places(cleaned, choices)
     if places:
         return _by_phrase(cleaned, places)
+    if ruled_out(cleaned, choices):  # 'not an agency': what is named is ruled out, not misspelt
+        return None
     return _single(_by_typo(cleaned, choices))
 
 
