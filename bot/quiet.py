@@ -14,6 +14,9 @@ starts both servers so, and `make train` trains so.
   warnings, which Rasa applies unless it runs with --debug. So do pyparsing's notices of its
   old names (used by packaging and matplotlib): they are UserWarnings too, which Rasa's command
   line shows once each by a filter put before the one above.
+- Training also warns that `faq` is listed by several domain files (each file of FAQ answers
+  lists it) and that no response selector is configured (Rasa looks for its own class by name;
+  ours is bot/nlu/question_selector.py).
 - rasa-sdk logs a line at INFO for every action it registers.
 - TensorFlow's C++ start-up lines (CPU features, no GPU, no TensorRT) and SQLAlchemy's notice
   about 2.0 (Rasa's tracker store) are hidden by QUIET_ENVIRONMENT, unless the environment
@@ -39,6 +42,10 @@ LIBRARIES_DEPRECATING = r"(apscheduler|matplotlib|packaging|pkg_resources|sanic_
 EXPECTED_RASA_WARNINGS = [
     (UserWarning, r"The (intent|utterance|action) '[^']+' is not used in any story or rule"),
     (PyparsingDeprecationWarning, r"'\w+' deprecated - use '\w+'"),
+    # the FAQ's retrieval intent is listed by each domain file whose responses answer it
+    (UserWarning, r"The following duplicated intents have been found across multiple domain files: faq$"),
+    # Rasa looks for its own ResponseSelector by name; ours is bot.nlu.question_selector.QuestionSelector
+    (UserWarning, r"You have defined training data with examples for training a response selector"),
 ]
 #: settings that quieten libraries read from the environment (the Makefile exports the same)
 QUIET_ENVIRONMENT = {"TF_CPP_MIN_LOG_LEVEL": "2", "SQLALCHEMY_SILENCE_UBER_WARNING": "1"}

@@ -63,3 +63,24 @@ def test_an_answer_weighing_up_options_is_never_taken_as_sure() -> None:
     assert read_choice(
         "no wait, yes", PLANNED_BY, parsed(("self", 0.97)), "planned_by", lambda _: None, doubtful=True
     ) == Reading("self", CHECK)
+
+
+def test_a_choice_only_ruled_out_is_never_taken() -> None:
+    """'not the council': the words and a sure model both name the council, but it is ruled out."""
+    from bot.choices import MANAGEMENT_OPTIONS
+
+    parse = {READINGS: {"management_option": [["council_managed", 0.97]]}}
+    assert read_choice("not the council", MANAGEMENT_OPTIONS, parse, "management_option") == NOTHING
+
+
+def test_the_choice_ruled_in_beside_one_ruled_out_is_checked() -> None:
+    from bot.choices import SERVICE_CATEGORIES
+
+    parse = {READINGS: {"service_category": [["day_opportunities", 0.95]]}}
+    reading = read_choice("not the day centre, a pottery class", SERVICE_CATEGORIES, parse, "service_category")
+    assert reading == Reading("activities", CHECK)
+
+
+def test_after_a_change_of_mind_the_later_choice_is_checked() -> None:
+    reading = read_choice("for myself - oh wait, it's for my dad", PLANNED_BY, parsed(("self", 0.97)), "planned_by")
+    assert reading == Reading("supporter", CHECK)

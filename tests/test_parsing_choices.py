@@ -260,3 +260,9 @@ def test_reference(text: str, reference: str) -> None:
 )
 def test_no_reference(text: str) -> None:
     assert extract_reference(text) is None
+
+
+def test_a_choice_named_only_to_rule_it_out_is_no_choice() -> None:
+    from bot.choices import SERVICE_CATEGORIES
+
+    assert match_choice("someone I pay myself, not an agency", SERVICE_CATEGORIES) is None

@@ -135,3 +135,16 @@ def test_hours_to_check_or_ask_about_again(text: str, hours, certain: bool) -> N
     asked about again."""
     reading = read_hours(text)
     assert (reading.hours, reading.certain) == (hours if hours is None else Decimal(hours), certain)
+
+
+@pytest.mark.parametrize(
+    "text, hours",
+    [
+        ("2 x 45 min visits a day", "10.5"),
+        ("4 x 1 hour sessions a week", "4"),
+        ("3 lots of 30 minutes a day", "10.5"),
+        ("2 x 45 min", "1.5"),
+    ],
+)
+def test_a_count_before_a_length_of_time_multiplies_it(text: str, hours: str) -> None:
+    assert read_hours(text).hours == Decimal(hours)

@@ -46,6 +46,14 @@ D = Decimal
         ("£30 per trip", "30", "visit"),
         ("£300 one-off", "300", "one-off"),
         ("£250 as a one off payment", "250", "one-off"),
+        ("seven hundred one off", "700", "one-off"),
+        ("two hundred and one pounds", "201", None),
+        ("£350, paid once", "350", "one-off"),
+        ("£80 in one go", "80", "one-off"),
+        ("£60 one payment", "60", "one-off"),
+        ("£400 lump sum", "400", "one-off"),
+        ("it's 450 for the year", "450", "year"),
+        ("£90 for the whole year", "90", "year"),
         ("£90 weekly", "90", "week"),
         ("£15 hourly", "15", "hour"),
         ("£40/wk", "40", "week"),
@@ -99,10 +107,10 @@ D = Decimal
         ("3 grand a year", "3000", "year"),
         # a period said only to rule it out is no period: the bot asks
         ("I'll buy it outright for £230, no monthly payments", "230", None),
-        ("it costs £40, paid once not weekly", "40", None),
         ("£50 not paid weekly", "50", None),
         ("£30 isn't monthly", "30", None),
         ("£12 weekly, not monthly", "12", "week"),
+        ("it costs £40, paid once not weekly", "40", "one-off"),  # 'paid once' is said as well
         ("£30 a week, no a month", "30", "week"),  # a change of mind: cost_doubts settles it
     ],
 )

@@ -24,6 +24,10 @@ from bot.parsing.sections import section_named
         ("can I have a payment card instead", "management"),
         ("change what happens if my carer doesn't turn up", "contingency"),
         ("the back-up plan", "contingency"),
+        ("the what if bit", "contingency"),
+        ("what happens if the agency can't come", "contingency"),
+        ("take the taxi off", "services"),
+        ("get rid of the taxi", "services"),
         ("can I change something", None),
     ],
 )

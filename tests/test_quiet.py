@@ -23,6 +23,9 @@ def warn(category, message, module):
 warn(DeprecationWarning, "a library's notice", "sanic_cors.extension")
 warn(PyparsingDeprecationWarning, "'parseString' deprecated - use 'parse_string'", "matplotlib.fontconfig_pattern")
 warn(UserWarning, "The utterance 'utter_budget' is not used in any story or rule.", "rasa.shared.utils.io")
+warn(UserWarning, "The following duplicated intents have been found across multiple domain files: faq", "rasa.shared.utils.io")
+warn(UserWarning, "You have defined training data with examples for training a response selector, but your NLU configuration does not include a response selector component.", "rasa.shared.utils.io")
+warn(UserWarning, "The following duplicated intents have been found across multiple domain files: greet", "rasa.shared.utils.io")
 warn(DeprecationWarning, "our own notice", "bot.money")
 warn(UserWarning, "a real problem with the domain", "rasa.shared.utils.io")
 print("routine lines:", logging.getLogger("rasa_sdk.executor").isEnabledFor(logging.INFO))
@@ -34,8 +37,9 @@ def test_only_the_expected_noise_is_hidden() -> None:
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert ran.stdout.strip() == "routine lines: False"
     shown = [line for line in ran.stderr.splitlines() if "Warning: " in line]
-    assert len(shown) == 2, "\n".join(shown)
-    assert "our own notice" in shown[0] and "a real problem with the domain" in shown[1]
+    assert len(shown) == 3, "\n".join(shown)
+    assert "duplicated intents" in shown[0] and "greet" in shown[0]  # only faq's is expected
+    assert "our own notice" in shown[1] and "a real problem with the domain" in shown[2]
 
 
 def test_a_server_started_directly_is_as_quiet(tmp_path: Path) -> None:

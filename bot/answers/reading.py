@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from bot.parsing.choices import match_choice, option_picked, weighs_up
+from bot.parsing.choices import choice_after_change_of_mind, match_choice, option_picked, ruled_out, weighs_up
 from bot.parsing.living import lives_with
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
@@ -165,10 +165,15 @@ def read_choice(
         if code is None or code not in choices:
             return NOTHING
         return Reading(code, Certainty.SURE if sure and not doubtful else Certainty.CHECK)
+    later = choice_after_change_of_mind(text, choices)
+    if later is not None:  # 'for myself - oh wait, it's for my dad': the later choice, checked
+        return Reading(later, Certainty.CHECK)
     by_words = words(text) if words is not None else match_choice(text, choices)
     reading = combine(by_words, model_ranking(parse_data, question), model_alone_is_sure)
     if reading.code is not None and reading.code not in choices:
         return NOTHING
+    if reading.code in ruled_out(text, choices):  # 'not the council': never that choice
+        return Reading(by_words, Certainty.CHECK) if by_words not in (None, reading.code) else NOTHING
     if reading.sure and (doubtful or weighs_up(text)):  # 'card or bank, either': never taken as sure
         return Reading(reading.code, Certainty.CHECK)
     return reading

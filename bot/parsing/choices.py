@@ -10,6 +10,8 @@ import difflib
 import re
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
+from bot.parsing.change_of_mind import CHANGED_MIND_BUT_NO
+from bot.parsing.negation import ruled_out_at
 from bot.parsing.numbers import ORDINAL_WORDS, number_in
 
 TYPO_CUTOFF = 0.8
@@ -48,7 +50,7 @@ def _phrases(code: str, words: Sequence[str]) -> List[str]:
     return [p for p in (_clean(code.replace("_", " ")), *(_clean(w) for w in words)) if p]
 
 
-def _phrase_places(cleaned: str, choices: Mapping[str, Sequence[str]]) -> Dict[str, List[Tuple[int, int]]]:
+def _all_places(cleaned: str, choices: Mapping[str, Sequence[str]]) -> Dict[str, List[Tuple[int, int]]]:
     """Where each code's phrases are said whole inside the reply."""
     places: Dict[str, List[Tuple[int, int]]] = {}
     for code, words in choices.items():
@@ -56,6 +58,35 @@ def _phrase_places(cleaned: str, choices: Mapping[str, Sequence[str]]) -> Dict[s
             for match in re.finditer(rf"(?<![\w']){re.escape(phrase)}(?![\w'])", cleaned):
                 places.setdefault(code, []).append(match.span())
     return places
+
+
+def _phrase_places(cleaned: str, choices: Mapping[str, Sequence[str]]) -> Dict[str, List[Tuple[int, int]]]:
+    """Where each code's phrases are said whole inside the reply and not ruled out ('not the council')."""
+    places = {
+        code: [span for span in spans if not ruled_out_at(cleaned, span[0])]
+        for code, spans in _all_places(cleaned, choices).items()
+    }
+    return {code: spans for code, spans in places.items() if spans}
+
+
+def ruled_out(text: str, choices: Mapping[str, Sequence[str]]) -> List[str]:
+    """The codes the reply names only to rule them out ('not the day centre, a class' → day centre)."""
+    cleaned = _clean(text)
+    return [
+        code
+        for code, spans in _all_places(cleaned, choices).items()
+        if all(ruled_out_at(cleaned, start) for start, _ in spans)
+    ]
+
+
+def choice_after_change_of_mind(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[str]:
+    """The choice named after the last change of mind ('for myself - oh wait, it's for my dad' → the
+    words of 'it's for my dad'), or None when there is no change of mind or nothing is named after it."""
+    changes = list(CHANGED_MIND_BUT_NO.finditer(text or ""))
+    if not changes:
+        return None
+    after = (text or "")[changes[-1].end() :]
+    return match_choice(after, choices) if _clean(after) else None
 
 
 def _by_phrase(cleaned: str, places: Mapping[str, List[Tuple[int, int]]]) -> Optional[str]:
@@ -146,7 +177,9 @@ def match_choice(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[st
     places = _phrase_places(cleaned, choices)
     if places:
         return _by_phrase(cleaned, places)
+    if ruled_out(cleaned, choices):  # 'not an agency': what is named is ruled out, not misspelt
+        return None
     return _single(_by_typo(cleaned, choices))
 
 
-__all__ = ["match_choice", "option_picked", "weighs_up"]
+__all__ = ["choice_after_change_of_mind", "match_choice", "option_picked", "ruled_out", "weighs_up"]

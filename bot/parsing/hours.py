@@ -54,6 +54,26 @@ def _duration(span: "Span") -> Decimal:
     return numbers[0]  # 'hours', 'hours_an' ('half an hour')
 
 
+#: what stands between a count and a length of time ("x" reads as "times")
+_TIMES_SIGNS = frozenset({"times", "×", "*", "lots"})
+
+
+def _count_before(span: "Span") -> Optional["Span"]:
+    """The count said just before a length of time ('2 x 45 min', '3 lots of 30 minutes'), or None."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i]._.sp_canon == "of":
+        i -= 1
+    if i < 1 or doc[i]._.sp_canon not in _TIMES_SIGNS or not doc[i - 1]._.sp_is_num:
+        return None
+    return doc[i - 1 : span.start]
+
+
+def _counted(span: "Span") -> Decimal:
+    """The hours a length of time says, times the count said before it."""
+    count = _count_before(span)
+    return _duration(span) * (count[0]._.sp_num if count is not None else 1)
+
+
 def _minutes_said(span: "Span") -> bool:
     """'1h30' and '1 hour 30 minutes' add minutes; in '2 hours 3 times a week' the 3 is a count."""
     minutes = _numbers(span)[1]
@@ -85,7 +105,7 @@ def hours_match(doc: "Doc", allow_bare: bool = True) -> Optional[HoursMatch]:
     With `allow_bare`, a plain number ('6') counts as hours a week."""
     spans = _durations(doc)
     if spans:
-        hours = sum((_duration(span) for span in spans), Decimal(0))
+        hours = sum((_counted(span) for span in spans), Decimal(0))
     elif allow_bare:
         busy = [*doc.spans["money"], *doc.spans["date"], *doc.spans["freq"], *doc.spans["per"]]
         bare = bare_number(doc, busy, _NOT_HOURS_AFTER)
@@ -94,7 +114,8 @@ def hours_match(doc: "Doc", allow_bare: bool = True) -> Optional[HoursMatch]:
         spans, hours = [bare], bare[0]._.sp_num
     else:
         return None
-    times = frequency_match(doc, exclude=spans)
+    counts = [count for count in map(_count_before, spans) if count is not None]
+    times = frequency_match(doc, exclude=[*spans, *counts])
     if times is not None:
         hours *= times.per_week
     return HoursMatch(plain(hours), spans[0].start_char, spans[-1].end_char)

@@ -145,6 +145,8 @@ def _words(words: Sequence[str], start: int) -> Optional[Reading]:
                 return Reading(Decimal(tens + ORDINAL_WORDS[word]), start, i + 1, ordinal=True)
         if word not in _WHOLE_WORDS and (word not in SCALES or not taken):
             break
+        if word == "one" and _is_one_off(words, i + 1):  # 'nine hundred one off' is 900, paid once
+            break
         if taken and not _may_follow(taken[-1], word):
             break
         taken.append(word)
@@ -152,8 +154,6 @@ def _words(words: Sequence[str], start: int) -> Optional[Reading]:
     if not taken:
         if words[start] in ORDINAL_WORDS:
             return Reading(Decimal(ORDINAL_WORDS[words[start]]), start, start + 1, ordinal=True)
-        return None
-    if taken == ["one"] and _is_one_off(words, start + 1):
         return None
     value = _whole(taken)
     return Reading(Decimal(value), start, i) if value is not None else None

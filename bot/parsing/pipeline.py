@@ -395,7 +395,16 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
     ),
     ("per", "month", [[PER, w("month", "months")], [w("monthly", "pcm")], [w("calendar"), w("month")]]),
     ("per", "month_abbr", [[w("pm")]]),
-    ("per", "year", [[PER, w("year", "years", "annum")], [w("yearly", "annually")], [PENCE, SLASH, w("a")]]),
+    (
+        "per",
+        "year",
+        [
+            [PER, w("year", "years", "annum")],
+            [w("yearly", "annually")],
+            [PENCE, SLASH, w("a")],
+            [w("for"), w("the"), opt(w("whole", "full", "entire")), w("year")],
+        ],
+    ),
     ("per", "year_abbr", [[w("pa")]]),
     ("per", "visit", [[PER, w(*PERIOD_WORDS["visit"])], [w("daily")], [w("daily"), w("rate")]]),
     (
@@ -411,6 +420,10 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
             [opt(w("just")), w("the"), w("once")],
             [w("one", "1"), w("time")],
             [w("to"), w("buy")],
+            [w("paid", "pay"), w("once")],
+            [w("in"), w("one"), w("go", "payment", "lump")],
+            [w("one", "1"), w("payment")],
+            [w("lump"), w("sum")],
         ],
     ),
     # duration

@@ -5,13 +5,20 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.parsing.choices import match_choice
+from bot.plans.catalogue import CATEGORIES
+
 #: words that name each section, checked in this order. The back-up plan comes before the
 #: support ("if my carer doesn't turn up"); "want to change" (the outcomes part is "what you want
 #: to change") is a last guess: "I want to change the support" names the support.
 _SECTION_WORDS = (
     ("important", r"\bimportant|matters?\b"),
     ("outcomes", r"\boutcomes?\b|\bachieve|\bgoals?\b"),
-    ("contingency", r"\bback-?up\b|\bturn up\b|\bgoes wrong|\bemergency|\bcontingency"),
+    (
+        "contingency",
+        r"\bback-?up\b|\bturn up\b|\bgoes wrong|\bemergency|\bcontingency|\bwhat if\b|\bplan b\b|"
+        r"\b(?:don'?t|doesn'?t|didn'?t|can'?t|not) (?:come|show|arrive)",
+    ),
     ("services", r"\bsupport\b|\bservices?\b|\bcosts?\b|\bcarers?\b|\bpa\b|\bhours\b"),
     ("management", r"\bmoney\b|\bmanag|\bpayment|\bcard\b|\bbudget\b"),
 )
@@ -22,7 +29,11 @@ _GUESS = ("outcomes", r"\bwant to change\b")
 def section_named(text: str, guess: bool = True) -> Optional[str]:
     """The section (bot.plans.sections.SECTIONS) the text names first, or None. With
     guess=False, "want to change" alone does not name the outcomes part."""
-    for section, pattern in (*_SECTION_WORDS, *([_GUESS] if guess else [])):
+    for section, pattern in _SECTION_WORDS:
         if re.search(pattern, text, re.IGNORECASE):
             return section
+    if match_choice(text, CATEGORIES.words()) is not None:  # 'take the cleaner off': a service named
+        return "services"
+    if guess and re.search(_GUESS[1], text, re.IGNORECASE):
+        return _GUESS[0]
     return None

@@ -177,7 +177,7 @@ async def test_a_one_off_said_in_other_words_is_spread_over_a_year(plan_ref: str
     assert out.said("utter_service_added")["weekly_cost"] in ("£8.65", "£2.31")
 
 
-@pytest.mark.parametrize("cost", ["I'll buy it outright for £230, no monthly payments", "£40, paid once not weekly"])
+@pytest.mark.parametrize("cost", ["I'll buy it outright for £230, no monthly payments", "£40, it isn't weekly"])
 async def test_a_period_said_only_to_rule_it_out_is_asked_about(plan_ref: str, cost: str) -> None:
     """'no monthly payments' says what it is not: the amount is kept and the period asked (it was £230 a month)."""
     known = dict(service_category="equipment", service_description="a riser chair")
