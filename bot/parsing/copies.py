@@ -13,6 +13,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.parsing.change_of_mind import CHANGED_MIND
 from bot.parsing.living import Said
+from bot.parsing.negation import LOOK_BACK, RULED_OUT_BEFORE
 
 _WORDS: Dict[str, str] = {
     "download": r"d(?:own|ow|on|wn)?l(?:oa|ao)?d(?:ed|ing)?|d/l|pdf|save it (?:to|on|onto) (?:my|the) \w+|"
@@ -22,12 +23,6 @@ _WORDS: Dict[str, str] = {
     "email": r"e-? ?mail(?:ed)?|emial|emaill|emal|imail|inbox|gmail|hotmail|outlook|electronically",
 }
 _MENTION = {code: re.compile(rf"(?<![\w-])(?:{words})(?![\w])", re.IGNORECASE) for code, words in _WORDS.items()}
-_RULED_OUT = re.compile(
-    r"(?:\bnot|\bno|n'?t (?:have|want|use|do|check|read|open|like)|\bdon'?t|\bdo not|\bdont|\bhaven'?t got|"
-    r"\bwithout|\bnever|\brather not)\s+(?:(?:by|an?|any|the|got|do|use|have|want|on|in|into|via|through|my|me|it|"
-    r"send|sending|check|read|open)\s+)*$",
-    re.IGNORECASE,
-)
 #: 'actually no, post it': the 'no' changes the mind; it does not rule out what follows
 _NO_AS_CHANGE = re.compile(r"\b(?:actually|sorry|wait|hang on|oh|hmm+|erm+|um+)[\s,.!]*no[\s,.!]*$", re.IGNORECASE)
 #: a clause giving a reason ("I'll lose it in my inbox", "because I'm never on email")
@@ -74,7 +69,7 @@ def mail_unclear(text: str) -> bool:
 
 
 def _ruled_out(before: str) -> bool:
-    return bool(_RULED_OUT.search(before)) and not _NO_AS_CHANGE.search(before)
+    return bool(RULED_OUT_BEFORE.search(before)) and not _NO_AS_CHANGE.search(before)
 
 
 def _mentions(text: str, routes: Sequence[str]) -> List[Tuple[int, str]]:
@@ -84,7 +79,7 @@ def _mentions(text: str, routes: Sequence[str]) -> List[Tuple[int, str]]:
     reasons = [match.span() for match in _REASON.finditer(text)]
     for code in routes:
         for match in _MENTION[code].finditer(text):
-            if not _ruled_out(text[max(0, match.start() - 25) : match.start()]):
+            if not _ruled_out(text[max(0, match.start() - LOOK_BACK) : match.start()]):
                 in_reason = any(start <= match.start() < end for start, end in reasons)
                 found.append((match.start(), code, in_reason))
     chosen = [(place, code) for place, code, in_reason in found if not in_reason]

@@ -7,9 +7,10 @@ import re
 
 #: a ruling-out word and the small words that may come between it and the choice, at the end of a text
 RULED_OUT_BEFORE = re.compile(
-    r"(?:\bnot|\bno|n'?t (?:have|want|use|do|need|like)|\bhaven'?t got|\bwithout|\bnever|\binstead of|"
-    r"\brather than)\s+(?:(?:by|an?|any|the|got|do|use|have|want|on|in|into|via|through|from|to|my|that|this|"
-    r"with|going|go|through|a)\s+)*$",
+    r"(?:\bnot|\bno|n'?t (?:have|want|use|do|need|like|check|read|open)|\bdon'?t|\bdo not|\bdont|\bhaven'?t got|"
+    r"\bwithout|\bnever|\brather not|\binstead of|\brather than)\s+"
+    r"(?:(?:by|an?|any|the|got|do|use|have|want|on|in|into|via|through|from|to|my|me|it|that|this|with|going|go|"
+    r"send|sending|check|read|open)\s+)*$",
     re.IGNORECASE,
 )
 #: how far back a ruling-out word may stand
