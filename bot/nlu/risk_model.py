@@ -47,13 +47,11 @@ from sklearn.pipeline import Pipeline, make_pipeline, make_union
 from bot.config import PROJECT_ROOT
 from bot.nlu.choice_reader import load_examples
 from bot.nlu.linear_intent_classifier import read_model
+from bot.safety.detector import RISK_INTENT, RISK_PROBABILITY
 
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "risk_model.skops"
-#: the message property the detector reads (probability that the message shows risk, 0–1)
-RISK_PROBABILITY = "risk_probability"
-RISK_INTENT = "safeguarding"
 
 Labelled = List[Tuple[str, bool]]
 

@@ -35,8 +35,13 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Optional
 
-from bot.nlu.risk_model import RISK_INTENT, RISK_PROBABILITY
 from bot.safety.phrases import shows_risk
+
+#: the message property bot/nlu/risk_model.py sets (here, so that the actions need no Rasa or
+#: scikit-learn to read it)
+RISK_PROBABILITY = "risk_probability"
+#: the intent model's intent for risk, the risk model's risk examples
+RISK_INTENT = "safeguarding"
 
 INSIDE_FORM = 0.7
 OUTSIDE_FORM = 0.5
