@@ -1,63 +1,81 @@
-"""The one decision on whether a message shows risk of harm: the phrase list plus the NLU model.
+"""The one decision on whether a message shows risk of harm: the phrase list plus the risk model.
 
 - A RISK phrase (bot/safety/phrases.py) decides alone, inside or outside a form.
-- Outside a form, the NLU intent `safeguarding` decides alone at OUTSIDE_FORM_THRESHOLD.
-- Inside a form most messages are answers to the plan's questions, and the model is sometimes
-  sure of itself and wrong there ("grab rails so I don't end up on the floor again"). So the
-  model counts at IN_FORM_THRESHOLD when the message also has a concern word, or alone at
-  IN_FORM_ALONE (hopelessness said without any of the usual words).
+- Otherwise the risk model (bot/nlu/risk_model.py, a binary model trained on every safeguarding
+  example against every other NLU example, every choice paraphrase and the everyday messages in
+  data/safety) decides: at INSIDE_FORM inside a form, where most messages are answers to the
+  plan's questions, and at OUTSIDE_FORM outside one.
 
-IN_FORM_ALONE is the lowest threshold whose false alarms stay at or under 3% of answers to the
-plan's questions in 5-fold cross-validation on the training data (`python -m bot.safety.sweep`,
-4 December 2026: recall 0.768 without it, 0.903 at 0.85 with 2.8% false alarms; 0.913 and 3.1%
-at 0.8; 5 December, with 299 more risk examples: 0.888 and 3.0% at 0.9, 0.897 and 3.4% at 0.85, so
-0.9). The held-out safety sets were not used to choose it.
+The thresholds were chosen by 5-fold cross-validation on the training data only (`python -m
+bot.safety.sweep`, 6 December 2026: 12,119 examples, 1,715 of them risk; the held-out safety
+sets were not used), against the rule this replaced (the intent model's `safeguarding`
+confidence: inside a form at 0.9 alone or 0.6 with a concern word, outside at 0.5), on the same
+folds. Recall in brackets is on the risk messages written apart (data/safety/written_apart.yml);
+false alarms inside a form are counted on answers (`inform`, data/choices) and everyday messages,
+outside on every ordinary example, and in brackets on data/safety's everyday messages alone.
 
-IN_FORM_THRESHOLD was set from the sweep that `pytest tests/safety -s` prints over the labelled
-set in tests/safety/labelled_messages.csv. With the logistic-regression intent model (2 December
-2026) recall is 1.0 at every threshold there, because the phrase list alone catches every risk
-message in the set it was tuned on; false alarms were 0.8% at 0.5 and none from 0.6 (the sweep
-prints them for the current model). The model is there for risk the list does not know, so the
-bar stays as low as gives no false alarms there: 0.6."""
+| rule | recall | false alarms |
+| --- | --- | --- |
+| inside a form, old rule | 0.871 (0.834) | 2.8% (13.0%) |
+| inside a form, risk model at 0.7 | 0.905 (0.897) | 1.9% (12.2%) |
+| outside a form, old rule | 0.939 (0.920) | 4.2% (20.2%) |
+| outside a form, risk model at 0.5 | 0.948 (0.937) | 2.3% (17.2%) |
+
+Inside a form the old rule missed risk (blind sets: recall 0.947), so INSIDE_FORM is the lowest
+threshold whose false alarms, on both sets, are no more than the old rule's: every gain is
+recall. Outside a form it raised too many false alarms (8% on a blind set), so OUTSIDE_FORM is the
+highest threshold whose recall is no less than the old rule's: every gain is fewer false alarms.
+(`sweep.chosen` applies this rule, with the written-apart figures counted too, and the sweep
+prints its choice beside these constants.)
+(At 0.4 outside: recall 0.964 (0.957) with 3.2% (21.7%).) The concern words (`mentions_concern`) are
+no longer used: in a first cross-validation (before data/safety/written_apart.yml) requiring one
+beside a lower bar added 0.003 of recall at equal false alarms."""
 
 from __future__ import annotations
 
 from typing import Any, Mapping, Optional
 
-from bot.safety.phrases import mentions_concern, shows_risk
+from bot.safety.phrases import shows_risk
 
-INTENT = "safeguarding"
-IN_FORM_THRESHOLD = 0.6
-IN_FORM_ALONE = 0.9
-OUTSIDE_FORM_THRESHOLD = 0.5
+#: the message property bot/nlu/risk_model.py sets (here, so that the actions need no Rasa or
+#: scikit-learn to read it)
+RISK_PROBABILITY = "risk_probability"
+#: the intent model's intent for risk, the risk model's risk examples
+RISK_INTENT = "safeguarding"
+
+INSIDE_FORM = 0.7
+OUTSIDE_FORM = 0.5
 
 
-def risk_confidence(parse: Optional[Mapping[str, Any]]) -> float:
-    """How sure the NLU model is that the message shows risk (0 when it ranked it elsewhere)."""
+def intent_confidence(parse: Optional[Mapping[str, Any]]) -> float:
+    """How sure the intent model is of `safeguarding` (0 when it ranked it elsewhere)."""
     if not parse:
         return 0.0
     for ranked in parse.get("intent_ranking") or [parse.get("intent") or {}]:
-        if ranked.get("name") == INTENT:
+        if ranked.get("name") == RISK_INTENT:
             return float(ranked.get("confidence") or 0.0)
     return 0.0
 
 
+def risk_confidence(parse: Optional[Mapping[str, Any]]) -> float:
+    """The risk model's probability that the message shows risk; from a model trained without the
+    risk model, the intent model's confidence in `safeguarding` instead."""
+    probability = (parse or {}).get(RISK_PROBABILITY)
+    return intent_confidence(parse) if probability is None else float(probability)
+
+
 def decide(
     text: str,
-    nlu_confidence: float,
+    confidence: float,
     in_form: bool,
-    alone: float = IN_FORM_ALONE,
-    outside: float = OUTSIDE_FORM_THRESHOLD,
+    inside: float = INSIDE_FORM,
+    outside: float = OUTSIDE_FORM,
 ) -> bool:
-    """True when the message shows risk, given the model's confidence in `safeguarding` (the
-    thresholds are parameters only for the sweep)."""
-    if shows_risk(text):
-        return True
-    if in_form:
-        return nlu_confidence >= alone or (nlu_confidence >= IN_FORM_THRESHOLD and mentions_concern(text))
-    return nlu_confidence >= outside
+    """True when the message shows risk, given the risk model's probability (the thresholds are
+    parameters only for the sweep)."""
+    return shows_risk(text) or confidence >= (inside if in_form else outside)
 
 
 def message_shows_risk(parse: Mapping[str, Any], in_form: bool) -> bool:
-    """`decide` for a parsed message (Rasa's parse data: text, intent, intent_ranking)."""
+    """`decide` for a parsed message (Rasa's parse data: text, risk_probability, intent_ranking)."""
     return decide(parse.get("text") or "", risk_confidence(parse), in_form)

@@ -5,8 +5,9 @@ Two lists:
 - RISK phrases are clear enough alone: a match is answered with signposting at once, wherever
   the person is in the plan (a false alarm costs a kind message; a miss could cost a life).
 - CONCERN cues are words that often come with risk but also turn up in ordinary plan answers
-  ("on the floor", "nobody comes", "pills"). Alone they are not enough; bot/safety/detector.py
-  counts them when the NLU model also thinks the message shows risk.
+  ("on the floor", "nobody comes", "pills"). Alone they are not enough. The detector used them
+  beside the intent model until the risk model (bot/nlu/risk_model.py) replaced it; they are
+  kept for bot/safety/sweep.py's comparison with that old rule.
 
 Messages are normalised first (lower case, apostrophes dropped, punctuation to spaces, common
 text-message spellings written out), so the patterns below are written without apostrophes:

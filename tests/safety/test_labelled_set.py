@@ -2,7 +2,7 @@
 use and the newest trained model: recall 1.0 on the risk messages and at most 5% false alarms on
 the ordinary ones, inside a form (where most messages are answers to the plan's questions).
 
-Run with -s to see the figures and the sweep behind IN_FORM_THRESHOLD."""
+Run with -s to see the figures and how they move with the risk model's threshold."""
 
 from __future__ import annotations
 
@@ -75,26 +75,23 @@ def test_outside_a_form_every_risk_message_is_caught(scored: List[Scored]) -> No
     assert result.missed == []
 
 
-def test_threshold_sweep_inside_a_form(scored: List[Scored], monkeypatch: pytest.MonkeyPatch) -> None:
-    """Prints the sweep IN_FORM_THRESHOLD was chosen from; the chosen one must meet the targets."""
+@pytest.mark.parametrize(
+    "text",
+    ["I want to keep living in my own home", "to carry on living at home with my cat", "living in my own flat"],
+)
+def test_wanting_to_live_at_home_is_not_heard_as_risk(parse, text: str) -> None:  # type: ignore[no-untyped-def]
+    """The intent model gave the first 0.82 for risk (2 December 2026)."""
+    assert not detector.message_shows_risk(parse(text), in_form=True)
+
+
+def test_threshold_sweep(scored: List[Scored]) -> None:
+    """Prints recall and false alarms here for each threshold of the risk model (the thresholds
+    themselves are chosen by cross-validation on the training data: bot/safety/sweep.py)."""
     phrases_only = score([Scored(m.text, m.risk, 0.0) for m in scored], in_form=True)
     print(f"\nphrases alone: recall {phrases_only.recall:.3f}, false alarms {phrases_only.false_alarm_rate:.3f}")
-    print(
-        "model alone (confidence >= 0.5): recall {:.3f}, false alarms {:.3f}".format(
-            sum(m.risk and m.confidence >= 0.5 for m in scored) / sum(m.risk for m in scored),
-            sum(not m.risk and m.confidence >= 0.5 for m in scored) / sum(not m.risk for m in scored),
-        )
-    )
-    chosen = detector.IN_FORM_THRESHOLD
     print("threshold  recall  false alarms")
-    best_recall = 0.0
-    for threshold in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01):
-        monkeypatch.setattr(detector, "IN_FORM_THRESHOLD", threshold)
-        result = score(scored, in_form=True)
-        print(f"{threshold:9.2f}  {result.recall:6.3f}  {result.false_alarm_rate:12.3f}")
-        if result.false_alarm_rate <= MAX_FALSE_ALARMS:
-            best_recall = max(best_recall, result.recall)
-    monkeypatch.setattr(detector, "IN_FORM_THRESHOLD", chosen)
-    assert score(scored, in_form=True).recall == best_recall, (
-        "another threshold catches more within the false-alarm target"
-    )
+    for threshold in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01):
+        flagged = [(m.risk, detector.decide(m.text, m.confidence, True, threshold, threshold)) for m in scored]
+        risky, ordinary = [f for r, f in flagged if r], [f for r, f in flagged if not r]
+        print(f"{threshold:9.2f}  {sum(risky) / len(risky):6.3f}  {sum(ordinary) / len(ordinary):12.3f}")
+    assert phrases_only.false_alarm_rate <= MAX_FALSE_ALARMS

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.safety import detector
 from bot.safety.phrases import asks_for_person, mentions_concern, shows_risk
 
 RISK = [
@@ -110,9 +109,10 @@ def test_ordinary_answers_near_the_risk_phrases(text: str) -> None:
     ],
 )
 def test_wanting_to_live_at_home_is_not_a_concern_inside_a_form(text: str) -> None:
-    """The model gave the first 0.82 for risk; "living" alone is a concern word."""
+    """The intent model gave the first 0.82 for risk; "living" alone is a concern word (the
+    trained detector's answer is checked in test_labelled_set.py)."""
     assert not mentions_concern(text)
-    assert not detector.decide(text, 0.82, in_form=True)
+    assert not shows_risk(text)
 
 
 @pytest.mark.parametrize("text", ["I'm scared living in my own home", "I don't want to be living any more"])

@@ -1,0 +1,181 @@
+"""RiskModel: a binary model of whether a message shows risk of harm, as a Rasa 3.6 NLU graph
+component. The safety decision (bot/safety/detector.py) reads its `risk_probability`.
+
+Why a model of its own: the intent model is multi-class, so everyday messages can only be taught
+to it as some intent (`inform`), and that cost it macro-F1 (issue 14). This model learns one
+thing, risk against everything else, from:
+
+- risk: every `safeguarding` example in the NLU training data, and the `risk` lists in
+  data/safety/*.yml;
+- ordinary: every other NLU example, every paraphrase in data/choices/*.yml (answers to the
+  plan's questions) and the `ordinary` lists in data/safety/*.yml (everyday messages, kept out of
+  the intent model's data).
+
+The features are like the intent model's (`risk_text_model`: TF-IDF word 1–2-grams and
+character 2–5-grams, then logistic regression), with classes weighted so that the risk examples
+(about 1 in 7) count as much as the rest. Character n-grams across word boundaries, rather than
+the intent model's 1–4-grams within words, caught a little more risk for fewer false alarms in the
+cross-validation (bot/safety/sweep.py), and so did balanced class weights. The model is saved with skops and loaded with the same trusted types
+as the intent model.
+
+config.yml:
+    - name: bot.nlu.risk_model.RiskModel
+      # safety: data/safety      YAML files with `risk` and `ordinary` lists, relative to the project
+      # choices: data/choices    the choice models' paraphrases, all ordinary
+      # C: 20                    inverse regularisation strength
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline, make_union
+
+from bot.config import PROJECT_ROOT
+from bot.nlu.choice_reader import load_examples
+from bot.nlu.linear_intent_classifier import read_model
+from bot.safety.detector import RISK_INTENT, RISK_PROBABILITY
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = "risk_model.skops"
+
+Labelled = List[Tuple[str, bool]]
+
+
+def load_safety_file(path: Path) -> Labelled:
+    """(text, is risk) from the `risk` and `ordinary` lists of one data/safety file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [(str(text), True) for text in data.get("risk") or []] + [
+        (str(text), False) for text in data.get("ordinary") or []
+    ]
+
+
+def load_safety_examples(folder: Path) -> Labelled:
+    """Every data/safety/*.yml, in order of name."""
+    return [example for path in sorted(folder.glob("*.yml")) for example in load_safety_file(path)]
+
+
+def load_choice_examples(folder: Path) -> Labelled:
+    """Every paraphrase in data/choices, as ordinary (answers to the plan's questions)."""
+    return [(text, False) for pairs in load_examples(folder).values() for text, _ in pairs]
+
+
+def risk_text_model(c: float) -> Pipeline:
+    """TF-IDF word 1–2-grams and character 2–5-grams (across word boundaries, so "want to die"
+    and "dont want to be here" are features too), then a logistic regression with balanced class
+    weights (risk is the smaller class)."""
+    features = make_union(
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True),
+        TfidfVectorizer(analyzer="char", ngram_range=(2, 5), sublinear_tf=True),
+    )
+    return make_pipeline(features, LogisticRegression(C=c, class_weight="balanced", max_iter=5000))
+
+
+def risk_probabilities(model: Pipeline, texts: List[str]) -> List[float]:
+    """The model's probability of risk for each text."""
+    column = list(model.classes_).index(True)
+    return [round(float(row[column]), 4) for row in model.predict_proba(texts)]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class RiskModel(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"safety": "data/safety", "choices": "data/choices", "C": 20.0}
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[Pipeline] = None,
+    ) -> None:
+        self._config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def _folders(cls, config: Dict[str, Any]) -> Tuple[Path, Path]:
+        config = {**cls.get_default_config(), **config}
+        return PROJECT_ROOT / config["safety"], PROJECT_ROOT / config["choices"]
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """data/safety and data/choices are not Rasa training data, so their content is part of
+        the fingerprint: changing them retrains this component."""
+        digest = hashlib.sha256()
+        for folder in cls._folders(config):
+            for path in sorted(folder.glob("*.yml")):
+                digest.update(str(folder.name).encode() + b"/" + path.name.encode() + b"\0" + path.read_bytes())
+        return digest.hexdigest()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RiskModel":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "RiskModel":
+        """The trained model, or an empty one (which sets nothing) when none was saved."""
+        try:
+            with model_storage.read_from(resource) as model_dir:
+                return cls(config, model_storage, resource, read_model(model_dir / MODEL_FILE, Pipeline))
+        except (ValueError, FileNotFoundError):
+            logger.debug("No trained risk model in resource %s", resource.name)
+            return cls(config, model_storage, resource)
+
+    def training_examples(self, training_data: TrainingData) -> Labelled:
+        """The NLU examples (safeguarding is risk), the choice paraphrases and data/safety."""
+        safety, choices = self._folders(self._config)
+        nlu = [(m.get(TEXT), m.get(INTENT) == RISK_INTENT) for m in training_data.intent_examples if m.get(TEXT)]
+        return nlu + load_choice_examples(choices) + load_safety_examples(safety)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = self.training_examples(training_data)
+        if len({risk for _, risk in examples}) < 2:
+            logger.warning("The risk model needs risk and ordinary examples: none trained.")
+            return self._resource
+        self._model = risk_text_model(float(self._config["C"])).fit([t for t, _ in examples], [r for _, r in examples])
+        import skops.io as sio
+
+        with self._model_storage.write_to(self._resource) as model_dir:
+            sio.dump(self._model, model_dir / MODEL_FILE)
+        return self._resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Sets `risk_probability` on every message with text."""
+        scored = [m for m in messages if m.get(TEXT)]
+        if self._model is None or not scored:
+            return messages
+        for message, probability in zip(
+            scored, risk_probabilities(self._model, [m.get(TEXT) for m in scored]), strict=True
+        ):
+            message.set(RISK_PROBABILITY, probability, add_to_output=True)
+        return messages

@@ -1,0 +1,41 @@
+"""The detector's rule (bot/safety/detector.py), without a trained model: a risk phrase decides
+alone; otherwise the risk model's probability against the threshold for inside or outside a form."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.risk_model import RISK_PROBABILITY
+from bot.safety import detector
+
+ORDINARY = "a cleaner on Mondays"
+
+
+def test_a_risk_phrase_decides_alone_inside_and_outside_a_form() -> None:
+    for in_form in (True, False):
+        assert detector.decide("I want to end it all", 0.0, in_form)
+
+
+@pytest.mark.parametrize("in_form, threshold", [(True, detector.INSIDE_FORM), (False, detector.OUTSIDE_FORM)])
+def test_the_risk_model_decides_at_its_threshold(in_form: bool, threshold: float) -> None:
+    assert detector.decide(ORDINARY, threshold, in_form)
+    assert not detector.decide(ORDINARY, threshold - 0.01, in_form)
+
+
+def test_the_bar_is_not_lower_inside_a_form_than_outside() -> None:
+    """Inside a form most messages are answers, so a false alarm there interrupts a plan."""
+    assert detector.INSIDE_FORM >= detector.OUTSIDE_FORM
+
+
+def test_the_risk_probability_is_read_from_the_parse() -> None:
+    parse = {"text": ORDINARY, RISK_PROBABILITY: 0.99, "intent_ranking": [{"name": "inform", "confidence": 0.9}]}
+    assert detector.risk_confidence(parse) == 0.99
+    assert detector.message_shows_risk(parse, in_form=True)
+    assert not detector.message_shows_risk({**parse, RISK_PROBABILITY: 0.01}, in_form=False)
+
+
+def test_without_a_risk_model_the_intent_model_stands_in() -> None:
+    ranking = [{"name": "inform", "confidence": 0.3}, {"name": "safeguarding", "confidence": 0.7}]
+    assert detector.risk_confidence({"text": ORDINARY, "intent_ranking": ranking}) == 0.7
+    assert detector.risk_confidence({"text": ORDINARY, "intent": {"name": "inform", "confidence": 1.0}}) == 0.0
+    assert detector.risk_confidence(None) == 0.0
