@@ -20,6 +20,9 @@ TRAINING_INPUTS := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml)
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# pytest-xdist workers for the tests that start no server: auto = one per core
+TEST_WORKERS ?= auto
+PYTEST_FAST = -m "not e2e and not model" $(if $(filter 1,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
 
 .PHONY: help install train run test test-fast lint test-python test-stories validate bench nlu-report nlu-holdout answers-report images test-deploy clean
 
@@ -80,8 +83,11 @@ run: install train
 test-stories: train
 	$(BIN)/rasa test core --stories tests/stories --fail-on-prediction-errors --out results/core --quiet
 
+# pytest in two parts: the tests that start no server on every core (pytest-xdist, as test-fast),
+# then the ones that start the real servers or load the model, one at a time (they share ports and a model).
 test-python: train $(DEPLOY_INSTALLED)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_FAST)
+	$(BIN)/python -m pytest -m "e2e or model"
 
 # ruff's lint rules and format check, then mypy on bot/ and actions/ (settings in pyproject.toml)
 lint: $(INSTALLED)
@@ -92,9 +98,11 @@ lint: $(INSTALLED)
 test: install lint validate nlu-holdout test-stories test-python
 
 # Every test that starts no server and needs no trained model (the server suites are marked e2e,
-# the tests that load the newest model are marked model). It does not train.
+# the tests that load the newest model are marked model). It does not train. On every core
+# (pytest-xdist; TEST_WORKERS=1 for one process); --dist loadgroup keeps the tests that use the
+# model's `parse` on one worker (tests/conftest.py).
 test-fast: $(INSTALLED) $(DEPLOY_INSTALLED)
-	$(BIN)/python -m pytest -m "not e2e and not model"
+	$(BIN)/python -m pytest $(PYTEST_FAST)
 
 # Trains five models (about 7–9 minutes on 2 cores); prints intent F1s and the threshold sweep.
 nlu-report: $(INSTALLED)

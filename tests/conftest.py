@@ -1,10 +1,12 @@
 """Shared fixtures: a fresh, migrated database for each test, on SQLite and on PostgreSQL. The
-migrations run once per session into a template (a SQLite file copied for each test, a PostgreSQL
-database each test's database is created from), not once per test. The databases themselves are
-made by tests/support/databases.py."""
+migrations run once per session (per pytest-xdist worker) into a template: a SQLite file copied for
+each test, and a PostgreSQL database copied once into the database this process's tests use, which
+is emptied before each test (and copied again if a test changed its schema). The databases
+themselves are made by tests/support/databases.py."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -15,7 +17,7 @@ from bot.budgets.importer import import_budgets
 from bot.cli import DEMO_CSV
 from bot.db.migrate import upgrade
 from bot.db.session import get_engine, use_database
-from tests.support.databases import BACKENDS, DEMO_REFERENCE, postgres_database, sqlite_database
+from tests.support.databases import BACKENDS, DEMO_REFERENCE, ReusedPostgres, postgres_database, sqlite_database
 from tests.support.model import parse  # noqa: F401  (a fixture for every suite)
 
 
@@ -43,11 +45,26 @@ def postgresql_template() -> Iterator[str]:
         yield str(make_url(url).database)
 
 
+@pytest.fixture(scope="session")
+def postgresql_reused(postgresql_template: str) -> Iterator[ReusedPostgres]:
+    """This process's PostgreSQL test database, a copy of the template put back as it was before each test."""
+    reused = ReusedPostgres(postgresql_template)
+    yield reused
+    reused.close()
+
+
+@contextmanager
+def _reused(database: ReusedPostgres) -> Iterator[str]:
+    yield database.fresh()
+
+
 @pytest.fixture(params=BACKENDS)
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A new database with the current schema, used by every bot/ service during the test."""
-    template = request.getfixturevalue(f"{request.param}_template")
-    fresh = sqlite_database(tmp_path, template) if request.param == "sqlite" else postgres_database(template)
+    """A database with the current schema and nothing in it, used by every bot/ service during the test."""
+    if request.param == "sqlite":
+        fresh = sqlite_database(tmp_path, request.getfixturevalue("sqlite_template"))
+    else:
+        fresh = _reused(request.getfixturevalue("postgresql_reused"))
     with fresh as url:
         use_database(url)
         try:
@@ -67,5 +84,11 @@ def demo_person(database: str) -> str:
 
 def pytest_collection_modifyitems(items: list) -> None:
     """The browser tests run last: Playwright's sync API keeps an event loop running in the main
-    thread until the session ends, which would break later tests that call asyncio.run()."""
+    thread until the session ends, which would break later tests that call asyncio.run().
+
+    Under pytest-xdist (`-n 2 --dist loadgroup`, as `make test-fast` runs) the tests that use the
+    trained model's `parse` all go to one worker, so the model is loaded once, not once per worker."""
     items.sort(key=lambda item: "tests/browser/" in str(item.fspath).replace("\\", "/"))
+    for item in items:
+        if "parse" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("model"))

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Optional
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from xhtml2pdf import pisa
 
 from bot.plans.catalogue import FLAGS
 from bot.plans.export import FILTERS
@@ -62,6 +61,8 @@ def plan_to_html(plan: PlanView, stylesheet_url: Optional[str] = None, pdf_url: 
 
 def plan_to_pdf(plan: PlanView) -> bytes:
     """An A4 PDF of the same document (real text, in reading order)."""
+    from xhtml2pdf import pisa  # here, not at import: it takes a third of a second to import
+
     output = BytesIO()
     result = pisa.CreatePDF(plan_to_html(plan), dest=output, encoding="utf-8")
     if result.err:

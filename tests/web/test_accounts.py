@@ -9,8 +9,17 @@ from sqlalchemy import select
 
 from bot.db.models import Adviser, AuditLog, utcnow
 from bot.db.session import session_scope
+from bot.web import accounts
 from bot.web.accounts import LOCKOUT, MAX_FAILURES, AccountError, authenticate, create_adviser
 from tests.support.advisers import PASSWORD
+
+
+def test_the_dummy_hash_costs_what_a_real_one_does() -> None:
+    """An unknown email is checked against _DUMMY_HASH, written out in the module: it must be the
+    dummy password's hash with the parameters new hashes get, or the two answers would take
+    different times."""
+    assert not accounts._hasher.check_needs_rehash(accounts._DUMMY_HASH)
+    assert accounts._hasher.verify(accounts._DUMMY_HASH, "not a real password, only for timing")
 
 
 def test_a_login_keeps_only_an_argon2_hash(database: str) -> None:
