@@ -86,9 +86,11 @@ def pytest_collection_modifyitems(items: list) -> None:
     """The browser tests run last: Playwright's sync API keeps an event loop running in the main
     thread until the session ends, which would break later tests that call asyncio.run().
 
-    Under pytest-xdist (`-n 2 --dist loadgroup`, as `make test-fast` runs) the tests that use the
-    trained model's `parse` all go to one worker, so the model is loaded once, not once per worker."""
+    Every test that uses the trained model's `parse` is marked `model` (so `make test-fast`, which
+    trains nothing, leaves it to `make test`); under pytest-xdist they would all go to one worker,
+    so the model is loaded once, not once per worker."""
     items.sort(key=lambda item: "tests/browser/" in str(item.fspath).replace("\\", "/"))
     for item in items:
         if "parse" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
             item.add_marker(pytest.mark.xdist_group("model"))
