@@ -7,13 +7,13 @@ Run with -s to see the figures and how they move with the risk model's threshold
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from pathlib import Path
 from typing import List
 
 import pytest
 
 from bot.safety import detector
+from tests.support.safety import Scored, score, scored_messages
 
 pytestmark = pytest.mark.model
 
@@ -21,35 +21,11 @@ LABELLED = Path(__file__).with_name("labelled_messages.csv")
 MAX_FALSE_ALARMS = 0.05
 
 
-@dataclass(frozen=True)
-class Scored:
-    text: str
-    risk: bool
-    confidence: float
-
-
-@dataclass(frozen=True)
-class Score:
-    recall: float
-    false_alarm_rate: float
-    missed: List[str]
-    false_alarms: List[str]
-
-
-def score(messages: List[Scored], in_form: bool) -> Score:
-    flagged = {m.text for m in messages if detector.decide(m.text, m.confidence, in_form)}
-    risky = [m.text for m in messages if m.risk]
-    ordinary = [m.text for m in messages if not m.risk]
-    missed = [t for t in risky if t not in flagged]
-    false_alarms = [t for t in ordinary if t in flagged]
-    return Score(1 - len(missed) / len(risky), len(false_alarms) / len(ordinary), missed, false_alarms)
-
-
 @pytest.fixture(scope="module")
 def scored(parse) -> List[Scored]:  # type: ignore[no-untyped-def]
     with LABELLED.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    return [Scored(r["text"], r["label"] == "risk", detector.risk_confidence(parse(r["text"]))) for r in rows]
+    return scored_messages(parse, [(r["text"], r["label"]) for r in rows])
 
 
 def test_the_set_is_big_enough_and_labelled() -> None:
