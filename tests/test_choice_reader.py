@@ -17,7 +17,7 @@ from bot.answers.reading import READINGS
 from bot.choices import COST_PERIODS, MANAGEMENT_OPTIONS, PLAN_PARTS, PLANNED_BY, SERVICE_CATEGORIES, YES_NO
 from bot.config import PROJECT_ROOT
 from bot.nlu.choice_reader import MODEL_FILE, ChoiceReader, load_examples
-from bot.nlu.linear_intent_classifier import UntrustedModelError
+from bot.nlu.saved_model import UntrustedModelError
 from bot.plans.sections import REOPENABLE
 
 CONTEXT = ExecutionContext(GraphSchema({}), "test")

@@ -11,7 +11,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.linear_intent_classifier import MODEL_FILE, LinearIntentClassifier, UntrustedModelError
+from bot.nlu.linear_intent_classifier import MODEL_FILE, LinearIntentClassifier
+from bot.nlu.saved_model import UntrustedModelError
 
 EXAMPLES = {
     "greet": ["hi", "hello", "hiya", "good morning", "hello there", "hey"],
@@ -91,7 +92,7 @@ def test_a_saved_file_with_an_untrusted_type_is_refused(tmp_path) -> None:
 
 
 def test_a_damaged_file_is_an_error_not_an_empty_classifier(tmp_path) -> None:
-    from bot.nlu.linear_intent_classifier import ModelFileError
+    from bot.nlu.saved_model import ModelFileError
 
     storage = LocalModelStorage(tmp_path)
     with storage.write_to(Resource("intents")) as model_dir:

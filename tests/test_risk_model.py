@@ -15,8 +15,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.config import PROJECT_ROOT
-from bot.nlu.linear_intent_classifier import UntrustedModelError
 from bot.nlu.risk_model import MODEL_FILE, RISK_PROBABILITY, RiskModel, load_safety_examples
+from bot.nlu.saved_model import UntrustedModelError
 
 CONTEXT = ExecutionContext(GraphSchema({}), "test")
 NLU = {

@@ -25,10 +25,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -36,7 +34,8 @@ from sklearn.pipeline import Pipeline
 
 from bot.answers.reading import READINGS
 from bot.config import PROJECT_ROOT
-from bot.nlu.linear_intent_classifier import ModelFileError, read_model, text_model
+from bot.nlu.linear_intent_classifier import text_model
+from bot.nlu.saved_model import ModelFileError, SavedModel
 
 logger = logging.getLogger(__name__)
 
@@ -65,22 +64,15 @@ def ranking(model: Pipeline, texts: List[str]) -> List[List[List[Any]]]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class ChoiceReader(GraphComponent):
+class ChoiceReader(SavedModel):
+    """Its saved model is {question: fitted pipeline}; with none saved it reads nothing."""
+
+    MODEL_FILE = MODEL_FILE
+    MODEL_TYPE = dict
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"data": "data/choices", "C": 20.0}
-
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        models: Optional[Dict[str, Pipeline]] = None,
-    ) -> None:
-        self._config = {**self.get_default_config(), **config}
-        self._model_storage = model_storage
-        self._resource = resource
-        self._models = models or {}
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
@@ -95,51 +87,22 @@ class ChoiceReader(GraphComponent):
     def _folder(cls, config: Dict[str, Any]) -> Path:
         return PROJECT_ROOT / {**cls.get_default_config(), **config}["data"]
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "ChoiceReader":
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "ChoiceReader":
-        try:
-            with model_storage.read_from(resource) as model_dir:
-                return cls(config, model_storage, resource, read_model(model_dir / MODEL_FILE, dict))
-        except (ValueError, FileNotFoundError):
-            logger.debug("No trained choice readers in resource %s", resource.name)
-            return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         """Fits one model per question on data/choices (the Rasa training data is not used)."""
         examples = load_examples(self._folder(self._config))
-        self._models = {
+        self._model = {
             question: text_model(float(self._config["C"])).fit([t for t, _ in pairs], [c for _, c in pairs])
             for question, pairs in examples.items()
         }
-        import skops.io as sio
-
-        with self._model_storage.write_to(self._resource) as model_dir:
-            sio.dump(self._models, model_dir / MODEL_FILE)
+        self.persist()
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
         scored = [m for m in messages if m.get(TEXT)]
-        if not self._models or not scored:
+        if not self._model or not scored:
             return messages
         texts = [m.get(TEXT) for m in scored]
-        by_question = {question: ranking(model, texts) for question, model in self._models.items()}
+        by_question = {question: ranking(model, texts) for question, model in self._model.items()}
         for i, message in enumerate(scored):
             message.set(READINGS, {question: rows[i] for question, rows in by_question.items()}, add_to_output=True)
         return messages

@@ -10,7 +10,7 @@ makes the 5-fold `make nlu-report` affordable. Every message gets `intent` and `
     each TF-IDF weighted with sublinear counts, then multinomial logistic regression.
 
 The fitted model is saved with skops (as Rasa's own SklearnIntentClassifier does), and loading
-refuses a file holding any type outside `TRUSTED_TYPES`.
+refuses a file holding any type outside `TRUSTED_TYPES` (bot/nlu/saved_model.py).
 
 config.yml:
     - name: bot.nlu.linear_intent_classifier.LinearIntentClassifier
@@ -22,13 +22,10 @@ config.yml:
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Text, Tuple
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers import LABEL_RANKING_LENGTH
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
@@ -38,72 +35,23 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
+from bot.nlu.saved_model import SavedModel
+
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "intent_classifier.skops"
-#: the only types a saved model may hold beyond what skops trusts by default
-TRUSTED_TYPES = [
-    "sklearn.pipeline.FeatureUnion",
-    "sklearn.pipeline.Pipeline",
-    "sklearn.feature_extraction.text.TfidfVectorizer",
-    "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.linear_model._logistic.LogisticRegression",
-    "numpy.float64",
-    "numpy.int64",
-    "builtins.slice",
-    "scipy.sparse._csr.csr_matrix",
-]
-
-
-class ModelFileError(RuntimeError):
-    """The saved model file can't be loaded: it is damaged, or holds an untrusted type."""
-
-
-class UntrustedModelError(ModelFileError):
-    """The saved model file holds a type that loading it could use to run code."""
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LinearIntentClassifier(GraphComponent, IntentClassifier):
+class LinearIntentClassifier(SavedModel, IntentClassifier):
+    """With no saved model (fewer than two intents in training) it sets no intent."""
+
+    MODEL_FILE = MODEL_FILE
+    MODEL_TYPE = Pipeline
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"C": 100.0, "word_ngrams": [1, 2], "char_ngrams": [1, 4]}
-
-    def __init__(
-        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, model: Optional[Pipeline] = None
-    ) -> None:
-        self._config = {**self.get_default_config(), **config}
-        self._model_storage = model_storage
-        self._resource = resource
-        self._model = model
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LinearIntentClassifier":
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "LinearIntentClassifier":
-        """The trained model, or an empty classifier when training saved none (fewer than two
-        intents); a file that can't be loaded safely raises ModelFileError."""
-        try:
-            with model_storage.read_from(resource) as model_dir:
-                return cls(config, model_storage, resource, read_model(model_dir / MODEL_FILE, Pipeline))
-        except (ValueError, FileNotFoundError):  # Rasa's model storage raises ValueError for a missing resource
-            logger.debug("No trained intent model in resource %s", resource.name)
-            return cls(config, model_storage, resource)
 
     def _new_model(self) -> Pipeline:
         config = self._config
@@ -119,12 +67,6 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         self._model = self._new_model().fit([m.get(TEXT) for m in examples], labels)
         self.persist()
         return self._resource
-
-    def persist(self) -> None:
-        import skops.io as sio
-
-        with self._model_storage.write_to(self._resource) as model_dir:
-            sio.dump(self._model, model_dir / MODEL_FILE)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Sets each message's intent and its ranking of up to LABEL_RANKING_LENGTH intents."""
@@ -150,24 +92,3 @@ def text_model(c: float, word_ngrams: Tuple[int, int] = (1, 2), char_ngrams: Tup
         TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngrams, sublinear_tf=True),
     )
     return make_pipeline(features, LogisticRegression(C=c, max_iter=5000))
-
-
-def read_model(path: Path, kind: type) -> Any:
-    """Loads a saved model (of type `kind`), refusing untrusted types. Errors are ModelFileError,
-    so that a damaged file is not mistaken for a missing one (which gives an empty component)."""
-    import skops.io as sio
-
-    if not path.exists():
-        raise FileNotFoundError(path)
-    try:
-        untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-        if untrusted:
-            raise UntrustedModelError(f"the saved model {path.name} holds types that are not trusted: {untrusted}")
-        model = sio.load(path, trusted=TRUSTED_TYPES)
-    except ModelFileError:
-        raise
-    except Exception as error:
-        raise ModelFileError(f"the saved model {path.name} can't be read: {error}") from error
-    if not isinstance(model, kind):
-        raise ModelFileError(f"the saved model {path.name} is not a {kind.__name__}")
-    return model

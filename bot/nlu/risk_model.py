@@ -33,10 +33,8 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -46,7 +44,7 @@ from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
 from bot.config import PROJECT_ROOT
 from bot.nlu.choice_reader import load_examples
-from bot.nlu.linear_intent_classifier import read_model
+from bot.nlu.saved_model import SavedModel
 from bot.safety.detector import RISK_INTENT, RISK_PROBABILITY
 
 logger = logging.getLogger(__name__)
@@ -92,22 +90,15 @@ def risk_probabilities(model: Pipeline, texts: List[str]) -> List[float]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class RiskModel(GraphComponent):
+class RiskModel(SavedModel):
+    """With no saved model it sets nothing (the detector then reads the intent model)."""
+
+    MODEL_FILE = MODEL_FILE
+    MODEL_TYPE = Pipeline
+
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"safety": "data/safety", "choices": "data/choices", "C": 20.0}
-
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: Optional[Pipeline] = None,
-    ) -> None:
-        self._config = {**self.get_default_config(), **config}
-        self._model_storage = model_storage
-        self._resource = resource
-        self._model = model
 
     @classmethod
     def _folders(cls, config: Dict[str, Any]) -> Tuple[Path, Path]:
@@ -124,33 +115,6 @@ class RiskModel(GraphComponent):
                 digest.update(str(folder.name).encode() + b"/" + path.name.encode() + b"\0" + path.read_bytes())
         return digest.hexdigest()
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "RiskModel":
-        return cls(config, model_storage, resource)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "RiskModel":
-        """The trained model, or an empty one (which sets nothing) when none was saved."""
-        try:
-            with model_storage.read_from(resource) as model_dir:
-                return cls(config, model_storage, resource, read_model(model_dir / MODEL_FILE, Pipeline))
-        except (ValueError, FileNotFoundError):
-            logger.debug("No trained risk model in resource %s", resource.name)
-            return cls(config, model_storage, resource)
-
     def training_examples(self, training_data: TrainingData) -> Labelled:
         """The NLU examples (safeguarding is risk), the choice paraphrases and data/safety."""
         safety, choices = self._folders(self._config)
@@ -163,10 +127,7 @@ class RiskModel(GraphComponent):
             logger.warning("The risk model needs risk and ordinary examples: none trained.")
             return self._resource
         self._model = risk_text_model(float(self._config["C"])).fit([t for t, _ in examples], [r for _, r in examples])
-        import skops.io as sio
-
-        with self._model_storage.write_to(self._resource) as model_dir:
-            sio.dump(self._model, model_dir / MODEL_FILE)
+        self.persist()
         return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
