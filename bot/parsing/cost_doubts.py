@@ -28,6 +28,15 @@ def hedged(text: str) -> bool:
     return bool(_HEDGES.search(text))
 
 
+def amounts_said(text: str) -> List[Decimal]:
+    """The different amounts of money in `text`, in order ('£12 there and £12 back' is one)."""
+    amounts: List[Decimal] = []
+    for match in money_matches(analyse(text)):
+        if match.money.amount not in amounts:
+            amounts.append(match.money.amount)
+    return amounts
+
+
 def cost_doubt(text: str) -> Optional[str]:
     """Why the cost in `text` should be asked about again (APPROXIMATE, RANGE or TWO_PERIODS), or None."""
     if _HEDGES.search(text):
