@@ -192,7 +192,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             return [SlotSet(name, value) for name, value in updates.items()]
         if last_id is None:
             return None
-        handled = await correct_service(dispatcher, plan, int(last_id), figures_said(tracker))
+        handled = await correct_service(dispatcher, plan, int(last_id), figures_said(tracker), text)
         return [SlotSet(requested, None)] if handled else None
 
     @staticmethod

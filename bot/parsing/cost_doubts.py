@@ -49,6 +49,12 @@ def cost_doubt(text: str) -> Optional[str]:
     return TWO_PERIODS if len(periods) > 1 else None
 
 
+def change_doubt(text: str) -> bool:
+    """Whether a change to a cost already recorded must be asked about, not made: two amounts
+    ('£12 there and £12 back so £24'), a range or a guess ('£20 or maybe £25'), as for a new cost."""
+    return bool(amounts_said(text)) and cost_doubt(text) is not None
+
+
 #: 'once a week', 'three times a month': a count before a period says how often, not a one-off
 _COUNT_BEFORE_PERIOD = re.compile(r"\b(?:once|twice|thrice|\w+\s+times)\s+(?=(?:a|an|per|every|each)\b)", re.IGNORECASE)
 

@@ -305,3 +305,42 @@ async def test_starting_again_is_not_read_into_an_outcome(plan_ref: str) -> None
         ),
     )
     assert service.get_plan(plan_ref).outcomes[-1].text == "start again at college"
+
+
+# --- a change with two amounts, or none made, is never said as made ------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["the gardener is wrong its £12 there and £12 back so £24", "the gardener should be £20 or maybe £25"]
+)
+async def test_a_change_with_two_amounts_at_the_summary_is_asked_about(plan_ref: str, text: str) -> None:
+    complete(plan_ref)
+    out = await run(ValidateReviewForm(), review(plan_ref, text))
+    assert "utter_service_changed" not in out.responses
+    assert out.responses[0] == "utter_change_uncertain"
+    assert service.get_plan(plan_ref).services[1].weekly_cost == Decimal("20.00")
+
+
+async def test_a_change_with_two_amounts_while_planning_is_asked_about(plan_ref: str) -> None:
+    service_id = with_pa(plan_ref)
+    out = await run(
+        ValidateServicesForm(),
+        services_form(
+            plan_ref,
+            "add_another_service",
+            "no the PA is wrong, its £14 an hour, or £15 with holiday pay",
+            **PA,
+            service_rate="15",
+            service_id=service_id,
+            service_outcomes="1",
+        ),
+    )
+    assert "utter_service_changed" not in out.responses and "utter_change_uncertain" in out.responses
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
+
+
+async def test_a_change_to_the_same_figure_is_not_said_as_a_change(plan_ref: str) -> None:
+    complete(plan_ref)
+    out = await run(ValidateReviewForm(), review(plan_ref, "the gardener should be £20 a week"))
+    assert "utter_service_changed" not in out.responses
+    assert out.responses[0] == "utter_service_unchanged"
