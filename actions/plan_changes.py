@@ -131,6 +131,18 @@ def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict
     return changes or None
 
 
+def change_words(changes: Mapping[str, Decimal]) -> str:
+    """'£18.00 an hour', '8 hours a week', '£24.00 a week': the new figures in words."""
+    words = []
+    if "hours_per_week" in changes:
+        words.append(f"{changes['hours_per_week'].normalize():f} hours a week")
+    if "unit_cost" in changes:
+        words.append(f"{format_pounds(changes['unit_cost'])} an hour")
+    if "weekly_cost" in changes:
+        words.append(f"{format_pounds(changes['weekly_cost'])} a week")
+    return " at ".join(words)
+
+
 def _changes_nothing(current: ServiceView, changes: Mapping[str, Decimal]) -> bool:
     """Whether the new figures are the ones already recorded."""
     recorded = {
