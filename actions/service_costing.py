@@ -32,6 +32,7 @@ from bot.parsing.cost_doubts import (
     period_doubt,
     settled_cost,
     settled_period,
+    several_supports,
 )
 from bot.parsing.frequency import frequency_beside_cost, frequency_match
 from bot.parsing.hours import HoursReading, read_hours
@@ -120,6 +121,9 @@ class ServiceCosting(ChoiceChecks):
 
     def category_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[Text, Any]:
         """The slot updates of an answer to "What kind of support?" (a long answer is also its description)."""
+        if several_supports(text):  # two supports, each with its cost: one at a time, never merged
+            dispatcher.utter_message(response="utter_one_support_at_a_time")
+            return {SERVICE_CATEGORY: None}
         reading = read_choice(text, SERVICE_CATEGORIES, tracker.latest_message, QUESTION_OF_SLOT[SERVICE_CATEGORY])
         category, asked = self.choose(
             dispatcher, tracker, SERVICE_CATEGORY, reading, text, "utter_category_not_understood"
@@ -137,6 +141,9 @@ class ServiceCosting(ChoiceChecks):
         text = str(value or "").strip()
         if not is_meaningful(text):
             return self.reject(dispatcher, tracker, SERVICE_DESCRIPTION, "utter_description_too_short")
+        if several_supports(text):
+            dispatcher.utter_message(response="utter_one_support_at_a_time")
+            return {SERVICE_DESCRIPTION: None}
         kept, _ = await within_limits(dispatcher, service.check_text, text)
         if not kept:
             return {SERVICE_DESCRIPTION: None}

@@ -49,6 +49,20 @@ def cost_doubt(text: str) -> Optional[str]:
     return TWO_PERIODS if len(periods) > 1 else None
 
 
+_JOINED = re.compile(r"\b(?:and|also|as well|plus|then)\b", re.IGNORECASE)
+
+
+def several_supports(text: str) -> bool:
+    """Whether one message describes two things with their own costs ('a taxi, £18 each Thursday,
+    and also a cleaner once a fortnight for £45'): two different amounts joined by 'and', 'also'
+    or 'plus'. '£12 there and £12 back' is one amount said twice."""
+    amounts = [match for match in money_matches(analyse(text), allow_bare=False)]
+    if len({match.money.amount for match in amounts}) < 2:
+        return False
+    between = text[amounts[0].span.end_char : amounts[-1].span.start_char]
+    return bool(_JOINED.search(between))
+
+
 def change_doubt(text: str) -> bool:
     """Whether a change to a cost already recorded must be asked about, not made: two amounts
     ('£12 there and £12 back so £24'), a range or a guess ('£20 or maybe £25'), as for a new cost."""

@@ -236,3 +236,21 @@ async def test_a_hedged_hourly_rate_is_checked_before_it_is_recorded(plan_ref: s
 
 def tracker_after(plan_ref: str, slots, text: str):
     return tracker({"plan_reference": plan_ref, **slots}, text, active_loop=FORM)
+
+
+TWO = "a taxi to the WI, £18 return each Thursday, and also a cleaner once a fortnight for £45"
+
+
+@pytest.mark.parametrize("slot", ["service_category", "service_description"])
+async def test_two_costed_supports_in_one_message_are_taken_one_at_a_time(plan_ref: str, slot: str) -> None:
+    """Never one item named after both with one cost: the person is asked for one at a time."""
+    known = dict(service_category="transport") if slot == "service_description" else {}
+    out = await run(ValidateServicesForm(), answer(plan_ref, slot, TWO, **known))
+    assert "utter_one_support_at_a_time" in out.responses
+    assert out.slots[slot] is None and out.slots.get("service_description") is None
+    assert not service.get_plan(plan_ref).services
+
+
+async def test_one_support_with_two_amounts_there_and_back_is_still_one(plan_ref: str) -> None:
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_category", "a taxi to church, £12 there and £12 back"))
+    assert "utter_one_support_at_a_time" not in out.responses
