@@ -252,5 +252,7 @@ async def test_two_costed_supports_in_one_message_are_taken_one_at_a_time(plan_r
 
 
 async def test_one_support_with_two_amounts_there_and_back_is_still_one(plan_ref: str) -> None:
-    out = await run(ValidateServicesForm(), answer(plan_ref, "service_category", "a taxi to church, £12 there and £12 back"))
+    out = await run(
+        ValidateServicesForm(), answer(plan_ref, "service_category", "a taxi to church, £12 there and £12 back")
+    )
     assert "utter_one_support_at_a_time" not in out.responses
