@@ -158,6 +158,11 @@ class ServiceCosting(ChoiceChecks):
         confirmed = self.confirmed(tracker, SERVICE_HOURS)
         reading = read_hours(text) if confirmed is None else HoursReading(Decimal(confirmed), True)
         hours = reading.hours
+        said_money = parse_money(text) if hours is None else None
+        if said_money is not None and re.search(
+            r"\b(?:a|per|each|every)\s+day\b|\bdaily\b", text, re.I
+        ):  # '£50 a day': paid by the day, not the hour
+            return self.reject(dispatcher, tracker, SERVICE_HOURS, "utter_hours_day_rate")
         if hours is None:
             doubtful = parse_hours(text) is not None  # a range or a guess: one figure is needed
             return self.reject(

@@ -256,3 +256,12 @@ async def test_one_support_with_two_amounts_there_and_back_is_still_one(plan_ref
         ValidateServicesForm(), answer(plan_ref, "service_category", "a taxi to church, £12 there and £12 back")
     )
     assert "utter_one_support_at_a_time" not in out.responses
+
+
+async def test_a_pa_paid_by_the_day_is_asked_how_many_hours_a_day_kindly(plan_ref: str) -> None:
+    known = dict(service_category="personal_assistant", service_description="a PA for days out")
+    out = await run(
+        ValidateServicesForm(), answer(plan_ref, "service_hours", "£50 a day, probably 2 days a week", **known)
+    )
+    assert out.responses == ["utter_hours_day_rate"]
+    assert out.slots["service_hours"] is None and not service.get_plan(plan_ref).services
