@@ -245,7 +245,7 @@ class ValidateReviewForm(SectionFormValidation):
             named = item_named(text, service_items(plan))
             if named is None and len(plan.services) == 1:
                 named = plan.services[0].id
-            if not figures or named is None or not await correct_service(dispatcher, plan, named, figures):
+            if not figures or named is None or not await correct_service(dispatcher, plan, named, figures, text):
                 return None
             after = plan
         section = after.next_section()

@@ -14,6 +14,7 @@ from actions.checks_said import say_new_checks
 from actions.common import call
 from bot.choices import SERVICE_CATEGORIES, label
 from bot.money import format_pounds
+from bot.parsing.cost_doubts import amounts_said, change_doubt
 from bot.parsing.edits import Item, item_named, removal_request
 from bot.plans import costing, service
 from bot.plans.views import PlanView, ServiceView
@@ -130,17 +131,53 @@ def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict
     return changes or None
 
 
+def change_words(changes: Mapping[str, Decimal]) -> str:
+    """'£18.00 an hour', '8 hours a week', '£24.00 a week': the new figures in words."""
+    words = []
+    if "hours_per_week" in changes:
+        words.append(f"{changes['hours_per_week'].normalize():f} hours a week")
+    if "unit_cost" in changes:
+        words.append(f"{format_pounds(changes['unit_cost'])} an hour")
+    if "weekly_cost" in changes:
+        words.append(f"{format_pounds(changes['weekly_cost'])} a week")
+    return " at ".join(words)
+
+
+def _changes_nothing(current: ServiceView, changes: Mapping[str, Decimal]) -> bool:
+    """Whether the new figures are the ones already recorded."""
+    recorded = {
+        "hours_per_week": current.hours_per_week,
+        "unit_cost": current.unit_cost,
+        "weekly_cost": current.weekly_cost,
+    }
+    return all(recorded[name] is not None and recorded[name] == value for name, value in changes.items())
+
+
 async def correct_service(
-    dispatcher: CollectingDispatcher, plan: PlanView, service_id: int, figures: Mapping[str, str]
+    dispatcher: CollectingDispatcher, plan: PlanView, service_id: int, figures: Mapping[str, str], text: str
 ) -> bool:
     """Apply a correction to a recorded service and say the new figures. False when the message
-    holds no usable figure for it."""
+    holds no usable figure for it. A doubtful change ('£12 there and £12 back so £24', 'about
+    £20') is asked about and nothing changed; one that gives the figures already recorded is said
+    to change nothing."""
     current = next((s for s in plan.services if s.id == service_id), None)
     if current is None:
         return False
     changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
     if changes is None:
         return False
+    if "money" in figures and change_doubt(text):
+        amounts = [format_pounds(amount) for amount in amounts_said(text)]
+        said = " and ".join(amounts) if len(amounts) > 1 else f"about {amounts[0]}"
+        dispatcher.utter_message(response="utter_change_uncertain", description=current.description, amounts=said)
+        return True
+    if _changes_nothing(current, changes):
+        dispatcher.utter_message(
+            response="utter_service_unchanged",
+            description=current.description,
+            weekly_cost=format_pounds(current.weekly_cost),
+        )
+        return True
     try:
         changed = await call(service.change_service_cost, plan.plan_reference, service_id, **changes)
     except ValueError:

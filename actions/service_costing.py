@@ -24,7 +24,16 @@ from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import COST_PERIODS, PERIOD_PAID, SERVICE_CATEGORIES
 from bot.money import format_pounds
 from bot.parsing import Money, match_choice, parse_frequency, parse_hours, parse_money
-from bot.parsing.cost_doubts import RANGE, TWO_PERIODS, cost_doubt, period_doubt, settled_cost, settled_period
+from bot.parsing.cost_doubts import (
+    RANGE,
+    TWO_PERIODS,
+    amounts_said,
+    cost_doubt,
+    period_doubt,
+    settled_cost,
+    settled_period,
+    several_supports,
+)
 from bot.parsing.frequency import frequency_beside_cost, frequency_match
 from bot.parsing.hours import HoursReading, read_hours
 from bot.parsing.pipeline import analyse
@@ -112,6 +121,9 @@ class ServiceCosting(ChoiceChecks):
 
     def category_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[Text, Any]:
         """The slot updates of an answer to "What kind of support?" (a long answer is also its description)."""
+        if several_supports(text):  # two supports, each with its cost: one at a time, never merged
+            dispatcher.utter_message(response="utter_one_support_at_a_time")
+            return {SERVICE_CATEGORY: None}
         reading = read_choice(text, SERVICE_CATEGORIES, tracker.latest_message, QUESTION_OF_SLOT[SERVICE_CATEGORY])
         category, asked = self.choose(
             dispatcher, tracker, SERVICE_CATEGORY, reading, text, "utter_category_not_understood"
@@ -129,6 +141,9 @@ class ServiceCosting(ChoiceChecks):
         text = str(value or "").strip()
         if not is_meaningful(text):
             return self.reject(dispatcher, tracker, SERVICE_DESCRIPTION, "utter_description_too_short")
+        if several_supports(text):
+            dispatcher.utter_message(response="utter_one_support_at_a_time")
+            return {SERVICE_DESCRIPTION: None}
         kept, _ = await within_limits(dispatcher, service.check_text, text)
         if not kept:
             return {SERVICE_DESCRIPTION: None}
@@ -143,6 +158,11 @@ class ServiceCosting(ChoiceChecks):
         confirmed = self.confirmed(tracker, SERVICE_HOURS)
         reading = read_hours(text) if confirmed is None else HoursReading(Decimal(confirmed), True)
         hours = reading.hours
+        said_money = parse_money(text) if hours is None else None
+        if said_money is not None and re.search(
+            r"\b(?:a|per|each|every)\s+day\b|\bdaily\b", text, re.I
+        ):  # '£50 a day': paid by the day, not the hour
+            return self.reject(dispatcher, tracker, SERVICE_HOURS, "utter_hours_day_rate")
         if hours is None:
             doubtful = parse_hours(text) is not None  # a range or a guess: one figure is needed
             return self.reject(
@@ -154,7 +174,9 @@ class ServiceCosting(ChoiceChecks):
         if not Decimal(0) < hours <= MAX_HOURS:
             return self.reject(dispatcher, tracker, SERVICE_HOURS, "utter_hours_out_of_range")
         if not reading.certain:
-            return self.check(SERVICE_HOURS, str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}")
+            return self.check_figure(
+                SERVICE_HOURS, str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}"
+            )
         updates = self.accept(tracker, SERVICE_HOURS, str(hours))
         money = parse_money(text)
         if money is not None and money.per == "hour" and Decimal(0) < money.amount <= MAX_RATE:
@@ -164,9 +186,19 @@ class ServiceCosting(ChoiceChecks):
     async def validate_service_rate(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        money = parse_money(str(value or ""))
+        text = str(value or "")
+        confirmed = self.confirmed(tracker, SERVICE_RATE)
+        money = Money(Decimal(confirmed), "hour") if confirmed is not None else parse_money(text)
         if money is None or money.per not in (None, "hour", "week"):
             return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_not_understood")
+        doubt = cost_doubt(text) if confirmed is None else None
+        if doubt in (RANGE, TWO_PERIODS) or (doubt and len(amounts_said(text)) > 1):
+            return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_uncertain")
+        if doubt and money.per in (None, "hour") and Decimal(0) < money.amount <= MAX_RATE:
+            # 'about £14 I think': a rough figure is fine, but it is money, so it is checked first
+            return self.check_figure(
+                SERVICE_RATE, str(money.amount), text, "utter_confirm_rate", rate=format_pounds(money.amount)
+            )
         rate, weekly = money.amount, None
         hours = tracker.get_slot(SERVICE_HOURS)
         if money.per == "week" and hours:  # "£90 a week" for 6 hours: £90 a week, kept exactly

@@ -22,10 +22,13 @@ from actions.plan_changes import (
     MAX_HOURS,
     MAX_RATE,
     MAX_WEEKLY,
+    change_words,
     correct_service,
+    corrected_figures,
     outcome_items,
     remove_named_item,
     say_budget_after,
+    service_items,
 )
 from actions.service_costing import ServiceCosting, cost_figures, costed, weekly_cost
 from actions.service_questions import (
@@ -40,13 +43,21 @@ from bot.choices import YES_NO
 from bot.money import format_pounds
 from bot.parsing import is_finished, parse_yes_no
 from bot.parsing.change_of_mind import CHANGED_MIND_BUT_NO
-from bot.parsing.edits import items_chosen, sounds_like_correction
+from bot.parsing.cost_doubts import change_doubt
+from bot.parsing.edits import (
+    item_named,
+    items_chosen,
+    names_other_support,
+    opens_with_change,
+    sounds_like_correction,
+)
 from bot.parsing.relations import the_persons_partner
 from bot.plans import service
 from bot.plans.service import NewService
-from bot.plans.views import PlanView
+from bot.plans.views import PlanView, ServiceView
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
+    CHOICE_CHECK,
     PAYEE_LIVES_WITH,
     PAYEE_RELATION,
     PERSON_NAME,
@@ -171,8 +182,15 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str, requested: str, plan: Any
     ) -> Optional[List[EventType]]:
         kind = _figure_kind(figures_said(tracker))
-        if kind is None or requested == PAYEE_LIVES_WITH:  # '10 mins away' says where they live
+        # '10 mins away' says where they live; a reply to a check is not a change
+        if kind is None or requested in (PAYEE_LIVES_WITH, CHOICE_CHECK):
             return None
+        if requested in (SERVICE_CATEGORY, SERVICE_DESCRIPTION) and opens_with_change(text):
+            # 'actually the carers should be 1 hour a day' when asked what to add: a change, checked
+            named = item_named(text, service_items(plan))
+            changed = next((s for s in plan.services if s.id == named), None)
+            if changed is not None and not names_other_support(text, changed.category, changed.description):
+                return self._check_change(changed, figures_said(tracker), text, requested)
         last_id = tracker.get_slot(SERVICE_ID)
         known = {**tracker.slots, requested: None}  # the open question holds this message's raw text
         recorded = weekly_cost(known) is not None and last_id is not None
@@ -190,10 +208,55 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
                 return None
             updates = await self._record_if_complete(dispatcher, tracker, {**updates, requested: None})
             return [SlotSet(name, value) for name, value in updates.items()]
-        if last_id is None:
+        current = next((s for s in plan.services if last_id is not None and s.id == int(last_id)), None)
+        if current is None:
             return None
-        handled = await correct_service(dispatcher, plan, int(last_id), figures_said(tracker))
+        if names_other_support(
+            text, current.category, current.description
+        ):  # 'she'd need a taxi, £18': not this service's cost
+            dispatcher.utter_message(response="utter_other_support_later", description=current.description)
+            return [SlotSet(requested, None)]
+        figures = figures_said(tracker)
+        if not sounds_like_correction(text) and not ("money" in figures and change_doubt(text)):
+            return self._check_change(current, figures, text, requested)
+        handled = await correct_service(dispatcher, plan, current.id, figures, text)
         return [SlotSet(requested, None)] if handled else None
+
+    def _check_change(
+        self, current: ServiceView, figures: Dict[str, str], text: str, requested: str
+    ) -> Optional[List[EventType]]:
+        """A figure said while another question is open, not said as a change: put back to the
+        person ('Do you want to change the PA to £18.00 an hour?') before it is used."""
+        changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
+        if changes is None:
+            return None
+        updates = self.check(
+            requested,
+            "change",
+            text,
+            "utter_confirm_service_change",
+            description=current.description,
+            new_value=change_words(changes),
+        )
+        updates[CHOICE_CHECK]["change"] = {"service_id": current.id, "figures": dict(figures)}
+        return [SlotSet(name, value) for name, value in updates.items()]
+
+    async def answer_to_check(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The reply to 'Do you want to change … to …?': yes makes the change, no leaves it; either
+        way the open question is asked again. Anything else answers that question."""
+        pending = dict(tracker.get_slot(CHOICE_CHECK) or {})
+        change, slot = pending.get("change"), pending.get("slot")
+        answer = parse_yes_no(latest_text(tracker)) if change else None
+        if answer is None or not slot or not change:
+            return await super().answer_to_check(dispatcher, tracker, domain)
+        if answer:
+            plan = await call(service.get_plan, plan_reference(tracker))
+            await correct_service(dispatcher, plan, int(change["service_id"]), change["figures"], "")
+        else:
+            dispatcher.utter_message(response="utter_service_left_as_it_was")
+        return [SlotSet(CHOICE_CHECK, None), SlotSet(slot, None), SlotSet(REQUESTED_SLOT, slot)]
 
     @staticmethod
     def _in_progress_correction(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -75,3 +76,24 @@ def test_each_cost_is_read_back_with_its_working() -> None:
     )
     assert costing.cost_of(amount=D(150), period="month").working == "£150.00 a month is £34.62 a week."
     assert costing.cost_of(amount=D(50), period="visit") is None
+
+
+@pytest.mark.parametrize(
+    "times, words",
+    [
+        ("1", "once a week"),
+        ("2", "twice a week"),
+        ("3", "3 times a week"),
+        ("0.5", "every other week"),
+        ("0.25", "every 4 weeks"),
+        ("0.461538", "twice a month"),  # was '0.461538 times a week'
+        ("0.230769", "once a month"),
+        ("0.019231", "once a year"),
+        ("0.038462", "twice a year"),
+        ("0.333333", "about once every 3 weeks"),
+        ("3.5", "3.5 times a week"),
+        ("2.333333", "about 2.3 times a week"),
+    ],
+)
+def test_how_often_is_said_in_words(times: str, words: str) -> None:
+    assert costing.how_often(Decimal(times)) == words

@@ -117,6 +117,10 @@ def test_hours_are_decimal() -> None:
         # several lengths, each with its own day: added up and checked (was 21, and 12, unchecked)
         ("3 hours tue, 3 hours thur and 1 hour sat", 7, False),
         ("2 hours mon and 4 hours fri", 6, False),
+        # plural weekdays joined by 'and', then a count of evenings with no period: 6×2 + 2×2 (was 26)
+        ("like I said 6 hours tuesdays and thursdays and 2 hours two evenings", 16, False),
+        ("2 hours two evenings", 4, True),  # two evenings (a week), not every evening (was 14)
+        ("3 hours on 2 mornings", 6, True),
         ("6 hours at £15 an hour", 6, True),
         ("2 hours 3 times a week", 6, True),
         ("8 hours a week, no sorry 6", 6, False),

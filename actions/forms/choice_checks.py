@@ -5,7 +5,7 @@ whose anything-else is taken as a fresh answer to the question; a poor one is a 
 (actions/forms/retries.py).
 
 Domain entries: slots `choice_check` (custom mapping, and asked as a form question: the form
-sets `requested_slot` to it) and `requested_slot`; responses `utter_choice_not_that`, and
+sets `requested_slot` to it) and `requested_slot`; responses `utter_choice_not_that`, `utter_figure_not_that`, and
 `utter_confirm_choice` or the response a check names (said by action `action_ask_choice_check`);
 besides those of retries.
 """
@@ -74,6 +74,13 @@ class ChoiceChecks(Retries):
             pending.update(response=response, args=response_args)
         return {slot: None, CHOICE_CHECK: pending, REQUESTED_SLOT: CHOICE_CHECK}
 
+    def check_figure(self, slot: str, code: str, text: str, response: str, **response_args: Any) -> Dict[str, Any]:
+        """As `check`, for a figure ('So that's 26 hours a week in all?'): a no to it asks for the
+        figure again in plain words (utter_figure_not_that), as there is nothing to pick."""
+        updates = self.check(slot, code, text, response, **response_args)
+        updates[CHOICE_CHECK]["not_that"] = "utter_figure_not_that"
+        return updates
+
     async def answer_to_check(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
@@ -86,7 +93,7 @@ class ChoiceChecks(Retries):
             return events
         answer, rest = parse_yes_no(text), _after_a_no(text)
         if answer is False and not rest:
-            updates = self.reject(dispatcher, tracker, slot, "utter_choice_not_that")
+            updates = self.reject(dispatcher, tracker, slot, pending.get("not_that") or "utter_choice_not_that")
         else:
             if answer is True:
                 tracker.add_slots([SlotSet(CHOICE_CHECK, {**pending, "confirmed": True})])

@@ -28,6 +28,15 @@ def hedged(text: str) -> bool:
     return bool(_HEDGES.search(text))
 
 
+def amounts_said(text: str) -> List[Decimal]:
+    """The different amounts of money in `text`, in order ('£12 there and £12 back' is one)."""
+    amounts: List[Decimal] = []
+    for match in money_matches(analyse(text)):
+        if match.money.amount not in amounts:
+            amounts.append(match.money.amount)
+    return amounts
+
+
 def cost_doubt(text: str) -> Optional[str]:
     """Why the cost in `text` should be asked about again (APPROXIMATE, RANGE or TWO_PERIODS), or None."""
     if _HEDGES.search(text):
@@ -38,6 +47,26 @@ def cost_doubt(text: str) -> Optional[str]:
     counted = [freq for freq in doc.spans["freq"] if freq.label_ in COUNTED_FREQUENCIES]
     periods = {period_name(p) for p in doc.spans["per"] if not p.label_.endswith("_abbr") and not overlaps(p, counted)}
     return TWO_PERIODS if len(periods) > 1 else None
+
+
+_JOINED = re.compile(r"\b(?:and|also|as well|plus|then)\b", re.IGNORECASE)
+
+
+def several_supports(text: str) -> bool:
+    """Whether one message describes two things with their own costs ('a taxi, £18 each Thursday,
+    and also a cleaner once a fortnight for £45'): two different amounts joined by 'and', 'also'
+    or 'plus'. '£12 there and £12 back' is one amount said twice."""
+    amounts = [match for match in money_matches(analyse(text), allow_bare=False)]
+    if len({match.money.amount for match in amounts}) < 2:
+        return False
+    between = text[amounts[0].span.end_char : amounts[-1].span.start_char]
+    return bool(_JOINED.search(between))
+
+
+def change_doubt(text: str) -> bool:
+    """Whether a change to a cost already recorded must be asked about, not made: two amounts
+    ('£12 there and £12 back so £24'), a range or a guess ('£20 or maybe £25'), as for a new cost."""
+    return bool(amounts_said(text)) and cost_doubt(text) is not None
 
 
 #: 'once a week', 'three times a month': a count before a period says how often, not a one-off

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Set, Tuple
 
+from bot.choices import SERVICE_CATEGORIES
 from bot.parsing.change_of_mind import CHANGED_MIND
-from bot.parsing.choices import weighs_up
+from bot.parsing.choices import match_choice, weighs_up
 from bot.parsing.numbers import ORDINAL_WORDS, UNITS
 from bot.parsing.pipeline import english_stop_words
 
@@ -114,6 +115,27 @@ def removal_request(text: str, loose: bool = False) -> Optional[str]:
         if match:
             return match.group(1).strip(" .!?,")
     return None
+
+
+def names_other_support(text: str, category: str, description: str) -> bool:
+    """Whether `text` names a kind of support other than the service of `category` and
+    `description` ('she'd need a taxi' while a PA is being talked about), and not that service
+    itself ('the PA is £14, or £15 with holiday pay'): its figures are about that other support."""
+    named = match_choice(text, SERVICE_CATEGORIES)
+    return named is not None and named != category and not _shared(_words(text), description)
+
+
+_OPENS_WITH_CHANGE = re.compile(
+    r"^\W*(?:(?:oh|ok|okay|hmm+|um+|erm+|well)[\s,.!]+)?(?:actually|sorry|no|wait|hang on|i meant|i mean|"
+    r"on second thoughts?|change of plan|scratch that|correction)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_with_change(text: str) -> bool:
+    """'actually the carers should be 1 hour a day', 'sorry, the PA…': a message that starts by
+    going back on something, rather than saying something new."""
+    return bool(_OPENS_WITH_CHANGE.search(text or ""))
 
 
 def sounds_like_correction(text: str) -> bool:

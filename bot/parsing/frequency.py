@@ -42,6 +42,7 @@ _SPECIFIC_FIRST = (
     "count_per",
     "count_adverb",
     "days_per",
+    "occasions_count",
     "every_n",
     "every_other",
     "monthly_weekday",
@@ -124,7 +125,7 @@ def _value(span: "Span") -> Optional[Decimal]:
     name = span.label_
     if name in ("count_per", "count_adverb", "days_per"):
         return _count(span) * _unit(span)
-    if name == "count":
+    if name in ("count", "occasions_count"):
         return _count(span)
     if name == "every_n":
         count = _count(span)

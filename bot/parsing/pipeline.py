@@ -451,6 +451,8 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
             [w("a", "an"), OCCASIONS, w("a", "an", "per", "each", "every"), w("week", "fortnight", "month", "year")],
         ],
     ),
+    # 'two evenings', '3 mornings' with no period: that many a week (not every evening)
+    ("freq", "occasions_count", [[NUM, w(*_DAY_PARTS[2:])]]),
     ("freq", "every_n", [[w("every", "each"), NUM, FREQ_UNIT]]),
     (
         "freq",

@@ -63,14 +63,45 @@ class Costed:
     working: str
 
 
-def _how_often(times_per_week: Decimal) -> str:
-    named = {
-        Decimal("0.25"): "every 4 weeks",
-        Decimal("0.5"): "every other week",
-        Decimal(1): "once a week",
-        Decimal(2): "twice a week",
-    }
-    return named.get(times_per_week.normalize(), f"{times_per_week.normalize():f} times a week")
+_NAMED_OFTEN = {
+    Decimal("0.25"): "every 4 weeks",
+    Decimal("0.5"): "every other week",
+    Decimal(1): "once a week",
+    Decimal(2): "twice a week",
+}
+#: how near a count must be to a whole number to be said as one ('0.461538' a week is twice a month)
+_NEAR = Decimal("0.02")
+
+
+def _whole(value: Decimal) -> Optional[int]:
+    nearest = value.to_integral_value()
+    return int(nearest) if nearest >= 1 and abs(value - nearest) <= _NEAR else None
+
+
+def _counted(count: int, period: str) -> str:
+    return {1: f"once {period}", 2: f"twice {period}"}.get(count, f"{count} times {period}")
+
+
+def how_often(times_per_week: Decimal) -> str:
+    """How often, in words for the person, never a raw decimal: 'once a week', 'twice a month'
+    (0.461538 a week), 'once a year', 'about once every 3 weeks', 'about 2.3 times a week'."""
+    times = times_per_week.normalize()
+    if times in _NAMED_OFTEN:
+        return _NAMED_OFTEN[times]
+    if times >= 1:
+        if times == times.to_integral_value():
+            return f"{int(times)} times a week"
+        if times * 10 == (times * 10).to_integral_value():
+            return f"{times:f} times a week"
+        return f"about {times.quantize(Decimal('0.1'))} times a week"
+    per_month = _whole(times * 52 / 12)
+    if per_month is not None:
+        return _counted(per_month, "a month")
+    per_year = _whole(times * 52)
+    if per_year is not None and per_year < 12:
+        return _counted(per_year, "a year")
+    weeks = (1 / times).to_integral_value() if times > 0 else Decimal(0)
+    return f"about once every {weeks} weeks" if weeks > 1 else f"about {times.quantize(Decimal('0.1'))} times a week"
 
 
 _PER_WORDS = {**PERIOD_WORDS, "fortnight": "a fortnight"}
@@ -104,7 +135,7 @@ def cost_of(
         weekly = each_time(amount, times_per_week)
         return Costed(
             weekly,
-            f"{format_pounds(amount)} each time, {_how_often(times_per_week)}, is {format_pounds(weekly)} a week.",
+            f"{format_pounds(amount)} each time, {how_often(times_per_week)}, is {format_pounds(weekly)} a week.",
         )
     if period == "one-off":
         weekly = one_off(amount)

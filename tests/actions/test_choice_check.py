@@ -266,3 +266,20 @@ async def test_a_sure_answer_is_not_taken_for_a_question_or_a_request_for_a_pers
         ),
     )
     assert out.slots["planned_by"] is None and any(r.startswith("utter_handoff") for r in out.responses)
+
+
+async def test_a_no_to_a_figure_check_asks_for_the_figure_again_in_plain_words(plan_ref: str) -> None:
+    """'So that's 26 hours a week in all. Is that right?' 'no': nothing to pick, so the hours are asked again."""
+    known = {
+        "plan_reference": plan_ref,
+        "service_category": "personal_assistant",
+        "service_description": "help to get up",
+    }
+    out = await run(
+        ValidateServicesForm(),
+        tracker(known, "8 hours a week, no sorry 6", filled="service_hours", active_loop="services_form"),
+    )
+    out = await run(ValidateServicesForm(), tracker({**known, **out.slots}, "no", active_loop="services_form"))
+    assert "utter_choice_not_that" not in out.responses
+    assert out.responses == ["utter_figure_not_that"]
+    assert out.slots["service_hours"] is None and out.slots["requested_slot"] == "service_hours"

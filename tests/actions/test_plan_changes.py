@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from actions.choice_check import AskChoiceCheck
 from actions.management import ValidateContingencyForm
 from actions.outcomes import ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
@@ -305,3 +306,102 @@ async def test_starting_again_is_not_read_into_an_outcome(plan_ref: str) -> None
         ),
     )
     assert service.get_plan(plan_ref).outcomes[-1].text == "start again at college"
+
+
+# --- a change with two amounts, or none made, is never said as made ------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["the gardener is wrong its £12 there and £12 back so £24", "the gardener should be £20 or maybe £25"]
+)
+async def test_a_change_with_two_amounts_at_the_summary_is_asked_about(plan_ref: str, text: str) -> None:
+    complete(plan_ref)
+    out = await run(ValidateReviewForm(), review(plan_ref, text))
+    assert "utter_service_changed" not in out.responses
+    assert out.responses[0] == "utter_change_uncertain"
+    assert service.get_plan(plan_ref).services[1].weekly_cost == Decimal("20.00")
+
+
+async def test_a_change_with_two_amounts_while_planning_is_asked_about(plan_ref: str) -> None:
+    service_id = with_pa(plan_ref)
+    out = await run(
+        ValidateServicesForm(),
+        services_form(
+            plan_ref,
+            "add_another_service",
+            "no the PA is wrong, its £14 an hour, or £15 with holiday pay",
+            **PA,
+            service_rate="15",
+            service_id=service_id,
+            service_outcomes="1",
+        ),
+    )
+    assert "utter_service_changed" not in out.responses and "utter_change_uncertain" in out.responses
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
+
+
+async def test_a_change_to_the_same_figure_is_not_said_as_a_change(plan_ref: str) -> None:
+    complete(plan_ref)
+    out = await run(ValidateReviewForm(), review(plan_ref, "the gardener should be £20 a week"))
+    assert "utter_service_changed" not in out.responses
+    assert out.responses[0] == "utter_service_unchanged"
+
+
+# --- a figure said while another question is open never changes a service silently ----------
+
+WI = "WI - she'd need a taxi, it's £18 return each Thursday, and a cleaner once a fortnight £45"
+
+
+async def test_a_cost_of_other_support_while_a_question_is_open_changes_nothing(plan_ref: str) -> None:
+    service_id = with_pa(plan_ref)
+    out = await run(
+        ValidateServicesForm(),
+        services_form(plan_ref, "service_outcomes", WI, **PA, service_rate="15", service_id=service_id),
+    )
+    assert "utter_service_changed" not in out.responses and "utter_other_support_later" in out.responses
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
+    assert out.slots["requested_slot"] == "service_outcomes"
+
+
+async def test_a_bare_figure_while_a_question_is_open_is_put_back_before_it_is_used(plan_ref: str) -> None:
+    service_id = with_pa(plan_ref)
+    known = {**PA, "service_rate": "15", "service_id": service_id}
+    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_outcomes", "she pays her £18", **known))
+    assert "utter_service_changed" not in out.responses
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
+    assert out.slots["requested_slot"] == "choice_check"
+    asked = await run(AskChoiceCheck(), tracker({"plan_reference": plan_ref, **known, **out.slots}))
+    said = asked.said("utter_confirm_service_change")
+    assert said["new_value"] == "£18.00 an hour" and said["description"] == PA["service_description"]
+
+    no = await run(
+        ValidateServicesForm(),
+        tracker({"plan_reference": plan_ref, **known, **out.slots}, "no", active_loop="services_form"),
+    )
+    assert no.responses == ["utter_service_left_as_it_was"] and no.slots["requested_slot"] == "service_outcomes"
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
+
+    yes = await run(
+        ValidateServicesForm(),
+        tracker({"plan_reference": plan_ref, **known, **out.slots}, "yes", active_loop="services_form"),
+    )
+    assert yes.said("utter_service_changed")["weekly_cost"] == "£126.00"
+    assert yes.slots["requested_slot"] == "service_outcomes"
+
+
+async def test_a_change_of_mind_naming_a_service_when_asked_what_to_add_changes_it_checked(plan_ref: str) -> None:
+    """'actually the carers should be only 1 hour once a day' when asked what to add: a change to
+    the carers, put back to the person, never a new service named with the sentence."""
+    service.add_service(
+        plan_ref, NewService("home_care_agency", "carers to help mum with meals", Decimal(14), Decimal(22), None)
+    )
+    text = "actually the carers should be only 1 hour once a day, we're over budget"
+    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_category", text))
+    assert out.slots["requested_slot"] == "choice_check" and out.slots.get("service_category") is None
+    assert out.slots["choice_check"]["args"]["new_value"] == "7 hours a week"
+    yes = await run(
+        ValidateServicesForm(),
+        tracker({"plan_reference": plan_ref, **out.slots}, "yes", active_loop="services_form"),
+    )
+    (carers,) = service.get_plan(plan_ref).services
+    assert carers.weekly_cost == Decimal("154.00") and yes.slots["requested_slot"] == "service_category"

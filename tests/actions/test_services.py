@@ -215,3 +215,53 @@ async def test_a_price_per_day_asks_how_many_days(plan_ref: str) -> None:
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "per day it's £55", **known))
     assert out.slots["service_cost_period"] == "visit" and out.slots.get("service_visits_per_week") is None
     assert out.slots["requested_slot"] == "service_visits_per_week"
+
+
+@pytest.mark.parametrize("rate", ["£13.50 an hour I think, maybe £14 with holiday pay", "£13.50 or £14", "£13-£14"])
+async def test_two_hourly_rates_are_asked_about_and_nothing_recorded(plan_ref: str, rate: str) -> None:
+    known = dict(service_category="personal_assistant", service_description="help to get up", service_hours="7")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", rate, **known))
+    assert out.responses == ["utter_rate_uncertain"]
+    assert out.slots["service_rate"] is None and not service.get_plan(plan_ref).services
+
+
+async def test_a_hedged_hourly_rate_is_checked_before_it_is_recorded(plan_ref: str) -> None:
+    known = dict(service_category="personal_assistant", service_description="help to get up", service_hours="7")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "about £14 an hour I think", **known))
+    assert out.slots["service_rate"] is None and not service.get_plan(plan_ref).services
+    assert out.slots["choice_check"]["code"] == "14" and out.slots["requested_slot"] == "choice_check"
+    out = await run(ValidateServicesForm(), tracker_after(plan_ref, {**known, **out.slots}, "yes"))
+    assert out.said("utter_service_added")["weekly_cost"] == "£98.00"
+
+
+def tracker_after(plan_ref: str, slots, text: str):
+    return tracker({"plan_reference": plan_ref, **slots}, text, active_loop=FORM)
+
+
+TWO = "a taxi to the WI, £18 return each Thursday, and also a cleaner once a fortnight for £45"
+
+
+@pytest.mark.parametrize("slot", ["service_category", "service_description"])
+async def test_two_costed_supports_in_one_message_are_taken_one_at_a_time(plan_ref: str, slot: str) -> None:
+    """Never one item named after both with one cost: the person is asked for one at a time."""
+    known = dict(service_category="transport") if slot == "service_description" else {}
+    out = await run(ValidateServicesForm(), answer(plan_ref, slot, TWO, **known))
+    assert "utter_one_support_at_a_time" in out.responses
+    assert out.slots[slot] is None and out.slots.get("service_description") is None
+    assert not service.get_plan(plan_ref).services
+
+
+async def test_one_support_with_two_amounts_there_and_back_is_still_one(plan_ref: str) -> None:
+    out = await run(
+        ValidateServicesForm(), answer(plan_ref, "service_category", "a taxi to church, £12 there and £12 back")
+    )
+    assert "utter_one_support_at_a_time" not in out.responses
+
+
+async def test_a_pa_paid_by_the_day_is_asked_how_many_hours_a_day_kindly(plan_ref: str) -> None:
+    known = dict(service_category="personal_assistant", service_description="a PA for days out")
+    out = await run(
+        ValidateServicesForm(), answer(plan_ref, "service_hours", "£50 a day, probably 2 days a week", **known)
+    )
+    assert out.responses == ["utter_hours_day_rate"]
+    assert out.slots["service_hours"] is None and not service.get_plan(plan_ref).services
