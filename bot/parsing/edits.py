@@ -175,6 +175,43 @@ def item_named(text: str, items: Sequence[Item]) -> Optional[int]:
     return winners[0] if best > 0 and len(winners) == 1 else None
 
 
+_QUOTED = re.compile(r"(?:^|(?<=\s))[\"'‘’“”]([^\"‘’“”]{2,}?)[\"'‘’“”](?=$|[\s,.!?;])")
+#: a removal that points at something already listed ('it', 'that one', 'those', 'number 2')
+_POINTER = re.compile(
+    r"^\W*(?:it|that|this|them|those|these|that one|this one|(?:the )?(?:first|second|third|last|other) ?(?:one|two|three)?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (text or "").lower().replace("'", "")))
+
+
+def points_at_items(wanted: str) -> bool:
+    """Whether the words after 'remove' point at listed items (a number, a quoted name, 'it', 'the
+    last one') rather than being an answer that happens to start like a removal ('get rid of the
+    clutter in my house')."""
+    return bool(
+        _numbers(wanted) or _QUOTED.search(wanted or "") or _LAST.search(wanted or "") or _POINTER.match(wanted or "")
+    )
+
+
+def items_to_remove(wanted: str, items: Sequence[Item]) -> Optional[List[int]]:
+    """The items a removal names: every number said ('number 2, 3 and 5'), a quoted name
+    ("'something else'") or the one item its words point at; None when anything named is not
+    there or it is unclear, so the person can be asked."""
+    ids = [item_id for item_id, _ in items]
+    quoted = [_plain(q) for q in _QUOTED.findall(wanted or "")]
+    if quoted:
+        chosen = [item_id for item_id, words in items if _plain(words) in quoted]
+        return chosen if len(chosen) == len(set(quoted)) else None
+    numbers = _numbers(wanted)
+    if len(set(numbers)) > 1 or (numbers and not _LAST.search(wanted or "")):
+        return sorted(set(numbers)) if set(numbers) <= set(ids) else None
+    named = item_named(wanted, items)
+    return None if named is None else [named]
+
+
 def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
     """Which items a reply chooses: every id for 'all'/'both', [] for 'none', the numbers or
     named items said, less any it leaves out ('all but the sleep one', '1 and 2, not 3'), and

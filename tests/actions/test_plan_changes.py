@@ -305,3 +305,50 @@ async def test_starting_again_is_not_read_into_an_outcome(plan_ref: str) -> None
         ),
     )
     assert service.get_plan(plan_ref).outcomes[-1].text == "start again at college"
+
+
+def outcomes_form(ref: str, text: str, count: int):
+    return tracker(
+        {"plan_reference": ref, "outcome_count": count}, text, filled="outcome_text", active_loop="outcomes_form"
+    )
+
+
+async def test_removing_several_outcomes_by_number(plan_ref: str) -> None:
+    service.add_outcome(plan_ref, "Have a bath safely")
+    service.add_outcome(plan_ref, "Sleep through the night")
+    out = await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "remove number 2, 3 and 4", 4))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops"]
+    assert out.slots["outcome_count"] == 1
+    assert out.responses.count("utter_removed_outcome") == 3
+
+
+async def test_removing_an_outcome_by_its_quoted_name(plan_ref: str) -> None:
+    service.add_outcome(plan_ref, "something else")
+    await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "remove 'something else'", 3))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops", "See my grandchildren"]
+
+
+@pytest.mark.parametrize("text", ["remove number 7", "remove number 2, 3, 4 and 5", "remove 'nothing like it'"])
+async def test_a_removal_that_cannot_be_matched_is_asked_about_never_added(plan_ref: str, text: str) -> None:
+    out = await run(ValidateOutcomesForm(), outcomes_form(plan_ref, text, 2))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops", "See my grandchildren"]
+    assert "1. Get out to the shops" in out.said("utter_remove_which")["item_list"]
+    assert out.slots["outcome_text"] is None
+
+
+async def test_removing_every_outcome_keeps_them(plan_ref: str) -> None:
+    out = await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "remove 1 and 2", 2))
+    assert len(service.get_plan(plan_ref).outcomes) == 2
+    assert out.responses == ["utter_remove_last_outcome"]
+
+
+@pytest.mark.parametrize("text", ["It is all", "thats al", "finish"])
+async def test_finishing_words_end_the_outcomes_list(plan_ref: str, text: str) -> None:
+    out = await run(ValidateOutcomesForm(), outcomes_form(plan_ref, text, 2))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops", "See my grandchildren"]
+    assert out.slots["requested_slot"] is None
+
+
+async def test_an_outcome_that_starts_like_a_removal_is_still_an_outcome(plan_ref: str) -> None:
+    await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "get rid of the clutter in my house", 2))
+    assert service.get_plan(plan_ref).outcomes[-1].text == "get rid of the clutter in my house"
