@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from actions.management import ValidateContingencyForm
+from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
 from actions.services import AskServiceOutcomes, ValidateServicesForm
@@ -256,31 +256,78 @@ async def test_correcting_a_service_at_the_summary(plan_ref: str) -> None:
     assert out.said("utter_service_changed")["total"] == "£140.00"
 
 
-async def test_a_change_of_mind_about_the_money_while_the_backup_plan_is_asked(plan_ref: str) -> None:
+def backup_form(ref: str, text: str, **slots):
+    return tracker({"plan_reference": ref, **slots}, text, filled="contingency", active_loop="contingency_form")
+
+
+def answering_check(ref: str, text: str, pending: dict, form: str = "contingency_form", **slots):
+    slots = {"plan_reference": ref, "choice_check": pending, "requested_slot": "choice_check", **slots}
+    return tracker(slots, text, active_loop=form)
+
+
+CARD_INSTEAD = "hang on, I've changed my mind, I'd rather have the payment card, less hassle with a bank account"
+
+
+@pytest.mark.parametrize("text", [CARD_INSTEAD, "actually can I have a payment card instead"])
+async def test_a_change_of_mind_about_the_money_while_the_backup_plan_is_asked_is_checked(
+    plan_ref: str, text: str
+) -> None:
     service.set_management(plan_ref, "direct_payment")
-    out = await run(
-        ValidateContingencyForm(),
-        tracker(
-            {"plan_reference": plan_ref},
-            "actually can I have a payment card instead",
-            filled="contingency",
-            active_loop="contingency_form",
-        ),
-    )
+    out = await run(ValidateContingencyForm(), backup_form(plan_ref, text, management_option="direct_payment"))
+    plan = service.get_plan(plan_ref)
+    assert (plan.management, plan.contingency) == ("direct_payment", None)
+    assert out.slots["choice_check"]["code"] == "payment_card"
+    assert out.slots["requested_slot"] == "choice_check"
+    out = await run(ValidateContingencyForm(), answering_check(plan_ref, "yes", out.slots["choice_check"]))
     assert service.get_plan(plan_ref).management == "payment_card"
     assert service.get_plan(plan_ref).contingency is None
-    assert out.slots["contingency"] is None
     out = await run(
-        ValidateContingencyForm(),
-        tracker(
-            {"plan_reference": plan_ref},
-            "My son would pay with his card and I'd pay him back",
-            filled="contingency",
-            active_loop="contingency_form",
-        ),
+        ValidateContingencyForm(), backup_form(plan_ref, "My son would pay with his card and I'd pay him back")
     )
     assert service.get_plan(plan_ref).management == "payment_card"
     assert "My son" in service.get_plan(plan_ref).contingency
+
+
+@pytest.mark.parametrize("reply", ["no", "no, this way is fine"])
+async def test_a_no_to_the_money_check_keeps_the_way_and_records_nothing(plan_ref: str, reply: str) -> None:
+    service.set_management(plan_ref, "direct_payment")
+    out = await run(ValidateContingencyForm(), backup_form(plan_ref, CARD_INSTEAD, management_option="direct_payment"))
+    out = await run(ValidateContingencyForm(), answering_check(plan_ref, reply, out.slots["choice_check"]))
+    plan = service.get_plan(plan_ref)
+    assert (plan.management, plan.contingency) == ("direct_payment", None)
+    assert out.slots["management_option"] == "direct_payment"
+    assert "utter_choice_kept" in out.responses
+
+
+async def test_a_backup_plan_that_mentions_managing_is_a_backup_plan(plan_ref: str) -> None:
+    service.set_management(plan_ref, "direct_payment")
+    text = (
+        "well mum would step in if she's not on shift, or honestly I'd just manage on my own for a day, "
+        "it's not ideal but it's fine"
+    )
+    await run(ValidateContingencyForm(), backup_form(plan_ref, text))
+    plan = service.get_plan(plan_ref)
+    assert plan.management == "direct_payment"
+    assert plan.contingency is not None and "mum would step in" in plan.contingency
+
+
+async def test_a_change_of_mind_while_the_payee_is_asked_is_checked_not_read_as_a_payee(plan_ref: str) -> None:
+    service.set_management(plan_ref, "direct_payment")
+    text = "actually, I've changed my mind - could the council arrange the PA and we have a payment card for the taxi?"
+    out = await run(
+        ValidateManagementForm(),
+        tracker(
+            {"plan_reference": plan_ref, "management_option": "direct_payment"},
+            text,
+            filled="paid_to",
+            active_loop="management_form",
+        ),
+    )
+    plan = service.get_plan(plan_ref)
+    assert plan.management == "direct_payment"
+    assert plan.direct_payment is None or plan.direct_payment.paid_to is None
+    assert out.slots["choice_check"]["slot"] == "management_option"
+    assert out.slots["choice_check"]["code"] == "council_managed"
 
 
 @pytest.mark.parametrize("text", ["start again", "can we start this bit again please", "Start over"])
