@@ -226,7 +226,9 @@ def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:
     dispatcher.utter_message(response="utter_summary_contingency", contingency=plan.contingency)
 
 
-_CHANGE = re.compile(r"\b(change|edit|alter|amend|wrong|fix|redo|update|not right|no)\b", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\b(change|edit|alter|amend|wrong|fix|redo|update|not right|no|instead|rather|prefer|switch)\b", re.IGNORECASE
+)
 
 
 class ValidateReviewForm(SectionFormValidation):

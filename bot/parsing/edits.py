@@ -31,7 +31,7 @@ _REMOVE = re.compile(
     re.IGNORECASE,
 )
 _NO_LONGER = re.compile(
-    r"\b(?:don'?t|do not|no longer) (?:want|need)\b\s*(.*?)\s*(?:any ?more|now)?\W*$", re.IGNORECASE
+    r"\b(?:don'?t|do not|no longer) (?:want|need)\b(?! to add\b)\s*(.*?)\s*(?:any ?more|now)?\W*$", re.IGNORECASE
 )
 _CORRECTION = re.compile(
     r"\b(?:actually|make (?:that|it)|change (?:that|it)(?: to)?|i meant|i mean|sorry|should (?:be|have been)|"

@@ -63,9 +63,25 @@ def is_finished(text: str) -> bool:
     return bool(_FINISHED.fullmatch(_clean(text)))
 
 
+_LEAVE = re.compile(
+    r"(?:(?:no|ok|okay|please|actually|just|sorry)[, ]+)*"
+    r"(?:(?:go|take me|can we go|let'?s go) )?(?:back(?: to (?:the )?(?:summary|plan|review|check|start|list))?|"
+    r"cancel|never ?mind|forget (?:it|that)|leave it|stop adding|"
+    r"(?:i )?(?:don'?t|do not) (?:want|need) to add (?:any ?(?:more|thing)? ?)?(?:support|anything|more)?)"
+    r"(?:[, ]+(?:please|thanks?|thank you))*",
+    re.IGNORECASE,
+)
+
+
+def leaves_the_question(text: str) -> bool:
+    """'go back to the summary', 'cancel', 'never mind', "I don't want to add any support": the
+    person wants out of an optional question (adding one more thing), not to answer it."""
+    return bool(_LEAVE.fullmatch(_clean(text)))
+
+
 def ends_a_list(text: str) -> bool:
     """Finishing words ('finish', "that's all") that end a list, not the session ('done for now' pauses)."""
     return is_finished(text) and not _FOR_NOW.search(text or "")
 
 
-__all__ = ["ends_a_list", "is_finished", "parse_yes_no"]
+__all__ = ["ends_a_list", "is_finished", "leaves_the_question", "parse_yes_no"]

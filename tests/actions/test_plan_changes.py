@@ -10,6 +10,7 @@ import pytest
 from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
+from actions.service_questions import FINISHED
 from actions.services import AskServiceOutcomes, ValidateServicesForm
 from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
@@ -399,3 +400,26 @@ async def test_finishing_words_end_the_outcomes_list(plan_ref: str, text: str) -
 async def test_an_outcome_that_starts_like_a_removal_is_still_an_outcome(plan_ref: str) -> None:
     await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "get rid of the clutter in my house", 2))
     assert service.get_plan(plan_ref).outcomes[-1].text == "get rid of the clutter in my house"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want a payment card instead of the direct payment",
+        "I'd like to change how the money is managed. Council arranges the PA, and a payment card for the rest",
+        "no I don't want to add support, I want to change the money management",
+    ],
+)
+async def test_asking_to_change_the_money_at_the_summary_reopens_it(plan_ref: str, text: str) -> None:
+    complete(plan_ref)
+    out = await run(ValidateReviewForm(), review(plan_ref, text))
+    assert out.slots["plan_confirmed"] == "change management"
+    assert "utter_review_not_understood" not in out.responses
+
+
+@pytest.mark.parametrize("text", ["go back to the summary", "skip", "cancel", "I don't want to add any support"])
+async def test_leaving_the_add_support_question(plan_ref: str, text: str) -> None:
+    with_pa(plan_ref)
+    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_category", text))
+    assert out.slots["add_another_service"] == FINISHED
+    assert len(service.get_plan(plan_ref).services) == 1
