@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.parsing.edits import (
+    asks_for_a_change,
     item_named,
     items_chosen,
     items_to_remove,
@@ -209,3 +210,17 @@ def test_a_removal_that_points_at_items(text: str, points: bool) -> None:
     named = removal_request(text)
     assert named is not None
     assert points_at_items(named) is points
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("i wanted to change something in my plan", True),
+        ("there's a mistake in it", True),
+        ("can I add a cleaner", True),
+        ("hello", False),
+        ("when will I hear back?", False),
+    ],
+)
+def test_asking_for_a_change(text: str, change: bool) -> None:
+    assert asks_for_a_change(text) is change

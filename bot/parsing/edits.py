@@ -116,6 +116,17 @@ def removal_request(text: str, loose: bool = False) -> Optional[str]:
     return None
 
 
+_CHANGE_WANTED = re.compile(
+    r"\b(?:change|chnage|edit|alter|amend|wrong|fix|update|mistake|correct|add|remove|delete|take (?:out|off))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_change(text: str) -> bool:
+    """'i wanted to change something in my plan', 'there's a mistake in it', 'can I add something'."""
+    return bool(_CHANGE_WANTED.search(text or ""))
+
+
 def sounds_like_correction(text: str) -> bool:
     """Whether the message corrects an earlier answer ('actually…', 'no, it's…', 'make that…')."""
     return bool(_CORRECTION.search(text or ""))
