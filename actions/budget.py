@@ -48,8 +48,8 @@ async def open_plan_and_tell_budget(dispatcher: CollectingDispatcher, tracker: T
             budget,
         )
     say_budget(dispatcher, plan, tracker.get_slot(PERSON_NAME) or "")
-    if plan.important_to_me or plan.outcomes or plan.services:
-        dispatcher.utter_message(response="utter_resume")
+    if plan.status == "draft" and (plan.important_to_me or plan.outcomes or plan.services):
+        dispatcher.utter_message(response="utter_resume")  # a sent plan: the router says what can be done
     return plan
 
 

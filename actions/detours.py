@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.faq import answer_question
 from actions.safety import offer_handoff, respond_to_risk
 from bot.config import get_settings
-from bot.parsing import is_finished
+from bot.parsing.replies import ends_a_list
 from bot.safety.detector import message_shows_risk
 from bot.safety.phrases import asks_for_person, mentions_contact
 
@@ -131,8 +131,8 @@ def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
         threshold = _IN_FORM_CONFIDENCE.get(name)
         if threshold is None or confidence < threshold:
             return None
-        if name == "faq" and is_finished(text):
-            return None
+        if ends_a_list(text):
+            return None  # 'finish', "that's all": the end of a list, not of the session
         if name == "request_human" and not mentions_contact(text):
             return None
     elif name not in _INTENT_DETOURS or confidence < _OUTSIDE_FORM_CONFIDENCE:

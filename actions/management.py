@@ -21,7 +21,7 @@ from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import MANAGEMENT_OPTIONS, PAYEE_CHOICES, label
 from bot.money import format_pounds
 from bot.parsing import match_choice
-from bot.parsing.edits import sounds_like_correction
+from bot.parsing.change_of_mind import management_switch
 from bot.parsing.payees import payee_said
 from bot.parsing.relations import relation_named
 from bot.plans import service
@@ -83,6 +83,25 @@ async def tell_management(dispatcher: CollectingDispatcher, tracker: Tracker, op
     )
 
 
+async def check_management_switch(form: SectionFormValidation, tracker: Tracker) -> Optional[List[EventType]]:
+    """A clear change of mind about the way the money is managed ("hang on, I'd rather have the
+    payment card"), put back to the person before anything changes; None when there is none."""
+    text = latest_text(tracker)
+    option = management_switch(text)
+    current = tracker.get_slot(MANAGEMENT_OPTION) or (await call(service.get_plan, plan_reference(tracker))).management
+    if option is None or option == current:
+        return None
+    updates = form.check(
+        MANAGEMENT_OPTION,
+        option,
+        text,
+        response="utter_confirm_management_change",
+        keep={MANAGEMENT_OPTION: current},
+        management_words=label(MANAGEMENT_OPTIONS, option),
+    )
+    return [SlotSet(name, value) for name, value in updates.items()]
+
+
 class ValidateManagementForm(SectionFormValidation):
     skippable = frozenset({PAID_TO})
 
@@ -108,6 +127,13 @@ class ValidateManagementForm(SectionFormValidation):
             return asked
         await tell_management(dispatcher, tracker, option)
         return self.accept(tracker, MANAGEMENT_OPTION, option, **{PAID_TO: None})
+
+    async def change_request(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[EventType]]:
+        """A change of mind about the way while who receives the money is asked ('actually,
+        could the council arrange it'): checked, never read as who is paid."""
+        if tracker.get_slot(REQUESTED_SLOT) != PAID_TO:
+            return None
+        return await check_management_switch(self, tracker)
 
     async def validate_paid_to(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -156,16 +182,21 @@ class ValidateContingencyForm(TakingPart, FreeTextFormValidation):
         """A change of mind about the money just chosen ('actually, a payment card'), while the
         back-up plan is asked (not the later questions: "no, my daughter reads it to me" answers
         how the person needs information)."""
-        text = latest_text(tracker)
         if tracker.get_slot(REQUESTED_SLOT) != CONTINGENCY:
             return None
-        option = match_choice(text, MANAGEMENT_OPTIONS) if sounds_like_correction(text) else None
-        if option is None:
-            return None
+        return await check_management_switch(self, tracker)
+
+    async def validate_management_option(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """The person said yes to the change of way checked while the back-up plan was asked."""
+        option = self.confirmed(tracker, MANAGEMENT_OPTION)
+        if option is None:  # neither yes nor no: an answer to the back-up question
+            return await self.validate_contingency(value, dispatcher, tracker, domain)
         await tell_management(dispatcher, tracker, option)
         if await paid_to_unsaid(tracker):  # now paid out: who receives it is asked (the router opens it)
-            return [SlotSet(CONTINGENCY, None), SlotSet(REQUESTED_SLOT, None)]
-        return [SlotSet(CONTINGENCY, None)]
+            return {MANAGEMENT_OPTION: option, CONTINGENCY: None, REQUESTED_SLOT: None}
+        return {MANAGEMENT_OPTION: option, CONTINGENCY: None}
 
     async def validate_contingency(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -30,7 +30,7 @@ from bot.choices import MANAGEMENT_OPTIONS, PLAN_PARTS, SERVICE_CATEGORIES, labe
 from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
-from bot.parsing.edits import item_named
+from bot.parsing.edits import asks_for_a_change, item_named
 from bot.parsing.sections import section_named
 from bot.plans import service
 from bot.plans.loose_ends import LooseEnd, loose_end
@@ -130,7 +130,8 @@ class ActionNextSection(Action):
             return events + [SlotSet(CURRENT_SECTION, "paused"), SlotSet(PAUSED, True)]
         if plan is None:
             return events + [SlotSet(CURRENT_SECTION, "paused"), SlotSet(PAUSED, True)]
-        return events + await self._route(plan, dispatcher, tracker, resuming)
+        opened = not plan_reference(tracker)
+        return events + await self._route(plan, dispatcher, tracker, resuming, opened)
 
     async def _plan(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, events: List[EventType]
@@ -144,7 +145,12 @@ class ActionNextSection(Action):
         return plan
 
     async def _route(
-        self, plan: PlanView, dispatcher: CollectingDispatcher, tracker: Tracker, resuming: bool = False
+        self,
+        plan: PlanView,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        resuming: bool = False,
+        opened: bool = False,
     ) -> List[EventType]:
         section = plan.next_section()
         if section == "review" and tracker.get_slot(PLAN_CONFIRMED) == CONFIRMED:
@@ -160,8 +166,14 @@ class ActionNextSection(Action):
                 dispatcher.utter_message(response="utter_services_so_far", item_list=numbered(service_items(plan)))
             return self._pick_up(loose)
         if section == "submitted":
-            if responding_to_user(tracker) and not detours.detect(tracker.latest_message, in_form=False):
-                dispatcher.utter_message(response="utter_plan_already_submitted", plan_reference=plan.plan_reference)
+            phone = get_settings().council_phone
+            answering = responding_to_user(tracker) and not detours.detect(tracker.latest_message, in_form=False)
+            if answering and asks_for_a_change(latest_text(tracker)):
+                dispatcher.utter_message(response="utter_change_after_sent", council_phone=phone)
+            elif answering or opened:  # coming back to a sent plan: what they can do now
+                dispatcher.utter_message(
+                    response="utter_plan_already_submitted", plan_reference=plan.plan_reference, council_phone=phone
+                )
             return [SlotSet(CURRENT_SECTION, "submitted")]
         if section == "review":
             say_summary(dispatcher, plan)
@@ -226,7 +238,9 @@ def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:
     dispatcher.utter_message(response="utter_summary_contingency", contingency=plan.contingency)
 
 
-_CHANGE = re.compile(r"\b(change|edit|alter|amend|wrong|fix|redo|update|not right|no)\b", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\b(change|edit|alter|amend|wrong|fix|redo|update|not right|no|instead|rather|prefer|switch)\b", re.IGNORECASE
+)
 
 
 class ValidateReviewForm(SectionFormValidation):

@@ -15,7 +15,7 @@ from actions.common import call
 from bot.choices import SERVICE_CATEGORIES, label
 from bot.money import format_pounds
 from bot.parsing.cost_doubts import amounts_said, change_doubt
-from bot.parsing.edits import Item, item_named, removal_request
+from bot.parsing.edits import Item, items_to_remove, points_at_items, removal_request
 from bot.plans import costing, service
 from bot.plans.views import PlanView, ServiceView
 
@@ -67,10 +67,10 @@ async def remove_named_item(
     }
     kind = _kind_named(wanted, kinds)
     for name in (kind,) if kind else kinds:
-        chosen = item_named(wanted, candidates[name])
-        if chosen is not None:
-            return await _remove(dispatcher, plan, name, chosen)
-    if not ask_if_unclear:
+        chosen = items_to_remove(wanted, candidates[name])
+        if chosen:
+            return await _remove_all(dispatcher, plan, name, chosen)
+    if not (ask_if_unclear or points_at_items(wanted)):
         return None
     listed = [item for name in kinds for item in candidates[name]]
     dispatcher.utter_message(response="utter_remove_which", item_list=numbered(listed))
@@ -84,6 +84,16 @@ def _kind_named(wanted: str, kinds: Kinds) -> Optional[str]:
     if "services" in kinds and ("service" in lowered or "support" in lowered):
         return "services"
     return None
+
+
+async def _remove_all(dispatcher: CollectingDispatcher, plan: PlanView, kind: str, item_ids: List[int]) -> PlanView:
+    """Take out every item named; a plan keeps at least one outcome, so taking them all out keeps them."""
+    if kind == "outcomes" and len(item_ids) > 1 and len(item_ids) >= len(plan.outcomes):
+        dispatcher.utter_message(response="utter_remove_last_outcome")
+        return plan
+    for item_id in item_ids:
+        plan = await _remove(dispatcher, plan, kind, item_id)
+    return plan
 
 
 async def _remove(dispatcher: CollectingDispatcher, plan: PlanView, kind: str, item_id: int) -> PlanView:

@@ -52,6 +52,7 @@ from bot.parsing.edits import (
     sounds_like_correction,
 )
 from bot.parsing.relations import the_persons_partner
+from bot.parsing.replies import leaves_the_question
 from bot.plans import service
 from bot.plans.service import NewService
 from bot.plans.views import PlanView, ServiceView
@@ -96,9 +97,13 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "").strip()
-        if is_finished(text):
+        if is_finished(text) or (leaves_the_question(text) and await self._has_support(tracker)):
             return await self._finish(dispatcher, tracker)
         return self.category_answer(dispatcher, tracker, text)
+
+    @staticmethod
+    async def _has_support(tracker: Tracker) -> bool:
+        return bool((await call(service.get_plan, plan_reference(tracker))).services)
 
     # --- recording ------------------------------------------------------------------------
 
@@ -336,6 +341,8 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
     async def skip(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
         if slot == UNMET_NEED:
             return await self.skip_unmet_need(dispatcher, tracker)
+        if slot == SERVICE_CATEGORY and await self._has_support(tracker):  # no more support to add
+            return [SlotSet(name, value) for name, value in (await self._finish(dispatcher, tracker)).items()]
         dispatcher.utter_message(response="utter_service_skipped")
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.management import management_choice
+from bot.parsing.change_of_mind import management_switch
 
 
 @pytest.mark.parametrize(
@@ -25,3 +26,24 @@ from actions.management import management_choice
 )
 def test_management_choice(text: str, option) -> None:
     assert management_choice(text) == option
+
+
+@pytest.mark.parametrize(
+    "text, switch",
+    [
+        (
+            "hang on, I've changed my mind, I'd rather have the payment card, less hassle with a bank account",
+            "payment_card",
+        ),
+        (
+            "actually, I've changed my mind - could the council arrange the PA and a card for the taxi?",
+            "council_managed",
+        ),
+        ("I want a payment card instead of the direct payment", "payment_card"),
+        ("well mum would step in, or honestly I'd just manage on my own for a day, it's not ideal but it's fine", None),
+        ("actually my son would help", None),
+        ("the payment card", None),
+    ],
+)
+def test_a_clear_change_of_mind_about_the_money(text: str, switch) -> None:
+    assert management_switch(text) == switch

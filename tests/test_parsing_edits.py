@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.parsing.edits import item_named, items_chosen, removal_request, sounds_like_correction
+from bot.parsing.edits import (
+    asks_for_a_change,
+    item_named,
+    items_chosen,
+    items_to_remove,
+    points_at_items,
+    removal_request,
+    sounds_like_correction,
+)
 
 SERVICES = [
     (1, "A PA to help me shower Personal assistant"),
@@ -156,3 +164,63 @@ def test_outcomes_left_out_changed_or_vague(text: str, chosen) -> None:
 )
 def test_more_ways_of_choosing_outcomes(text: str, chosen) -> None:
     assert items_chosen(text, OUTCOMES) == chosen
+
+
+LISTED_OUTCOMES = [
+    (1, "I want walk again better"),
+    (3, "something else"),
+    (4, "private physiotherapy for my leg"),
+    (5, "remove number 2, 3, 4 and 5"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, wanted",
+    [
+        ("remove number 3, 4 and 5", [3, 4, 5]),
+        ("remove number 4", [4]),
+        ("remove 'something else'", [3]),
+        ('delete "private physiotherapy for my leg"', [4]),
+        ("remove the physio one", [4]),
+        ("delete 3 and 5", [3, 5]),
+        ("remove number 2", None),
+        ("remove number 2, 3, 4 and 5", None),
+        ("remove 'nothing like it'", None),
+    ],
+)
+def test_which_items_to_remove(text: str, wanted) -> None:
+    named = removal_request(text)
+    assert named is not None
+    assert items_to_remove(named, LISTED_OUTCOMES) == wanted
+
+
+@pytest.mark.parametrize(
+    "text, points",
+    [
+        ("remove number 2", True),
+        ("remove 'something else'", True),
+        ("delete 3 and 5", True),
+        ("remove it", True),
+        ("delete the last one", True),
+        ("get rid of the clutter in my house", False),
+        ("take out my dog for walks", False),
+    ],
+)
+def test_a_removal_that_points_at_items(text: str, points: bool) -> None:
+    named = removal_request(text)
+    assert named is not None
+    assert points_at_items(named) is points
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("i wanted to change something in my plan", True),
+        ("there's a mistake in it", True),
+        ("can I add a cleaner", True),
+        ("hello", False),
+        ("when will I hear back?", False),
+    ],
+)
+def test_asking_for_a_change(text: str, change: bool) -> None:
+    assert asks_for_a_change(text) is change

@@ -66,10 +66,21 @@ class ChoiceChecks(Retries):
         return pending.get("code") if pending.get("slot") == slot and pending.get("confirmed") else None
 
     @staticmethod
-    def check(slot: str, code: str, text: str, response: Optional[str] = None, **response_args: Any) -> Dict[str, Any]:
+    def check(
+        slot: str,
+        code: str,
+        text: str,
+        response: Optional[str] = None,
+        keep: Optional[Dict[str, Any]] = None,
+        **response_args: Any,
+    ) -> Dict[str, Any]:
         """Slot updates that put `code` back to the person before it is used, with `response`
-        (default: utter_confirm_choice with the choice's words from bot/choices.py CHECK_WORDS)."""
+        (default: utter_confirm_choice with the choice's words from bot/choices.py CHECK_WORDS).
+        With `keep` (a change to an earlier answer), a no keeps those slots as they were and the
+        form goes on with its question."""
         pending: Dict[str, Any] = {"slot": slot, "code": code, "text": text[:MAX_CHECKED_TEXT]}
+        if keep is not None:
+            pending["keep"] = keep
         if response is not None:
             pending.update(response=response, args=response_args)
         return {slot: None, CHOICE_CHECK: pending, REQUESTED_SLOT: CHOICE_CHECK}
@@ -92,6 +103,10 @@ class ChoiceChecks(Retries):
         if validate is None or slot is None:
             return events
         answer, rest = parse_yes_no(text), _after_a_no(text)
+        if "keep" in pending and (answer is False or rest):  # 'no, this way is fine': nothing changes
+            dispatcher.utter_message(response="utter_choice_kept")
+            kept = [SlotSet(name, value) for name, value in dict(pending["keep"]).items()]
+            return events + kept + [SlotSet(REQUESTED_SLOT, None)]
         if answer is False and not rest:
             updates = self.reject(dispatcher, tracker, slot, pending.get("not_that") or "utter_choice_not_that")
         else:

@@ -32,7 +32,7 @@ _REMOVE = re.compile(
     re.IGNORECASE,
 )
 _NO_LONGER = re.compile(
-    r"\b(?:don'?t|do not|no longer) (?:want|need)\b\s*(.*?)\s*(?:any ?more|now)?\W*$", re.IGNORECASE
+    r"\b(?:don'?t|do not|no longer) (?:want|need)\b(?! to add\b)\s*(.*?)\s*(?:any ?more|now)?\W*$", re.IGNORECASE
 )
 _CORRECTION = re.compile(
     r"\b(?:actually|make (?:that|it)|change (?:that|it)(?: to)?|i meant|i mean|sorry|should (?:be|have been)|"
@@ -130,12 +130,21 @@ _OPENS_WITH_CHANGE = re.compile(
     r"on second thoughts?|change of plan|scratch that|correction)\b",
     re.IGNORECASE,
 )
+_CHANGE_WANTED = re.compile(
+    r"\b(?:change|chnage|edit|alter|amend|wrong|fix|update|mistake|correct|add|remove|delete|take (?:out|off))\b",
+    re.IGNORECASE,
+)
 
 
 def opens_with_change(text: str) -> bool:
     """'actually the carers should be 1 hour a day', 'sorry, the PA…': a message that starts by
     going back on something, rather than saying something new."""
     return bool(_OPENS_WITH_CHANGE.search(text or ""))
+
+
+def asks_for_a_change(text: str) -> bool:
+    """'i wanted to change something in my plan', 'there's a mistake in it', 'can I add something'."""
+    return bool(_CHANGE_WANTED.search(text or ""))
 
 
 def sounds_like_correction(text: str) -> bool:
@@ -195,6 +204,43 @@ def item_named(text: str, items: Sequence[Item]) -> Optional[int]:
     best = max(score for score, _ in scores)
     winners = [item_id for score, item_id in scores if score == best]
     return winners[0] if best > 0 and len(winners) == 1 else None
+
+
+_QUOTED = re.compile(r"(?:^|(?<=\s))[\"'‘’“”]([^\"‘’“”]{2,}?)[\"'‘’“”](?=$|[\s,.!?;])")
+#: a removal that points at something already listed ('it', 'that one', 'those', 'number 2')
+_POINTER = re.compile(
+    r"^\W*(?:it|that|this|them|those|these|that one|this one|(?:the )?(?:first|second|third|last|other) ?(?:one|two|three)?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (text or "").lower().replace("'", "")))
+
+
+def points_at_items(wanted: str) -> bool:
+    """Whether the words after 'remove' point at listed items (a number, a quoted name, 'it', 'the
+    last one') rather than being an answer that happens to start like a removal ('get rid of the
+    clutter in my house')."""
+    return bool(
+        _numbers(wanted) or _QUOTED.search(wanted or "") or _LAST.search(wanted or "") or _POINTER.match(wanted or "")
+    )
+
+
+def items_to_remove(wanted: str, items: Sequence[Item]) -> Optional[List[int]]:
+    """The items a removal names: every number said ('number 2, 3 and 5'), a quoted name
+    ("'something else'") or the one item its words point at; None when anything named is not
+    there or it is unclear, so the person can be asked."""
+    ids = [item_id for item_id, _ in items]
+    quoted = [_plain(q) for q in _QUOTED.findall(wanted or "")]
+    if quoted:
+        chosen = [item_id for item_id, words in items if _plain(words) in quoted]
+        return chosen if len(chosen) == len(set(quoted)) else None
+    numbers = _numbers(wanted)
+    if len(set(numbers)) > 1 or (numbers and not _LAST.search(wanted or "")):
+        return sorted(set(numbers)) if set(numbers) <= set(ids) else None
+    named = item_named(wanted, items)
+    return None if named is None else [named]
 
 
 def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:

@@ -24,14 +24,17 @@ _NO = re.compile(
 _UNSURE = re.compile(r"^(?:no idea|not sure|no clue|dunno|don'?t know|maybe|perhaps|no se)\b", re.I)
 _FINISHED = re.compile(
     r"(?:(?:no|nope|nah|ok|okay|right|i think|think|um+|erm+|er|yes|yeah)[, ]+)*"
-    r"(?:that'?s (?:all|it|everything)|thats (?:all|it|everything)|that is (?:all|it|everything)|no more|"
-    r"nothing (?:else|more)|i'?m (?:done|finished)|im (?:done|finished)|all done|finished|done|that will do|"
+    r"(?:(?:that'?s|thats|thas|tha'?ts|that is|that|it'?s|its|it is|is|this is) (?:al+|it|everything|evrything|enough)|"
+    r"no more(?: things?)?|nothing (?:else|more)(?: to add)?|i'?m (?:done|finished)|im (?:done|finished)|all done|"
+    r"(?:i )?(?:am |have |'?m )?(?:finish(?:ed)?|finsh(?:ed)?|fnished)|done|that will do|enough|"
     r"that'?ll do|none|nothing|no+|nope|nah|that'?s all for now|no more thanks?|i have nothing (?:else|more))"
     r"(?:[, ]+(?:thanks?|thank you|for now|i think|cheers|ta|please|now))*",
     re.I,
 )
 #: a yes followed by a no ('ok no', 'yes and no'); 'no problem' and 'no worries' still agree
 _TAKEN_BACK = re.compile(r"\b(?:no+|nope|nah|not)\b(?! (?:problem|worries|bother|doubt)\b)(?! a problem\b)", re.I)
+#: 'done for now': finishing words that pause the session rather than end a list
+_FOR_NOW = re.compile(r"\b(?:for now|for today|for the day|later|tomorrow)\b", re.IGNORECASE)
 MAX_SHORT_REPLY_WORDS = 6
 
 
@@ -60,4 +63,25 @@ def is_finished(text: str) -> bool:
     return bool(_FINISHED.fullmatch(_clean(text)))
 
 
-__all__ = ["is_finished", "parse_yes_no"]
+_LEAVE = re.compile(
+    r"(?:(?:no|ok|okay|please|actually|just|sorry)[, ]+)*"
+    r"(?:(?:go|take me|can we go|let'?s go) )?(?:back(?: to (?:the )?(?:summary|plan|review|check|start|list))?|"
+    r"cancel|never ?mind|forget (?:it|that)|leave it|stop adding|"
+    r"(?:i )?(?:don'?t|do not) (?:want|need) to add (?:any ?(?:more|thing)? ?)?(?:support|anything|more)?)"
+    r"(?:[, ]+(?:please|thanks?|thank you))*",
+    re.IGNORECASE,
+)
+
+
+def leaves_the_question(text: str) -> bool:
+    """'go back to the summary', 'cancel', 'never mind', "I don't want to add any support": the
+    person wants out of an optional question (adding one more thing), not to answer it."""
+    return bool(_LEAVE.fullmatch(_clean(text)))
+
+
+def ends_a_list(text: str) -> bool:
+    """Finishing words ('finish', "that's all") that end a list, not the session ('done for now' pauses)."""
+    return is_finished(text) and not _FOR_NOW.search(text or "")
+
+
+__all__ = ["ends_a_list", "is_finished", "leaves_the_question", "parse_yes_no"]

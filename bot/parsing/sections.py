@@ -26,9 +26,20 @@ _SECTION_WORDS = (
 _GUESS = ("outcomes", r"\bwant to change\b")
 
 
+#: the money's management named outright ('how the money is managed', 'a payment card instead of
+#: the direct payment'): it names that part even when support is mentioned too
+_MANAGEMENT_OUTRIGHT = re.compile(
+    r"\bmoney\b[\w\s']{0,20}\bmanag|\bmanag\w* (?:of )?(?:the )?money\b|\bmoney management\b|"
+    r"\bpayment card\b|\bdirect payment\b",
+    re.IGNORECASE,
+)
+
+
 def section_named(text: str, guess: bool = True) -> Optional[str]:
     """The section (bot.plans.sections.SECTIONS) the text names first, or None. With
     guess=False, "want to change" alone does not name the outcomes part."""
+    if _MANAGEMENT_OUTRIGHT.search(text):
+        return "management"
     for section, pattern in _SECTION_WORDS:
         if re.search(pattern, text, re.IGNORECASE):
             return section

@@ -41,3 +41,13 @@ def test_asking_for_a_person_inside_a_form(text: str) -> None:
 
 def test_outside_a_form_the_model_decides() -> None:
     assert detect(parsed("someone from your lot please", "request_human", 0.9), in_form=False) is Detour.HANDOFF
+
+
+@pytest.mark.parametrize("intent", ["save_for_later", "goodbye", "faq"])
+@pytest.mark.parametrize("text", ["finish", "that's all", "I'm done"])
+def test_finishing_words_inside_a_form_end_the_list_not_the_session(text: str, intent: str) -> None:
+    assert detect(parsed(text, intent, 0.97), in_form=True) is None
+
+
+def test_finishing_for_now_inside_a_form_still_pauses() -> None:
+    assert detect(parsed("I'm done for now", "save_for_later", 0.97), in_form=True) is Detour.PAUSE

@@ -8,9 +8,10 @@ from decimal import Decimal
 import pytest
 
 from actions.choice_check import AskChoiceCheck
-from actions.management import ValidateContingencyForm
+from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.outcomes import ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
+from actions.service_questions import FINISHED
 from actions.services import AskServiceOutcomes, ValidateServicesForm
 from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
@@ -257,31 +258,78 @@ async def test_correcting_a_service_at_the_summary(plan_ref: str) -> None:
     assert out.said("utter_service_changed")["total"] == "£140.00"
 
 
-async def test_a_change_of_mind_about_the_money_while_the_backup_plan_is_asked(plan_ref: str) -> None:
+def backup_form(ref: str, text: str, **slots):
+    return tracker({"plan_reference": ref, **slots}, text, filled="contingency", active_loop="contingency_form")
+
+
+def answering_check(ref: str, text: str, pending: dict, form: str = "contingency_form", **slots):
+    slots = {"plan_reference": ref, "choice_check": pending, "requested_slot": "choice_check", **slots}
+    return tracker(slots, text, active_loop=form)
+
+
+CARD_INSTEAD = "hang on, I've changed my mind, I'd rather have the payment card, less hassle with a bank account"
+
+
+@pytest.mark.parametrize("text", [CARD_INSTEAD, "actually can I have a payment card instead"])
+async def test_a_change_of_mind_about_the_money_while_the_backup_plan_is_asked_is_checked(
+    plan_ref: str, text: str
+) -> None:
     service.set_management(plan_ref, "direct_payment")
-    out = await run(
-        ValidateContingencyForm(),
-        tracker(
-            {"plan_reference": plan_ref},
-            "actually can I have a payment card instead",
-            filled="contingency",
-            active_loop="contingency_form",
-        ),
-    )
+    out = await run(ValidateContingencyForm(), backup_form(plan_ref, text, management_option="direct_payment"))
+    plan = service.get_plan(plan_ref)
+    assert (plan.management, plan.contingency) == ("direct_payment", None)
+    assert out.slots["choice_check"]["code"] == "payment_card"
+    assert out.slots["requested_slot"] == "choice_check"
+    out = await run(ValidateContingencyForm(), answering_check(plan_ref, "yes", out.slots["choice_check"]))
     assert service.get_plan(plan_ref).management == "payment_card"
     assert service.get_plan(plan_ref).contingency is None
-    assert out.slots["contingency"] is None
     out = await run(
-        ValidateContingencyForm(),
-        tracker(
-            {"plan_reference": plan_ref},
-            "My son would pay with his card and I'd pay him back",
-            filled="contingency",
-            active_loop="contingency_form",
-        ),
+        ValidateContingencyForm(), backup_form(plan_ref, "My son would pay with his card and I'd pay him back")
     )
     assert service.get_plan(plan_ref).management == "payment_card"
     assert "My son" in service.get_plan(plan_ref).contingency
+
+
+@pytest.mark.parametrize("reply", ["no", "no, this way is fine"])
+async def test_a_no_to_the_money_check_keeps_the_way_and_records_nothing(plan_ref: str, reply: str) -> None:
+    service.set_management(plan_ref, "direct_payment")
+    out = await run(ValidateContingencyForm(), backup_form(plan_ref, CARD_INSTEAD, management_option="direct_payment"))
+    out = await run(ValidateContingencyForm(), answering_check(plan_ref, reply, out.slots["choice_check"]))
+    plan = service.get_plan(plan_ref)
+    assert (plan.management, plan.contingency) == ("direct_payment", None)
+    assert out.slots["management_option"] == "direct_payment"
+    assert "utter_choice_kept" in out.responses
+
+
+async def test_a_backup_plan_that_mentions_managing_is_a_backup_plan(plan_ref: str) -> None:
+    service.set_management(plan_ref, "direct_payment")
+    text = (
+        "well mum would step in if she's not on shift, or honestly I'd just manage on my own for a day, "
+        "it's not ideal but it's fine"
+    )
+    await run(ValidateContingencyForm(), backup_form(plan_ref, text))
+    plan = service.get_plan(plan_ref)
+    assert plan.management == "direct_payment"
+    assert plan.contingency is not None and "mum would step in" in plan.contingency
+
+
+async def test_a_change_of_mind_while_the_payee_is_asked_is_checked_not_read_as_a_payee(plan_ref: str) -> None:
+    service.set_management(plan_ref, "direct_payment")
+    text = "actually, I've changed my mind - could the council arrange the PA and we have a payment card for the taxi?"
+    out = await run(
+        ValidateManagementForm(),
+        tracker(
+            {"plan_reference": plan_ref, "management_option": "direct_payment"},
+            text,
+            filled="paid_to",
+            active_loop="management_form",
+        ),
+    )
+    plan = service.get_plan(plan_ref)
+    assert plan.management == "direct_payment"
+    assert plan.direct_payment is None or plan.direct_payment.paid_to is None
+    assert out.slots["choice_check"]["slot"] == "management_option"
+    assert out.slots["choice_check"]["code"] == "council_managed"
 
 
 @pytest.mark.parametrize("text", ["start again", "can we start this bit again please", "Start over"])
@@ -405,3 +453,73 @@ async def test_a_change_of_mind_naming_a_service_when_asked_what_to_add_changes_
     )
     (carers,) = service.get_plan(plan_ref).services
     assert carers.weekly_cost == Decimal("154.00") and yes.slots["requested_slot"] == "service_category"
+
+
+def outcomes_form(ref: str, text: str, count: int):
+    return tracker(
+        {"plan_reference": ref, "outcome_count": count}, text, filled="outcome_text", active_loop="outcomes_form"
+    )
+
+
+async def test_removing_several_outcomes_by_number(plan_ref: str) -> None:
+    service.add_outcome(plan_ref, "Have a bath safely")
+    service.add_outcome(plan_ref, "Sleep through the night")
+    out = await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "remove number 2, 3 and 4", 4))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops"]
+    assert out.slots["outcome_count"] == 1
+    assert out.responses.count("utter_removed_outcome") == 3
+
+
+async def test_removing_an_outcome_by_its_quoted_name(plan_ref: str) -> None:
+    service.add_outcome(plan_ref, "something else")
+    await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "remove 'something else'", 3))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops", "See my grandchildren"]
+
+
+@pytest.mark.parametrize("text", ["remove number 7", "remove number 2, 3, 4 and 5", "remove 'nothing like it'"])
+async def test_a_removal_that_cannot_be_matched_is_asked_about_never_added(plan_ref: str, text: str) -> None:
+    out = await run(ValidateOutcomesForm(), outcomes_form(plan_ref, text, 2))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops", "See my grandchildren"]
+    assert "1. Get out to the shops" in out.said("utter_remove_which")["item_list"]
+    assert out.slots["outcome_text"] is None
+
+
+async def test_removing_every_outcome_keeps_them(plan_ref: str) -> None:
+    out = await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "remove 1 and 2", 2))
+    assert len(service.get_plan(plan_ref).outcomes) == 2
+    assert out.responses == ["utter_remove_last_outcome"]
+
+
+@pytest.mark.parametrize("text", ["It is all", "thats al", "finish"])
+async def test_finishing_words_end_the_outcomes_list(plan_ref: str, text: str) -> None:
+    out = await run(ValidateOutcomesForm(), outcomes_form(plan_ref, text, 2))
+    assert [o.text for o in service.get_plan(plan_ref).outcomes] == ["Get out to the shops", "See my grandchildren"]
+    assert out.slots["requested_slot"] is None
+
+
+async def test_an_outcome_that_starts_like_a_removal_is_still_an_outcome(plan_ref: str) -> None:
+    await run(ValidateOutcomesForm(), outcomes_form(plan_ref, "get rid of the clutter in my house", 2))
+    assert service.get_plan(plan_ref).outcomes[-1].text == "get rid of the clutter in my house"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want a payment card instead of the direct payment",
+        "I'd like to change how the money is managed. Council arranges the PA, and a payment card for the rest",
+        "no I don't want to add support, I want to change the money management",
+    ],
+)
+async def test_asking_to_change_the_money_at_the_summary_reopens_it(plan_ref: str, text: str) -> None:
+    complete(plan_ref)
+    out = await run(ValidateReviewForm(), review(plan_ref, text))
+    assert out.slots["plan_confirmed"] == "change management"
+    assert "utter_review_not_understood" not in out.responses
+
+
+@pytest.mark.parametrize("text", ["go back to the summary", "skip", "cancel", "I don't want to add any support"])
+async def test_leaving_the_add_support_question(plan_ref: str, text: str) -> None:
+    with_pa(plan_ref)
+    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_category", text))
+    assert out.slots["add_another_service"] == FINISHED
+    assert len(service.get_plan(plan_ref).services) == 1

@@ -89,3 +89,27 @@ async def test_coming_back_after_a_pause_keeps_the_answers_so_far(demo) -> None:
     assert out.slots["current_section"] == "services" and "service_category" not in out.slots
     fresh = await run(ActionNextSection(), tracker({**half_done, "paused": False}, latest_action="services_form"))
     assert fresh.slots.get("service_category", "cleared") is None
+
+
+def sent_plan() -> str:
+    ref = complete_plan()
+    service.submit_plan(ref)
+    service.set_copy_route(ref, "post")
+    return ref
+
+
+async def test_coming_back_to_a_sent_plan_says_what_can_be_done(demo) -> None:
+    sent_plan()
+    out = await run(ActionNextSection(), tracker(VERIFIED, latest_action="identity_form"))
+    assert "utter_resume" not in out.responses
+    assert out.said("utter_plan_already_submitted")["council_phone"]
+    assert out.slots["current_section"] == "submitted"
+
+
+async def test_asking_to_change_a_sent_plan_says_how(demo) -> None:
+    ref = sent_plan()
+    out = await run(
+        ActionNextSection(), tracker({**VERIFIED, "plan_reference": ref}, "i wanted to change something in my plan")
+    )
+    assert out.responses == ["utter_change_after_sent"]
+    assert out.said("utter_change_after_sent")["council_phone"]
