@@ -152,3 +152,8 @@ def test_hours_to_check_or_ask_about_again(text: str, hours, certain: bool) -> N
 )
 def test_a_count_before_a_length_of_time_multiplies_it(text: str, hours: str) -> None:
     assert read_hours(text).hours == Decimal(hours)
+
+
+def test_a_couple_of_hours_is_read_but_checked() -> None:
+    reading = read_hours("a couple of hours")
+    assert reading.hours == Decimal(2) and not reading.certain

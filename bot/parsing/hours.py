@@ -149,6 +149,10 @@ _ROUND_THE_CLOCK = re.compile(
 )
 
 
+#: counts people use loosely: read, but checked
+_LOOSE_COUNT = re.compile(r"\b(?:a )?couple\b", re.IGNORECASE)
+
+
 def _clock_hours(match: "re.Match[str]") -> Optional[Decimal]:
     """'9 till 1' → 4, '10am to 3pm' → 5, '7.30-9pm' → 1.5; None for what is not two times of day."""
     h1, m1, half1, h2, m2, half2 = match.groups()
@@ -188,7 +192,8 @@ def read_hours(text: str) -> HoursReading:
         later = hours_match(analyse(text[changes[-1].end() :]))
         if later is not None:
             return HoursReading(later.hours_per_week, False)
-    return HoursReading(match.hours_per_week, not several and not _numbers_left_over(doc, match))
+    loose = bool(_LOOSE_COUNT.search(text))  # 'a couple of hours': probably 2, checked
+    return HoursReading(match.hours_per_week, not several and not loose and not _numbers_left_over(doc, match))
 
 
 def _paired_hours(doc: "Doc") -> Optional[Decimal]:
