@@ -243,7 +243,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             description=current.description,
             new_value=change_words(changes),
         )
-        updates[CHOICE_CHECK]["change"] = {"service_id": current.id, "figures": dict(figures)}
+        updates[CHOICE_CHECK]["change"] = {SERVICE_ID: current.id, "figures": dict(figures)}
         return [SlotSet(name, value) for name, value in updates.items()]
 
     async def answer_to_check(
@@ -258,7 +258,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             return await super().answer_to_check(dispatcher, tracker, domain)
         if answer:
             plan = await call(service.get_plan, plan_reference(tracker))
-            await correct_service(dispatcher, plan, int(change["service_id"]), change["figures"], "")
+            await correct_service(dispatcher, plan, int(change[SERVICE_ID]), change["figures"], "")
         else:
             dispatcher.utter_message(response="utter_service_left_as_it_was")
         return [SlotSet(CHOICE_CHECK, None), SlotSet(slot, None), SlotSet(REQUESTED_SLOT, slot)]

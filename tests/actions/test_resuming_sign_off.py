@@ -148,15 +148,23 @@ async def test_the_copy_is_asked_again_after_sending(demo) -> None:
     assert (await route(ref)).slots["current_section"] == "copy"
 
 
+async def switch_during_the_back_up_plan(known: Dict[str, Any], text: str) -> Outcome:
+    """A change of the money's way said while the back-up plan is asked: it is checked first and
+    made only on a yes (the outcome is the form's reply to that yes)."""
+    backup = dict(filled="contingency", active_loop="contingency_form")
+    asked = await run(ValidateContingencyForm(), tracker(known, text, **backup))
+    assert asked.slots["requested_slot"] == "choice_check"
+    assert service.get_plan(known["plan_reference"]).management != asked.slots["choice_check"]["code"]
+    pending = {**known, "choice_check": asked.slots["choice_check"], "requested_slot": "choice_check"}
+    return await run(ValidateContingencyForm(), tracker(pending, "yes", active_loop="contingency_form"))
+
+
 async def test_switching_to_a_direct_payment_during_the_back_up_plan_asks_who_receives_it(demo) -> None:
     ref = up_to_management()
     service.set_management(ref, "council_managed")
     known = {**VERIFIED, "planned_by": "self", "plan_reference": ref}
 
-    out = await run(
-        ValidateContingencyForm(),
-        tracker(known, "actually, a direct payment", filled="contingency", active_loop="contingency_form"),
-    )
+    out = await switch_during_the_back_up_plan(known, "actually, a direct payment")
 
     assert service.get_plan(ref).management == "direct_payment"
     assert out.slots["requested_slot"] is None  # the form ends here
@@ -171,10 +179,7 @@ async def test_switching_to_another_way_that_pays_nothing_out_carries_on(demo) -
     service.set_paid_to(ref, "person")
     known = {**VERIFIED, "planned_by": "self", "plan_reference": ref}
 
-    out = await run(
-        ValidateContingencyForm(),
-        tracker(known, "actually, the council can manage it", filled="contingency", active_loop="contingency_form"),
-    )
+    out = await switch_during_the_back_up_plan(known, "actually, the council can manage it")
 
     assert service.get_plan(ref).management == "council_managed"
     assert out.slots["requested_slot"] == "contingency"  # the back-up plan is asked again, in the same form
