@@ -26,6 +26,7 @@ from bot.money import format_pounds
 from bot.parsing import Money, match_choice, parse_frequency, parse_hours, parse_money
 from bot.parsing.cost_doubts import (
     RANGE,
+    TWO_MEANINGS,
     TWO_PERIODS,
     amounts_said,
     cost_doubt,
@@ -230,10 +231,13 @@ class ServiceCosting(ChoiceChecks):
                 cost=format_pounds(amount),
                 paid=PERIOD_PAID[per],
             )
-        if doubt:
-            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_uncertain")
         if money.amount <= 0:
             return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_out_of_range")
+        if doubt == TWO_MEANINGS and len(amounts_said(text)) == 1:  # the amount is clear, how often is not
+            dispatcher.utter_message(response="utter_cost_period_two_meanings")
+            return self.accept(tracker, SERVICE_COST, str(money.amount), **{SERVICE_COST_PERIOD: None})
+        if doubt:
+            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_uncertain")
         if money.per == "hour":
             if money.amount > MAX_RATE:
                 return self.reject(dispatcher, tracker, SERVICE_COST, "utter_rate_out_of_range")
@@ -257,6 +261,8 @@ class ServiceCosting(ChoiceChecks):
         settled = settled_period(text) if doubt == TWO_PERIODS else None
         if settled is not None:  # 'not monthly, it's weekly': checked first
             return self.check(SERVICE_COST_PERIOD, settled, text)
+        if doubt == TWO_MEANINGS:
+            return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_two_meanings")
         if doubt:
             return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_uncertain")
         by_words = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time

@@ -88,6 +88,16 @@ MONTHLY = "0.230769"  # 12 / 52
         ("£50 a day, twice a week", "2"),
         ("the carer comes every morning and evening", "14"),
         ("about twice a month I think", "0.461538"),
+        # every so many weeks or months, said the British way
+        ("2 weekly", "0.5"),
+        ("two-weekly", "0.5"),
+        ("3 monthly", "0.076923"),
+        ("6 monthly", "0.038462"),
+        ("quarterly", "0.076923"),
+        ("£90 a quarter", "0.076923"),
+        ("half yearly", "0.038462"),
+        ("every 28 days", "0.25"),
+        ("a quarter of an hour every day", "7"),
     ],
 )
 def test_frequency(text: str, times: str) -> None:

@@ -14,7 +14,9 @@ from bot.parsing.change_of_mind import NEW_FIGURE
 from bot.parsing.money import COUNTED_FREQUENCIES, money_matches, period_name
 from bot.parsing.pipeline import analyse, overlaps
 
-APPROXIMATE, RANGE, TWO_PERIODS = "approximate", "range", "two periods"
+APPROXIMATE, RANGE, TWO_PERIODS, TWO_MEANINGS = "approximate", "range", "two periods", "two meanings"
+#: 'bi-weekly' is twice a week to some people and every 2 weeks to others ('bi-annual' likewise)
+_TWO_MEANINGS = re.compile(r"\bbi\s*-?\s*(?:weekly|monthly|annual(?:ly)?|yearly)\b", re.IGNORECASE)
 _HEDGES = re.compile(
     r"\b(?:about|around|roughly|approx\w*|maybe|probably|perhaps|i think|not sure|unsure|or so|something like|"
     r"give or take|up to|or thereabouts|ish)\b|\d\s*-?ish\b",
@@ -38,7 +40,10 @@ def amounts_said(text: str) -> List[Decimal]:
 
 
 def cost_doubt(text: str) -> Optional[str]:
-    """Why the cost in `text` should be asked about again (APPROXIMATE, RANGE or TWO_PERIODS), or None."""
+    """Why the cost in `text` should be asked about again (TWO_MEANINGS, APPROXIMATE, RANGE or
+    TWO_PERIODS), or None."""
+    if _TWO_MEANINGS.search(text):
+        return TWO_MEANINGS
     if _HEDGES.search(text):
         return APPROXIMATE
     doc = analyse(text)
@@ -87,7 +92,10 @@ def _periods_named(text: str) -> Set[str]:
 
 def period_doubt(text: str) -> Optional[str]:
     """TWO_PERIODS when an answer to 'a week, a month, a year or each time?' names more than one
-    ('not monthly, its weekly'), or a hedge ('maybe monthly'); else None."""
+    ('not monthly, its weekly'), APPROXIMATE for a hedge ('maybe monthly'), TWO_MEANINGS for a
+    word people use both ways ('bi-weekly'); else None."""
+    if _TWO_MEANINGS.search(text):
+        return TWO_MEANINGS
     if _HEDGES.search(text):
         return APPROXIMATE
     return TWO_PERIODS if len(_periods_named(text)) > 1 else None

@@ -1,6 +1,7 @@
 """How often, as times per week: 'once a week' 1, 'twice a week' 2, 'three times a week' 3,
 'every day'/'daily' 7, 'weekdays' 5, 'every other Tuesday'/'fortnightly' 0.5, 'monthly' 12/52,
-'every morning and evening' 14, '2 days a week' 2, 'tuesdays and thursdays' 2, '2x a wk' 2."""
+'every morning and evening' 14, '2 days a week' 2, 'tuesdays and thursdays' 2, '2x a wk' 2,
+'quarterly' 1/13, '2 weekly' (every 2 weeks) 0.5, 'half yearly' 1/26."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ PER_WEEK: Dict[str, Decimal] = {
     "week": Decimal(1),
     "fortnight": Decimal(1) / 2,
     "month": Decimal(12) / Decimal(52),
+    "quarter": Decimal(1) / 13,
     "year": Decimal(1) / 52,
 }
 ADVERB_PER_WEEK = {
@@ -33,6 +35,8 @@ ADVERB_PER_WEEK = {
     "weekly": "week",
     "fortnightly": "fortnight",
     "monthly": "month",
+    "quarterly": "quarter",
+    "a quarter": "quarter",  # one token: the fraction
     "yearly": "year",
     "annually": "year",
 }
@@ -44,6 +48,7 @@ _SPECIFIC_FIRST = (
     "days_per",
     "occasions_count",
     "every_n",
+    "every_n_adverb",
     "every_other",
     "monthly_weekday",
     "day_range",
@@ -127,7 +132,7 @@ def _value(span: "Span") -> Optional[Decimal]:
         return _count(span) * _unit(span)
     if name in ("count", "occasions_count"):
         return _count(span)
-    if name == "every_n":
+    if name in ("every_n", "every_n_adverb"):
         count = _count(span)
         return _unit(span) / count if count > 0 else None
     if name == "every_other":
@@ -162,7 +167,7 @@ def frequency_match(doc: "Doc", exclude: Iterable["Span"] = ()) -> Optional[Freq
     rates = [*rate_periods(doc), *exclude]
     found = []
     for span in doc.spans["freq"]:
-        if overlaps(span, rates) or ruled_out(span):
+        if overlaps(span, rates) or ruled_out(span) or _part_of_an_hour(span):
             continue
         value = _value(span)
         if value is not None:
@@ -176,6 +181,12 @@ def frequency_match(doc: "Doc", exclude: Iterable["Span"] = ()) -> Optional[Freq
     while len(span) > 1 and span[0]._.sp_canon in _LEADING_WORDS:  # 'in every morning' → 'every morning'
         span = span[1:]
     return FrequencyMatch(plain(value, PLACES), span)
+
+
+def _part_of_an_hour(span: "Span") -> bool:
+    """'a quarter of an hour', 'quarter past ten': a quarter that is not every 3 months."""
+    after = span.doc[span.end]._.sp_canon if span.end < len(span.doc) else ""
+    return span[-1]._.sp_canon in ("quarter", "a quarter") and after in ("of", "past", "to", "hour", "hours")
 
 
 def _days_listed_apart(doc: "Doc", rates: List["Span"]) -> Optional[Tuple[int, int, Decimal, "Span"]]:

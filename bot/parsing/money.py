@@ -15,8 +15,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
 PERIODS = COST_PERIODS.codes
-#: frequency patterns that say how often ('twice a week'): the 'a week' inside is not a cost period
-COUNTED_FREQUENCIES = frozenset({"count_per", "days_per", "count_adverb", "everyday"})
+#: frequency patterns that say how often ('twice a week', '2 weekly'): the 'a week' inside is not a cost period
+COUNTED_FREQUENCIES = frozenset({"count_per", "days_per", "count_adverb", "everyday", "every_n_adverb"})
 _SLANG = {"fiver": Decimal(5), "tenner": Decimal(10)}
 _HUNDRED = Decimal(100)
 

@@ -278,9 +278,13 @@ FREQ_UNITS = (
     "months",
     "year",
     "years",
+    "quarter",
+    "quarters",
 )
 FREQ_UNIT = w(*FREQ_UNITS)
-FREQ_ADVERB = w("daily", "nightly", "weekly", "fortnightly", "monthly", "yearly", "annually")
+FREQ_ADVERB = w("daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "yearly", "annually")
+#: a number before 'weekly', 'monthly': every that many ('2 weekly', 'half yearly'); '4 weekly' is a cost period
+_EVERY_NUM = w("2", "two", "3", "three", "6", "six", "8", "eight", "12", "twelve", "half")
 PER_ANY = w("a", "an", "per", "each", "every", "/", "in", op="*")
 OCCASIONS = w(
     *_DAY_PARTS,
@@ -456,6 +460,11 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
     ("freq", "every_n", [[w("every", "each"), NUM, FREQ_UNIT]]),
     (
         "freq",
+        "every_n_adverb",
+        [[_EVERY_NUM, opt(w("-")), w("weekly", "fortnightly", "monthly", "yearly", "annually")]],
+    ),
+    (
+        "freq",
         "every_other",
         [
             [w("every", "each"), w("other", "second", "2nd", "alternate"), FREQ_UNIT],
@@ -467,7 +476,7 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
         ],
     ),
     ("freq", "monthly_weekday", [[ORD, WEEKDAY, w("of", "in"), opt(w("the", "each", "every", "a")), w("month")]]),
-    ("freq", "unit", [[w("every", "each", "a", "per", "/"), FREQ_UNIT]]),
+    ("freq", "unit", [[w("every", "each", "a", "per", "/"), FREQ_UNIT], [w("a quarter")]]),
     ("freq", "adverb", [[FREQ_ADVERB]]),
     ("freq", "everyday", [[w("everyday")]]),
     (
@@ -628,6 +637,8 @@ class _FigureFinder:
         found: Dict[str, list] = {group: [] for group in GROUPS}
         for match_id, start, end in self.matcher(doc):
             found[self.group_of[match_id]].append(Span(doc, start, end, label=match_id))
+        # '£90 weekly' is £90 a week, not every 90 weeks
+        found["freq"] = [s for s in found["freq"] if s.label_ != "every_n_adverb" or not overlaps(s, found["money"])]
         for group, spans in found.items():
             doc.spans[group] = sorted(filter_spans(spans), key=lambda span: span.start)
         return doc

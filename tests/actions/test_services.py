@@ -136,6 +136,14 @@ async def test_no_more_services_after_a_plain_no(plan_ref: str, reply: str) -> N
         ("£60 every other saturday", None, "£30.00"),
         ("£30", "once a fortnight", "£15.00"),  # 'once' here is how often, not a one-off (was £0.58)
         ("£90", "once every 3 months", "£6.92"),
+        ("£40", "2 weekly", "£20.00"),  # every 2 weeks (was £40 a week)
+        ("£40 2 weekly", None, "£20.00"),
+        ("£120", "every 28 days", "£30.00"),
+        ("£600 every 4 wks", None, "£150.00"),
+        ("£90", "quarterly", "£6.92"),
+        ("£90 a quarter", None, "£6.92"),
+        ("£300", "half yearly", "£11.54"),  # twice a year (was £5.77, once a year)
+        ("£60", "3 monthly", "£4.62"),
     ],
 )
 async def test_a_cost_said_with_how_often_is_a_cost_each_time(plan_ref: str, cost: str, period, weekly: str) -> None:
@@ -159,6 +167,22 @@ async def test_a_weekly_figure_for_hours_is_kept_exactly(plan_ref: str) -> None:
         Decimal("33.33"),
         Decimal("3"),
     )
+
+
+@pytest.mark.parametrize("cost", ["£40 bi-weekly", "£40 biweekly", "40 pounds bi monthly"])
+async def test_a_period_with_two_meanings_keeps_the_amount_and_asks_which(plan_ref: str, cost: str) -> None:
+    """'bi-weekly' is twice a week to some people and every 2 weeks to others: asked, never guessed."""
+    known = dict(service_category="transport", service_description="taxi to the club")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
+    assert (out.slots["service_cost"], out.slots.get("service_cost_period")) == ("40", None)
+    assert out.slots["requested_slot"] == "service_cost_period"
+    assert "utter_cost_period_two_meanings" in out.responses
+    assert service.get_plan(plan_ref).services == ()
+    known.update(service_cost="40")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", "bi weekly", **known))
+    assert "utter_cost_period_two_meanings" in out.responses and out.slots["service_cost_period"] is None
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", "every 2 weeks", **known))
+    assert out.said("utter_service_added")["weekly_cost"] == "£20.00"
 
 
 async def test_half_a_penny_rounds_up(plan_ref: str) -> None:
