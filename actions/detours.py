@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import answer_question
 from actions.safety import offer_handoff, respond_to_risk
+from bot.answers.reading import asks_what_it_means
 from bot.config import get_settings
 from bot.parsing.replies import ends_a_list
 from bot.safety.detector import message_shows_risk
@@ -45,6 +46,10 @@ _IN_FORM_CONFIDENCE = {
     "start_again": 0.85,
 }
 _OUTSIDE_FORM_CONFIDENCE = 0.5
+#: a message that plainly asks what something means is a question when the intent model is this
+#: sure and the answer selector is sure of the answer (second-language grammar lowers the first)
+_PLAIN_QUESTION_CONFIDENCE = 0.3
+_ANSWER_SURE_AT = 0.9
 
 _INTENT_DETOURS = {
     "request_human": Detour.HANDOFF,
@@ -129,6 +134,8 @@ def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
         return None
     if in_form:
         threshold = _IN_FORM_CONFIDENCE.get(name)
+        if name == "faq" and asks_what_it_means(text) and _sure_of_the_answer(message):
+            threshold = _PLAIN_QUESTION_CONFIDENCE
         if threshold is None or confidence < threshold:
             return None
         if ends_a_list(text):
@@ -138,6 +145,12 @@ def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
     elif name not in _INTENT_DETOURS or confidence < _OUTSIDE_FORM_CONFIDENCE:
         return None
     return _INTENT_DETOURS[name]
+
+
+def _sure_of_the_answer(message: Dict[str, Any]) -> bool:
+    """The FAQ answer selector picked an answer and is sure of it."""
+    response = ((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    return bool(response.get("intent_response_key")) and float(response.get("confidence") or 0.0) >= _ANSWER_SURE_AT
 
 
 async def handle(kind: Detour, dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

@@ -66,6 +66,12 @@ _ASKS_BACK = re.compile(
     r"may|tell me)\b",
     re.IGNORECASE,
 )
+#: words that ask what something is, however the grammar runs ('what mean ISF', 'I not understand')
+_ASKS_WHAT = re.compile(
+    r"\b(?:what(?:'?s| is| are| does| do| mean| means)|wot(?:'?s| is)|mean(?:s|ing)? what|"
+    r"(?:do not|don'?t|dont|not|no) (?:understand|get it|know what)|explain|difference between)\b",
+    re.IGNORECASE,
+)
 CHECK_AT = 0.4
 #: the model's name for an answer that picks none of the choices
 UNCLEAR = "unclear"
@@ -110,6 +116,11 @@ def model_ranking(parse_data: Mapping[str, Any], question: str) -> List[Tuple[st
 def asks_back(text: str) -> bool:
     """The message is a question ('what is an ISF?'), which is never taken as an answer."""
     return bool(_ASKS_BACK.search(text or ""))
+
+
+def asks_what_it_means(text: str) -> bool:
+    """The message plainly asks what something is or means ('what mean ISF? I not understand')."""
+    return bool(_ASKS_WHAT.search(text or ""))
 
 
 def answers_the_question(slot: str, parse_data: Mapping[str, Any]) -> bool:

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from actions.management import ValidateManagementForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
 from bot.answers.trackers import run, tracker
@@ -68,6 +69,35 @@ async def test_a_question_inside_a_form_is_answered_and_the_question_kept(plan_r
     )
     assert out.responses == ["utter_faq/direct_payment"]
     assert out.slots["important_to_me"] is None
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [("what mean ISF? I not understand", True), ("whats an ISF", True), ("an ISF please", False)],
+)
+async def test_a_plain_question_about_a_choice_is_answered_though_the_model_is_unsure(
+    plan_ref: str, text: str, asked: bool
+) -> None:
+    """Second-language grammar leaves the intent model unsure (0.4), but 'what … mean', 'not
+    understand' ask; with a sure answer to give, the question is answered, not read as a choice."""
+    selector = {
+        "faq": {"response": {"intent_response_key": "faq/individual_service_fund", "confidence": 0.98, "responses": []}}
+    }
+    known = {"plan_reference": plan_ref, "planned_by": "self"}
+    out = await run(
+        ValidateManagementForm(),
+        tracker(
+            known,
+            text,
+            intent="faq",
+            confidence=0.42,
+            filled="management_option",
+            active_loop="management_form",
+            response_selector=selector,
+        ),
+    )
+    assert (out.responses == ["utter_faq/individual_service_fund"]) is asked
+    assert (out.slots["management_option"] is None) is asked
 
 
 async def test_skipping_what_is_important_records_it_as_still_to_discuss(plan_ref: str) -> None:
