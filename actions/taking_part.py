@@ -6,8 +6,9 @@ person says they find it hard to understand, remember or decide and nobody is he
 the form's questions after its first, each asked once (what the plan already holds is not asked
 again); `advocacy_offer_for` turns a message into the offer where it applies.
 
-Domain entries: slots `helper_details`, `communication_needs`, `advocacy_wanted`,
-`advocacy_offer`, `planned_by`, `plan_reference`; their questions and the responses below."""
+Domain entries: slots `helper_details`, `communication_needs`, `communication_language`,
+`advocacy_wanted`, `advocacy_offer`, `planned_by`, `plan_reference`; their questions and the
+responses below."""
 
 from __future__ import annotations
 
@@ -25,11 +26,19 @@ from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import YES_NO
 from bot.parsing import parse_yes_no
 from bot.parsing.choices import weighs_up
-from bot.parsing.communication import WORDS, languages_named, needs_named
+from bot.parsing.communication import WORDS, english_after_all, language_said, languages_named, needs_named
 from bot.parsing.people import finds_it_hard, helper_named
 from bot.plans import service
+from bot.plans.loose_ends import language_unnamed
 from bot.plans.views import InvolvedView, PlanView
-from bot.slot_names import ADVOCACY_OFFER, ADVOCACY_WANTED, COMMUNICATION_NEEDS, HELPER_DETAILS, PLANNED_BY
+from bot.slot_names import (
+    ADVOCACY_OFFER,
+    ADVOCACY_WANTED,
+    COMMUNICATION_LANGUAGE,
+    COMMUNICATION_NEEDS,
+    HELPER_DETAILS,
+    PLANNED_BY,
+)
 
 #: what a skipped question holds, so the form goes on (the plan keeps nothing for it)
 NOT_SAID = "(not said)"
@@ -61,11 +70,12 @@ async def record_involved(tracker: Tracker, helper: Optional[InvolvedView] = Non
 
 
 class TakingPart(SectionFormValidation):
-    skippable_questions: FrozenSet[str] = frozenset({HELPER_DETAILS, COMMUNICATION_NEEDS})
+    skippable_questions: FrozenSet[str] = frozenset({HELPER_DETAILS, COMMUNICATION_NEEDS, COMMUNICATION_LANGUAGE})
 
     async def questions_after(self, first: str, tracker: Tracker) -> List[Text]:
         """The offer of an advocate when it is due, `first`, then the helper's name (a supporter
-        planning, not yet named) and how the person needs information (not yet asked)."""
+        planning, not yet named), how the person needs information (not yet asked) and which
+        language, when another language was chosen without naming one (and not skipped)."""
         plan = await call(service.get_plan, plan_reference(tracker))
         questions = [ADVOCACY_WANTED] if tracker.get_slot(ADVOCACY_OFFER) else []
         questions.append(first)
@@ -73,6 +83,8 @@ class TakingPart(SectionFormValidation):
             questions.append(HELPER_DETAILS)
         if plan.communication_needs is None:
             questions.append(COMMUNICATION_NEEDS)
+        if language_unnamed(plan):
+            questions.append(COMMUNICATION_LANGUAGE)
         return questions
 
     async def advocacy_offer_for(self, text: str, tracker: Tracker) -> Dict[Text, Any]:
@@ -129,6 +141,31 @@ class TakingPart(SectionFormValidation):
             response="utter_communication_none_noted" if codes == ["none"] else "utter_communication_noted"
         )
         return self.accept(tracker, COMMUNICATION_NEEDS, ",".join(codes), **offer)
+
+    async def validate_communication_language(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """The language for 'another language': a known one is kept, another name is checked
+        first, and 'English is fine after all' takes the language off."""
+        text = str(value or "").strip()
+        plan = await call(service.get_plan, plan_reference(tracker))
+        needs = list(plan.communication_needs or ())
+        language = self.confirmed(tracker, COMMUNICATION_LANGUAGE) or languages_named(text)
+        if language is None and english_after_all(text):
+            kept = [code for code in needs if code != "other_language"] or ["none"]
+            await call(service.set_communication_needs, plan_reference(tracker), kept, None)
+            dispatcher.utter_message(response="utter_communication_noted")
+            return self.accept(tracker, COMMUNICATION_LANGUAGE, "English")
+        if language is None:
+            said = language_said(text)
+            if said is None:
+                return self.reject(
+                    dispatcher, tracker, COMMUNICATION_LANGUAGE, "utter_communication_language_not_understood"
+                )
+            return self.check(COMMUNICATION_LANGUAGE, said, text, "utter_confirm_language", language=said)
+        await call(service.set_communication_needs, plan_reference(tracker), needs, language)
+        dispatcher.utter_message(response="utter_communication_noted")
+        return self.accept(tracker, COMMUNICATION_LANGUAGE, language)
 
     async def validate_advocacy_wanted(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

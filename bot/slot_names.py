@@ -62,6 +62,8 @@ CONTINGENCY = "contingency"
 HELPER_DETAILS = "helper_details"
 #: how the person needs information (catalogue COMMUNICATION_NEEDS)
 COMMUNICATION_NEEDS = "communication_needs"
+#: which language, asked when 'another language' is chosen with none named
+COMMUNICATION_LANGUAGE = "communication_language"
 #: the reply to the offer of an independent advocate; the offer is made when `advocacy_offer` is True
 ADVOCACY_WANTED = "advocacy_wanted"
 ADVOCACY_OFFER = "advocacy_offer"

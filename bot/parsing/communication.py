@@ -12,24 +12,33 @@ from typing import Dict, List, Optional, Set, Tuple
 from bot.parsing.choices import match_choice
 from bot.plans.catalogue import COMMUNICATION_NEEDS
 
-#: languages people in England most often need information in (ONS census 2021 main languages),
-#: with Welsh and the sign languages' neighbours left to their own codes
+#: languages people in England most often need information in (ONS census 2021 main languages,
+#: and more spoken by people who come to the UK to work in care); BSL has its own code
 LANGUAGES = (
     "Albanian",
+    "Amharic",
     "Arabic",
     "Bengali",
     "Bulgarian",
     "Cantonese",
     "Chinese",
     "Czech",
+    "Dari",
     "Farsi",
     "French",
+    "Gaelic",
     "German",
     "Greek",
     "Gujarati",
+    "Hausa",
+    "Hebrew",
     "Hindi",
     "Hungarian",
+    "Igbo",
+    "Irish",
     "Italian",
+    "Japanese",
+    "Korean",
     "Kurdish",
     "Latvian",
     "Lithuanian",
@@ -43,11 +52,15 @@ LANGUAGES = (
     "Punjabi",
     "Romanian",
     "Russian",
+    "Shona",
     "Slovak",
     "Somali",
     "Spanish",
+    "Swahili",
     "Sylheti",
+    "Tagalog",
     "Tamil",
+    "Thai",
     "Tigrinya",
     "Turkish",
     "Twi",
@@ -116,6 +129,40 @@ def languages_named(text: str) -> Optional[str]:
     return ", ".join(found) or None
 
 
+#: words around a language's name in an answer to 'which language?' ('she speaks Krio', "it's Twi please")
+_AROUND_A_LANGUAGE = re.compile(
+    r"\b(?:she|he|they|i|we|mum|dad|speaks?|reads?|uses?|it'?s|its|is|in|the|language|please|thanks?|"
+    r"mainly|mostly|only|just|would be|best|prefer)\b",
+    re.IGNORECASE,
+)
+_NOT_A_LANGUAGE = re.compile(
+    r"\b(?:not sure|unsure|don'?t know|dont know|no idea|skip|pass|later|hm+|um+|er+|what|why|any|none|nothing)\b",
+    re.IGNORECASE,
+)
+_NAME = re.compile(r"^[A-Za-z][A-Za-z'-]{2,24}(?: [A-Za-z][A-Za-z'-]{1,24})?$")
+
+
+def language_said(text: str) -> Optional[str]:
+    """A name that looks like a language not in LANGUAGES ('krio' → 'Krio'): one or two words of
+    letters once the words around it are taken away; None for anything else."""
+    text = (text or "").replace("’", "'")
+    if _NOT_A_LANGUAGE.search(text):
+        return None
+    name = " ".join(_AROUND_A_LANGUAGE.sub(" ", text).replace(",", " ").replace(".", " ").split())
+    return name.title() if _NAME.match(name) else None
+
+
+def english_after_all(text: str) -> bool:
+    """The answer to 'which language?' says English is fine ('English', 'no, english is fine')."""
+    text = (text or "").replace("’", "'")
+    plain = " ".join(re.sub(r"[^a-z' ]", " ", text.lower()).split())
+    return (
+        bool(_ENGLISH_FINE.search(text))
+        or plain in ("english", "no english", "english please")
+        or bool(_PLAIN_NO.match(text + "."))
+    )
+
+
 def needs_named(text: str) -> List[str]:
     """The needs the words name, in the catalogue's order; 'none' only when nothing else is named."""
     text = (text or "").replace("’", "'")
@@ -134,4 +181,4 @@ def needs_named(text: str) -> List[str]:
     return [code for code in COMMUNICATION_NEEDS.codes if code in named]
 
 
-__all__ = ["LANGUAGES", "WORDS", "languages_named", "needs_named"]
+__all__ = ["LANGUAGES", "WORDS", "english_after_all", "language_said", "languages_named", "needs_named"]

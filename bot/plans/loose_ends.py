@@ -4,7 +4,7 @@ questions are asked again from there when the person comes back, never lost.
 
 - how the money is managed is recorded, pays money out, and who receives it is not yet said;
 - the back-up plan is recorded, and how the person needs information (or, with a helper
-  planning, who the helper is) is not yet said;
+  planning, who the helper is, or, with another language chosen, which) is not yet said;
 - while support is still being planned, a service is recorded whose paid relative's home or
   assessed needs were not yet asked about.
 
@@ -21,6 +21,7 @@ from bot.plans.catalogue import MANAGEMENT
 from bot.plans.catalogue.services import CATEGORIES
 from bot.plans.views import PlanView, ServiceView
 from bot.slot_names import (
+    COMMUNICATION_LANGUAGE,
     COMMUNICATION_NEEDS,
     CONTINGENCY,
     HELPER_DETAILS,
@@ -67,7 +68,21 @@ def _contingency(plan: PlanView, skipped: Collection[str]) -> Optional[LooseEnd]
         return LooseEnd("contingency", HELPER_DETAILS, {CONTINGENCY: plan.contingency})
     if plan.communication_needs is None and COMMUNICATION_NEEDS not in skipped:
         return LooseEnd("contingency", COMMUNICATION_NEEDS, {CONTINGENCY: plan.contingency})
+    if language_unnamed(plan) and COMMUNICATION_LANGUAGE not in skipped:
+        needs = ",".join(plan.communication_needs or ())
+        return LooseEnd(
+            "contingency", COMMUNICATION_LANGUAGE, {CONTINGENCY: plan.contingency, COMMUNICATION_NEEDS: needs}
+        )
     return None
+
+
+def language_unnamed(plan: PlanView) -> bool:
+    """Another language was chosen but not which, and the person has not skipped saying which."""
+    return (
+        "other_language" in (plan.communication_needs or ())
+        and not plan.communication_detail
+        and COMMUNICATION_LANGUAGE not in plan.skipped_questions
+    )
 
 
 def _asks_where_relative_lives(service: ServiceView, planned_by: str) -> bool:

@@ -531,7 +531,7 @@ def set_paid_to(plan_reference: str, payee: str) -> None:
 
 
 #: the sign-off questions a person may skip, kept on the plan so they are not asked again
-SKIPPABLE_QUESTIONS = ("paid_to", "helper_details", "communication_needs")
+SKIPPABLE_QUESTIONS = ("paid_to", "helper_details", "communication_needs", "communication_language")
 
 
 def skip_question(plan_reference: str, question: str) -> None:

@@ -18,7 +18,7 @@ from bot.plans.views import InvolvedView
 BACK_UP = "ring my son Tom, his number is with the council"
 
 
-QUESTIONS = ("advocacy_wanted", "contingency", "helper_details", "communication_needs")
+QUESTIONS = ("advocacy_wanted", "contingency", "helper_details", "communication_needs", "communication_language")
 
 
 def asks_next(out: Outcome, **known: Any) -> Optional[str]:
@@ -89,6 +89,81 @@ async def test_communication_needs_are_recorded(plan_ref, text: str, needs, deta
     assert asks_next(out, contingency=BACK_UP) is None
     plan = service.get_plan(plan_ref)
     assert (list(plan.communication_needs or ()), plan.communication_detail) == (needs, detail)
+
+
+async def another_language(plan_ref: str, text: str = "another language") -> Outcome:
+    service.set_contingency(plan_ref, BACK_UP)
+    return await run(ValidateContingencyForm(), answer(plan_ref, "communication_needs", text, contingency=BACK_UP))
+
+
+async def test_another_language_with_none_named_asks_which(plan_ref) -> None:
+    out = await another_language(plan_ref)
+
+    assert asks_next(out, contingency=BACK_UP) == "communication_language"
+    out = await run(
+        ValidateContingencyForm(),
+        answer(plan_ref, "communication_language", "she speaks polish", contingency=BACK_UP, communication_needs="x"),
+    )
+    assert out.responses == ["utter_communication_noted"]
+    plan = service.get_plan(plan_ref)
+    assert (plan.communication_needs, plan.communication_detail) == (("other_language",), "Polish")
+    assert asks_next(out, contingency=BACK_UP, communication_needs="x") is None
+
+
+async def test_a_language_not_in_the_list_is_checked_then_kept_as_said(plan_ref) -> None:
+    await another_language(plan_ref)
+    known = dict(contingency=BACK_UP, communication_needs="x")
+
+    out = await run(ValidateContingencyForm(), answer(plan_ref, "communication_language", "krio", **known))
+
+    assert out.slots["choice_check"]["code"] == "Krio"
+    assert service.get_plan(plan_ref).communication_detail is None
+    pending = {"plan_reference": plan_ref, **known, "choice_check": out.slots["choice_check"]}
+    await run(
+        ValidateContingencyForm(),
+        tracker({**pending, "requested_slot": "choice_check"}, "yes", active_loop="contingency_form"),
+    )
+    assert service.get_plan(plan_ref).communication_detail == "Krio"
+
+
+@pytest.mark.parametrize("text", ["hm", "not sure", "I don't know what to put"])
+async def test_no_language_in_the_answer_is_asked_again(plan_ref, text: str) -> None:
+    await another_language(plan_ref)
+
+    out = await run(
+        ValidateContingencyForm(),
+        answer(plan_ref, "communication_language", text, contingency=BACK_UP, communication_needs="x"),
+    )
+
+    assert out.responses == ["utter_communication_language_not_understood"]
+    assert out.slots["communication_language"] is None
+    assert service.get_plan(plan_ref).communication_needs == ("other_language",)
+
+
+async def test_english_after_all_takes_the_language_off(plan_ref) -> None:
+    await another_language(plan_ref, "easy read and another language")
+
+    out = await run(
+        ValidateContingencyForm(),
+        answer(plan_ref, "communication_language", "no english is fine", contingency=BACK_UP, communication_needs="x"),
+    )
+
+    assert out.responses == ["utter_communication_noted"]
+    assert service.get_plan(plan_ref).communication_needs == ("easy_read",)
+
+
+async def test_a_skipped_language_is_not_asked_again(plan_ref) -> None:
+    await another_language(plan_ref)
+
+    await run(
+        ValidateContingencyForm(),
+        answer(plan_ref, "communication_language", "skip", contingency=BACK_UP, communication_needs="x"),
+    )
+    plan = service.get_plan(plan_ref)
+    assert plan.skipped_questions == ("communication_language",)
+    assert "communication_language" not in await ValidateContingencyForm().questions_after(
+        "contingency", answer(plan_ref, "contingency", "")
+    )
 
 
 async def test_weighing_up_two_needs_is_asked_again_not_recorded(plan_ref) -> None:
