@@ -118,6 +118,9 @@ async def test_rest_reads_at_most_16_kb_and_still_answers_bad_bodies_with_400(ra
 
 async def test_socketio_answers_a_long_message_kindly_without_passing_it_on(rasa_server: RasaServer) -> None:
     assert rasa_server.sio.eio.max_http_buffer_size == MAX_BODY_BYTES
+    # the polling client's disconnect waits out its open long-poll (Engine.IO's ping interval and
+    # timeout, 25 s and 20 s by default): short ones keep the test to a second or two
+    rasa_server.sio.eio.ping_interval, rasa_server.sio.eio.ping_timeout = 1, 1
     client = socketio.AsyncClient(reconnection=False)
     replies: asyncio.Queue = asyncio.Queue()
     confirmed = asyncio.get_running_loop().create_future()
