@@ -29,6 +29,7 @@ from bot.plans.domains import wellbeing_domain
 from bot.plans.sections import REOPENABLE
 from bot.plans.views import AdviceView, CheckView, DirectPaymentView, InvolvedView, OutcomeView, PlanView, ServiceView
 from bot.plans.wellbeing import wellbeing_areas
+from bot.slot_names import COMMUNICATION_LANGUAGE, COMMUNICATION_NEEDS, HELPER_DETAILS, PAID_TO
 
 CATEGORIES = catalogue.CATEGORIES.codes
 MANAGEMENT = catalogue.MANAGEMENT.codes
@@ -525,13 +526,13 @@ def set_paid_to(plan_reference: str, payee: str) -> None:
 
     def record(session: Session, plan: Plan) -> None:
         plan.paid_to = payee
-        _answered(plan, "paid_to")
+        _answered(plan, PAID_TO)
 
     _change(plan_reference, record)
 
 
 #: the sign-off questions a person may skip, kept on the plan so they are not asked again
-SKIPPABLE_QUESTIONS = ("paid_to", "helper_details", "communication_needs", "communication_language")
+SKIPPABLE_QUESTIONS = (PAID_TO, HELPER_DETAILS, COMMUNICATION_NEEDS, COMMUNICATION_LANGUAGE)
 
 
 def skip_question(plan_reference: str, question: str) -> None:
@@ -567,7 +568,7 @@ def set_involved(plan_reference: str, involved: Sequence[InvolvedView]) -> None:
     def record(session: Session, plan: Plan) -> None:
         plan.involved = entries
         if any(entry["role"] == "supporter" and entry["name"] for entry in entries):
-            _answered(plan, "helper_details")
+            _answered(plan, HELPER_DETAILS)
 
     _change(plan_reference, record)
 
@@ -582,7 +583,7 @@ def set_communication_needs(plan_reference: str, codes: Iterable[str], detail: O
     def record(session: Session, plan: Plan) -> None:
         plan.communication_needs = wanted
         plan.communication_detail = check_text(detail) or None if detail else None
-        _answered(plan, "communication_needs")
+        _answered(plan, COMMUNICATION_NEEDS)
 
     _change(plan_reference, record)
 
