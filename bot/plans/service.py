@@ -584,6 +584,8 @@ def set_communication_needs(plan_reference: str, codes: Iterable[str], detail: O
         plan.communication_needs = wanted
         plan.communication_detail = check_text(detail) or None if detail else None
         _answered(plan, COMMUNICATION_NEEDS)
+        if plan.communication_detail or "other_language" not in wanted:
+            _answered(plan, COMMUNICATION_LANGUAGE)  # a language named, or none needed: nothing left skipped
 
     _change(plan_reference, record)
 

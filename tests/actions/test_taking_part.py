@@ -296,3 +296,12 @@ async def test_a_relative_named_in_the_information_answer_is_not_a_change_to_the
 
     plan = service.get_plan(plan_ref)
     assert plan.management == "direct_payment" and plan.communication_needs == ()
+
+
+async def test_a_language_named_later_is_no_longer_kept_as_skipped(plan_ref) -> None:
+    await another_language(plan_ref)
+    service.skip_question(plan_ref, "communication_language")
+
+    service.set_communication_needs(plan_ref, ["other_language"], "Krio")
+
+    assert service.get_plan(plan_ref).skipped_questions == ()
