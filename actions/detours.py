@@ -1,5 +1,5 @@
-"""Detours the person can take anywhere in the plan (DESIGN §6): a sign of risk, asking for a
-person, a question about personal budgets, stopping or saving for later, and small talk.
+"""Detours the person can take anywhere in the plan (DESIGN §6): a sign of risk (or a check-in
+when the risk model is unsure), asking for a person, a question about personal budgets, stopping or saving for later, and small talk.
 
 The same detection and handling serve the router (outside forms) and every form (through
 actions/forms/detours.py), so a detour is never blocked by a form."""
@@ -15,16 +15,17 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import answer_question
-from actions.safety import offer_handoff, respond_to_risk
+from actions.safety import CHECK_IN_RESPONSE, check_in, offer_handoff, respond_to_risk
 from bot.answers.reading import asks_what_it_means
 from bot.config import get_settings
 from bot.parsing.replies import ends_a_list
-from bot.safety.detector import message_shows_risk
+from bot.safety.detector import Concern, message_concern
 from bot.safety.phrases import asks_for_person, mentions_contact
 
 
 class Detour(enum.Enum):
     SAFEGUARDING = "safeguarding"
+    CHECK_IN = "safety_check_in"
     HANDOFF = "request_human"
     QUESTION = "faq"
     PAUSE = "pause"
@@ -119,11 +120,41 @@ def asks_to_start_again(text: str) -> bool:
     return " ".join(said.split()) in _START_AGAIN
 
 
-def detect(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
-    """Which detour, if any, the latest user message takes."""
-    text = message.get("text") or ""
-    if message_shows_risk(message, in_form):
+def detect(message: Dict[str, Any], in_form: bool, may_check_in: bool = True) -> Optional[Detour]:
+    """Which detour, if any, the latest user message takes. A message the risk model is unsure
+    of, which takes no other detour, is a check-in when `may_check_in`."""
+    concern = message_concern(message, in_form)
+    if concern is Concern.RISK:
         return Detour.SAFEGUARDING
+    detour = _asked_for(message, in_form)
+    if detour is None and concern is Concern.CHECK_IN and may_check_in:
+        return Detour.CHECK_IN
+    return detour
+
+
+def detect_latest(tracker: Tracker, in_form: bool) -> Optional[Detour]:
+    """`detect` for the tracker's latest message: never a check-in straight after one, so a
+    person who carries on after it is not checked on again and again."""
+    return detect(tracker.latest_message, in_form, may_check_in=not _checked_in_last_turn(tracker))
+
+
+def _checked_in_last_turn(tracker: Tracker) -> bool:
+    """The assistant's replies to the person's message before the latest one held a check-in."""
+    users_seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users_seen += 1
+            if users_seen == 2:
+                return False
+        elif users_seen == 1 and event.get("event") == "bot":
+            if (event.get("metadata") or {}).get("utter_action") == CHECK_IN_RESPONSE:
+                return True
+    return False
+
+
+def _asked_for(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
+    """The detour the message asks for in words or by its intent, if any."""
+    text = message.get("text") or ""
     if asks_for_person(text):
         return Detour.HANDOFF
     if asks_to_start_again(text):
@@ -158,6 +189,9 @@ async def handle(kind: Detour, dispatcher: CollectingDispatcher, tracker: Tracke
     settings = get_settings()
     if kind is Detour.SAFEGUARDING:
         return await respond_to_risk(dispatcher, tracker)
+    if kind is Detour.CHECK_IN:
+        check_in(dispatcher)
+        return []
     if kind is Detour.HANDOFF:
         return await offer_handoff(dispatcher, tracker)
     if kind is Detour.QUESTION:

@@ -87,7 +87,7 @@ class ActionNextSection(Action):
         #: coming back after a pause: the section's answers so far are kept, not asked again
         resuming = bool(tracker.get_slot(PAUSED)) and responding_to_user(tracker)
         if responding_to_user(tracker):
-            detour = detours.detect(tracker.latest_message, in_form=False)
+            detour = detours.detect_latest(tracker, in_form=False)
             if detour is not None:
                 events += await detours.handle(detour, dispatcher, tracker)
                 if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
@@ -117,7 +117,7 @@ class ActionNextSection(Action):
         if review_wanted:
             return events + await route_review(dispatcher, tracker)
         if not plan_reference(tracker):
-            told = not responding_to_user(tracker) or detours.detect(tracker.latest_message, in_form=False) is not None
+            told = not responding_to_user(tracker) or detours.detect_latest(tracker, in_form=False) is not None
             finished = await after_finished_review(dispatcher, tracker, say=not told)
             if finished:
                 return events + finished
@@ -167,7 +167,7 @@ class ActionNextSection(Action):
             return self._pick_up(loose)
         if section == "submitted":
             phone = get_settings().council_phone
-            answering = responding_to_user(tracker) and not detours.detect(tracker.latest_message, in_form=False)
+            answering = responding_to_user(tracker) and not detours.detect_latest(tracker, in_form=False)
             if answering and asks_for_a_change(latest_text(tracker)):
                 dispatcher.utter_message(response="utter_change_after_sent", council_phone=phone)
             elif answering or opened:  # coming back to a sent plan: what they can do now

@@ -48,7 +48,7 @@ class ValidateCopyForm(SectionFormValidation):
         """A way chosen plainly in words is an answer, not a detour ("download it, I'll save it to
         my laptop" is not saving for later); a sign of risk is always heard."""
         said = copy_route_said(latest_text(tracker), copy_routes(channel_of(tracker)))
-        risk = detours.detect(tracker.latest_message, in_form=True) is detours.Detour.SAFEGUARDING
+        risk = detours.detect_latest(tracker, in_form=True) is detours.Detour.SAFEGUARDING
         if said is not None and said[1] and not risk:
             return None
         return await super().detour(requested, dispatcher, tracker)

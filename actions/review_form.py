@@ -151,7 +151,7 @@ class ValidateReviewConversationForm(ServiceCosting, SectionFormValidation):
         self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Optional[List[EventType]]:
         events = await super().detour(requested, dispatcher, tracker)
-        kind = detours.detect(tracker.latest_message, in_form=True)
+        kind = detours.detect_latest(tracker, in_form=True)
         if events is not None and kind in (detours.Detour.SAFEGUARDING, detours.Detour.HANDOFF):
             await call(record.set_needs_person, int(tracker.get_slot(REVIEW_ID)), True)
         return events

@@ -50,6 +50,16 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return []
 
 
+#: the check-in when the risk model is unsure (bot/safety/detector.py): where to get help, no flag
+CHECK_IN_RESPONSE = "utter_safety_check_in"
+
+
+def check_in(dispatcher: CollectingDispatcher) -> None:
+    """A kind check on the person, with where to get help; the plan is not flagged (the person
+    can ask for a person, and a clearer sign of risk is signposted and flagged)."""
+    dispatcher.utter_message(response=CHECK_IN_RESPONSE)
+
+
 async def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     settings = get_settings()
     try:

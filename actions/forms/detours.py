@@ -1,10 +1,11 @@
 """Detours inside a form (DESIGN §6): a sign of risk, a request for a person, a question about
 personal budgets, stop/save for later or start this part again is handled (actions/detours.py)
 whatever question is open; the answer to that question is not lost, it is asked again. A
-message the question's choice model reads surely as an answer is an answer, not a detour.
+message the question's choice model reads surely as an answer is an answer, not a question, a
+request for a person or a check-in (a clear sign of risk is always heard).
 
 Domain entries: slots `requested_slot`, `paused`, `plan_reference` (to flag the plan); the
-responses actions/detours.py says: `utter_safeguarding`, `utter_safeguarding_followup`,
+responses actions/detours.py says: `utter_safeguarding`, `utter_safeguarding_followup`, `utter_safety_check_in`,
 `utter_person_offer`, `utter_handoff`, `utter_handoff_continue`, `utter_handoff_call`,
 `utter_<faq answer>` (domain/faq.yml), `utter_faq_unknown`, `utter_out_of_scope`, `utter_paused`,
 `utter_start_section_again`, `utter_goodbye`, `utter_you_are_welcome`, `utter_iamabot`; and for a
@@ -41,7 +42,7 @@ class Detours:
         self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Optional[List[EventType]]:
         """The events of the detour the message takes while `requested` is asked, or None."""
-        detour = detours.detect(tracker.latest_message, in_form=True)
+        detour = detours.detect_latest(tracker, in_form=True)
         if (
             detour in (detours.Detour.QUESTION, detours.Detour.HANDOFF)
             and not asks_for_person(latest_text(tracker))
@@ -49,6 +50,8 @@ class Detours:
             and await self.reads_as_answer(requested, tracker)
         ):
             detour = None  # 'social worker' answers 'who is making this plan?'; it is not a request
+        elif detour is detours.Detour.CHECK_IN and await self.reads_as_answer(requested, tracker):
+            detour = None  # a sure pick from the question's own choices needs no check-in
         if detour is None:
             return await self.review_request(requested, dispatcher, tracker)
         events = await detours.handle(detour, dispatcher, tracker)

@@ -449,21 +449,32 @@ def table(counts: Dict[str, Counter], wrong_money: int) -> str:
 
 async def safety_figures(parse: Callable[[str], Any], path: Path = HELD_OUT_SAFETY) -> List[str]:
     """The safety detector (bot/safety/detector.py) on the held-out safety messages, inside and
-    outside a form: recall on risk messages and false alarms on ordinary ones."""
+    outside a form: recall on risk messages and false alarms on ordinary ones, a message counting
+    as caught when it is signposted or checked on (how many of each in brackets)."""
     from bot.safety import detector
 
     texts = [(row.get("message") or row["text"], row["label"]) for row in rows(path)]
     scored = [(text, label == "risk", detector.risk_confidence(await parse(text))) for text, label in texts]
     lines = []
     for in_form in (True, False):
-        flagged = [(risk, detector.decide(text, confidence, in_form)) for text, risk, confidence in scored]
-        risky, ordinary = [f for r, f in flagged if r], [f for r, f in flagged if not r]
+        said = [(risk, detector.assess(text, confidence, in_form)) for text, risk, confidence in scored]
         lines.append(
-            f"safety {'inside' if in_form else 'outside'} a form: recall {sum(risky) / len(risky):.3f} "
-            f"({sum(risky)} of {len(risky)}), false alarms {sum(ordinary) / len(ordinary):.1%} "
-            f"({sum(ordinary)} of {len(ordinary)})"
+            f"safety {'inside' if in_form else 'outside'} a form: " + _caught(said, True) + ", " + _caught(said, False)
         )
     return lines
+
+
+def _caught(said: List[Tuple[bool, Any]], risk: bool) -> str:
+    """'recall 0.950 (95 of 100: 80 signposted, 15 checked on)' for the risk messages, or the
+    false alarms on the ordinary ones."""
+    from bot.safety.detector import Concern
+
+    concerns = [concern for r, concern in said if r is risk]
+    signposted = concerns.count(Concern.RISK)
+    checked = concerns.count(Concern.CHECK_IN)
+    caught, n = signposted + checked, len(concerns)
+    figure = f"recall {caught / n:.3f}" if risk else f"false alarms {caught / n:.1%}"
+    return f"{figure} ({caught} of {n}: {signposted} signposted, {checked} checked on)"
 
 
 def main() -> None:

@@ -37,7 +37,7 @@ from bot.nlu.risk_model import RISK_INTENT, RiskModel, load_safety_file, risk_pr
 from bot.safety import detector
 from bot.safety.phrases import mentions_concern, shows_risk
 
-THRESHOLDS = (0.3, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 #: the written-apart file's stem: its figures are printed on their own
 WRITTEN_APART = "written_apart"
 
@@ -166,6 +166,20 @@ def chosen(scored: Sequence[Scored], in_form: bool) -> float:
     return max((t for t, f in new.items() if f[0] >= old[0] and f[1] >= old[1]), default=min(THRESHOLDS))
 
 
+#: issue 14's most false alarms, for the check-in thresholds
+MOST_FALSE_ALARMS = 0.05
+
+
+def chosen_check_in(scored: Sequence[Scored], in_form: bool) -> Tuple[float, float, float]:
+    """(threshold, recall, false alarms) of the check-in band, by the rule in the detector's
+    docstring: the lowest threshold on the grid whose false alarms (signposting and check-ins
+    together, on the ordinary examples of this context) are at most MOST_FALSE_ALARMS."""
+    ordinary: Callable[[Example], bool] = (lambda e: e.answer) if in_form else (lambda e: True)
+    figures = {t: rates(scored, partial(new_rule, in_form=in_form, threshold=t), ordinary) for t in THRESHOLDS}
+    lowest = min((t for t, (_, alarms) in figures.items() if alarms <= MOST_FALSE_ALARMS), default=max(THRESHOLDS))
+    return lowest, *figures[lowest]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=1)
@@ -180,7 +194,12 @@ def main() -> None:
     for in_form in (True, False):
         print("\n".join(table(scored, in_form)))
         print(
-            f"chosen: {chosen(scored, in_form)} (detector: {detector.INSIDE_FORM if in_form else detector.OUTSIDE_FORM})\n"
+            f"chosen: {chosen(scored, in_form)} (detector: {detector.INSIDE_FORM if in_form else detector.OUTSIDE_FORM})"
+        )
+        check_in, recall, alarms = chosen_check_in(scored, in_form)
+        print(
+            f"check in from: {check_in}, recall {recall:.3f}, false alarms {alarms:.3f} "
+            f"(detector: {detector.CHECK_IN_INSIDE if in_form else detector.CHECK_IN_OUTSIDE})\n"
         )
 
 

@@ -2,7 +2,7 @@
 typed and what the assistant said, for restoring the chat page and for the adviser console.
 
 Safeguarding stays with the council: the person's own copy (`for_person=True`) leaves out each
-message that showed risk and the assistant's safeguarding replies to it, so someone else who
+message that showed risk (or was checked on) and the assistant's replies to it, so someone else who
 opens the page later does not see them. Advisers see everything.
 
 Blocking (SQLAlchemy): call it from a thread in async code."""
@@ -19,8 +19,8 @@ from bot.privacy.conversations import tracker_engine
 
 #: the newest messages kept when a long conversation is read back
 MAX_MESSAGES = 400
-#: the domain responses of the safeguarding reply (actions/safety.py), shown only to advisers
-COUNCIL_ONLY_RESPONSES = frozenset({"utter_safeguarding", "utter_safeguarding_followup"})
+#: the domain responses of the safeguarding reply and the check-in (actions/safety.py), shown only to advisers
+COUNCIL_ONLY_RESPONSES = frozenset({"utter_safeguarding", "utter_safeguarding_followup", "utter_safety_check_in"})
 EVENTS = table("events", column("id"), column("sender_id"), column("type_name"), column("timestamp"), column("data"))
 
 

@@ -3,13 +3,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from rasa_sdk import Tracker
 
 from actions.management import ValidateManagementForm
 from actions.outcomes import ValidateImportantForm, ValidateOutcomesForm
 from actions.plan import ValidateReviewForm
+from actions.services import ValidateServicesForm
 from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
+from bot.plans.service import NewService
+from bot.safety import detector
 
 
 @pytest.fixture
@@ -52,6 +56,73 @@ async def test_risk_inside_a_form_is_signposted_flagged_and_the_question_kept(pl
     assert out.slots["important_to_me"] is None
     plan = service.get_plan(plan_ref)
     assert "safeguarding" in plan.flags and plan.important_to_me is None
+
+
+def _important_said(plan_ref: str, text: str, risk_probability: float, after_a_check_in: bool = False) -> Tracker:
+    """The answer to 'what is important to you?' with the risk model's probability; with
+    `after_a_check_in`, the person's previous message was answered by a check-in and the question
+    again."""
+    intent = {"name": "inform", "confidence": 0.9}
+    parse = {"intent": intent, "intent_ranking": [intent], "entities": [], "risk_probability": risk_probability}
+    t = tracker(
+        {"plan_reference": plan_ref}, text, filled="important_to_me", active_loop="important_form", parse_data=parse
+    )
+    if after_a_check_in:
+        t.events[:0] = [
+            {"event": "user", "text": "tired of all of it really"},
+            {"event": "bot", "text": "That sounds hard.", "metadata": {"utter_action": "utter_safety_check_in"}},
+            {
+                "event": "bot",
+                "text": "What is important to you?",
+                "metadata": {"utter_action": "utter_ask_important_to_me"},
+            },
+        ]
+    return t
+
+
+async def test_a_message_the_risk_model_is_unsure_of_gets_a_check_in_and_the_question_kept(plan_ref: str) -> None:
+    out = await run(
+        ValidateImportantForm(), _important_said(plan_ref, "tired of all of it really", detector.CHECK_IN_INSIDE)
+    )
+    assert out.responses == ["utter_safety_check_in"]
+    assert out.slots["important_to_me"] is None
+    plan = service.get_plan(plan_ref)
+    assert "safeguarding" not in plan.flags and plan.important_to_me is None
+
+
+async def test_the_answer_after_a_check_in_is_taken_not_checked_again(plan_ref: str) -> None:
+    text = "seeing my grandchildren, honestly I'm just tired"
+    out = await run(
+        ValidateImportantForm(), _important_said(plan_ref, text, detector.CHECK_IN_INSIDE, after_a_check_in=True)
+    )
+    assert "utter_safety_check_in" not in out.responses
+    assert service.get_plan(plan_ref).important_to_me == text
+
+
+async def test_a_clear_sign_of_risk_after_a_check_in_is_signposted(plan_ref: str) -> None:
+    text = "no I'm not ok, I've been saving my tablets"
+    out = await run(
+        ValidateImportantForm(), _important_said(plan_ref, text, detector.INSIDE_FORM, after_a_check_in=True)
+    )
+    assert out.responses[0] == "utter_safeguarding"
+    assert "safeguarding" in service.get_plan(plan_ref).flags
+
+
+async def test_a_sure_pick_from_the_questions_own_choices_needs_no_check_in(plan_ref: str) -> None:
+    """'Which of your outcomes will this help with?' answered with an outcome the person already gave."""
+    outcome = service.add_outcome(plan_ref, "Get out to the shops")
+    taxi = service.add_service(plan_ref, NewService("transport", "a taxi to the shops", None, None, Decimal(20)))
+    intent = {"name": "inform", "confidence": 0.9}
+    parse = {"intent": intent, "intent_ranking": [intent], "entities": [], "risk_probability": detector.CHECK_IN_INSIDE}
+    slots = {"plan_reference": plan_ref, "service_category": "transport", "service_description": taxi.description}
+    slots.update(service_cost="20", service_cost_period="week", service_id=taxi.id)
+    text = "getting out to the shops"
+    out = await run(
+        ValidateServicesForm(),
+        tracker(slots, text, filled="service_outcomes", active_loop="services_form", parse_data=parse),
+    )
+    assert "utter_safety_check_in" not in out.responses
+    assert out.slots["service_outcomes"] == str(outcome.id)
 
 
 async def test_a_question_inside_a_form_is_answered_and_the_question_kept(plan_ref: str) -> None:

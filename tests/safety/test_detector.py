@@ -39,3 +39,20 @@ def test_without_a_risk_model_the_intent_model_stands_in() -> None:
     assert detector.risk_confidence({"text": ORDINARY, "intent_ranking": ranking}) == 0.7
     assert detector.risk_confidence({"text": ORDINARY, "intent": {"name": "inform", "confidence": 1.0}}) == 0.0
     assert detector.risk_confidence(None) == 0.0
+
+
+@pytest.mark.parametrize(
+    "in_form, check_in, signpost",
+    [(True, detector.CHECK_IN_INSIDE, detector.INSIDE_FORM), (False, detector.CHECK_IN_OUTSIDE, detector.OUTSIDE_FORM)],
+)
+def test_below_the_signposting_threshold_an_unsure_model_checks_in(
+    in_form: bool, check_in: float, signpost: float
+) -> None:
+    assert check_in < signpost
+    assert detector.assess(ORDINARY, signpost, in_form) is detector.Concern.RISK
+    assert detector.assess(ORDINARY, check_in, in_form) is detector.Concern.CHECK_IN
+    assert detector.assess(ORDINARY, check_in - 0.01, in_form) is detector.Concern.NONE
+
+
+def test_a_risk_phrase_is_signposted_not_only_checked_on() -> None:
+    assert detector.assess("I want to end it all", 0.0, in_form=True) is detector.Concern.RISK

@@ -19,19 +19,24 @@ class Scored:
 
 @dataclass(frozen=True)
 class Score:
+    """A message is caught when it is signposted or checked on (bot/safety/detector.py `assess`);
+    `checked_in` holds those only checked on, risk or not."""
+
     recall: float
     false_alarm_rate: float
     missed: List[str]
     false_alarms: List[str]
+    checked_in: List[str]
 
 
 def score(messages: List[Scored], in_form: bool) -> Score:
-    flagged = {m.text for m in messages if detector.decide(m.text, m.confidence, in_form)}
+    concern = {m.text: detector.assess(m.text, m.confidence, in_form) for m in messages}
     risky = [m.text for m in messages if m.risk]
     ordinary = [m.text for m in messages if not m.risk]
-    missed = [t for t in risky if t not in flagged]
-    false_alarms = [t for t in ordinary if t in flagged]
-    return Score(1 - len(missed) / len(risky), len(false_alarms) / len(ordinary), missed, false_alarms)
+    missed = [t for t in risky if concern[t] is detector.Concern.NONE]
+    false_alarms = [t for t in ordinary if concern[t] is not detector.Concern.NONE]
+    checked_in = [m.text for m in messages if concern[m.text] is detector.Concern.CHECK_IN]
+    return Score(1 - len(missed) / len(risky), len(false_alarms) / len(ordinary), missed, false_alarms, checked_in)
 
 
 def scored_messages(parse: ParseFn, labelled: Sequence[Tuple[str, str]]) -> List[Scored]:

@@ -190,6 +190,23 @@ async def test_the_persons_history_leaves_out_the_safeguarding_exchange(client: 
     assert texts == ["What is important to you?", "What is important to you?", "my garden", "Thank you."]
 
 
+async def test_the_persons_history_leaves_out_a_safety_check_in(client: TestClient, database: str) -> None:
+    conversation = await verified_chat(client)
+    save_conversation(
+        database,
+        conversation,
+        [
+            ("bot", "What would you like to change?", []),
+            ("user", "I'd like it all to stop", []),
+            ("bot", "That sounds hard. I want to check you're all right.", []),
+            ("bot", "What would you like to change?", []),
+        ],
+        responses={0: "utter_ask_first_outcome", 2: "utter_safety_check_in", 3: "utter_ask_first_outcome"},
+    )
+    texts = [m["text"] for m in (await (await client.get("/api/history")).json())["messages"]]
+    assert texts == ["What would you like to change?", "What would you like to change?"]
+
+
 async def test_erasing_a_person_ends_their_browsers_hold_on_the_conversation(
     client: TestClient, demo_person: str
 ) -> None:
