@@ -76,6 +76,11 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
     expect(reply, "direct payment", "change or be able to do")
     expect(chat.say("to get to church on Sundays"), "added")
 
+    # A message the risk model is unsure of gets a check-in, then the same question again; the
+    # outcomes stay as they were (the plan's outcomes are checked below).
+    reply = chat.say("I'm worn out and fed up with everything")
+    expect(reply, "check you're all right", "116 123", "anything else")
+
     # Asking for a person, and a message that shows risk, both work inside a form.
     expect(chat.say("can I speak to a real person please"), "get in touch", "anything else")
     reply = chat.say("her son takes all her money and shouts at her")
