@@ -19,7 +19,7 @@ from actions.common import within_limits
 from actions.forms.choice_checks import ChoiceChecks
 from actions.forms.recording import is_meaningful
 from actions.plan_changes import MAX_HOURS, MAX_RATE
-from actions.service_questions import cost_questions
+from actions.service_questions import cost_questions, for_later
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import COST_PERIODS, PERIOD_PAID, SERVICE_CATEGORIES
 from bot.money import format_pounds
@@ -124,7 +124,7 @@ class ServiceCosting(ChoiceChecks):
         """The slot updates of an answer to "What kind of support?" (a long answer is also its description)."""
         if several_supports(text):  # two supports, each with its cost: one at a time, never merged
             dispatcher.utter_message(response="utter_one_support_at_a_time")
-            return {SERVICE_CATEGORY: None}
+            return {SERVICE_CATEGORY: None, **for_later(text)}
         reading = read_choice(text, SERVICE_CATEGORIES, tracker.latest_message, QUESTION_OF_SLOT[SERVICE_CATEGORY])
         category, asked = self.choose(
             dispatcher, tracker, SERVICE_CATEGORY, reading, text, "utter_category_not_understood"
@@ -144,7 +144,7 @@ class ServiceCosting(ChoiceChecks):
             return self.reject(dispatcher, tracker, SERVICE_DESCRIPTION, "utter_description_too_short")
         if several_supports(text):
             dispatcher.utter_message(response="utter_one_support_at_a_time")
-            return {SERVICE_DESCRIPTION: None}
+            return {SERVICE_DESCRIPTION: None, **for_later(text)}
         kept, _ = await within_limits(dispatcher, service.check_text, text)
         if not kept:
             return {SERVICE_DESCRIPTION: None}

@@ -5,7 +5,8 @@ all, each assessed need that nothing meets yet."""
 
 from __future__ import annotations
 
-from typing import Any, List, Mapping
+import textwrap
+from typing import Any, Dict, List, Mapping
 
 from bot.choices import HOURLY_CATEGORIES
 from bot.slot_names import (
@@ -21,6 +22,7 @@ from bot.slot_names import (
     SERVICE_OUTCOMES,
     SERVICE_RATE,
     SERVICE_VISITS_PER_WEEK,
+    SUPPORT_FOR_LATER,
     UNMET_NEED,
     UNMET_NEEDS_LEFT,
 )
@@ -40,6 +42,14 @@ SERVICE_SLOTS = (
 #: what add_another_service holds once the person has said that is all; not something anyone
 #: types, because the form works out its questions from the raw reply before validating it
 FINISHED = "(no more services)"
+#: how much of the person's words about more support is kept to remind them of
+FOR_LATER_LENGTH = 160
+
+
+def for_later(text: str) -> Dict[str, Any]:
+    """The slot update that keeps more support the person told about while another was being
+    planned, so that "Would you like to add another?" reminds them of it (their words, shortened)."""
+    return {SUPPORT_FOR_LATER: textwrap.shorten(" ".join(text.split()), FOR_LATER_LENGTH, placeholder="…")}
 
 
 def cost_questions(slots: Mapping[str, Any]) -> List[str]:

@@ -36,6 +36,7 @@ from actions.service_questions import (
     COST_SLOTS,
     FINISHED,
     SERVICE_SLOTS,
+    for_later,
     service_questions,
 )
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
@@ -73,6 +74,7 @@ from bot.slot_names import (
     SERVICE_NEEDS,
     SERVICE_OUTCOMES,
     SERVICE_RATE,
+    SUPPORT_FOR_LATER,
     UNMET_NEED,
     UNMET_NEEDS_LEFT,
 )
@@ -220,7 +222,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             text, current.category, current.description
         ):  # 'she'd need a taxi, £18': not this service's cost
             dispatcher.utter_message(response="utter_other_support_later", description=current.description)
-            return [SlotSet(requested, None)]
+            return [SlotSet(requested, None), *(SlotSet(name, value) for name, value in for_later(text).items())]
         figures = figures_said(tracker)
         if not sounds_like_correction(text) and not ("money" in figures and change_doubt(text)):
             return self._check_change(current, figures, text, requested)
@@ -320,9 +322,9 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
     ) -> Dict[Text, Any]:
         answer, asked = self._yes_or_no(dispatcher, tracker, ADD_ANOTHER_SERVICE, str(value or ""))
         if answer == "yes":
-            return {name: None for name in SERVICE_SLOTS}
+            return {name: None for name in SERVICE_SLOTS} | {SUPPORT_FOR_LATER: None}
         if answer == "no":
-            return await self._finish(dispatcher, tracker)
+            return await self._finish(dispatcher, tracker) | {SUPPORT_FOR_LATER: None}
         return asked
 
     async def _finish(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
@@ -370,6 +372,22 @@ def _figure_kind(figures: Dict[str, str]) -> Optional[str]:
     if "money" in figures:
         return "rate" if figures.get("money_period") == "hour" else "cost"
     return None
+
+
+class AskAddAnotherService(Action):
+    """'Would you like to add another kind of support?', or, when the person told about more
+    support while another was being planned, a reminder of it in their words."""
+
+    def name(self) -> Text:
+        return "action_ask_add_another_service"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[EventType]:
+        said = tracker.get_slot(SUPPORT_FOR_LATER)
+        if said:
+            dispatcher.utter_message(response="utter_ask_add_another_service_said", support_said=said)
+        else:
+            dispatcher.utter_message(response="utter_ask_add_another_service")
+        return []
 
 
 class AskServiceOutcomes(Action):

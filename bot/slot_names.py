@@ -49,6 +49,8 @@ PAYEE_LIVES_WITH = "payee_lives_with"
 #: the service just recorded, which corrections change; kept when another service is started
 SERVICE_ID = "service_id"
 ADD_ANOTHER_SERVICE = "add_another_service"
+#: more support the person told about while another was being planned, to remind them of
+SUPPORT_FOR_LATER = "support_for_later"
 #: the answer about an assessed need nothing in the plan meets yet, and the needs still to ask about
 UNMET_NEED = "unmet_need"
 UNMET_NEEDS_LEFT = "unmet_needs_left"

@@ -409,6 +409,7 @@ async def test_a_cost_of_other_support_while_a_question_is_open_changes_nothing(
     assert "utter_service_changed" not in out.responses and "utter_other_support_later" in out.responses
     assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
     assert out.slots["requested_slot"] == "service_outcomes"
+    assert out.slots["support_for_later"] == WI  # kept, to remind them at "add another?"
 
 
 async def test_a_bare_figure_while_a_question_is_open_is_put_back_before_it_is_used(plan_ref: str) -> None:

@@ -4,10 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from actions.services import FINISHED, ValidateServicesForm, service_questions
+from actions.service_questions import FOR_LATER_LENGTH, for_later
+from actions.services import FINISHED, AskAddAnotherService, ValidateServicesForm, service_questions
 from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
+from bot.plans.service import NewService
 
 FORM = "services_form"
 
@@ -109,7 +111,7 @@ async def test_no_more_services_needs_at_least_one(plan_ref: str) -> None:
 
 @pytest.mark.parametrize("reply", ["no", "No", "nope"])
 async def test_no_more_services_after_a_plain_no(plan_ref: str, reply: str) -> None:
-    service.add_service(plan_ref, service.NewService("transport", "taxi", None, None, Decimal(20)))
+    service.add_service(plan_ref, NewService("transport", "taxi", None, None, Decimal(20)))
     known = dict(
         service_category="transport",
         service_description="taxi",
@@ -273,6 +275,29 @@ async def test_two_costed_supports_in_one_message_are_taken_one_at_a_time(plan_r
     assert "utter_one_support_at_a_time" in out.responses
     assert out.slots[slot] is None and out.slots.get("service_description") is None
     assert not service.get_plan(plan_ref).services
+    assert out.slots["support_for_later"] == TWO  # kept, to remind them at "add another?"
+
+
+async def test_add_another_reminds_the_person_of_the_support_they_told_about_in_their_words(plan_ref: str) -> None:
+    out = await run(AskAddAnotherService(), tracker_after(plan_ref, {"support_for_later": TWO}, "no"))
+    assert out.messages[0]["response"] == "utter_ask_add_another_service_said"
+    assert out.messages[0]["support_said"] == TWO
+    out = await run(AskAddAnotherService(), tracker_after(plan_ref, {}, "no"))
+    assert out.responses == ["utter_ask_add_another_service"]
+
+
+@pytest.mark.parametrize("said", ["yes", "no, that's all"])
+async def test_the_reminder_is_said_once_whatever_the_answer(plan_ref: str, said: str) -> None:
+    service.add_service(plan_ref, NewService("transport", "a taxi to the WI", None, None, Decimal(18)))
+    out = await run(
+        ValidateServicesForm(), answer(plan_ref, "add_another_service", said, support_for_later=TWO, service_id=1)
+    )
+    assert out.slots["support_for_later"] is None
+
+
+def test_what_is_kept_for_later_is_bounded_and_tidy() -> None:
+    kept = for_later("a cleaner   every week\n" + "and more " * 100)["support_for_later"]
+    assert len(kept) <= FOR_LATER_LENGTH and kept.startswith("a cleaner every week and more") and kept.endswith("…")
 
 
 async def test_one_support_with_two_amounts_there_and_back_is_still_one(plan_ref: str) -> None:

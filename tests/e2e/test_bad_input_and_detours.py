@@ -86,6 +86,9 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
     reply = chat.say("her son takes all her money and shouts at her")
     expect(reply, "999", "116 123")
     expect(chat.say("that's all"), "What kind of support")
+    # Two supports with their own costs in one message: one at a time, the other remembered.
+    reply = chat.say("a home care agency at £25 an hour and also a cleaner for £40 a fortnight")
+    expect(reply, "one at a time", "What kind of support")
 
     # Every process restarts mid-conversation: the conversation and the plan carry on.
     servers.restart()
@@ -98,7 +101,7 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
     expect(chat.say("5 hrs"), "each hour")
     expect(chat.say("-20"), "more than £0")
     expect(chat.say("£25"), "£125.00 a week", "outcomes")
-    expect(chat.say("none of them"), "another")
+    expect(chat.say("none of them"), "Earlier you told me about more support", "also a cleaner for £40")
     expect(chat.say("yes"), "What kind of support")
     expect(chat.say("equipment"), "Tell me a little about it")
     expect(chat.say("a perching stool for the kitchen"), "How much will it cost")
