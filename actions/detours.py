@@ -1,5 +1,6 @@
 """Detours the person can take anywhere in the plan (DESIGN §6): a sign of risk (or a check-in
-when the risk model is unsure), asking for a person, a question about personal budgets, stopping or saving for later, and small talk.
+when the risk model is unsure), asking for a person, a question about personal budgets, stopping
+or saving for later, and small talk.
 
 The same detection and handling serve the router (outside forms) and every form (through
 actions/forms/detours.py), so a detour is never blocked by a form."""
