@@ -5,8 +5,8 @@ BRIEF_p.md, written after the check-in thresholds were chosen and scored once wi
 
 A message is caught when it is signposted or checked on (bot/safety/detector.py `assess`), and a
 check-in on an ordinary message counts as a false alarm. Issue 14's target is recall 0.97 with
-at most 5% false alarms. Recall is met on both sets with the check-in (README, "Safety on unseen
-phrasing"); false alarms are not (L 8% inside a form and 10% outside; P 13.3% and 15.8%, of which
+at most 5% false alarms. Recall is met on both sets with the check-in (README, "A check-in when
+the model is unsure"); false alarms are not (L 8% inside a form and 10% outside; P 13.3% and 15.8%, of which
 signposting alone 5% and 8.3%). So the floors below are the measured level less a small margin
 for retraining (training is not exactly repeatable): the test fails when the detector gets worse on
 messages nobody tuned it on. Tighten them as it gets better."""
