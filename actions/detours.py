@@ -16,10 +16,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import answer_question
-from actions.safety import CHECK_IN_RESPONSE, check_in, offer_handoff, respond_to_risk
+from actions.safety import check_in, offer_handoff, respond_to_risk
 from bot.answers.reading import asks_what_it_means
 from bot.config import get_settings
 from bot.parsing.replies import ends_a_list
+from bot.safety import replies as safety_replies
 from bot.safety.detector import Concern, message_concern
 from bot.safety.phrases import asks_for_person, mentions_contact
 
@@ -148,7 +149,7 @@ def _checked_in_last_turn(tracker: Tracker) -> bool:
             if users_seen == 2:
                 return False
         elif users_seen == 1 and event.get("event") == "bot":
-            if (event.get("metadata") or {}).get("utter_action") == CHECK_IN_RESPONSE:
+            if (event.get("metadata") or {}).get("utter_action") == safety_replies.CHECK_IN:
                 return True
     return False
 

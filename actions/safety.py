@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import call, plan_reference
 from bot.config import get_settings
 from bot.plans import service
+from bot.safety import replies
 
 logger = logging.getLogger(__name__)
 
@@ -37,27 +38,23 @@ def _by_sms(tracker: Tracker) -> bool:
 async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
     """Signpost at once (999, safeguarding line, Samaritans); flag the plan if there is one."""
     settings = get_settings()
-    dispatcher.utter_message(response="utter_safeguarding", safeguarding_phone=settings.safeguarding_phone)
+    dispatcher.utter_message(response=replies.SAFEGUARDING, safeguarding_phone=settings.safeguarding_phone)
     try:
         flagged = await _flag(tracker, "safeguarding")
     except Exception:  # the signposting above must never depend on the database
         logger.exception("Could not flag a plan for safeguarding")
         flagged = False
     if flagged and not _by_sms(tracker):
-        dispatcher.utter_message(response="utter_safeguarding_followup")
+        dispatcher.utter_message(response=replies.SAFEGUARDING_FOLLOWUP)
     else:
         dispatcher.utter_message(response="utter_person_offer")
     return []
 
 
-#: the check-in when the risk model is unsure (bot/safety/detector.py): where to get help, no flag
-CHECK_IN_RESPONSE = "utter_safety_check_in"
-
-
 def check_in(dispatcher: CollectingDispatcher) -> None:
     """A kind check on the person, with where to get help; the plan is not flagged (the person
     can ask for a person, and a clearer sign of risk is signposted and flagged)."""
-    dispatcher.utter_message(response=CHECK_IN_RESPONSE)
+    dispatcher.utter_message(response=replies.CHECK_IN)
 
 
 async def offer_handoff(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:

@@ -48,8 +48,9 @@ FOR_LATER_LENGTH = 160
 
 def for_later(text: str) -> Dict[str, Any]:
     """The slot update that keeps more support the person told about while another was being
-    planned, so that "Would you like to add another?" reminds them of it (their words, shortened)."""
-    return {SUPPORT_FOR_LATER: textwrap.shorten(" ".join(text.split()), FOR_LATER_LENGTH, placeholder="…")}
+        planned, so that "Would you like to add another?" reminds them of it (their words, shortened,
+    spaces and line breaks collapsed)."""
+    return {SUPPORT_FOR_LATER: textwrap.shorten(text, FOR_LATER_LENGTH, placeholder="…")}
 
 
 def cost_questions(slots: Mapping[str, Any]) -> List[str]:

@@ -124,11 +124,17 @@ def rates(scored: Sequence[Scored], rule: Rule, ordinary: Callable[[Example], bo
     return sum(risky) / max(len(risky), 1), sum(calm) / max(len(calm), 1)
 
 
+def _ordinary_in(in_form: bool) -> Callable[[Example], bool]:
+    """Which ordinary examples count for false alarms: inside a form the answers and everyday
+    messages, outside one every ordinary example."""
+    return (lambda e: e.answer) if in_form else (lambda e: True)
+
+
 def table(scored: Sequence[Scored], in_form: bool) -> List[str]:
     """Recall and false alarms of the old rule and of the new one at each threshold: recall on
     all risk examples and on those written apart; false alarms on the ordinary examples of this
     context and on the everyday messages alone (data/safety, the hardest)."""
-    ordinary: Callable[[Example], bool] = (lambda e: e.answer) if in_form else (lambda e: True)
+    ordinary = _ordinary_in(in_form)
     apart = [s for s in scored if s.example.source == f"safety:{WRITTEN_APART}"]
     everyday = [s for s in scored if s.example.source.startswith("safety:")]
     rules: Dict[str, Rule] = {"old rule": lambda s: old_rule(s, in_form)}
@@ -151,7 +157,7 @@ def chosen(scored: Sequence[Scored], in_form: bool) -> float:
     whose false alarms (on the ordinary examples and on the everyday ones) are no more than the
     old rule's; outside a form the highest whose recall (on all risk and on the written-apart
     risk) is no less than the old rule's."""
-    ordinary: Callable[[Example], bool] = (lambda e: e.answer) if in_form else (lambda e: True)
+    ordinary = _ordinary_in(in_form)
     apart = [s for s in scored if s.example.source == f"safety:{WRITTEN_APART}"]
     everyday = [s for s in scored if s.example.source.startswith("safety:")]
 
@@ -174,7 +180,7 @@ def chosen_check_in(scored: Sequence[Scored], in_form: bool) -> Tuple[float, flo
     """(threshold, recall, false alarms) of the check-in band, by the rule in the detector's
     docstring: the lowest threshold on the grid whose false alarms (signposting and check-ins
     together, on the ordinary examples of this context) are at most MOST_FALSE_ALARMS."""
-    ordinary: Callable[[Example], bool] = (lambda e: e.answer) if in_form else (lambda e: True)
+    ordinary = _ordinary_in(in_form)
     figures = {t: rates(scored, partial(new_rule, in_form=in_form, threshold=t), ordinary) for t in THRESHOLDS}
     lowest = min((t for t, (_, alarms) in figures.items() if alarms <= MOST_FALSE_ALARMS), default=max(THRESHOLDS))
     return lowest, *figures[lowest]

@@ -16,11 +16,10 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 from sqlalchemy import column, inspect, select, table
 
 from bot.privacy.conversations import tracker_engine
+from bot.safety import replies
 
 #: the newest messages kept when a long conversation is read back
 MAX_MESSAGES = 400
-#: the domain responses of the safeguarding reply and the check-in (actions/safety.py), shown only to advisers
-COUNCIL_ONLY_RESPONSES = frozenset({"utter_safeguarding", "utter_safeguarding_followup", "utter_safety_check_in"})
 EVENTS = table("events", column("id"), column("sender_id"), column("type_name"), column("timestamp"), column("data"))
 
 
@@ -65,7 +64,7 @@ def _message(event: Dict[str, Any], previous: Optional[Message]) -> Optional[Mes
 
 
 def _council_only(event: Dict[str, Any]) -> bool:
-    return event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in COUNCIL_ONLY_RESPONSES
+    return event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") in replies.COUNCIL_ONLY
 
 
 def _turns(events: Iterable[Dict[str, Any]]) -> Iterator[List[Dict[str, Any]]]:
