@@ -2,9 +2,11 @@
 personal budgets, stop/save for later or start this part again is handled (actions/detours.py)
 whatever question is open; the answer to that question is not lost, it is asked again. A
 message the question's choice model reads surely as an answer is an answer, not a question, a
-request for a person or a check-in (a clear sign of risk is always heard).
+request for a person or a check-in (a clear sign of risk is always heard). A check-in counts as
+a time the question is asked in a row (actions/forms/retries.py).
 
-Domain entries: slots `requested_slot`, `paused`, `plan_reference` (to flag the plan); the
+Domain entries: slots `requested_slot`, `paused`, `plan_reference` (to flag the plan), and those
+of retries; the
 responses actions/detours.py says: `utter_safeguarding`, `utter_safeguarding_followup`,
 `utter_safety_check_in`, `utter_person_offer`, `utter_handoff`, `utter_handoff_continue`, `utter_handoff_call`,
 `utter_<faq answer>` (domain/faq.yml), `utter_faq_unknown`, `utter_out_of_scope`, `utter_paused`,
@@ -23,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import detours
 from actions.common import call, latest_text
+from actions.forms.retries import Retries
 from bot.answers.reading import answers_the_question, asks_back
 from bot.reviews import record
 from bot.safety.phrases import asks_for_person
@@ -34,7 +37,7 @@ START_REVIEW = "start_review"
 REVIEW_IN_FORM_CONFIDENCE = 0.85
 
 
-class Detours:
+class Detours(Retries):
     #: a request for a review while a question is open leaves the form for the review (not in the review itself)
     hears_review_requests = True
 
@@ -56,6 +59,8 @@ class Detours:
             return await self.review_request(requested, dispatcher, tracker)
         events = await detours.handle(detour, dispatcher, tracker)
         events.append(SlotSet(requested, None))
+        if detour is detours.Detour.CHECK_IN:
+            events += [SlotSet(slot, value) for slot, value in self.asked_again(dispatcher, tracker, requested).items()]
         if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
             events += [SlotSet(PAUSED, True), SlotSet(REQUESTED_SLOT, None)]
         if detour is detours.Detour.START_AGAIN:

@@ -5,11 +5,14 @@ another way by the slot's `explain_<slot>` hook (default: the response `utter_ex
 with an offer to skip it (where the section allows) or to talk to a person. A question is never
 asked a fourth time in a row: on the third failure the conversation pauses on it, with what is
 saved kept, and the person is offered to come back to it, skip it (where allowed) or talk to a
-person. `accept` keeps a valid answer and forgets the question's failures.
+person. `asked_again` counts a question asked again after an answer that did not fail (a
+check-in) in the same count, so check-ins between failures do not make it a fourth time either.
+`accept` keeps a valid answer and forgets the question's failures.
 
 Domain entries: slots `failed_attempts`, `paused`, `requested_slot`; responses
 `utter_explain_<slot>` for each slot without an `explain_<slot>` hook, `utter_skip_or_person`,
-`utter_person_offer`, `utter_stuck`, `utter_stuck_skippable`.
+`utter_person_offer`, `utter_stuck`, `utter_stuck_skippable`, `utter_leave_for_now`,
+`utter_leave_for_now_skippable`.
 """
 
 from __future__ import annotations
@@ -56,9 +59,7 @@ class Retries:
         attempts = self._attempts(tracker)
         attempts[slot] = attempts.get(slot, 0) + 1
         if attempts[slot] >= STOP_AFTER:
-            dispatcher.utter_message(response="utter_stuck_skippable" if slot in self.skippable else "utter_stuck")
-            attempts[slot] = 0
-            return {slot: None, FAILED_ATTEMPTS: attempts, PAUSED: True, REQUESTED_SLOT: None}
+            return self._pause(dispatcher, slot, attempts)
         if attempts[slot] >= EXPLAIN_AFTER:
             self.explain(slot, dispatcher, tracker)
             dispatcher.utter_message(
@@ -67,6 +68,25 @@ class Retries:
         else:
             dispatcher.utter_message(response=response, **response_args)
         return {slot: None, FAILED_ATTEMPTS: attempts}
+
+    def asked_again(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> Dict[str, Any]:
+        """The question is to be asked again after an answer that did not fail (a check-in): it
+        counts as a time asked in a row, and on the third the conversation pauses on it as after a
+        third failure."""
+        attempts = self._attempts(tracker)
+        attempts[slot] = attempts.get(slot, 0) + 1
+        if attempts[slot] >= STOP_AFTER:
+            return self._pause(dispatcher, slot, attempts, "utter_leave_for_now")
+        return {FAILED_ATTEMPTS: attempts}
+
+    def _pause(
+        self, dispatcher: CollectingDispatcher, slot: str, attempts: Dict[str, int], response: str = "utter_stuck"
+    ) -> Dict[str, Any]:
+        """Stop asking `slot` for now (everything saved is kept) and say so with `response`, or
+        its `_skippable` form when the person may skip the question."""
+        dispatcher.utter_message(response=f"{response}_skippable" if slot in self.skippable else response)
+        attempts[slot] = 0
+        return {slot: None, FAILED_ATTEMPTS: attempts, PAUSED: True, REQUESTED_SLOT: None}
 
     def explain(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         hook = getattr(self, f"explain_{slot}", None)

@@ -18,9 +18,18 @@ from actions.review import REVIEW_QUESTIONS
 from actions.services import FINISHED, ValidateServicesForm
 from bot.answers.trackers import domain, run, tracker
 from bot.plans import service
+from bot.safety import detector
 from bot.slot_names import SERVICE_ID
 
 UNUSABLE = "hm"
+#: a message the risk model is unsure of (a check-in), and what the model made of it
+UNSURE = "I am so tired lately"
+_UNSURE_PARSE = {
+    "intent": {"name": "inform", "confidence": 0.9},
+    "intent_ranking": [{"name": "inform", "confidence": 0.9}],
+    "entities": [],
+    "risk_probability": detector.CHECK_IN_INSIDE,
+}
 _PA = {"service_category": "personal_assistant", "service_description": "help to get up"}
 _TAXI = {"service_category": "transport", "service_description": "a taxi to the day centre"}
 _RECORDED = {**_TAXI, "service_cost": "20", "service_cost_period": "week", SERVICE_ID: 1}
@@ -71,23 +80,47 @@ def test_every_question_of_every_form_is_driven() -> None:
     assert driven == in_the_domain - review_own
 
 
-@pytest.mark.parametrize("form, question, known", QUESTIONS, ids=[q[1] for q in QUESTIONS])
-async def test_no_question_is_asked_a_fourth_time_in_a_row(
-    request: pytest.FixtureRequest, demo: str, form: Type[Action], question: str, known: Dict[str, Any]
-) -> None:
+async def _asked_in_a_row(
+    request: pytest.FixtureRequest, form: Type[Action], question: str, known: Dict[str, Any], check_ins: bool
+) -> Tuple[int, List[str]]:
+    """How many times in a row `question` is asked when every answer is unusable (with
+    `check_ins`, every other one is a message the risk model is unsure of, from the first), and
+    what was said at the last answer."""
     plan_ref = request.getfixturevalue("assessed_plan_ref" if question in ASSESSED else "plan_ref")
     PLAN_BEFORE.get(question, lambda ref: None)(plan_ref)
     slots: Dict[str, Any] = {"plan_reference": plan_ref, "verified": True, **known}
     asked = 1  # the question was asked once before the first answer
-    for _ in range(4):
-        out = await run(form(), tracker(slots, UNUSABLE, filled=question, active_loop=FORM_OF[form]))
-        assert out.slots.get(question) is None, f"{UNUSABLE!r} was taken as an answer to {question}"
+    for turn in range(6):
+        unsure = check_ins and turn % 2 == 0
+        text, parse = (UNSURE, _UNSURE_PARSE) if unsure else (UNUSABLE, None)
+        out = await run(form(), tracker(slots, text, filled=question, active_loop=FORM_OF[form], parse_data=parse))
+        assert out.slots.get(question) is None, f"{text!r} was taken as an answer to {question}"
+        if unsure:
+            assert "utter_safety_check_in" in out.responses, out.responses
         stopped = out.slots.get("requested_slot", question) is None or out.slots.get("paused") is True
         if stopped:
             break
         asked += 1
         slots["failed_attempts"] = out.slots.get("failed_attempts")
         slots.update({k: v for k, v in out.slots.items() if k in ("identity_failures",)})
+    return asked, out.responses
+
+
+@pytest.mark.parametrize("form, question, known", QUESTIONS, ids=[q[1] for q in QUESTIONS])
+async def test_no_question_is_asked_a_fourth_time_in_a_row(
+    request: pytest.FixtureRequest, demo: str, form: Type[Action], question: str, known: Dict[str, Any]
+) -> None:
+    asked, said = await _asked_in_a_row(request, form, question, known, check_ins=False)
     assert asked <= 3, f"{question} was asked {asked} times in a row"
-    said = " ".join(r or "" for r in out.responses)
-    assert "utter_stuck" in said or "utter_identity" in said, out.responses
+    last = " ".join(r or "" for r in said)
+    assert "utter_stuck" in last or "utter_identity" in last, said
+
+
+@pytest.mark.parametrize("form, question, known", QUESTIONS, ids=[q[1] for q in QUESTIONS])
+async def test_check_ins_between_unusable_answers_do_not_make_a_fourth_time(
+    request: pytest.FixtureRequest, demo: str, form: Type[Action], question: str, known: Dict[str, Any]
+) -> None:
+    """A check-in asks the question again too, so it counts: check-in, unusable, check-in stops."""
+    asked, said = await _asked_in_a_row(request, form, question, known, check_ins=True)
+    assert asked <= 3, f"{question} was asked {asked} times in a row"
+    assert said[0] == "utter_safety_check_in" and said[-1].startswith("utter_leave_for_now"), said
