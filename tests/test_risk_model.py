@@ -94,3 +94,10 @@ def test_the_project_safety_files_hold_only_risk_and_ordinary_lists_without_repe
         assert set(yaml.safe_load(path.read_text(encoding="utf-8"))) <= {"risk", "ordinary"}, path.name
     texts = [t.lower() for t, _ in load_safety_examples(PROJECT_ROOT / "data" / "safety")]
     assert len(texts) == len(set(texts))
+
+
+def test_an_entry_yaml_does_not_read_as_text_is_refused(tmp_path: Path) -> None:
+    """An unquoted `no` is YAML's false: trained on as "False", it would teach nothing true."""
+    (tmp_path / "answers.yml").write_text("ordinary:\n- nobody\n- no\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="quote these entries"):
+        load_safety_examples(tmp_path)

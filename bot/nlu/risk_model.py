@@ -55,11 +55,16 @@ Labelled = List[Tuple[str, bool]]
 
 
 def load_safety_file(path: Path) -> Labelled:
-    """(text, is risk) from the `risk` and `ordinary` lists of one data/safety file."""
+    """(text, is risk) from the `risk` and `ordinary` lists of one data/safety file. Every entry
+    must be a string: YAML reads an unquoted `no` as false, which would train on "False"."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [(str(text), True) for text in data.get("risk") or []] + [
-        (str(text), False) for text in data.get("ordinary") or []
+    labelled = [(text, True) for text in data.get("risk") or []] + [
+        (text, False) for text in data.get("ordinary") or []
     ]
+    not_text = [text for text, _ in labelled if not isinstance(text, str)]
+    if not_text:
+        raise ValueError(f"{path.name}: quote these entries, they are not read as text: {not_text}")
+    return labelled
 
 
 def load_safety_examples(folder: Path) -> Labelled:

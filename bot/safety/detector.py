@@ -6,30 +6,29 @@
   data/safety) decides: at INSIDE_FORM inside a form, where most messages are answers to the
   plan's questions, and at OUTSIDE_FORM outside one.
 
-The thresholds were chosen by 5-fold cross-validation on the training data only (`python -m
-bot.safety.sweep`, 6 December 2026: 12,119 examples, 1,715 of them risk; the held-out safety
-sets were not used), against the rule this replaced (the intent model's `safeguarding`
-confidence: inside a form at 0.9 alone or 0.6 with a concern word, outside at 0.5), on the same
-folds. Recall in brackets is on the risk messages written apart (data/safety/written_apart.yml);
-false alarms inside a form are counted on answers (`inform`, data/choices) and everyday messages,
-outside on every ordinary example, and in brackets on data/safety's everyday messages alone.
+The thresholds are chosen by 5-fold cross-validation on the training data only (`python -m
+bot.safety.sweep`; the held-out safety sets are never used), against the rule the risk model
+replaced (the intent model's `safeguarding` confidence: inside a form at 0.9 alone or 0.6 with a
+concern word, outside at 0.5), on the same folds. Inside a form SIGNPOSTING starts at the lowest
+threshold whose false alarms, on the answers and everyday messages and on the everyday ones alone,
+are no more than the old rule's (every gain is recall); outside a form at the highest whose
+recall, on all risk and on the written-apart risk, is no less than the old rule's (every gain is
+fewer false alarms). `sweep.chosen` applies this rule. On 7 December 2026 (seed 1; 14,576
+examples trained on, 13,982 counted: the contrastive pairs of data/safety/pairs.yml are trained
+on, not counted; 2,472 risk), in brackets the written-apart risk and the everyday messages alone:
 
 | rule | recall | false alarms |
 | --- | --- | --- |
-| inside a form, old rule | 0.871 (0.834) | 2.8% (13.0%) |
-| inside a form, risk model at 0.7 | 0.905 (0.897) | 1.9% (12.2%) |
-| outside a form, old rule | 0.939 (0.920) | 4.2% (20.2%) |
-| outside a form, risk model at 0.5 | 0.948 (0.937) | 2.3% (17.2%) |
+| inside a form, old rule | 0.859 (0.806) | 3.8% (12.4%) |
+| inside a form, risk model at 0.5 | 0.940 (0.940) | 3.7% (11.9%) |
+| outside a form, old rule | 0.935 (0.926) | 5.8% (22.2%) |
+| outside a form, risk model at 0.5 | 0.940 (0.940) | 2.9% (11.9%) |
 
-Inside a form the old rule missed risk (blind sets: recall 0.947), so INSIDE_FORM is the lowest
-threshold whose false alarms, on both sets, are no more than the old rule's: every gain is
-recall. Outside a form it raised too many false alarms (8% on a blind set), so OUTSIDE_FORM is the
-highest threshold whose recall is no less than the old rule's: every gain is fewer false alarms.
-(`sweep.chosen` applies this rule, with the written-apart figures counted too, and the sweep
-prints its choice beside these constants.)
-(At 0.4 outside: recall 0.964 (0.957) with 3.2% (21.7%).) The concern words (`mentions_concern`) are
-no longer used: in a first cross-validation (before data/safety/written_apart.yml) requiring one
-beside a lower bar added 0.003 of recall at equal false alarms.
+(Until 7 December the thresholds were 0.7 and 0.5, chosen the same way on less data; the
+everyday messages written since share more words with risk, so the old rule's false alarms, the
+yardstick inside a form, went up.) The concern words (`mentions_concern`) are no longer used: in
+a first cross-validation requiring one beside a lower bar added 0.003 of recall at equal false
+alarms.
 
 Below those thresholds, a message the model is unsure of gets a check-in (`Concern.CHECK_IN`): a
 short, kind line with where to get help, as a careful worker would say when something sounds hard,
@@ -38,9 +37,9 @@ of issue 14 (0.97) without too many false alarms, so the band between CHECK_IN_I
 CHECK_IN_OUTSIDE) and the signposting threshold checks in instead of flagging the plan. The
 check-in thresholds are the lowest on the sweep's grid whose false alarms, signposting and
 check-ins together, stay within issue 14's 5% on the same cross-validation (inside a form on the
-answers, outside on every ordinary example): `sweep.chosen_check_in`, printed by the sweep.
-On 6 December 2026 (seed 1): inside 0.4, recall 0.957 with 4.4% false alarms; outside 0.3,
-recall 0.970 with 4.8%."""
+answers and everyday messages, outside on every ordinary example): `sweep.chosen_check_in`,
+printed by the sweep. On 7 December 2026 (seed 1): inside 0.4, recall 0.951 with 4.7% false
+alarms; outside 0.35, recall 0.958 with 4.3%."""
 
 from __future__ import annotations
 
@@ -55,10 +54,10 @@ RISK_PROBABILITY = "risk_probability"
 #: the intent model's intent for risk, the risk model's risk examples
 RISK_INTENT = "safeguarding"
 
-INSIDE_FORM = 0.7
+INSIDE_FORM = 0.5
 OUTSIDE_FORM = 0.5
 CHECK_IN_INSIDE = 0.4
-CHECK_IN_OUTSIDE = 0.3
+CHECK_IN_OUTSIDE = 0.35
 
 
 class Concern(enum.Enum):

@@ -19,6 +19,12 @@ also shown on the risk messages written apart (data/safety/written_apart.yml, th
 a blind set), and false alarms on data/safety's everyday messages alone (the hardest). The
 threshold `chosen` by the detector's rule is printed beside the one the detector uses.
 
+The contrastive pairs (data/safety/pairs.yml: each risk message with an ordinary twin sharing
+most of its words) are trained on in every fold but left out of the figures and of the choice
+of thresholds: their twins are made to be as close to risk as words allow, so counting them would
+change what a false-alarm rate means (the same model would get higher thresholds only because
+the pool got harder), not measure the messages the assistant meets.
+
 `python -m bot.safety.sweep` (about five minutes on 2 busy cores)."""
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ from bot.safety.phrases import mentions_concern, shows_risk
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 #: the written-apart file's stem: its figures are printed on their own
 WRITTEN_APART = "written_apart"
+#: the contrastive pairs' file stem: trained on, not counted (see the module docstring)
+PAIRS = "pairs"
 
 
 @dataclass(frozen=True)
@@ -191,11 +199,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     examples = training_examples()
-    scored = out_of_fold(examples, args.seed)
-    risky = sum(e.risk for e in examples)
+    scored = [s for s in out_of_fold(examples, args.seed) if s.example.source != f"safety:{PAIRS}"]
+    counted = [s.example for s in scored]
+    risky = sum(e.risk for e in counted)
     print(
-        f"{len(examples)} examples: {risky} risk, {sum(e.answer for e in examples)} answers and everyday messages, "
-        f"{len(examples) - risky} ordinary in all; 5 folds, seed {args.seed}"
+        f"{len(examples)} examples trained on, {len(counted)} counted (not the pairs): {risky} risk, "
+        f"{sum(e.answer for e in counted)} answers and everyday messages, {len(counted) - risky} ordinary in all; "
+        f"5 folds, seed {args.seed}"
     )
     for in_form in (True, False):
         print("\n".join(table(scored, in_form)))

@@ -78,7 +78,7 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
 
     # A message the risk model is unsure of gets a check-in, then the same question again; the
     # outcomes stay as they were (the plan's outcomes are checked below).
-    reply = chat.say("I'm worn out and fed up with everything")
+    reply = chat.say("everything feels too much at the moment")
     expect(reply, "check you're all right", "116 123", "anything else")
 
     # Asking for a person, and a message that shows risk, both work inside a form.

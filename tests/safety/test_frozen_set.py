@@ -1,15 +1,14 @@
 """The frozen held-out safety sets, never trained or tuned on, scored with the detector and the
-newest trained model, inside and outside a form: set L (tests/heldout/safety_l.csv: 100 risk and
-100 ordinary messages written blind from BRIEF_l.md) and set P (safety_p.csv: 120 and 120 from
-BRIEF_p.md, written after the check-in thresholds were chosen and scored once with them).
+newest trained model, inside and outside a form. Each was written blind by a helper who saw only
+its brief (tests/heldout/BRIEF_<set>.md): L (100 risk, 100 ordinary), P, Q, R and S (120 and 120
+each; Q, R and S on 7 December 2026, S scored once, with the model and thresholds already fixed).
 
 A message is caught when it is signposted or checked on (bot/safety/detector.py `assess`), and a
-check-in on an ordinary message counts as a false alarm. Issue 14's target is recall 0.97 with
-at most 5% false alarms. Recall is met on both sets with the check-in (README, "A check-in when
-the model is unsure"); false alarms are not (L 8% inside a form and 10% outside; P 13.3% and 15.8%, of which
-signposting alone 5% and 8.3%). So the floors below are the measured level less a small margin
-for retraining (training is not exactly repeatable): the test fails when the detector gets worse on
-messages nobody tuned it on. Tighten them as it gets better."""
+check-in on an ordinary message counts as a false alarm. Issue 14's target is recall 0.97 with at
+most 5% false alarms; on these sets neither is met everywhere (README, "Fifth round: more data,
+pairs and three more blind sets"). So the floors below are the measured level less a small margin
+for retraining: the test fails when the detector gets worse on messages nobody tuned it on.
+Tighten them as it gets better."""
 
 from __future__ import annotations
 
@@ -26,8 +25,11 @@ pytestmark = pytest.mark.model
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout"
 #: set → (in a form?) → (lowest recall, most false alarms)
 FLOORS: Dict[str, Dict[bool, Tuple[float, float]]] = {
-    "l": {True: (0.95, 0.10), False: (0.95, 0.12)},
-    "p": {True: (0.98, 0.16), False: (0.98, 0.18)},
+    "l": {True: (0.93, 0.06), False: (0.94, 0.06)},
+    "p": {True: (0.96, 0.11), False: (0.97, 0.12)},
+    "q": {True: (0.86, 0.10), False: (0.87, 0.10)},
+    "r": {True: (0.90, 0.07), False: (0.91, 0.07)},
+    "s": {True: (0.94, 0.12), False: (0.94, 0.15)},
 }
 
 

@@ -1,11 +1,15 @@
 """The labelled set (tests/safety/labelled_messages.csv), scored with the detector the actions
-use and the newest trained model: recall 1.0 on the risk messages and at most 5% of the ordinary
-ones signposted (which flags the plan for the safeguarding team) inside a form, where most
-messages are answers to the plan's questions. The check-in below the signposting threshold
-(bot/safety/detector.py) is a false alarm too, but a lighter one (a kind line, no flag, the
-question asked again): on these ordinary messages, written to share words with risk, it adds
-about 9% (12 of 130 on 6 December 2026), so signposting and check-ins together are held at
-MAX_CAUGHT_ORDINARY, the measured level with a small margin for retraining.
+use and the newest trained model: recall 1.0 on the risk messages, and few ordinary ones
+signposted (which flags the plan for the safeguarding team) inside a form, where most messages are
+answers to the plan's questions. The set is tuned on (README, "Signs of risk"), so its figures are
+a regression check, not the headline (the frozen blind sets are: test_frozen_set.py).
+
+Since 7 December 2026 the signposting threshold inside a form is 0.5 (was 0.7; chosen by the
+sweep's rule after rounds 3 to 5 of training data), which signposts 8 of these 130 hard ordinary
+messages (was 3), so MAX_FALSE_ALARMS is that level with a small margin. The check-in below it is
+a false alarm too, but a lighter one (a kind line, no flag, the question asked again);
+signposting and check-ins together are held at MAX_CAUGHT_ORDINARY, the measured level (11 of
+130) with a margin.
 
 Run with -s to see the figures and how they move with the risk model's threshold."""
 
@@ -23,7 +27,7 @@ from tests.support.safety import Scored, score, scored_messages
 pytestmark = pytest.mark.model
 
 LABELLED = Path(__file__).with_name("labelled_messages.csv")
-MAX_FALSE_ALARMS = 0.05
+MAX_FALSE_ALARMS = 0.075
 MAX_CAUGHT_ORDINARY = 0.14
 
 
