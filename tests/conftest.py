@@ -11,6 +11,11 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+# skops (the NLU's saved models) looks up the module of every NumPy and SciPy ufunc when first
+# imported, by walking sys.modules: under a second while few modules are loaded, several seconds
+# once the test modules have imported Rasa. So it is imported here, before them.
+import skops.io  # noqa: F401
 from sqlalchemy.engine import make_url
 
 from bot.budgets.importer import import_budgets
