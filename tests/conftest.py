@@ -1,30 +1,62 @@
 """Shared fixtures: a fresh, migrated database for each test, on SQLite and on PostgreSQL. The
 migrations run once per session (per pytest-xdist worker) into a template: a SQLite file copied for
 each test, and a PostgreSQL database copied once into the database this process's tests use, which
-is emptied before each test (and copied again if a test changed its schema). The databases
-themselves are made by tests/support/databases.py."""
+is emptied before each test (and copied again if a test changed its schema). A test that uses the
+demo people starts from a database that has them: a second SQLite template, or the rows the demo
+people made in this process's PostgreSQL database, put back after emptying it (the import runs
+once per session and backend). The databases themselves are made by tests/support/databases.py."""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 import pytest
+
+# skops (the NLU's saved models) looks up the module of every NumPy and SciPy ufunc when first
+# imported, by walking sys.modules: under a second while few modules are loaded, several seconds
+# once the test modules have imported Rasa. So it is imported here, before them.
+import skops.io  # noqa: F401
 from sqlalchemy.engine import make_url
 
 from bot.budgets.importer import import_budgets
 from bot.cli import DEMO_CSV
 from bot.db.migrate import upgrade
 from bot.db.session import get_engine, use_database
-from tests.support.databases import BACKENDS, DEMO_REFERENCE, ReusedPostgres, postgres_database, sqlite_database
+from tests.support.databases import (
+    BACKENDS,
+    DEMO_REFERENCE,
+    ReusedPostgres,
+    Snapshot,
+    postgres_database,
+    sqlite_database,
+)
 from tests.support.model import parse  # noqa: F401  (a fixture for every suite)
+
+#: whether the test's database was made with the demo people in it (the `database` fixture's note to `demo_person`)
+_DEMO_LOADED = pytest.StashKey[bool]()
+
+
+def _done_with(url: str) -> None:
+    """Close every connection to `url` (so a template can be copied) and forget its engine."""
+    get_engine(url).dispose()
+    get_engine.cache_clear()
 
 
 def _migrated(url: str) -> None:
     upgrade(url)
-    get_engine(url).dispose()
-    get_engine.cache_clear()
+    _done_with(url)
+
+
+def _load_demo(url: str) -> None:
+    """The demo people, as `demo_person` loads them, into the database at `url`."""
+    use_database(url)
+    try:
+        import_budgets(DEMO_CSV, actor="test")
+    finally:
+        use_database(None)
+        _done_with(url)
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +65,15 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("template")
     with sqlite_database(folder) as url:
         _migrated(url)
+    return folder / "supportplan-test.db"
+
+
+@pytest.fixture(scope="session")
+def sqlite_demo_template(sqlite_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """sqlite_template with the demo people loaded, once per session."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    with sqlite_database(folder, sqlite_template) as url:
+        _load_demo(url)
     return folder / "supportplan-test.db"
 
 
@@ -53,32 +94,47 @@ def postgresql_reused(postgresql_template: str) -> Iterator[ReusedPostgres]:
     reused.close()
 
 
+@pytest.fixture(scope="session")
+def postgresql_demo(postgresql_reused: ReusedPostgres) -> Snapshot:
+    """The rows and sequences the demo people make in this process's PostgreSQL database, loaded once per session."""
+    _load_demo(postgresql_reused.fresh())
+    return postgresql_reused.snapshot()
+
+
 @contextmanager
-def _reused(database: ReusedPostgres) -> Iterator[str]:
-    yield database.fresh()
+def _reused(database: ReusedPostgres, snapshot: Optional[Snapshot]) -> Iterator[str]:
+    yield database.fresh(snapshot)
 
 
 @pytest.fixture(params=BACKENDS)
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database with the current schema and nothing in it, used by every bot/ service during the test."""
+    """A database with the current schema, used by every bot/ service during the test: with nothing
+    in it, or with the demo people already loaded when the test uses `demo_person`."""
+    demo = "demo_person" in request.fixturenames
+    request.node.stash[_DEMO_LOADED] = demo
     if request.param == "sqlite":
-        fresh = sqlite_database(tmp_path, request.getfixturevalue("sqlite_template"))
+        fresh = sqlite_database(
+            tmp_path, request.getfixturevalue("sqlite_demo_template" if demo else "sqlite_template")
+        )
     else:
-        fresh = _reused(request.getfixturevalue("postgresql_reused"))
+        snapshot = request.getfixturevalue("postgresql_demo") if demo else None
+        fresh = _reused(request.getfixturevalue("postgresql_reused"), snapshot)
     with fresh as url:
         use_database(url)
         try:
             yield url
         finally:
             use_database(None)
-            get_engine(url).dispose()
-            get_engine.cache_clear()
+            _done_with(url)
 
 
 @pytest.fixture
-def demo_person(database: str) -> str:
-    """The demo people loaded; returns the first one's reference (Sam Taylor, born 1956-04-03, £250 a week)."""
-    import_budgets(DEMO_CSV, actor="test")
+def demo_person(database: str, request: pytest.FixtureRequest) -> str:
+    """The demo people loaded; returns the first one's reference (Sam Taylor, born 1956-04-03, £250 a week).
+    The `database` fixture made the database with them in it, unless this fixture was asked for only
+    while the test ran (request.getfixturevalue): then they are imported now."""
+    if not request.node.stash.get(_DEMO_LOADED, False):
+        import_budgets(DEMO_CSV, actor="test")
     return DEMO_REFERENCE
 
 

@@ -1,4 +1,6 @@
-"""The `supportplan` command line, run as a real process, and the schema it migrates to."""
+"""The `supportplan` command line and the schema it migrates to. Most commands run in this process
+(bot.cli.main, tests/support/cli.py); the console script itself runs as a new process for each
+family of commands: its exit codes 0, 1 and 2 and what it writes to stderr."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from bot.db.migrate import alembic_config, upgrade
 from bot.db.models import Base, Budget, Person
 from bot.db.session import get_engine, session_scope
 from bot.plans import service
+from tests.support.cli import supportplan, supportplan_process
 from tests.support.servers import SUPPORTPLAN
 
 BIN = Path(sys.executable).parent
@@ -31,14 +34,13 @@ HEADER = "reference,given_name,family_name,date_of_birth,postcode,phone,budget_a
 
 
 def cli(database: str, *args: str, env: Optional[Dict[str, str]] = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [SUPPORTPLAN, "--database", database, *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=PROJECT_ROOT,
-    )
+    """`supportplan --database DATABASE ARGS` in this process."""
+    return supportplan("--database", database, *args, env=env)
+
+
+def cli_process(database: str, *args: str) -> subprocess.CompletedProcess:
+    """`supportplan --database DATABASE ARGS`, the console script as a new process."""
+    return supportplan_process("--database", database, *args)
 
 
 def people() -> int:
@@ -95,13 +97,13 @@ def test_migrating_again_changes_nothing(demo_person: str, database: str) -> Non
 
 
 def test_the_migrate_command(database: str) -> None:
-    done = cli(database, "migrate")
+    done = cli_process(database, "migrate")
     assert (done.returncode, done.stdout.strip(), done.stderr) == (0, "The database is up to date.", "")
 
 
 def test_a_new_database_is_created_by_any_command(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'new.db'}"
-    done = cli(url, "load-demo")
+    done = cli_process(url, "load-demo")
     assert done.returncode == 0 and "Loaded 9 demo people" in done.stdout
     with get_engine(url).connect() as connection:
         heads = set(ScriptDirectory.from_config(alembic_config(url)).get_heads())
@@ -144,7 +146,7 @@ def test_import_budgets_rejects_the_file_listing_every_bad_row(database: str, tm
         + "AB-3,Cy,Smith,1950-13-01,LS6 2AB,,250,week\n"
         + "AB-4,Di,Smith,1950-01-31,LS6 2AB,,lots,week\n"
     )
-    done = cli(database, "import-budgets", str(path))
+    done = cli_process(database, "import-budgets", str(path))
     assert done.returncode == 2 and done.stdout == ""
     lines = done.stderr.splitlines()
     assert "nothing has changed" in lines[0]
@@ -251,5 +253,5 @@ def test_the_database_option_overrides_database_url(database: str, tmp_path: Pat
 
 
 def test_an_unreachable_database_is_reported_kindly(tmp_path: Path) -> None:
-    done = cli(f"sqlite:///{tmp_path / 'missing-folder' / 'x.db'}", "migrate")
+    done = cli_process(f"sqlite:///{tmp_path / 'missing-folder' / 'x.db'}", "migrate")
     assert done.returncode == 1 and "Could not use the database" in done.stderr and "Traceback" not in done.stderr

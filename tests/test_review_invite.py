@@ -1,7 +1,8 @@
 """`supportplan reviews invite`: one short text, with no care details, to each person due a review
 who has a phone on file, has not sent STOP and was not invited lately; a dry run sends nothing;
-one failure stops no one else. In process with a stand-in HTTP client, and end to end: the command
-run as a council runs it, against a fake Twilio API server on localhost (never the real one)."""
+one failure stops no one else. In process with a stand-in HTTP client, and end to end against a fake
+Twilio API server on localhost (never the real one): the command run as a council runs it (the console
+script as a new process), and bot.cli.main in this process."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import os
 import subprocess
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Dict, List, Mapping, Optional
+from typing import Callable, Dict, List, Mapping, Optional
 
 import pytest
 import yaml
@@ -40,9 +41,9 @@ from bot.reviews.invite import (
     invite,
     masked,
 )
+from tests.support.cli import supportplan, supportplan_process
 from tests.support.fake_twilio import FakeTwilio, FakeTwilioServer
 from tests.support.reviews import agreed_plan_managed_by as agreed_plan
-from tests.support.servers import SUPPORTPLAN
 
 WORKTREE = Path(__file__).resolve().parent.parent
 ACCOUNT, TOKEN, FROM = "AC" + "7" * 32, "the-auth-token", "+447700900999"
@@ -293,9 +294,15 @@ def test_the_sender_uses_the_api_address_in_the_environment(database: str, monke
 
 
 def run_invite(
-    database: str, server: FakeTwilioServer, *args: str, council: Mapping[str, str] = COUNCIL, **env: str
+    database: str,
+    server: FakeTwilioServer,
+    *args: str,
+    council: Mapping[str, str] = COUNCIL,
+    run: Callable[..., subprocess.CompletedProcess] = supportplan,
+    **env: str,
 ) -> tuple:
-    """`supportplan reviews invite` in its own process, on this worktree's code; (exit code, stdout, stderr)."""
+    """`supportplan reviews invite` on this worktree's code, in this process unless `run` is
+    supportplan_process (its own process); (exit code, stdout, stderr)."""
     environment: Mapping[str, str] = {
         **{name: value for name, value in os.environ.items() if name not in COUNCIL},
         **SMS_ENV,
@@ -304,14 +311,7 @@ def run_invite(
         "SMS_API_URL": server.url,
         **env,
     }
-    done = subprocess.run(
-        [SUPPORTPLAN, "--database", database, "reviews", "invite", *args],
-        capture_output=True,
-        text=True,
-        env=dict(environment),
-        timeout=120,
-        cwd=WORKTREE,
-    )
+    done = run("--database", database, "reviews", "invite", *args, env=environment)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -321,7 +321,7 @@ def test_the_command_texts_through_a_fake_twilio_api_on_localhost(
     plans = {reference: overdue(reference) for reference in ("PB-100234", "PB-100235", "PB-100236", "PB-100237")}
     stop(PHONES["PB-100236"])
     with FakeTwilioServer(ACCOUNT, TOKEN, fail_once={PHONES["PB-100235"]}) as server:
-        code, out, err = run_invite(database, server, "--due-by", TODAY.isoformat())
+        code, out, err = run_invite(database, server, "--due-by", TODAY.isoformat(), run=supportplan_process)
         assert code == 1, err
         assert server.messages == [{"To": PHONES["PB-100234"], "From": FROM, "Body": EXPECTED_TEXT}]
         assert server.failed == [PHONES["PB-100235"]] and server.refused == 0

@@ -23,8 +23,8 @@ from bot.identity import check_identity
 from bot.plans import service
 from bot.plans.service import latest_plan
 from bot.privacy.erasure import forget, purge
+from tests.support.cli import supportplan, supportplan_process
 from tests.support.conversations import tracker_store
-from tests.support.servers import SUPPORTPLAN
 
 BUDGET = BudgetFigures.of(Decimal("250"), "week")
 DAY = 24 * 3600
@@ -137,11 +137,11 @@ def test_the_commands(store: SQLTrackerStore, demo_person: str, database: str) -
     save(store, conversation("web-first", demo_person, time.time()))
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([SUPPORTPLAN, "--database", database, *args], capture_output=True, text=True, timeout=120)
+        return supportplan("--database", database, *args)
 
     purged = run("purge", "--older-than", "30")
     assert purged.returncode == 0 and "Deleted 0 conversations and 0 draft plans older than 30 days" in purged.stdout
-    forgotten = run("forget", demo_person)
+    forgotten = supportplan_process("--database", database, "forget", demo_person)  # the console script itself
     assert forgotten.returncode == 0 and "Erased 1 plans and 1 conversations" in forgotten.stdout
     assert demo_person not in forgotten.stdout
     unknown = run("forget", "ZZ-1")

@@ -1,5 +1,6 @@
 """Helpers shared by the test suites, one job per module (the suites' conftests keep only fixtures):
 
+- cli: the `supportplan` command line, as a new process and in this process (bot.cli.main)
 - databases: a fresh SQLite or PostgreSQL test database (the conftest's fixtures use them)
 - model: the newest trained model's parse, once per session (the `parse` fixture)
 - ports: every suite's ports (moved by SUPPORTPLAN_TEST_PORT_OFFSET) and this machine's address

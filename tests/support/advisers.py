@@ -3,15 +3,18 @@ tokens and signing in."""
 
 from __future__ import annotations
 
+import functools
 import re
 import time
-from typing import Dict
+from contextlib import contextmanager
+from typing import Any, Dict, Iterator
 
 import pyotp
 import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.config import Settings
+from bot.web import accounts
 from bot.web.accounts import create_adviser, enrol_totp
 
 PASSWORD = "correct horse battery staple"
@@ -43,13 +46,43 @@ def fresh_code(email: str) -> str:
     return totp.generate_otp(step)
 
 
+_REAL_HASHER = accounts._hasher
+
+
+@functools.lru_cache(maxsize=None)
+def _hash_once(password: str) -> str:
+    return _REAL_HASHER.hash(password)
+
+
+class _OneHashPerPassword:
+    """bot.web.accounts' password hasher, except that each password is hashed once per process and
+    the hash reused (Argon2id is slow on purpose: about 0.2 s a hash on 2 cores). The hash is the
+    real hasher's, with its parameters and a salt of its own; verifying is the real hasher's."""
+
+    def hash(self, password: str) -> str:
+        return _hash_once(password)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_REAL_HASHER, name)
+
+
+@contextmanager
+def hashed_once() -> Iterator[None]:
+    """Logins made in the block get their password's hash made once per process (for fixtures: each
+    test still has its own database, and the logins a test makes itself are hashed as always)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", _OneHashPerPassword())
+        yield
+
+
 @pytest.fixture
 def advisers(database: str) -> Dict[str, int]:
     """An adviser (password only) and a manager (password and TOTP, which managers need)."""
-    made = {
-        "adviser": create_adviser("Ada@Council.example", PASSWORD).id,
-        "manager": create_adviser("max@council.example", MANAGER_PASSWORD, role="manager").id,
-    }
+    with hashed_once():
+        made = {
+            "adviser": create_adviser("Ada@Council.example", PASSWORD).id,
+            "manager": create_adviser("max@council.example", MANAGER_PASSWORD, role="manager").id,
+        }
     enrol(database, "max@council.example")
     return made
 

@@ -7,16 +7,18 @@ fail, unless SUPPORTPLAN_SKIP_POSTGRES=1."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import uuid
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Dict, Iterator, Optional
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
@@ -87,6 +89,15 @@ SELECT md5(coalesce(string_agg(item, ',' ORDER BY item), '')) FROM (
 """
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What a test database held: each table's rows (PostgreSQL's COPY text format, so every value
+    comes back exactly) and each sequence's last value."""
+
+    rows: Dict[str, bytes]
+    sequences: Dict[str, int]
+
+
 class ReusedPostgres:
     """One PostgreSQL database per test process (so per pytest-xdist worker), copied once from the
     migrated template and put back as it was before each test, instead of a new copy per test (a
@@ -95,9 +106,9 @@ class ReusedPostgres:
 
     Before each test: the other connections to it are ended, tables and sequences the template
     does not have (Rasa's `events`, made by its SQL tracker store) are dropped, then every table is
-    emptied and every sequence started again. If anything else in the schema differs from the
-    template (a test migrated down, say), the database is dropped and copied from the template
-    again. Each test gets its own URL (`?application_name=…`), so nothing cached by database URL
+    emptied and every sequence started again (then, for a test that starts from a `snapshot`, its
+    rows and sequences put back). If anything else in the schema differs from the template (a test
+    migrated down, say), the database is dropped and copied from the template again. Each test gets its own URL (`?application_name=…`), so nothing cached by database URL
     (engines, the reporting page's cache) outlives the test that made it."""
 
     def __init__(self, template: str) -> None:
@@ -122,8 +133,8 @@ class ReusedPostgres:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)'))
             connection.execute(text(f'CREATE DATABASE "{self.name}" TEMPLATE "{self.template}"'))
 
-    def _emptied(self) -> bool:
-        """Empty the database in place; False if its schema is no longer the template's."""
+    def _emptied(self, snapshot: Optional[Snapshot]) -> bool:
+        """Empty the database in place (and put `snapshot` in it); False if its schema is no longer the template's."""
         with self.engine.begin() as connection:
             connection.execute(
                 text(
@@ -155,16 +166,51 @@ class ReusedPostgres:
                     " FROM pg_sequences WHERE schemaname = 'public' AND last_value IS NOT NULL"
                 )
             )
+            if snapshot is not None:
+                self._restore(connection, snapshot)
         return True
 
-    def fresh(self) -> str:
-        """The database as the template has it, under a URL no earlier test was given."""
+    @staticmethod
+    def _restore(connection: Connection, snapshot: Snapshot) -> None:
+        """Put the snapshot's rows and sequences back (the foreign keys' triggers are off: any order)."""
+        cursor = connection.connection.cursor()
+        for table, rows in snapshot.rows.items():
+            cursor.copy_expert(f'COPY "{table}" FROM STDIN', io.BytesIO(rows))
+        cursor.close()
+        for sequence, value in snapshot.sequences.items():
+            connection.execute(text("SELECT setval(quote_ident(:name), :value)"), {"name": sequence, "value": value})
+
+    def snapshot(self) -> Snapshot:
+        """What the database holds now: the rows of the template's tables and the sequences in use."""
+        rows: Dict[str, bytes] = {}
+        with self.engine.connect() as connection:
+            cursor = connection.connection.cursor()
+            for table in sorted(self.tables - {"alembic_version"}):
+                copied = io.BytesIO()
+                cursor.copy_expert(f'COPY "{table}" TO STDOUT', copied)
+                if copied.getvalue():
+                    rows[table] = copied.getvalue()
+            cursor.close()
+            sequences = connection.execute(
+                text(
+                    "SELECT sequencename, last_value FROM pg_sequences"
+                    " WHERE schemaname = 'public' AND last_value IS NOT NULL"
+                )
+            )
+            return Snapshot(rows, {name: value for name, value in sequences})
+
+    def fresh(self, snapshot: Optional[Snapshot] = None) -> str:
+        """The database as the template has it (with `snapshot`'s rows), under a URL no earlier test was given."""
         try:
-            emptied = self._emptied()
+            emptied = self._emptied(snapshot)
         except SQLAlchemyError:  # a lock held too long by a connection being ended, say
             emptied = False
         if not emptied:
             self._copy()
+            if snapshot is not None:
+                with self.engine.begin() as connection:
+                    connection.execute(text("SET LOCAL session_replication_role = replica"))
+                    self._restore(connection, snapshot)
         self.tests += 1
         return (
             make_url(self.url)

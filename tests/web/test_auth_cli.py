@@ -1,29 +1,26 @@
-"""`supportplan adviser totp|disable|reset-password EMAIL`, and a manager's login made with TOTP."""
+"""`supportplan adviser totp|disable|reset-password EMAIL`, and a manager's login made with TOTP. In
+this process (bot.cli.main), and a password reset with the console script as a new process."""
 
 from __future__ import annotations
 
 import re
 import subprocess
+from typing import Callable
 
 import pyotp
 
-from bot.config import PROJECT_ROOT
 from bot.web.accounts import authenticate, check_code, create_adviser
 from tests.support.advisers import PASSWORD, secret_key
-from tests.support.servers import SUPPORTPLAN
+from tests.support.cli import supportplan, supportplan_process
 
 URI = re.compile(r"otpauth://totp/\S+")
 
 
-def adviser(database: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [SUPPORTPLAN, "--database", database, "adviser", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=PROJECT_ROOT,
-    )
+def adviser(
+    database: str, *args: str, stdin: str = "", run: Callable[..., subprocess.CompletedProcess] = supportplan
+) -> subprocess.CompletedProcess:
+    """`supportplan --database DATABASE adviser ARGS`, in this process unless `run` is supportplan_process."""
+    return run("--database", database, "adviser", *args, stdin=stdin)
 
 
 def code_from(output: str) -> str:
@@ -61,7 +58,8 @@ def test_resetting_a_password(database: str) -> None:
     create_adviser("ada@council.example", PASSWORD)
     short = adviser(database, "reset-password", "ada@council.example", stdin="short\n")
     assert short.returncode == 2 and "12 characters" in short.stderr
-    done = adviser(database, "reset-password", "ada@council.example", stdin="a brand new long password\n")
+    new = "a brand new long password\n"
+    done = adviser(database, "reset-password", "ada@council.example", stdin=new, run=supportplan_process)
     assert done.returncode == 0, done.stderr
     assert "a brand new long password" not in done.stdout
     assert authenticate("ada@council.example", PASSWORD).adviser is None
