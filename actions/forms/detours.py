@@ -5,10 +5,9 @@ message the question's choice model reads surely as an answer is an answer, not 
 request for a person or a check-in (a clear sign of risk is always heard). A check-in counts as
 a time the question is asked in a row (actions/forms/retries.py).
 
-Domain entries: slots `requested_slot`, `paused`, `plan_reference` (to flag the plan), and those
-of retries; the
-responses actions/detours.py says: `utter_safeguarding`, `utter_safeguarding_followup`,
-`utter_safety_check_in`, `utter_person_offer`, `utter_handoff`, `utter_handoff_continue`, `utter_handoff_call`,
+Domain entries: those of retries (a check-in counts there); slots `requested_slot`, `paused`,
+`plan_reference` (to flag the plan); the responses actions/detours.py says:
+`utter_safeguarding`, `utter_safeguarding_followup`, `utter_safety_check_in`, `utter_person_offer`, `utter_handoff`, `utter_handoff_continue`, `utter_handoff_call`,
 `utter_<faq answer>` (domain/faq.yml), `utter_faq_unknown`, `utter_out_of_scope`, `utter_paused`,
 `utter_start_section_again`, `utter_goodbye`, `utter_you_are_welcome`, `utter_iamabot`; and for a
 review asked for while planning, slots `person_reference`, `review_wanted` and the response
