@@ -39,6 +39,12 @@ class Retries:
     def _attempts(tracker: Tracker) -> Dict[str, int]:
         return dict(tracker.get_slot(FAILED_ATTEMPTS) or {})
 
+    def _asked_once_more(self, tracker: Tracker, slot: str) -> Dict[str, int]:
+        """The count of times in a row each question was asked, with `slot` counted once more."""
+        attempts = self._attempts(tracker)
+        attempts[slot] = attempts.get(slot, 0) + 1
+        return attempts
+
     def accept(self, tracker: Tracker, slot: str, value: Any, **other_slots: Any) -> Dict[str, Any]:
         """A valid answer: keep it and forget earlier failures of this question."""
         attempts = self._attempts(tracker)
@@ -56,8 +62,7 @@ class Retries:
         """An answer we can't use: say why; on the second failure in a row explain the question
         another way; on the third, pause on it (see the module docstring). Nothing already
         recorded is touched."""
-        attempts = self._attempts(tracker)
-        attempts[slot] = attempts.get(slot, 0) + 1
+        attempts = self._asked_once_more(tracker, slot)
         if attempts[slot] >= STOP_AFTER:
             return self._pause(dispatcher, slot, attempts)
         if attempts[slot] >= EXPLAIN_AFTER:
@@ -73,8 +78,7 @@ class Retries:
         """The question is to be asked again after an answer that did not fail (a check-in): it
         counts as a time asked in a row, and on the third the conversation pauses on it as after a
         third failure."""
-        attempts = self._attempts(tracker)
-        attempts[slot] = attempts.get(slot, 0) + 1
+        attempts = self._asked_once_more(tracker, slot)
         if attempts[slot] >= STOP_AFTER:
             return self._pause(dispatcher, slot, attempts, "utter_leave_for_now")
         return {FAILED_ATTEMPTS: attempts}
