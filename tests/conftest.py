@@ -8,10 +8,12 @@ once per session and backend). The databases themselves are made by tests/suppor
 
 from __future__ import annotations
 
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Callable, Dict, Iterator, Optional, Tuple, TypeVar, Union
 
+import psycopg2
 import pytest
 
 # skops (the NLU's saved models) looks up the module of every NumPy and SciPy ufunc when first
@@ -19,6 +21,7 @@ import pytest
 # once the test modules have imported Rasa. So it is imported here, before them.
 import skops.io  # noqa: F401
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from bot.budgets.importer import import_budgets
 from bot.cli import DEMO_CSV
@@ -34,8 +37,12 @@ from tests.support.databases import (
 )
 from tests.support.model import parse  # noqa: F401  (a fixture for every suite)
 
+T = TypeVar("T")
+
 #: whether the test's database was made with the demo people in it (the `database` fixture's note to `demo_person`)
 _DEMO_LOADED = pytest.StashKey[bool]()
+#: whether the test's PostgreSQL database was left empty for `prepared` (the `database` fixture's note to it)
+_LEFT_EMPTY = pytest.StashKey[bool]()
 
 
 def _done_with(url: str) -> None:
@@ -117,7 +124,12 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             tmp_path, request.getfixturevalue("sqlite_demo_template" if demo else "sqlite_template")
         )
     else:
+        # (made now, before this test's database is emptied); a `prepared` database is left
+        # empty here: prepare() puts its rows in
         snapshot = request.getfixturevalue("postgresql_demo") if demo else None
+        request.node.stash[_LEFT_EMPTY] = "prepared" in request.fixturenames
+        if request.node.stash[_LEFT_EMPTY]:
+            snapshot = None
         fresh = _reused(request.getfixturevalue("postgresql_reused"), snapshot)
     with fresh as url:
         use_database(url)
@@ -136,6 +148,66 @@ def demo_person(database: str, request: pytest.FixtureRequest) -> str:
     if not request.node.stash.get(_DEMO_LOADED, False):
         import_budgets(DEMO_CSV, actor="test")
     return DEMO_REFERENCE
+
+
+#: a database `prepared` by a builder: (builder, backend, demo people in it) -> (a SQLite file or
+#: PostgreSQL rows to copy, what the builder returned)
+_PREPARED: Dict[Tuple[Callable[[], Any], str, bool], Tuple[Union[Path, Snapshot], Any]] = {}
+
+
+def _put(database: ReusedPostgres, snapshot: Snapshot) -> None:
+    """The snapshot's rows into the database `database` left empty, or a failure saying why not."""
+    try:
+        database.put(snapshot)
+    except (IntegrityError, psycopg2.IntegrityError):  # COPY runs on the driver's own cursor
+        pytest.fail(
+            "A fixture wrote to the database before the one that uses `prepared`: ask for that one first.",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def prepared(
+    request: pytest.FixtureRequest, database: str, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[Callable[[], T]], T]:
+    """`prepared(build)` fills this test's database by `build` (called with the database in use;
+    it returns what the test needs) and returns what it returned. `build`
+    runs once per session, backend and demo people: later tests get a copy of what it made (the
+    SQLite file, or the PostgreSQL rows put in the database `database` left empty). For data many
+    tests only read. What was in the database before is replaced (SQLite) or kept (PostgreSQL),
+    so a test asks for the fixture that calls it before any other fixture that writes to the
+    database (advisers, say)."""
+    url = make_url(database)
+    demo = request.node.stash.get(_DEMO_LOADED, False)
+    # False when the test asked for `prepared` only while it ran (request.getfixturevalue)
+    empty = request.node.stash.get(_LEFT_EMPTY, False)
+
+    def prepare(build: Callable[[], T]) -> T:
+        sqlite = url.get_backend_name() == "sqlite"
+        key = (build, url.get_backend_name(), demo)
+        if key in _PREPARED:
+            made, value = _PREPARED[key]
+            _done_with(database)
+            if isinstance(made, Path):
+                shutil.copyfile(made, str(url.database))
+            elif empty:
+                _put(request.getfixturevalue("postgresql_reused"), made)
+            else:
+                request.getfixturevalue("postgresql_reused").refill(made)
+            return value
+        if demo and empty and not sqlite:
+            _put(request.getfixturevalue("postgresql_reused"), request.getfixturevalue("postgresql_demo"))
+        value = build()
+        if sqlite:
+            _done_with(database)
+            template = tmp_path_factory.mktemp("prepared-template") / "supportplan-test.db"
+            shutil.copyfile(str(url.database), template)
+            _PREPARED[key] = (template, value)
+        else:
+            _PREPARED[key] = (request.getfixturevalue("postgresql_reused").snapshot(), value)
+        return value
+
+    return prepare
 
 
 def pytest_collection_modifyitems(items: list) -> None:

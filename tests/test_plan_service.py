@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from typing import Callable
 
 import pytest
 from sqlalchemy import select
@@ -16,14 +17,19 @@ from bot.plans import service
 from bot.plans.domains import DOMAINS, wellbeing_domain
 from bot.plans.service import NewService, PlanError, PlanNotFound
 from bot.plans.views import OutcomeView, PlanView, ServiceView
+from tests.support.databases import DEMO_REFERENCE
 
 D = Decimal
 WEEKLY_250 = BudgetFigures.of(D("250"), "week")
 
 
+def _draft() -> str:
+    return service.open_plan(DEMO_REFERENCE, "supporter", "rest", "c1", WEEKLY_250).plan_reference
+
+
 @pytest.fixture
-def ref(demo_person: str) -> str:
-    return service.open_plan(demo_person, "supporter", "rest", "c1", WEEKLY_250).plan_reference
+def ref(demo_person: str, prepared: Callable[[Callable[[], str]], str]) -> str:
+    return prepared(_draft)
 
 
 def complete(ref: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from alembic import command
@@ -26,18 +27,16 @@ from bot.reviews import record
 from bot.reviews.due import DIRECT_PAYMENT_CHECK, reviews_due
 from bot.reviews.record import NoAgreedPlan, ReviewClosed, ReviewError
 from tests.support.databases import BACKENDS, postgres_database, sqlite_database
-from tests.support.plans import make_plan
+from tests.support.plans import agreed_demo_plan, make_plan
 
 D = Decimal
 CHANNEL = "web"
 
 
 @pytest.fixture
-def agreed(demo_person: str) -> str:
+def agreed(demo_person: str, prepared: Callable[[Callable[[], str]], str]) -> str:
     """Sam's agreed plan: a PA 6 hours at £15 (service 1, £90) and a swimming club at £100 (service 2)."""
-    ref = make_plan(demo_person, "c1", submit=True)
-    service.mark_agreed(ref, "adviser:test")
-    return ref
+    return prepared(agreed_demo_plan)
 
 
 def rows(table: type) -> int:

@@ -21,9 +21,7 @@ def demo(database: str, demo_person: Any) -> Any:
     return demo_person
 
 
-@pytest.fixture
-def plan_ref(demo: Any) -> str:
-    """A draft plan with one outcome and one service (a taxi at £20 a week). Modules may define their own."""
+def _taxi_costed() -> str:
     reference = service.open_plan(
         "PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal(250), "week")
     ).plan_reference
@@ -32,15 +30,25 @@ def plan_ref(demo: Any) -> str:
     return reference
 
 
+@pytest.fixture
+def plan_ref(demo: Any, prepared: Any) -> str:
+    """A draft plan with one outcome and one service (a taxi at £20 a week). Modules may define their own."""
+    return prepared(_taxi_costed)
+
+
 #: the needs the assessed plan's assessment found, in its order
 ASSESSED_NEEDS = ("personal_hygiene", "dressing", "community")
 
 
-@pytest.fixture
-def assessed_plan_ref(demo: Any) -> str:
-    """A draft plan whose budget came with the assessment (a £40 contribution and three eligible
-    needs), with one outcome and no services yet."""
+def _assessed() -> str:
     budget = BudgetFigures.of(Decimal(250), "week", Decimal(40), ASSESSED_NEEDS, date(2026, 11, 2))
     reference = service.open_plan("PB-100235", "self", "rest", "c", budget).plan_reference
     service.add_outcome(reference, "Get out to the shops")
     return reference
+
+
+@pytest.fixture
+def assessed_plan_ref(demo: Any, prepared: Any) -> str:
+    """A draft plan whose budget came with the assessment (a £40 contribution and three eligible
+    needs), with one outcome and no services yet."""
+    return prepared(_assessed)

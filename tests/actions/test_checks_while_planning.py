@@ -157,13 +157,17 @@ async def test_a_partner_is_never_asked_where_they_live_and_is_checked_at_once(p
 # --- a helper's own partner paid ------------------------------------------------------------
 
 
-@pytest.fixture
-def helper_plan(demo: Any) -> str:
-    """A draft plan a helper is making, with one outcome."""
+def _helper_plan() -> str:
     budget = BudgetFigures.of(Decimal(250), "week")
     reference = service.open_plan("PB-100234", "supporter", "rest", "c", budget).plan_reference
     service.add_outcome(reference, "Get out to the shops")
     return reference
+
+
+@pytest.fixture
+def helper_plan(demo: Any, prepared: Any) -> str:
+    """A draft plan a helper is making, with one outcome."""
+    return prepared(_helper_plan)
 
 
 @pytest.mark.parametrize(

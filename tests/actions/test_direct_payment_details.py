@@ -19,15 +19,19 @@ from bot.plans.service import NewService
 CARD_CASH = "Cash can't be taken out with the payment card here"
 
 
-@pytest.fixture
-def plan_ref(demo) -> str:
-    """£250 a week, £40 of it the person's contribution; a PA costed; at the money question."""
+def _pa_costed() -> str:
     reference = service.open_plan(
         "PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal(250), "week", Decimal(40))
     ).plan_reference
     service.add_outcome(reference, "Get out to the shops")
     service.add_service(reference, NewService("transport", "cash for taxis to the shops", None, None, Decimal(20)))
     return reference
+
+
+@pytest.fixture
+def plan_ref(demo, prepared) -> str:
+    """£250 a week, £40 of it the person's contribution; a PA costed; at the money question."""
+    return prepared(_pa_costed)
 
 
 def asks_next(out: Outcome) -> Optional[str]:

@@ -14,11 +14,12 @@ from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
 from bot.safety import detector
+from tests.support.plans import open_demo_plan
 
 
 @pytest.fixture
-def plan_ref(demo) -> str:
-    return service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week")).plan_reference
+def plan_ref(demo, prepared) -> str:
+    return prepared(open_demo_plan)
 
 
 async def test_outcomes_are_recorded_one_at_a_time_until_that_is_all(plan_ref: str) -> None:

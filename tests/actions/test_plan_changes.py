@@ -21,13 +21,17 @@ from bot.plans.service import NewService
 PA = dict(service_category="personal_assistant", service_description="a PA to help me shower", service_hours="7")
 
 
-@pytest.fixture
-def plan_ref(demo) -> str:
+def _two_outcomes() -> str:
     ref = service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week")).plan_reference
     service.add_outcome(ref, "Get out to the shops")
     service.add_outcome(ref, "See my grandchildren")
     service.set_outcomes_complete(ref, True)
     return ref
+
+
+@pytest.fixture
+def plan_ref(demo, prepared) -> str:
+    return prepared(_two_outcomes)
 
 
 def with_pa(ref: str) -> int:

@@ -13,13 +13,14 @@ from actions.services import ValidateServicesForm
 from bot.answers.trackers import Outcome, run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
+from tests.support.plans import open_demo_plan
 
 TOO_LONG = "I would like to go out more often with my friends. " * 12
 
 
 @pytest.fixture
-def plan_ref(demo) -> str:
-    return service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week")).plan_reference
+def plan_ref(demo, prepared) -> str:
+    return prepared(open_demo_plan)
 
 
 def said_kindly(out: Outcome, words: str) -> None:

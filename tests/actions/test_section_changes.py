@@ -16,9 +16,7 @@ from bot.budgets.source import BudgetFigures
 from bot.plans import service
 
 
-@pytest.fixture
-def plan_ref(demo) -> str:
-    """A plan with what is important and two outcomes done: the person is at the support."""
+def _at_the_support() -> str:
     reference = service.open_plan(
         "PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week")
     ).plan_reference
@@ -27,6 +25,12 @@ def plan_ref(demo) -> str:
     service.add_outcome(reference, "get to the allotment")
     service.set_outcomes_complete(reference, True)
     return reference
+
+
+@pytest.fixture
+def plan_ref(demo, prepared) -> str:
+    """A plan with what is important and two outcomes done: the person is at the support."""
+    return prepared(_at_the_support)
 
 
 def in_form(plan_ref: str, section: str, text: str, requested: str, confidence: float = 0.97, **slots):

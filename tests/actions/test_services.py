@@ -10,13 +10,14 @@ from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
+from tests.support.plans import open_demo_plan
 
 FORM = "services_form"
 
 
 @pytest.fixture
-def plan_ref(demo) -> str:
-    return service.open_plan("PB-100234", "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week")).plan_reference
+def plan_ref(demo, prepared) -> str:
+    return prepared(open_demo_plan)
 
 
 def answer(plan_ref: str, slot: str, text: str, **slots):

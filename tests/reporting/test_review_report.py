@@ -19,9 +19,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Dict
+from typing import Callable, Dict
 
 import pytest
 from aiohttp.test_utils import TestClient
@@ -45,9 +46,10 @@ PEOPLE = [f"PB-3000{n:02d}" for n in range(1, 9)]
 PERSONAL = ("PB-3", "SP-", "swimming", "Cook", "pool", "Robin")
 
 
-@pytest.fixture
-def reviewed(database: str, tmp_path: Path) -> str:
-    add_people(tmp_path, PEOPLE)
+def _reviews() -> None:
+    """The set above, made once per backend (the `prepared` fixture)."""
+    with tempfile.TemporaryDirectory() as folder:
+        add_people(Path(folder), PEOPLE)
     for n, person in enumerate(PEOPLE, 1):
         agreed_plan(person, AGREED if n < 8 else date(2027, 1, 18), f"web-{n}")
     for n, person in enumerate(PEOPLE[:5], 1):
@@ -58,6 +60,11 @@ def reviewed(database: str, tmp_path: Path) -> str:
     for n, person in enumerate(PEOPLE[:6], 1):
         planned = {"personal_assistant": 9000 if n != 5 else 6000, "activities": 10000 if n != 6 else 0}
         spend(person, [(day, pence, kind) for day in weeks for kind, pence in planned.items() if pence], f"p{n}")
+
+
+@pytest.fixture
+def reviewed(database: str, prepared: Callable[[Callable[[], None]], None]) -> str:
+    prepared(_reviews)
     return database
 
 
@@ -145,7 +152,7 @@ def test_the_cli_report_has_the_tables_in_every_format(reviewed: str, capsys: py
     assert not [word for word in PERSONAL if word in out]
 
 
-async def test_the_reporting_page_shows_the_tables(client: TestClient, advisers: Dict[str, int], reviewed: str) -> None:
+async def test_the_reporting_page_shows_the_tables(reviewed: str, client: TestClient, advisers: Dict[str, int]) -> None:
     await sign_in(client, "max@council.example", MANAGER_PASSWORD)
     page = await (await client.get("/adviser/reporting")).text()
     ratings = table_rows(page, "outcome ratings at reviews by wellbeing area")

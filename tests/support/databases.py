@@ -180,10 +180,22 @@ class ReusedPostgres:
         for sequence, value in snapshot.sequences.items():
             connection.execute(text("SELECT setval(quote_ident(:name), :value)"), {"name": sequence, "value": value})
 
+    def put(self, snapshot: Snapshot) -> None:
+        """Put `snapshot`'s rows and sequences into the database, emptied by `fresh` or `refill`."""
+        with self.engine.begin() as connection:
+            connection.execute(text("SET LOCAL session_replication_role = replica"))
+            self._restore(connection, snapshot)
+
     def snapshot(self) -> Snapshot:
-        """What the database holds now: the rows of the template's tables and the sequences in use."""
+        """What the database holds now: the rows of the template's tables and the sequences in use.
+        Refused when it has tables the template has not (Rasa's `events`): they would be lost."""
         rows: Dict[str, bytes] = {}
         with self.engine.connect() as connection:
+            tables = set(
+                connection.execute(text("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).scalars()
+            )
+            if tables - self.tables:
+                raise ValueError(f"a snapshot keeps only the template's tables, not {sorted(tables - self.tables)}")
             cursor = connection.connection.cursor()
             for table in sorted(self.tables - {"alembic_version"}):
                 copied = io.BytesIO()
@@ -199,8 +211,8 @@ class ReusedPostgres:
             )
             return Snapshot(rows, {name: value for name, value in sequences})
 
-    def fresh(self, snapshot: Optional[Snapshot] = None) -> str:
-        """The database as the template has it (with `snapshot`'s rows), under a URL no earlier test was given."""
+    def refill(self, snapshot: Optional[Snapshot] = None) -> None:
+        """Put the database back as the template has it (with `snapshot`'s rows), in place."""
         try:
             emptied = self._emptied(snapshot)
         except SQLAlchemyError:  # a lock held too long by a connection being ended, say
@@ -208,9 +220,11 @@ class ReusedPostgres:
         if not emptied:
             self._copy()
             if snapshot is not None:
-                with self.engine.begin() as connection:
-                    connection.execute(text("SET LOCAL session_replication_role = replica"))
-                    self._restore(connection, snapshot)
+                self.put(snapshot)
+
+    def fresh(self, snapshot: Optional[Snapshot] = None) -> str:
+        """The database as the template has it (with `snapshot`'s rows), under a URL no earlier test was given."""
+        self.refill(snapshot)
         self.tests += 1
         return (
             make_url(self.url)

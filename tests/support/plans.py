@@ -13,6 +13,7 @@ from bot.db.models import AuditLog
 from bot.db.session import session_scope
 from bot.plans import service
 from bot.plans.views import InvolvedView
+from tests.support.databases import DEMO_REFERENCE
 
 #: the sign-off plan's advice: a question the person asked and the answer given
 ADVICE = (
@@ -66,6 +67,20 @@ def make_plan(person: str, conversation_id: str, submit: bool = False) -> str:
     service.set_contingency(ref, "My sister Jo will come round")
     if submit:
         service.submit_plan(ref)
+    return ref
+
+
+def open_demo_plan() -> str:
+    """A new draft plan for the demo person, £250 a week (a builder for the `prepared` fixture)."""
+    return service.open_plan(
+        DEMO_REFERENCE, "self", "rest", "c", BudgetFigures.of(Decimal("250"), "week")
+    ).plan_reference
+
+
+def agreed_demo_plan() -> str:
+    """`make_plan`'s plan for the demo person, sent and agreed (a builder for the `prepared` fixture)."""
+    ref = make_plan(DEMO_REFERENCE, "c-review", submit=True)
+    service.mark_agreed(ref, "adviser:test")
     return ref
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import Dict, List
+from typing import Callable, Dict, List
 
 import pytest
 from aiohttp.test_utils import TestClient
@@ -23,9 +23,13 @@ from tests.support.reviews import agreed_plan, review, review_scenario
 PERSONAL = ("Sam", "Priya", "Gareth", "Margaret", "pool shut", "moved house", "More hours", "swimming", "PA to help")
 
 
-@pytest.fixture
-def plans(demo_person: str) -> Dict[str, str]:
+def _scenario() -> Dict[str, str]:
     return review_scenario(utcnow().date())
+
+
+@pytest.fixture
+def plans(demo_person: str, prepared: Callable[[Callable[[], Dict[str, str]]], Dict[str, str]]) -> Dict[str, str]:
+    return prepared(_scenario)
 
 
 def test_the_queue_lists_due_overdue_needing_a_person_and_done(plans: Dict[str, str]) -> None:
@@ -49,7 +53,7 @@ def test_asking_for_a_person_is_a_reason_on_its_own(demo_person: str) -> None:
     assert row.reasons == ("asked",) and row.status == "in_progress"
 
 
-async def test_the_reviews_page(client: TestClient, advisers: Dict[str, int], plans: Dict[str, str]) -> None:
+async def test_the_reviews_page(plans: Dict[str, str], client: TestClient, advisers: Dict[str, int]) -> None:
     await sign_in(client)
     home = await (await client.get("/adviser/")).text()
     assert 'href="/adviser/reviews"' in home
@@ -72,7 +76,7 @@ async def test_the_reviews_page(client: TestClient, advisers: Dict[str, int], pl
 
 
 async def test_a_plan_with_reviews_and_spending(
-    client: TestClient, advisers: Dict[str, int], plans: Dict[str, str]
+    plans: Dict[str, str], client: TestClient, advisers: Dict[str, int]
 ) -> None:
     await sign_in(client)
     page = await (await client.get(f"/adviser/plans/{plans['twice']}")).text()
