@@ -12,7 +12,7 @@ import time
 from typing import Callable, Dict, List
 
 from bot.channels.limits import MAX_MESSAGE_CHARS
-from bot.nlu.entities import extract_entities
+from bot.nlu.figures import extract_entities
 from bot.parsing.pipeline import analyse, get_nlp
 
 #: how each kind of message repeats; each is cut to MAX_MESSAGE_CHARS characters

@@ -14,7 +14,8 @@ from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.entities import ENTITY_NAMES, SupportPlanEntityExtractor, extract_entities
+from bot.nlu.entities import SupportPlanEntityExtractor
+from bot.nlu.figures import ENTITY_NAMES, extract_entities
 
 PATH = "bot.nlu.entities.SupportPlanEntityExtractor"
 

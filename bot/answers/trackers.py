@@ -12,7 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import PROJECT_ROOT
-from bot.nlu.entities import extract_entities
+from bot.nlu.figures import extract_entities
 from bot.slot_names import FAILED_ATTEMPTS, REQUESTED_SLOT
 
 

@@ -1,5 +1,5 @@
 """SupportPlanEntityExtractor: a Rasa 3.6 NLU graph component that adds the figures people say
-to each message as entities, using the same parsers as the forms (bot.parsing):
+to each message as entities (bot/nlu/figures.py), using the same parsers as the forms (bot.parsing):
 
     money          amount in pounds, two decimals      '£15 an hour'        → '15.00'
     money_period   what an amount is per               '£15 an hour'        → 'hour'
@@ -18,8 +18,6 @@ config.yml:
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -27,62 +25,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
-from rasa.shared.nlu.constants import (
-    ENTITIES,
-    ENTITY_ATTRIBUTE_END,
-    ENTITY_ATTRIBUTE_START,
-    ENTITY_ATTRIBUTE_TYPE,
-    ENTITY_ATTRIBUTE_VALUE,
-    TEXT,
-)
+from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.parsing.dates import date_matches
-from bot.parsing.frequency import frequency_match
-from bot.parsing.hours import hours_match
-from bot.parsing.money import money_matches
-from bot.parsing.pipeline import analyse
-
-ENTITY_NAMES = ("money", "money_period", "hours", "frequency", "date")
-PENNY = Decimal("0.01")
-
-
-def _entity(name: Text, value: Text, start: int, end: int) -> Dict[Text, Any]:
-    return {
-        ENTITY_ATTRIBUTE_TYPE: name,
-        ENTITY_ATTRIBUTE_VALUE: value,
-        ENTITY_ATTRIBUTE_START: start,
-        ENTITY_ATTRIBUTE_END: end,
-    }
-
-
-def extract_entities(
-    text: Text, wanted: Optional[List[Text]] = None, today: Optional[date] = None
-) -> List[Dict[Text, Any]]:
-    """The entities in `text` (without the extractor name), in order of where they start."""
-    wanted = list(wanted or ENTITY_NAMES)
-    doc = analyse(text)
-    found: List[Dict[Text, Any]] = []
-    if "money" in wanted or "money_period" in wanted:
-        for match in money_matches(doc, allow_bare=False):
-            if "money" in wanted:
-                amount = match.money.amount.quantize(PENNY)
-                found.append(_entity("money", f"{amount:.2f}", match.span.start_char, match.span.end_char))
-            if "money_period" in wanted and match.money.per is not None and match.period is not None:
-                period = match.period
-                found.append(_entity("money_period", match.money.per, period.start_char, period.end_char))
-    if "hours" in wanted:
-        hours = hours_match(doc, allow_bare=False)
-        if hours is not None:
-            found.append(_entity("hours", str(hours.hours_per_week), hours.start_char, hours.end_char))
-    if "frequency" in wanted:
-        times = frequency_match(doc)
-        if times is not None:
-            found.append(_entity("frequency", str(times.per_week), times.span.start_char, times.span.end_char))
-    if "date" in wanted:
-        for when in date_matches(doc, today):
-            found.append(_entity("date", when.value.isoformat(), when.span.start_char, when.span.end_char))
-    return sorted(found, key=lambda entity: (entity[ENTITY_ATTRIBUTE_START], entity[ENTITY_ATTRIBUTE_END]))
+from bot.nlu.figures import ENTITY_NAMES, extract_entities
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

@@ -12,7 +12,7 @@ import pytest
 import requests
 import socketio
 
-from bot.nlu.entities import extract_entities
+from bot.nlu.figures import extract_entities
 from bot.parsing.money import parse_money
 from tests.support.chat import Chat, expect
 from tests.support.ports import SECURITY, local_url
