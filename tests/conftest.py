@@ -4,7 +4,9 @@ each test, and a PostgreSQL database copied once into the database this process'
 is emptied before each test (and copied again if a test changed its schema). A test that uses the
 demo people starts from a database that has them: a second SQLite template, or the rows the demo
 people made in this process's PostgreSQL database, put back after emptying it (the import runs
-once per session and backend). The databases themselves are made by tests/support/databases.py."""
+once per session and backend). Data many tests only read (an agreed plan, a set of reviews) is
+`prepared` the same way: built once per session and backend, then copied into each test's
+database. The databases themselves are made by tests/support/databases.py."""
 
 from __future__ import annotations
 
