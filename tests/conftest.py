@@ -126,8 +126,8 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
             tmp_path, request.getfixturevalue("sqlite_demo_template" if demo else "sqlite_template")
         )
     else:
-        # (made now, before this test's database is emptied); a `prepared` database is left
-        # empty here: prepare() puts its rows in
+        # the demo rows are made first even for a `prepared` database (making them empties the
+        # database), which is left empty here: prepare() puts its rows in
         snapshot = request.getfixturevalue("postgresql_demo") if demo else None
         request.node.stash[_LEFT_EMPTY] = "prepared" in request.fixturenames
         if request.node.stash[_LEFT_EMPTY]:
@@ -173,12 +173,12 @@ def prepared(
     request: pytest.FixtureRequest, database: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Callable[[Callable[[], T]], T]:
     """`prepared(build)` fills this test's database by `build` (called with the database in use;
-    it returns what the test needs) and returns what it returned. `build`
-    runs once per session, backend and demo people: later tests get a copy of what it made (the
-    SQLite file, or the PostgreSQL rows put in the database `database` left empty). For data many
-    tests only read. What was in the database before is replaced (SQLite) or kept (PostgreSQL),
-    so a test asks for the fixture that calls it before any other fixture that writes to the
-    database (advisers, say)."""
+    it returns what the test needs) and returns what it returned. `build` runs once per session,
+    backend and demo people: later tests get a copy of what it made (the SQLite file, or the
+    PostgreSQL rows put in the database `database` left empty). For data many tests only read.
+    A test asks for the fixture that calls it before any other fixture that writes to the
+    database (advisers, say): on SQLite those rows would be replaced, on PostgreSQL the test
+    fails saying so."""
     url = make_url(database)
     demo = request.node.stash.get(_DEMO_LOADED, False)
     # False when the test asked for `prepared` only while it ran (request.getfixturevalue)
