@@ -27,16 +27,10 @@ from bot.reviews import record
 from bot.reviews.due import DIRECT_PAYMENT_CHECK, reviews_due
 from bot.reviews.record import NoAgreedPlan, ReviewClosed, ReviewError
 from tests.support.databases import BACKENDS, postgres_database, sqlite_database
-from tests.support.plans import agreed_demo_plan, make_plan
+from tests.support.plans import agreed, make_plan  # noqa: F401  (agreed: a fixture)
 
 D = Decimal
 CHANNEL = "web"
-
-
-@pytest.fixture
-def agreed(demo_person: str, prepared: Callable[[Callable[[], str]], str]) -> str:
-    """Sam's agreed plan: a PA 6 hours at £15 (service 1, £90) and a swimming club at £100 (service 2)."""
-    return prepared(agreed_demo_plan)
 
 
 def rows(table: type) -> int:

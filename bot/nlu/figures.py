@@ -7,7 +7,6 @@ does not import Rasa's engine and TensorFlow with it."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.shared.nlu.constants import (
@@ -17,6 +16,7 @@ from rasa.shared.nlu.constants import (
     ENTITY_ATTRIBUTE_VALUE,
 )
 
+from bot.money import PENNY
 from bot.parsing.dates import date_matches
 from bot.parsing.frequency import frequency_match
 from bot.parsing.hours import hours_match
@@ -24,7 +24,6 @@ from bot.parsing.money import money_matches
 from bot.parsing.pipeline import analyse
 
 ENTITY_NAMES = ("money", "money_period", "hours", "frequency", "date")
-PENNY = Decimal("0.01")
 
 
 def _entity(name: Text, value: Text, start: int, end: int) -> Dict[Text, Any]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import List
+from typing import Callable, List
 
+import pytest
 from sqlalchemy import select
 
 from bot.budgets.source import BudgetFigures
@@ -82,6 +83,14 @@ def agreed_demo_plan() -> str:
     ref = make_plan(DEMO_REFERENCE, "c-review", submit=True)
     service.mark_agreed(ref, "adviser:test")
     return ref
+
+
+@pytest.fixture
+def agreed(demo_person: str, prepared: Callable[[Callable[[], str]], str]) -> str:
+    """The demo person's agreed plan (`make_plan`'s): outcomes 1 'Go swimming every week' and 2
+    'Cook my own meals'; services 1, a PA 6 hours at £15 (£90 a week), and 2, a swimming club at
+    £100 a week."""
+    return prepared(agreed_demo_plan)
 
 
 def make_sign_off_plan(person: str, conversation_id: str, agree: bool = False) -> str:
