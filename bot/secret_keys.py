@@ -12,14 +12,13 @@ changes the hash that stands for a phone number (which would forget the STOP lis
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 import time
 from pathlib import Path
 from typing import Mapping
-
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 #: the uses of derived keys; each is the HKDF `info`, so renaming one changes its key
 ADVISER_SESSIONS = "adviser-sessions"
@@ -99,8 +98,26 @@ def _read_key_file(path: Path) -> str:
     raise SecretKeyError(f"The key file {path} is empty. Delete it and start again.")
 
 
+#: HKDF's salt for every derived key
+KEY_SALT = b"supportplan"
+DERIVED_KEY_BYTES = 32
+
+
 def derived_key(secret_key: str, purpose: str) -> bytes:
     """A 32-byte key for one use (one of the constants above), derived from the root secret."""
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=b"supportplan", info=purpose.encode()).derive(
-        secret_key.encode("utf-8")
-    )
+    return hkdf_sha256(secret_key.encode("utf-8"), KEY_SALT, purpose.encode(), DERIVED_KEY_BYTES)
+
+
+def hkdf_sha256(key: bytes, salt: bytes, info: bytes, length: int) -> bytes:
+    """HKDF-SHA256 (RFC 5869) on the standard library's HMAC. Every server derives keys at
+    start-up, and cryptography's HKDF brought its 7 MB Rust library into the action server,
+    which needs nothing else from it; tests/security/test_secret_keys.py checks this against
+    cryptography's HKDF and RFC 5869's test vectors."""
+    if not 0 < length <= 255 * hashlib.sha256().digest_size:
+        raise ValueError("HKDF-SHA256 gives 1 to 8,160 bytes.")
+    pseudorandom_key = hmac.new(salt, key, hashlib.sha256).digest()
+    output, block, counter = b"", b"", 1
+    while len(output) < length:
+        block = hmac.new(pseudorandom_key, block + info + bytes([counter]), hashlib.sha256).digest()
+        output, counter = output + block, counter + 1
+    return output[:length]

@@ -25,6 +25,7 @@ import re
 import sys
 import threading
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple
 
 from bot.parsing.normalise import collapse_runs
@@ -546,11 +547,22 @@ _NLP: Optional["Language"] = None
 
 #: what thinc tries to import for models a blank pipeline never runs (each import is optional)
 _UNUSED_BY_A_BLANK_PIPELINE = ("tensorflow", "h5py")
+#: the one part of spaCy's command line that `import spacy` loads (for `spacy.info`); with it come
+#: typer, click and pkg_resources, about 13 MB that the figure parsers never use
+_SPACY_INFO = "spacy.cli.info"
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """`spacy.info`, loading spaCy's command line only when someone calls it."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 def _import_spacy() -> Any:
     """spaCy, imported without letting thinc probe TensorFlow and h5py (seconds and about 300 MB
-    that a blank pipeline never uses), unless TensorFlow is already loaded (as in the Rasa server)."""
+    that a blank pipeline never uses) and without its command line (`spacy.info` loads it when
+    called), unless TensorFlow is already loaded (as in the Rasa server)."""
     if "spacy" in sys.modules or "tensorflow" in sys.modules:
         import spacy
 
@@ -558,12 +570,15 @@ def _import_spacy() -> Any:
     blocked = [name for name in _UNUSED_BY_A_BLANK_PIPELINE if name not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]  # makes `import name` fail fast
+    sys.modules[_SPACY_INFO] = ModuleType(_SPACY_INFO)
+    sys.modules[_SPACY_INFO].info = _spacy_info  # type: ignore[attr-defined]
     try:
         import spacy
     finally:
         for name in blocked:
             if sys.modules.get(name, False) is None:
                 del sys.modules[name]
+        del sys.modules[_SPACY_INFO]  # a later `import spacy.cli` gets the real one
     return spacy
 
 

@@ -6,6 +6,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.config import Settings
 from bot.secret_keys import (
@@ -15,6 +17,7 @@ from bot.secret_keys import (
     SecretKeyError,
     derived_key,
     development_key,
+    hkdf_sha256,
     load_secret_key,
 )
 
@@ -79,3 +82,45 @@ def test_no_constant_key_is_left_in_the_code() -> None:
     sources = [*root.glob("bot/**/*.py"), *root.glob("actions/**/*.py")]
     assert sources
     assert not [str(p) for p in sources if "supportplan-development-key" in p.read_text()]
+
+
+#: RFC 5869 appendix A, test cases 1 and 3 (HKDF-SHA256): (key, salt, info, length, output)
+RFC_5869_CASES = [
+    (
+        bytes([0x0B] * 22),
+        bytes(range(13)),
+        bytes(range(0xF0, 0xFA)),
+        42,
+        "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865",
+    ),
+    (
+        bytes([0x0B] * 22),
+        b"",
+        b"",
+        42,
+        "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8",
+    ),
+]
+
+
+@pytest.mark.parametrize(("key", "salt", "info", "length", "expected"), RFC_5869_CASES)
+def test_hkdf_gives_rfc_5869s_test_vectors(key: bytes, salt: bytes, info: bytes, length: int, expected: str) -> None:
+    assert hkdf_sha256(key, salt, info, length).hex() == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(key=st.binary(max_size=80), salt=st.binary(max_size=80), info=st.binary(max_size=80), length=st.integers(1, 200))
+def test_hkdf_agrees_with_cryptographys(key: bytes, salt: bytes, info: bytes, length: int) -> None:
+    """The derived keys are the ones cryptography's HKDF gave before (so hashed phone numbers,
+    sessions and tokens made then still match)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    reference = HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(key)
+    assert hkdf_sha256(key, salt, info, length) == reference
+
+
+@pytest.mark.parametrize("length", [0, 255 * 32 + 1])
+def test_hkdf_refuses_a_length_it_cannot_give(length: int) -> None:
+    with pytest.raises(ValueError):
+        hkdf_sha256(b"key", b"salt", b"info", length)
