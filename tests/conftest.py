@@ -29,6 +29,7 @@ from bot.budgets.importer import import_budgets
 from bot.cli import DEMO_CSV
 from bot.db.migrate import upgrade
 from bot.db.session import get_engine, use_database
+from tests.support.advisers import quick_password_hashes  # noqa: F401  (for every test; see its docstring)
 from tests.support.databases import (
     BACKENDS,
     DEMO_REFERENCE,

@@ -3,15 +3,14 @@ tokens and signing in."""
 
 from __future__ import annotations
 
-import functools
 import re
 import time
-from contextlib import contextmanager
-from typing import Any, Dict, Iterator
+from typing import Dict, Iterator
 
 import pyotp
 import pytest
 from aiohttp.test_utils import TestClient
+from argon2 import PasswordHasher
 
 from bot.config import Settings
 from bot.web import accounts
@@ -46,43 +45,33 @@ def fresh_code(email: str) -> str:
     return totp.generate_otp(step)
 
 
-_REAL_HASHER = accounts._hasher
+#: Argon2id with its cheapest parameters: a hash or a check costs about a millisecond instead of
+#: 0.17 s (Argon2id is slow on purpose). Every in-process test uses it, except those marked
+#: `production_argon2`, which check the real parameters and the timing of refusals.
+QUICK_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+QUICK_DUMMY_HASH = QUICK_HASHER.hash("not a real password, only for timing")
 
 
-@functools.lru_cache(maxsize=None)
-def _hash_once(password: str) -> str:
-    return _REAL_HASHER.hash(password)
-
-
-class _OneHashPerPassword:
-    """bot.web.accounts' password hasher, except that each password is hashed once per process and
-    the hash reused (Argon2id is slow on purpose: about 0.2 s a hash on 2 cores). The hash is the
-    real hasher's, with its parameters and a salt of its own; verifying is the real hasher's."""
-
-    def hash(self, password: str) -> str:
-        return _hash_once(password)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(_REAL_HASHER, name)
-
-
-@contextmanager
-def hashed_once() -> Iterator[None]:
-    """Logins made in the block get their password's hash made once per process (for fixtures: each
-    test still has its own database, and the logins a test makes itself are hashed as always)."""
+@pytest.fixture(autouse=True)
+def quick_password_hashes(request: pytest.FixtureRequest) -> Iterator[None]:
+    """bot.web.accounts hashes and checks passwords with QUICK_HASHER during the test (real Argon2id
+    hashes and checks, with the cheapest parameters), unless it is marked `production_argon2`."""
+    if request.node.get_closest_marker("production_argon2"):
+        yield
+        return
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(accounts, "_hasher", _OneHashPerPassword())
+        patch.setattr(accounts, "_hasher", QUICK_HASHER)
+        patch.setattr(accounts, "_DUMMY_HASH", QUICK_DUMMY_HASH)
         yield
 
 
 @pytest.fixture
 def advisers(database: str) -> Dict[str, int]:
     """An adviser (password only) and a manager (password and TOTP, which managers need)."""
-    with hashed_once():
-        made = {
-            "adviser": create_adviser("Ada@Council.example", PASSWORD).id,
-            "manager": create_adviser("max@council.example", MANAGER_PASSWORD, role="manager").id,
-        }
+    made = {
+        "adviser": create_adviser("Ada@Council.example", PASSWORD).id,
+        "manager": create_adviser("max@council.example", MANAGER_PASSWORD, role="manager").id,
+    }
     enrol(database, "max@council.example")
     return made
 

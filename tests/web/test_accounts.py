@@ -14,12 +14,24 @@ from bot.web.accounts import LOCKOUT, MAX_FAILURES, AccountError, authenticate, 
 from tests.support.advisers import PASSWORD
 
 
+@pytest.mark.production_argon2
 def test_the_dummy_hash_costs_what_a_real_one_does() -> None:
     """An unknown email is checked against _DUMMY_HASH, written out in the module: it must be the
     dummy password's hash with the parameters new hashes get, or the two answers would take
     different times."""
     assert not accounts._hasher.check_needs_rehash(accounts._DUMMY_HASH)
     assert accounts._hasher.verify(accounts._DUMMY_HASH, "not a real password, only for timing")
+
+
+@pytest.mark.production_argon2
+def test_passwords_are_hashed_with_argon2s_recommended_parameters(database: str) -> None:
+    """RFC 9106's second recommended option (argon2-cffi's default): 64 MiB, 3 passes, 4 lanes.
+    The other tests use cheaper parameters (tests/support/advisers.py QUICK_HASHER)."""
+    create_adviser("ada@council.example", PASSWORD)
+    with session_scope() as session:
+        stored = session.execute(select(Adviser)).scalar_one().password_hash
+    assert "$m=65536,t=3,p=4$" in stored
+    assert authenticate("ada@council.example", PASSWORD).adviser is not None
 
 
 def test_a_login_keeps_only_an_argon2_hash(database: str) -> None:

@@ -61,6 +61,7 @@ def test_every_refusal_checks_a_password_hash(
         assert calls == [password], email
 
 
+@pytest.mark.production_argon2
 def test_a_locked_login_answers_in_about_the_time_of_an_unknown_one(database: str, advisers: Dict[str, int]) -> None:
     lock(ADA)
 
