@@ -26,7 +26,7 @@ import sys
 import threading
 from functools import lru_cache
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Optional, Tuple, cast
 
 from bot.parsing.normalise import collapse_runs
 from bot.parsing.numbers import MAX_DIGITS, read_number
@@ -687,14 +687,30 @@ def _build() -> "Language":
     return nlp
 
 
+#: how many new strings (words people typed) the pipeline may learn before it is built afresh.
+#: spaCy keeps every string it has seen in its vocabulary (about 1 KB each, never freed), so a
+#: server reading people's messages for months would otherwise grow without end.
+MAX_LEARNED_STRINGS = 20_000
+#: how many strings the current pipeline held when it was built
+_BUILT_WITH = 0
+
+
+def _outgrown(nlp: Optional["Language"]) -> bool:
+    return nlp is None or len(nlp.vocab.strings) > _BUILT_WITH + MAX_LEARNED_STRINGS
+
+
 def get_nlp() -> "Language":
-    """The pipeline, built on first use and shared by every parser in the process."""
-    global _NLP
-    if _NLP is None:
+    """The pipeline, built on first use and shared by every parser in the process; built afresh
+    (and `analyse`'s cache emptied) once it has learned MAX_LEARNED_STRINGS new strings. A Doc
+    made before stays readable: it keeps the vocabulary it was made with."""
+    global _NLP, _BUILT_WITH
+    if _outgrown(_NLP):
         with _LOCK:
-            if _NLP is None:
+            if _outgrown(_NLP):
                 _NLP = _build()
-    return _NLP
+                _BUILT_WITH = len(_NLP.vocab.strings)
+                analyse.cache_clear()
+    return cast("Language", _NLP)
 
 
 #: figures nobody means and no parser should half-read: '1e400' (read as 1), 30-digit amounts
