@@ -2,8 +2,9 @@
 merges each number into one token, and a Matcher whose token patterns mark money, the period a
 cost is 'per', durations, how often, and dates.
 
-Built once per process, on first use (importing spaCy costs about a second, so importing this
-module does not). `analyse(text)` returns the spaCy Doc with the matches in `doc.spans`:
+Built on first use (importing spaCy costs about a second, so importing this
+module does not), shared by the process, and built afresh after it has learned 20,000 new words
+(`get_nlp`). `analyse(text)` returns the spaCy Doc with the matches in `doc.spans`:
 
     doc.spans["money"]     '£15', '15 quid', 'fifteen pounds fifty', '£15ph', '50p'
     doc.spans["per"]       'an hour', 'a week', 'per visit', 'every 4 weeks', 'one off'
