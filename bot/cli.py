@@ -13,7 +13,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, TypeVar, Union
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -55,6 +55,7 @@ EXPORTERS: Dict[str, Callable] = {
     "html": plan_to_html,
 }
 FORMATS = ("json", "text", "html", "pdf")
+T = TypeVar("T")
 
 
 def _err(message: str) -> None:
@@ -67,28 +68,30 @@ def _reject(rejected: CsvImportError) -> None:
         _err(f"line {line}: {reason}")
 
 
-def _import(args: argparse.Namespace) -> int:
+def _read_csv(load: Callable[[Path], T], file: str) -> Union[T, int]:
+    """What `load` made of the CSV file, or the exit status after saying why it could not."""
     try:
-        result = import_budgets(Path(args.file))
+        return load(Path(file))
     except OSError:
-        _err(f"Could not read {args.file}. Check the file name and try again.")
+        _err(f"Could not read {file}. Check the file name and try again.")
         return 1
     except CsvImportError as rejected:
         _reject(rejected)
         return 2
+
+
+def _import(args: argparse.Namespace) -> int:
+    result = _read_csv(import_budgets, args.file)
+    if isinstance(result, int):
+        return result
     print(f"Imported {result.created + result.updated} people: {result.created} new, {result.updated} updated.")
     return 0
 
 
 def _import_spend(args: argparse.Namespace) -> int:
-    try:
-        result = import_spend(Path(args.file))
-    except OSError:
-        _err(f"Could not read {args.file}. Check the file name and try again.")
-        return 1
-    except CsvImportError as rejected:
-        _reject(rejected)
-        return 2
+    result = _read_csv(import_spend, args.file)
+    if isinstance(result, int):
+        return result
     if result.already_loaded:
         print("This file was loaded before, so nothing has changed.")
     else:

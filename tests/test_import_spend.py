@@ -85,5 +85,7 @@ def test_the_command_line(demo_person: str, database: str, tmp_path: Path, capsy
     assert main(["--database", database, "import-spend", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "line 1: the header is missing: description" in err and "nothing has changed" in err
+    assert main(["--database", database, "import-spend", str(tmp_path / "missing.csv")]) == 1
+    assert "Could not read" in capsys.readouterr().err
     with session_scope() as session:
         assert session.execute(select(func.count()).select_from(Spend)).scalar_one() == 1
