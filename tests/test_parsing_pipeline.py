@@ -3,13 +3,15 @@ it MAX_LEARNED_STRINGS new strings (spaCy never forgets a string it has seen).""
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import pytest
 
 from bot.parsing import pipeline
 
 
 @pytest.fixture
-def fresh_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+def fresh_pipeline(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A pipeline of this test's own, allowed to learn 150 new strings (the process's pipeline is put back)."""
     monkeypatch.setattr(pipeline, "_NLP", None)
     monkeypatch.setattr(pipeline, "_BUILT_WITH", 0)

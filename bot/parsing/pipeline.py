@@ -3,8 +3,8 @@ merges each number into one token, and a Matcher whose token patterns mark money
 cost is 'per', durations, how often, and dates.
 
 Built on first use (importing spaCy costs about a second, so importing this
-module does not), shared by the process, and built afresh after it has learned 20,000 new words
-(`get_nlp`). `analyse(text)` returns the spaCy Doc with the matches in `doc.spans`:
+module does not), shared by the process, and built afresh after it has learned
+MAX_LEARNED_STRINGS new words (`get_nlp`). `analyse(text)` returns the spaCy Doc with the matches in `doc.spans`:
 
     doc.spans["money"]     '£15', '15 quid', 'fifteen pounds fifty', '£15ph', '50p'
     doc.spans["per"]       'an hour', 'a week', 'per visit', 'every 4 weeks', 'one off'
@@ -549,7 +549,7 @@ _NLP: Optional["Language"] = None
 #: what thinc tries to import for models a blank pipeline never runs (each import is optional)
 _UNUSED_BY_A_BLANK_PIPELINE = ("tensorflow", "h5py")
 #: the one part of spaCy's command line that `import spacy` loads (for `spacy.info`); with it come
-#: typer, click and pkg_resources, about 13 MB that the figure parsers never use
+#: typer, click and pkg_resources, which the figure parsers never use (about 6 MB in the action server)
 _SPACY_INFO = "spacy.cli.info"
 
 
