@@ -116,7 +116,7 @@ def _reused(database: ReusedPostgres, snapshot: Optional[Snapshot]) -> Iterator[
     yield database.fresh(snapshot)
 
 
-@pytest.fixture(params=BACKENDS)
+@pytest.fixture
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A database with the current schema, used by every bot/ service during the test: with nothing
     in it, or with the demo people already loaded when the test uses `demo_person`."""
@@ -141,6 +141,16 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         finally:
             use_database(None)
             _done_with(url)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that uses `database` runs on each backend; one marked `one_database` (its subject
+    is the conversation, not what the database does) on SQLite only, the faster, which every
+    machine has. What differs between the databases is tested on both by the tests of the
+    services under the actions (the plan service, reporting, reviews, privacy, the web app)."""
+    if "database" in metafunc.fixturenames:
+        one = metafunc.definition.get_closest_marker("one_database") is not None
+        metafunc.parametrize("database", BACKENDS[:1] if one else BACKENDS, indirect=True)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Running actions as the action server would: real trackers (bot/answers/trackers.py), the real
-domain, a real database (the `database` fixture in tests/conftest.py runs each test on SQLite
-and on PostgreSQL)."""
+domain, a real database. The conversation is their subject, so each module is marked
+`one_database` and runs on SQLite (tests/conftest.py `pytest_generate_tests`); what differs between
+SQLite and PostgreSQL is tested on both by the tests of the services the actions call."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from bot.plans.service import NewService
 
 @pytest.fixture
 def demo(database: str, demo_person: Any) -> Any:
-    """The demo database: people loaded, on SQLite and PostgreSQL."""
+    """The demo database: people loaded."""
     return demo_person
 
 

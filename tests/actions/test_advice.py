@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
+import pytest
+
 from actions.outcomes import ValidateImportantForm
 from actions.plan import ActionNextSection
 from bot.answers.trackers import run, tracker
 from bot.plans import service
 from bot.plans.views import AdviceView
 from tests.support.plans import make_plan
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
 
 ANSWER = "A direct payment is when the council pays your budget to you, or to someone for you."
 ASKED = "wot is a direkt paymnt then, my friend Sue said to ask"

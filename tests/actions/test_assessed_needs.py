@@ -1,7 +1,6 @@
 """The needs from the assessment in the services section (issue 15 item 3): each service is tied to
 the needs it meets, asked only when the assessment is known; before the summary, each need nothing
-meets yet is put to the person one at a time (add something, covered another way, or skip). On
-SQLite and PostgreSQL."""
+meets yet is put to the person one at a time (add something, covered another way, or skip)."""
 
 from __future__ import annotations
 
@@ -16,6 +15,8 @@ from bot.answers.trackers import domain, run, tracker
 from bot.plans import service
 from bot.plans.service import NewService
 from bot.slot_names import CHOICE_CHECK
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
 
 FORM = "services_form"
 TAXI: Dict[str, Any] = {

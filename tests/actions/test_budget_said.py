@@ -3,10 +3,14 @@ a contribution is assessed, and always that it is the council's estimate to plan
 
 from __future__ import annotations
 
+import pytest
+
 from actions.plan import ActionNextSection
 from bot.answers.trackers import run, tracker
 from bot.db.session import session_scope
 from bot.identity import find_person
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
 
 VERIFIED = {"verified": True, "person_reference": "PB-100234", "person_name": "Sam", "welcomed": True}
 

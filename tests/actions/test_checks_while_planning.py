@@ -1,7 +1,7 @@
 """Direct-payment checks said while planning (issue 15 item 4): a check newly raised by adding a
 service, changing its cost or saying where a relative it pays lives is said once, kindly, and the
 plan carries on; a relative (not a partner) named as the one paid is asked about in one yes/no
-question. On SQLite and PostgreSQL."""
+question."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from bot.budgets.source import BudgetFigures
 from bot.config import PROJECT_ROOT
 from bot.plans import service
 from bot.plans.service import NewService
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
 
 FORM = "services_form"
 

@@ -1,6 +1,6 @@
 """A middling reading of a choice is put back to the person before it is used (issue 14): yes
 uses it, no asks again (and counts as a failed answer, so it never traps), anything else is a
-fresh answer. On SQLite and PostgreSQL."""
+fresh answer."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from bot.choices import (
 )
 from bot.plans import service
 from bot.slot_names import CHOICE_CHECK, SERVICE_ID
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
 
 IDENTITY = "identity_form"
 

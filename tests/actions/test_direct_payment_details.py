@@ -16,6 +16,8 @@ from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 CARD_CASH = "Cash can't be taken out with the payment card here"
 
 

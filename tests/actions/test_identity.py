@@ -18,6 +18,8 @@ from bot.identity import CLIENT_MAX_FAILURES, MAX_FAILURES, check_identity
 from tests.support.fake_twilio import FakeTwilio
 from tests.support.trackers import over
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 FORM = "identity_form"
 REFERENCE = {"planned_by": "self", "person_reference": "PB-100234"}
 

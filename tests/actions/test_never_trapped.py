@@ -21,6 +21,8 @@ from bot.plans import service
 from bot.safety import detector
 from bot.slot_names import SERVICE_ID
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 UNUSABLE = "hm"
 #: a message the risk model is unsure of (a check-in), and what the model made of it
 UNSURE = "I am so tired lately"

@@ -16,6 +16,8 @@ from bot.plans.service import NewService
 from bot.safety import detector
 from tests.support.plans import open_demo_plan
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 
 @pytest.fixture
 def plan_ref(demo, prepared) -> str:

@@ -17,6 +17,9 @@ from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
+from bot.slot_names import CHOICE_CHECK
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
 
 PA = dict(service_category="personal_assistant", service_description="a PA to help me shower", service_hours="7")
 

@@ -14,6 +14,8 @@ from bot.rasa_plugins.relay import CHANNEL
 from tests.support.plans import VERIFIED, complete_plan
 from tests.support.trackers import over
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 
 def answer(plan_ref: str, text: str, channel: str = "rest") -> Tracker:
     t = tracker({**VERIFIED, "plan_reference": plan_ref}, text, filled="copy_route", active_loop="copy_form")

@@ -15,6 +15,8 @@ from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from tests.support.plans import open_demo_plan
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 TOO_LONG = "I would like to go out more often with my friends. " * 12
 
 

@@ -14,6 +14,8 @@ from actions.plan import ActionNextSection
 from bot.answers.trackers import run, tracker
 from tests.support.trackers import recorded_payload, recorded_tracker
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 HELLO = "next_section_after_hello.json"
 IDENTITY = "next_section_after_identity.json"
 IMPORTANT = "next_section_after_important.json"

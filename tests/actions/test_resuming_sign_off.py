@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Dict
 
+import pytest
+
 from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.plan import ActionNextSection
 from actions.service_questions import service_questions
@@ -17,6 +19,8 @@ from bot.answers.trackers import Outcome, run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
 
 VERIFIED = {"verified": True, "person_reference": "PB-100234", "person_name": "Sam", "welcomed": True}
 

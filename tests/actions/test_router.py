@@ -3,12 +3,16 @@ from __future__ import annotations
 import time
 from decimal import Decimal
 
+import pytest
+
 from actions.plan import ActionNextSection
 from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
 from tests.support.plans import VERIFIED, complete_plan
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
 
 
 async def test_a_new_conversation_is_welcomed_and_asked_who_they_are(demo) -> None:

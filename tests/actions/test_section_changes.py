@@ -15,6 +15,8 @@ from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 
 def _at_the_support() -> str:
     reference = service.open_plan(

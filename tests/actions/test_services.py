@@ -12,6 +12,8 @@ from bot.plans import service
 from bot.plans.service import NewService
 from tests.support.plans import open_demo_plan
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 FORM = "services_form"
 
 

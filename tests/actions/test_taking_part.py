@@ -15,6 +15,8 @@ from bot.parsing.people import finds_it_hard, helper_named
 from bot.plans import service
 from bot.plans.views import InvolvedView
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 BACK_UP = "ring my son Tom, his number is with the council"
 
 

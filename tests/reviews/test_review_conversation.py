@@ -30,6 +30,8 @@ from bot.reviews.questions import ADD, COST_SAME, HAPPENING, LIFE, RATING, STILL
 from tests.support.plans import make_plan
 from tests.support.reviews import spend
 
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
 FORM = "review_conversation_form"
 D = Decimal
 

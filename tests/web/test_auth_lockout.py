@@ -62,7 +62,7 @@ def test_every_refusal_checks_a_password_hash(
 
 
 @pytest.mark.production_argon2
-@pytest.mark.parametrize("database", ["sqlite"], indirect=True)  # the time is Argon2's, whatever the database
+@pytest.mark.one_database  # the time is Argon2's, whatever the database
 def test_a_locked_login_answers_in_about_the_time_of_an_unknown_one(database: str, advisers: Dict[str, int]) -> None:
     lock(ADA)
 
