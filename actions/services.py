@@ -48,6 +48,7 @@ from bot.parsing.cost_doubts import change_doubt
 from bot.parsing.edits import (
     item_named,
     items_chosen,
+    items_guessed,
     names_other_support,
     opens_with_change,
     sounds_like_correction,
@@ -153,11 +154,24 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
     async def validate_service_outcomes(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        reference = plan_reference(tracker)
+        reference, text = plan_reference(tracker), str(value or "")
         plan = await call(service.get_plan, reference)
-        chosen = items_picked(str(value or ""), outcome_items(plan))
+        confirmed = self.confirmed(tracker, SERVICE_OUTCOMES)
+        items = outcome_items(plan)
+        chosen = (
+            items_picked(text, items) if confirmed is None else [int(n) for n in confirmed.split(",") if n.isdigit()]
+        )
         if chosen is None:
-            return self.reject(dispatcher, tracker, SERVICE_OUTCOMES, "utter_service_outcomes_not_understood")
+            guess = items_guessed(text, items)
+            if guess is None:
+                return self.reject(dispatcher, tracker, SERVICE_OUTCOMES, "utter_service_outcomes_not_understood")
+            return self.check(
+                SERVICE_OUTCOMES,
+                ",".join(map(str, guess)) or "none",
+                text,
+                "utter_confirm_service_outcomes",
+                outcomes="; ".join(words for item_id, words in items if item_id in guess) or "none of them",
+            )
         service_id = tracker.get_slot(SERVICE_ID)
         if service_id is not None:
             await call(service.link_service_outcomes, reference, int(service_id), chosen)

@@ -8,6 +8,7 @@ from bot.parsing.edits import (
     asks_for_a_change,
     item_named,
     items_chosen,
+    items_guessed,
     items_to_remove,
     points_at_items,
     removal_request,
@@ -164,6 +165,30 @@ def test_outcomes_left_out_changed_or_vague(text: str, chosen) -> None:
 )
 def test_more_ways_of_choosing_outcomes(text: str, chosen) -> None:
     assert items_chosen(text, OUTCOMES) == chosen
+
+
+@pytest.mark.parametrize(
+    "text, guess",
+    [
+        ("a bit of all of them", [1, 2, 3]),
+        ("probably all", [1, 2, 3]),
+        ("all of them i think", [1, 2, 3]),
+        ("i dont think any", []),
+        ("i don't think it helps with any", []),
+        ("probably none", []),
+        ("not any i dont think", []),
+        ("some of them", None),
+        ("1 or 2", None),
+        ("bananas", None),
+        ("probably both", None),
+        ("maybe", None),
+    ],
+)
+def test_a_hedged_all_or_none_is_a_guess_to_check(text: str, guess) -> None:
+    """Not read as a choice, but a best guess the person is asked to confirm; nothing to guess
+    from a vague or weighed-up answer, or 'both' of three."""
+    assert items_chosen(text, OUTCOMES) is None
+    assert items_guessed(text, OUTCOMES) == guess
 
 
 LISTED_OUTCOMES = [

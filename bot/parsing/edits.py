@@ -50,6 +50,13 @@ _HEDGED_ALL = re.compile(
     r"more or less|nearly|almost|mostly)\b",
     re.IGNORECASE,
 )
+#: none said with a hedge ('i dont think any', 'probably none', 'not any i dont think'): a guess to check
+_HEDGED_NONE = re.compile(
+    r"\b(?:(?:i\s+)?do(?:n'?t|nt|\s+not)\s+(?:think|reckon|believe)|not sure|probably|maybe|perhaps|doubt)\b"
+    r".{0,30}\b(?:any|none|nothing|not)\b|"
+    r"\b(?:any|none|nothing)\b.{0,20}\b(?:i\s+)?do(?:n'?t|nt|\s+not)\s+(?:think|reckon)\b",
+    re.IGNORECASE,
+)
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:all|every|evry)\b", re.IGNORECASE)
 _FIRST_OR_LAST_N = re.compile(r"\b(first|last)\s+(\d|two|three|four|five)\b", re.IGNORECASE)
@@ -270,6 +277,23 @@ def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
         base = _picked(kept, items) if kept.strip(" ,.") and not _OTHERS.search(kept) else ids
         return [i for i in (base or ids) if i not in left_out] or None
     return _picked(text, items) or None
+
+
+def items_guessed(text: str, items: Sequence[Item]) -> Optional[List[int]]:
+    """A best guess, to be put back to the person, at a reply `items_chosen` cannot read: every
+    item for a hedged all ('a bit of all of them'), none for a hedged none ('I don't think any');
+    None when it names items, is vague, or says 'both' of more than two."""
+    text = _THATS_ALL.sub(" ", text or "")
+    ids = [item_id for item_id, _ in items]
+    said = _words(text)
+    if any(n in ids for n in _numbers(text)) or any(_shared(said, words) for _, words in items):
+        return None
+    if _VAGUE.search(text) or weighs_up(text):
+        return None
+    if _ALL.search(text):
+        only_both = _BOTH.search(text) and not _EVERY.search(text)
+        return ids if _HEDGED_ALL.search(text) and not (only_both and len(ids) != 2) else None
+    return [] if _HEDGED_NONE.search(text) else None
 
 
 def _picked(text: str, items: Sequence[Item]) -> List[int]:

@@ -90,6 +90,28 @@ async def test_an_outcomes_reply_that_cannot_be_read_is_asked_again(plan_ref: st
     assert service.get_plan(plan_ref).services[0].outcome_ids == ()
 
 
+@pytest.mark.parametrize("reply, linked", [("a bit of all of them really", [1, 2]), ("i dont think any", [])])
+async def test_a_hedged_outcomes_reply_is_checked_before_it_is_linked(plan_ref: str, reply: str, linked: list) -> None:
+    """'a bit of all of them' is put back as 'all'; the yes links them."""
+    service_id = with_pa(plan_ref)
+    known = {**PA, "service_rate": "15", "service_id": service_id}
+    out = await run(ValidateServicesForm(), services_form(plan_ref, "service_outcomes", reply, **known))
+    check = out.slots[CHOICE_CHECK]
+    assert check["response"] == "utter_confirm_service_outcomes" and out.slots["service_outcomes"] is None
+    assert service.get_plan(plan_ref).services[0].outcome_ids == ()
+
+    out = await run(
+        ValidateServicesForm(),
+        tracker(
+            {"plan_reference": plan_ref, **known, CHOICE_CHECK: check, "requested_slot": CHOICE_CHECK},
+            "yes",
+            active_loop="services_form",
+        ),
+    )
+    assert out.slots["service_outcomes"] == (",".join(map(str, linked)) or "none")
+    assert list(service.get_plan(plan_ref).services[0].outcome_ids) == linked
+
+
 # --- corrections --------------------------------------------------------------------------
 
 
