@@ -26,6 +26,7 @@ from bot.money import format_pounds
 from bot.parsing import Money, match_choice, parse_frequency, parse_hours, parse_money
 from bot.parsing.cost_doubts import (
     RANGE,
+    SHARED,
     TWO_MEANINGS,
     TWO_PERIODS,
     amounts_said,
@@ -193,6 +194,8 @@ class ServiceCosting(ChoiceChecks):
         if money is None or money.per not in (None, "hour", "week"):
             return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_not_understood")
         doubt = cost_doubt(text) if confirmed is None else None
+        if doubt == SHARED:
+            return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_cost_shared")
         if doubt in (RANGE, TWO_PERIODS) or (doubt and len(amounts_said(text)) > 1):
             return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_uncertain")
         if doubt and money.per in (None, "hour") and Decimal(0) < money.amount <= MAX_RATE:
@@ -237,7 +240,8 @@ class ServiceCosting(ChoiceChecks):
             dispatcher.utter_message(response="utter_cost_period_two_meanings")
             return self.accept(tracker, SERVICE_COST, str(money.amount), **{SERVICE_COST_PERIOD: None})
         if doubt:
-            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_uncertain")
+            response = "utter_cost_shared" if doubt == SHARED else "utter_cost_uncertain"
+            return self.reject(dispatcher, tracker, SERVICE_COST, response)
         if money.per == "hour":
             if money.amount > MAX_RATE:
                 return self.reject(dispatcher, tracker, SERVICE_COST, "utter_rate_out_of_range")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.parsing.cost_doubts import cost_doubt, period_doubt
+from bot.parsing.cost_doubts import SHARED, cost_doubt, period_doubt
 
 
 @pytest.mark.parametrize(
@@ -21,6 +21,11 @@ from bot.parsing.cost_doubts import cost_doubt, period_doubt
         "£700 for a weeks respite, one time",
         "it's £50ish a month",
         "not sure, maybe £20",
+        "under £50 a week",
+        "less than 30 a month",
+        "no more than £100 a month",
+        "at least £20 a session",
+        "over £200 a year",
     ],
 )
 def test_doubtful_costs(text: str) -> None:
@@ -45,6 +50,30 @@ def test_doubtful_costs(text: str) -> None:
     ],
 )
 def test_clear_costs(text: str) -> None:
+    assert cost_doubt(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "its £80 a week but the council pays half",
+        "£60 a month, my son pays the rest",
+        "£40 a week but we split it",
+        "£90 a month but the NHS covers part of it",
+        "£30 a week and my daughter tops it up",
+        "£120 a month, half from my pension",
+    ],
+)
+def test_a_cost_shared_with_another_payer_is_asked_about(text: str) -> None:
+    """Which part comes from the budget is not said: asked, never the whole recorded."""
+    assert cost_doubt(text) == SHARED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["£20 a week and I pay it by card", "£300 a year, paid over 12 months", "£45 a month for the share of the taxi"],
+)
+def test_paying_words_alone_are_not_a_shared_cost(text: str) -> None:
     assert cost_doubt(text) is None
 
 

@@ -1,6 +1,6 @@
-"""Doubt in what a person says a cost is: an approximate figure ('about £40'), a range ('£20-£25',
-'between 30 and 50'), two amounts, or two periods ('£10 per week not per month', 'a week or maybe
-a month'). A doubtful cost is asked about again, never recorded as a guess: a wrong figure in a
+"""Doubt in what a person says a cost is: an approximate figure ('about £40', 'under £50'), a range
+('£20-£25', 'between 30 and 50'), two amounts, two periods ('£10 per week not per month', 'a week
+or maybe a month'), or a cost someone else pays part of ('£80 a week but the council pays half'). A doubtful cost is asked about again, never recorded as a guess: a wrong figure in a
 plan is worse than one more question."""
 
 from __future__ import annotations
@@ -14,12 +14,26 @@ from bot.parsing.change_of_mind import NEW_FIGURE
 from bot.parsing.money import COUNTED_FREQUENCIES, money_matches, period_name
 from bot.parsing.pipeline import analyse, overlaps
 
-APPROXIMATE, RANGE, TWO_PERIODS, TWO_MEANINGS = "approximate", "range", "two periods", "two meanings"
+APPROXIMATE, RANGE, TWO_PERIODS, TWO_MEANINGS, SHARED = "approximate", "range", "two periods", "two meanings", "shared"
 #: 'bi-weekly' is twice a week to some people and every 2 weeks to others ('bi-annual' likewise)
 _TWO_MEANINGS = re.compile(r"\bbi\s*-?\s*(?:weekly|monthly|annual(?:ly)?|yearly)\b", re.IGNORECASE)
 _HEDGES = re.compile(
     r"\b(?:about|around|roughly|approx\w*|maybe|probably|perhaps|i think|not sure|unsure|or so|something like|"
     r"give or take|up to|or thereabouts|ish)\b|\d\s*-?ish\b",
+    re.IGNORECASE,
+)
+#: a bound, not an amount: 'under £50', 'no more than 100', 'at least £20' (not 'over 12 months')
+_BOUND = re.compile(
+    r"\b(?:under|less than|no more than|not more than|at most|at least|more than|over|below|above|max(?:imum)?|"
+    r"min(?:imum)?)\s*£?\s*\d[\d,.]*(?![\d,.])(?!\s*(?:months?|weeks?|years?|days?|hours?|hrs?|min\w*|times?|visits?))",
+    re.IGNORECASE,
+)
+#: someone else pays part of it: which part comes from the budget is not said
+_SHARED = re.compile(
+    r"\b(?:pays?|paying|covers?|covering|puts? in|chips? in|funds?|funding)\s+(?:for\s+)?(?:half|part|some|a bit|"
+    r"the rest|the other half|a third|a quarter|\d+\s*%)\b|"
+    r"\b(?:split|share|sharing|go halves)\b.{0,20}\b(?:cost|it|bill)\b|\btop(?:s|ped|ping)?(?: it)?[ -]?up\b|"
+    r"\bhalf (?:of it )?(?:from|by|paid by|comes from)\b",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\b|\d\s*(?:-|to)\s*£?\s*\d", re.IGNORECASE)
@@ -40,11 +54,13 @@ def amounts_said(text: str) -> List[Decimal]:
 
 
 def cost_doubt(text: str) -> Optional[str]:
-    """Why the cost in `text` should be asked about again (TWO_MEANINGS, APPROXIMATE, RANGE or
-    TWO_PERIODS), or None."""
+    """Why the cost in `text` should be asked about again (TWO_MEANINGS, SHARED, APPROXIMATE, RANGE
+    or TWO_PERIODS), or None."""
     if _TWO_MEANINGS.search(text):
         return TWO_MEANINGS
-    if _HEDGES.search(text):
+    if _SHARED.search(text):
+        return SHARED
+    if _HEDGES.search(text) or _BOUND.search(text):
         return APPROXIMATE
     doc = analyse(text)
     if len({match.money.amount for match in money_matches(doc)}) > 1 or _BETWEEN.search(text):

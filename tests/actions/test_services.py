@@ -224,6 +224,20 @@ async def test_a_doubtful_cost_is_asked_about_and_nothing_recorded(plan_ref: str
     assert out.slots["service_cost"] is None and not service.get_plan(plan_ref).services
 
 
+@pytest.mark.parametrize(
+    "slot, said, known",
+    [
+        ("service_cost", "its £80 a week but the council pays half", dict(service_category="transport")),
+        ("service_rate", "£16 an hour, I pay half", dict(service_category="personal_assistant", service_hours="5")),
+    ],
+)
+async def test_a_cost_someone_else_pays_part_of_is_asked_about(plan_ref: str, slot: str, said: str, known) -> None:
+    """Which part comes from the budget is asked; neither the whole nor a half is recorded."""
+    out = await run(ValidateServicesForm(), answer(plan_ref, slot, said, service_description="help", **known))
+    assert out.responses == ["utter_cost_shared"]
+    assert out.slots[slot] is None and not service.get_plan(plan_ref).services
+
+
 @pytest.mark.parametrize("period", ["weekly or monthly", "either a week or a month"])
 async def test_a_doubtful_period_is_asked_about(plan_ref: str, period: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the match", service_cost="40")
