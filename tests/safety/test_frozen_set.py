@@ -1,7 +1,8 @@
 """The frozen held-out safety sets, never trained or tuned on, scored with the detector and the
 newest trained model, inside and outside a form. Each was written blind by a helper who saw only
-its brief (tests/heldout/BRIEF_<set>.md): L (100 risk, 100 ordinary), P, Q, R and S (120 and 120
-each; Q, R and S on 7 December 2026, S scored once, with the model and thresholds already fixed).
+its brief (tests/heldout/BRIEF_<set>.md): L (100 risk, 100 ordinary), P, Q, R, S and W (120 and
+120 each; Q, R, S and W on 7 December 2026, S and W each scored once, with the model and thresholds
+already fixed).
 
 A message is caught when it is signposted or checked on (bot/safety/detector.py `assess`), and a
 check-in on an ordinary message counts as a false alarm. Issue 14's target is recall 0.97 with at
@@ -30,6 +31,7 @@ FLOORS: Dict[str, Dict[bool, Tuple[float, float]]] = {
     "q": {True: (0.86, 0.10), False: (0.87, 0.10)},
     "r": {True: (0.90, 0.07), False: (0.91, 0.07)},
     "s": {True: (0.94, 0.12), False: (0.94, 0.15)},
+    "w": {True: (0.92, 0.11), False: (0.93, 0.12)},
 }
 
 
