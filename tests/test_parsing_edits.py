@@ -182,6 +182,7 @@ def test_more_ways_of_choosing_outcomes(text: str, chosen) -> None:
         ("bananas", None),
         ("probably both", None),
         ("maybe", None),
+        ("maybe not all of them", None),
     ],
 )
 def test_a_hedged_all_or_none_is_a_guess_to_check(text: str, guess) -> None:

@@ -1,7 +1,8 @@
 """Doubt in what a person says a cost is: an approximate figure ('about £40', 'under £50'), a range
 ('£20-£25', 'between 30 and 50'), two amounts, two periods ('£10 per week not per month', 'a week
-or maybe a month'), or a cost someone else pays part of ('£80 a week but the council pays half'). A doubtful cost is asked about again, never recorded as a guess: a wrong figure in a
-plan is worse than one more question."""
+or maybe a month'), or a cost someone else pays part of ('£80 a week but the council pays half').
+A doubtful cost is asked about again, never recorded as a guess: a wrong figure in a plan is worse
+than one more question."""
 
 from __future__ import annotations
 

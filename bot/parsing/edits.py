@@ -57,6 +57,8 @@ _HEDGED_NONE = re.compile(
     r"\b(?:any|none|nothing)\b.{0,20}\b(?:i\s+)?do(?:n'?t|nt|\s+not)\s+(?:think|reckon)\b",
     re.IGNORECASE,
 )
+#: 'not all of them', 'maybe not both': some, but which is not said
+_NOT_ALL = re.compile(r"\bnot\s+(?:all|every|both)\b", re.IGNORECASE)
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 _EVERY = re.compile(r"\b(?:all|every|evry)\b", re.IGNORECASE)
 _FIRST_OR_LAST_N = re.compile(r"\b(first|last)\s+(\d|two|three|four|five)\b", re.IGNORECASE)
@@ -282,13 +284,13 @@ def items_chosen(text: str, items: Sequence[Item]) -> Optional[List[int]]:
 def items_guessed(text: str, items: Sequence[Item]) -> Optional[List[int]]:
     """A best guess, to be put back to the person, at a reply `items_chosen` cannot read: every
     item for a hedged all ('a bit of all of them'), none for a hedged none ('I don't think any');
-    None when it names items, is vague, or says 'both' of more than two."""
+    None when it names items, is vague ('maybe not all of them'), or says 'both' of more than two."""
     text = _THATS_ALL.sub(" ", text or "")
     ids = [item_id for item_id, _ in items]
     said = _words(text)
     if any(n in ids for n in _numbers(text)) or any(_shared(said, words) for _, words in items):
         return None
-    if _VAGUE.search(text) or weighs_up(text):
+    if _VAGUE.search(text) or weighs_up(text) or _NOT_ALL.search(text):
         return None
     if _ALL.search(text):
         only_both = _BOTH.search(text) and not _EVERY.search(text)
