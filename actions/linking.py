@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.forms.skipping import wants_to_skip
 from actions.plan_changes import numbered
-from bot.parsing.edits import Item, items_chosen
+from bot.parsing.edits import Item, items_chosen, items_guessed
 from bot.parsing.needs import need_phrases, need_words
 from bot.plans.catalogue import NEEDS
 from bot.plans.views import PlanView
@@ -30,6 +30,12 @@ def items_picked(text: str, items: Sequence[Item]) -> Optional[List[int]]:
     """The ids the reply picks ([] for 'none' or 'skip'), or None when it can't be read. Phrases
     that name a need ('getting me out') are read as its word first."""
     return [] if wants_to_skip(text) else items_chosen(need_phrases(text), items)
+
+
+def items_guess(text: str, items: Sequence[Item]) -> Optional[List[int]]:
+    """A best guess to put back to the person when `items_picked` cannot read the reply: all for
+    a hedged all, [] for a hedged none (bot/parsing/edits.py `items_guessed`); else None."""
+    return items_guessed(need_phrases(text), items)
 
 
 def picked_by_words(text: str, items: Sequence[Item]) -> bool:

@@ -17,7 +17,7 @@ from actions.checks_said import say_new_checks
 from actions.common import call, figures_said, latest_text, plan_reference, within_limits
 from actions.forms.base import SectionFormValidation
 from actions.forms.recording import slot_value
-from actions.linking import ask_which, items_picked, need_items
+from actions.linking import ask_which, items_guess, items_picked, need_items
 from actions.plan_changes import (
     MAX_HOURS,
     MAX_RATE,
@@ -48,7 +48,6 @@ from bot.parsing.cost_doubts import change_doubt
 from bot.parsing.edits import (
     item_named,
     items_chosen,
-    items_guessed,
     names_other_support,
     opens_with_change,
     sounds_like_correction,
@@ -162,7 +161,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             items_picked(text, items) if confirmed is None else [int(n) for n in confirmed.split(",") if n.isdigit()]
         )
         if chosen is None:
-            guess = items_guessed(text, items)
+            guess = items_guess(text, items)
             if guess is None:
                 return self.reject(dispatcher, tracker, SERVICE_OUTCOMES, "utter_service_outcomes_not_understood")
             return self.check(

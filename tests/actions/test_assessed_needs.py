@@ -104,6 +104,33 @@ async def test_needs_named_in_words_are_checked_before_they_are_recorded(taxi_re
     assert service.get_plan(taxi_ref).services[0].need_codes == ("community",)
 
 
+@pytest.mark.parametrize(
+    "reply, codes, said",
+    [
+        ("a bit of all of them really", ("personal_hygiene", "dressing", "community"), None),
+        ("i dont think any", (), "none of them"),
+    ],
+)
+async def test_a_hedged_needs_reply_is_checked_before_it_is_recorded(taxi_ref: str, reply: str, codes, said) -> None:
+    known = {**TAXI, "service_outcomes": "1"}
+    out = await run(ValidateServicesForm(), answer(taxi_ref, "service_needs", reply, **known))
+    check = out.slots[CHOICE_CHECK]
+    assert (check["code"], check["response"]) == (",".join(codes), "utter_confirm_service_needs")
+    assert said is None or check["args"]["needs"] == said
+    assert service.get_plan(taxi_ref).services[0].need_codes is None
+
+    out = await run(
+        ValidateServicesForm(),
+        tracker(
+            {"plan_reference": taxi_ref, **known, CHOICE_CHECK: check, "requested_slot": CHOICE_CHECK},
+            "yes",
+            active_loop=FORM,
+        ),
+    )
+    assert out.slots["service_needs"] == (",".join(codes) or "none")
+    assert service.get_plan(taxi_ref).services[0].need_codes == codes
+
+
 async def test_an_unreadable_answer_about_needs_records_nothing(taxi_ref: str) -> None:
     out = await run(
         ValidateServicesForm(), answer(taxi_ref, "service_needs", "hmm maybe", **TAXI, service_outcomes="1")
