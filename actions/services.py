@@ -51,6 +51,7 @@ from bot.parsing.edits import (
     names_other_support,
     opens_with_change,
     sounds_like_correction,
+    unsure_correction,
 )
 from bot.parsing.relations import the_persons_partner
 from bot.parsing.replies import leaves_the_question
@@ -239,6 +240,9 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         figures = figures_said(tracker)
         if not sounds_like_correction(text) and not ("money" in figures and change_doubt(text)):
             return self._check_change(current, figures, text, requested)
+        if not ("money" in figures and change_doubt(text)) and unsure_correction(text, "hours" in figures):
+            return self._check_change(current, figures, text, requested)  # 'no, 5 hours, 1 hour each day'
+
         handled = await correct_service(dispatcher, plan, current.id, figures, text)
         return [SlotSet(requested, None)] if handled else None
 

@@ -13,6 +13,7 @@ from bot.parsing.edits import (
     points_at_items,
     removal_request,
     sounds_like_correction,
+    unsure_correction,
 )
 
 SERVICES = [
@@ -250,3 +251,20 @@ def test_a_removal_that_points_at_items(text: str, points: bool) -> None:
 )
 def test_asking_for_a_change(text: str, change: bool) -> None:
     assert asks_for_a_change(text) is change
+
+
+@pytest.mark.parametrize(
+    "text, has_hours, unsure",
+    [
+        ("no no, is wrong. only 5 hours in week, 1 hour each day", True, True),
+        ("NO. 5 hours. 5 x 24 = 120 pound in week", True, True),
+        ("actually make that 8 hours", True, False),
+        ("sorry I meant 6 hrs", True, False),
+        ("no, it's £17 an hour", False, False),
+        ("no its 2 x £10 a week", False, True),
+    ],
+)
+def test_a_correction_is_unsure_when_its_hours_do_not_read_clearly_or_it_is_a_sum(
+    text: str, has_hours: bool, unsure: bool
+) -> None:
+    assert unsure_correction(text, has_hours) is unsure

@@ -14,6 +14,7 @@ from typing import List, Optional, Sequence, Set, Tuple
 from bot.choices import SERVICE_CATEGORIES
 from bot.parsing.change_of_mind import CHANGED_MIND
 from bot.parsing.choices import match_choice, weighs_up
+from bot.parsing.hours import read_hours
 from bot.parsing.numbers import ORDINAL_WORDS, UNITS
 from bot.parsing.pipeline import english_stop_words
 
@@ -159,6 +160,17 @@ def asks_for_a_change(text: str) -> bool:
 def sounds_like_correction(text: str) -> bool:
     """Whether the message corrects an earlier answer ('actually…', 'no, it's…', 'make that…')."""
     return bool(_CORRECTION.search(text or ""))
+
+
+#: sums in a message ('5 x 24 = 120'): the figures are worked out, not given
+_SUM = re.compile(r"\d\s*(?:x|\*|×|times)\s*£?\s*\d|=", re.IGNORECASE)
+
+
+def unsure_correction(text: str, has_hours: bool) -> bool:
+    """Whether a correction to a recorded service ('no, only 5 hours in week, 1 hour each day')
+    must be put back to the person before it is made: hours that do not read clearly (two ways
+    of saying them, a number beside them that is not part of them) or a sum."""
+    return bool(_SUM.search(text)) or (has_hours and not read_hours(text).certain)
 
 
 def _words(text: str) -> Set[str]:

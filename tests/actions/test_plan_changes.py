@@ -151,6 +151,22 @@ async def test_correcting_a_recorded_service(plan_ref: str, text: str, hours: st
     assert out.slots["requested_slot"] == "add_another_service"  # asked again, not a cost question
 
 
+@pytest.mark.parametrize(
+    "text", ["no no, is wrong. only 5 hours in week, 1 hour each day", "NO. 5 hours. 5 x 24 = 120 pound in week"]
+)
+async def test_a_correction_whose_figures_do_not_read_clearly_is_put_back_first(plan_ref: str, text: str) -> None:
+    """Two ways of giving the hours, or a sum: the change is asked about, nothing changed yet."""
+    service_id = with_pa(plan_ref)
+    out = await run(
+        ValidateServicesForm(),
+        services_form(plan_ref, "service_outcomes", text, **PA, service_rate="15", service_id=service_id),
+    )
+    assert out.slots[CHOICE_CHECK]["response"] == "utter_confirm_service_change"
+    assert "utter_service_changed" not in out.responses
+    (kept,) = service.get_plan(plan_ref).services
+    assert (kept.hours_per_week, kept.weekly_cost) == (Decimal(7), Decimal("105.00"))
+
+
 async def test_yes_with_hours_starts_the_next_service_and_changes_nothing(plan_ref: str) -> None:
     service_id = with_pa(plan_ref)
     out = await run(
