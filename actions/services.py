@@ -50,6 +50,7 @@ from bot.parsing.edits import (
     items_chosen,
     names_other_support,
     opens_with_change,
+    opens_with_yes,
     sounds_like_correction,
     unsure_correction,
 )
@@ -218,7 +219,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         in_progress = not recorded and any(known.get(name) is not None for name in COST_SLOTS)
         if in_progress and kind in self._ANSWERS.get(requested, ()):
             return None  # an ordinary answer to the question asked
-        if requested == ADD_ANOTHER_SERVICE and parse_yes_no(text) is True:
+        if requested == ADD_ANOTHER_SERVICE and (parse_yes_no(text) is True or opens_with_yes(text)):
             return None  # "yes, a cleaner for 2 hours" starts the next service
         after_recording = recorded and requested in (*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE)
         if not (after_recording or sounds_like_correction(text)):
@@ -377,8 +378,8 @@ def yes_or_no(text: str) -> Optional[str]:
         changes = list(CHANGED_MIND_BUT_NO.finditer(text))  # 'no sorry i mean yes': the later answer, checked
         return yes_or_no(text[changes[-1].end() :]) if changes and changes[-1].end() < len(text) else None
     answer = parse_yes_no(text)
-    if answer is None:
-        return "no" if is_finished(text) else None
+    if answer is None:  # "ok that's all" is no more; "Yes, the minibus, £4 each way" is yes
+        return "no" if is_finished(text) else ("yes" if opens_with_yes(text) else None)
     return "yes" if answer else "no"
 
 

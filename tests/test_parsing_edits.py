@@ -10,6 +10,7 @@ from bot.parsing.edits import (
     items_chosen,
     items_guessed,
     items_to_remove,
+    opens_with_yes,
     points_at_items,
     removal_request,
     sounds_like_correction,
@@ -268,3 +269,19 @@ def test_a_correction_is_unsure_when_its_hours_do_not_read_clearly_or_it_is_a_su
     text: str, has_hours: bool, unsure: bool
 ) -> None:
     assert unsure_correction(text, has_hours) is unsure
+
+
+@pytest.mark.parametrize(
+    "text, yes",
+    [
+        ("Yes, the community transport minibus, £4 each way", True),
+        ("yeah a cleaner too", True),
+        ("ok, gardening help", True),
+        ("yes but the PA is £17 now", False),
+        ("ok no", False),
+        ("no thanks", False),
+        ("yesterday the PA was late", False),
+    ],
+)
+def test_a_yes_that_goes_on_to_say_more(text: str, yes: bool) -> None:
+    assert opens_with_yes(text) is yes

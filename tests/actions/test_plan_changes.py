@@ -167,20 +167,28 @@ async def test_a_correction_whose_figures_do_not_read_clearly_is_put_back_first(
     assert (kept.hours_per_week, kept.weekly_cost) == (Decimal(7), Decimal("105.00"))
 
 
-async def test_yes_with_hours_starts_the_next_service_and_changes_nothing(plan_ref: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes, a cleaner for 2 hours",
+        "Yes, the community transport minibus to get there, it's £4 each way, so twice a week for the pool, 4 trips",
+    ],
+)
+async def test_yes_with_hours_starts_the_next_service_and_changes_nothing(plan_ref: str, text: str) -> None:
     service_id = with_pa(plan_ref)
     out = await run(
         ValidateServicesForm(),
         services_form(
             plan_ref,
             "add_another_service",
-            "yes, a cleaner for 2 hours",
+            text,
             **PA,
             service_rate="15",
             service_id=service_id,
         ),
     )
     assert out.slots["service_category"] is None and out.slots["add_another_service"] is None
+    assert out.slots.get(CHOICE_CHECK) is None
     assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
 
 
