@@ -62,6 +62,9 @@ def test_clear_costs(text: str) -> None:
         "£90 a month but the NHS covers part of it",
         "£30 a week and my daughter tops it up",
         "£120 a month, half from my pension",
+        "£420 a year, but I pay £210 of that myself",
+        "£40 a month but she pays £10 of it",
+        "£420 a year then, and I'll sort my half separately",
     ],
 )
 def test_a_cost_shared_with_another_payer_is_asked_about(text: str) -> None:

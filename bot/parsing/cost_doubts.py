@@ -34,7 +34,9 @@ _SHARED = re.compile(
     r"\b(?:pays?|paying|covers?|covering|puts? in|chips? in|funds?|funding)\s+(?:for\s+)?(?:half|part|some|a bit|"
     r"the rest|the other half|a third|a quarter|\d+\s*%)\b|"
     r"\b(?:split|share|sharing|go halves)\b.{0,20}\b(?:cost|it|bill)\b|\btop(?:s|ped|ping)?(?: it)?[ -]?up\b|"
-    r"\bhalf (?:of it )?(?:from|by|paid by|comes from)\b",
+    r"\bhalf (?:of it )?(?:from|by|paid by|comes from)\b|"
+    r"\bpays?\s+£?\s*\d[\d,.]*\s+(?:of (?:that|it|this)|(?:it\s+)?(?:myself|herself|himself|themselves|ourselves))\b|"
+    r"\b(?:my|her|his|their|our) (?:half|share|part|bit)\b",
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(r"\bbetween\b|\d\s*(?:-|to)\s*£?\s*\d", re.IGNORECASE)
