@@ -10,6 +10,7 @@ from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
 from bot.plans.service import NewService
+from bot.slot_names import CHOICE_CHECK
 from tests.support.plans import open_demo_plan
 
 pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
@@ -86,6 +87,18 @@ async def test_bad_hours_are_refused_kindly(plan_ref: str, text: str, response: 
     assert out.slots["service_hours"] is None
     assert out.responses == [response]
     assert service.get_plan(plan_ref).services == ()
+
+
+@pytest.mark.parametrize("said, checked", [("24", True), ("5", False), ("24 hours a week", False)])
+async def test_a_bare_number_unlike_the_hours_in_the_description_is_checked(plan_ref: str, said: str, checked) -> None:
+    """'1 hour monday to friday', then '24' (the £24 an hour said earlier): 'So that's 24 hours a
+    week in all?' before it is costed; the same hours, or hours said in words, are taken."""
+    known = dict(service_category="home_care_agency", service_description="1 hour monday to friday")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", said, **known))
+    if checked:
+        assert out.slots[CHOICE_CHECK]["response"] == "utter_confirm_hours" and out.slots["service_hours"] is None
+    else:
+        assert out.slots["service_hours"] == said.split()[0] and not out.slots.get(CHOICE_CHECK)
 
 
 async def test_the_second_failure_explains_another_way(plan_ref: str) -> None:
