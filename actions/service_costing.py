@@ -37,7 +37,7 @@ from bot.parsing.cost_doubts import (
     several_supports,
 )
 from bot.parsing.frequency import frequency_beside_cost, frequency_match
-from bot.parsing.hours import HoursReading, read_hours
+from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
 from bot.parsing.pipeline import analyse
 from bot.plans import costing, service
 from bot.slot_names import (
@@ -175,7 +175,7 @@ class ServiceCosting(ChoiceChecks):
             )
         if not Decimal(0) < hours <= MAX_HOURS:
             return self.reject(dispatcher, tracker, SERVICE_HOURS, "utter_hours_out_of_range")
-        if not reading.certain or _unlike_the_description(text, hours, tracker.get_slot(SERVICE_DESCRIPTION)):
+        if not reading.certain or unlike_described_hours(text, hours, tracker.get_slot(SERVICE_DESCRIPTION)):
             return self.check_figure(
                 SERVICE_HOURS, str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}"
             )
@@ -362,13 +362,3 @@ def _said_how_often(text: str) -> bool:
     """True when the text says how often ('every other week', 'twice a week'), which the
     frequency rules read exactly."""
     return _per_visit_if_often(None, text) == "visit"
-
-
-_BARE_NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*")
-
-
-def _unlike_the_description(text: str, hours: Decimal, description: Optional[str]) -> bool:
-    """A bare number for the hours ('24') when the description gave other hours ('1 hour monday to
-    friday'): perhaps a rate or a slip, so it is checked before it sets the cost."""
-    described = read_hours(description or "").hours
-    return bool(_BARE_NUMBER.fullmatch(text)) and described is not None and described != hours

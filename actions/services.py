@@ -239,11 +239,10 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             dispatcher.utter_message(response="utter_other_support_later", description=current.description)
             return [SlotSet(requested, None), *(SlotSet(name, value) for name, value in for_later(text).items())]
         figures = figures_said(tracker)
-        if not sounds_like_correction(text) and not ("money" in figures and change_doubt(text)):
+        doubtful_money = "money" in figures and change_doubt(text)  # said back by correct_service
+        if not doubtful_money and (not sounds_like_correction(text) or unsure_correction(text, "hours" in figures)):
+            # a figure not said as a change, or a change that does not read clearly: put back first
             return self._check_change(current, figures, text, requested)
-        if not ("money" in figures and change_doubt(text)) and unsure_correction(text, "hours" in figures):
-            return self._check_change(current, figures, text, requested)  # 'no, 5 hours, 1 hour each day'
-
         handled = await correct_service(dispatcher, plan, current.id, figures, text)
         return [SlotSet(requested, None)] if handled else None
 

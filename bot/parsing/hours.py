@@ -235,3 +235,14 @@ def parse_hours(text: str) -> Optional[Decimal]:
 
 
 __all__ = ["HoursMatch", "HoursReading", "hours_match", "parse_hours", "read_hours"]
+
+
+#: an answer that is only a number ('24')
+_ONLY_A_NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+
+
+def unlike_described_hours(text: str, hours: Decimal, description: Optional[str]) -> bool:
+    """A bare number for the hours ('24') when the description gave other hours ('1 hour monday to
+    friday'): perhaps a rate or a slip, so it is checked before it sets the cost."""
+    described = read_hours(description or "").hours
+    return bool(_ONLY_A_NUMBER.fullmatch(text)) and described is not None and described != hours

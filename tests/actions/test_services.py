@@ -50,16 +50,15 @@ async def test_an_hourly_service_is_recorded_with_the_running_total(plan_ref: st
     assert recorded.weekly_cost == Decimal("105.00") and recorded.hours_per_week == Decimal("7")
 
 
-async def test_a_cost_per_visit_asks_how_often_then_records(plan_ref: str) -> None:
+@pytest.mark.parametrize("how_often", ["twice a week", "2", "2 times"])
+async def test_a_cost_per_visit_asks_how_often_then_records(plan_ref: str, how_often: str) -> None:
     known = dict(service_category="day_opportunities", service_description="day centre")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "£50 a session", **known))
     assert out.slots["service_cost_period"] == "visit"
     assert out.slots["requested_slot"] == "service_visits_per_week"
     out = await run(
         ValidateServicesForm(),
-        answer(
-            plan_ref, "service_visits_per_week", "twice a week", **known, service_cost="50", service_cost_period="visit"
-        ),
+        answer(plan_ref, "service_visits_per_week", how_often, **known, service_cost="50", service_cost_period="visit"),
     )
     assert out.said("utter_service_added")["weekly_cost"] == "£100.00"
 
