@@ -17,7 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import call, plan_reference
 from actions.forms.choice_checks import ChoiceChecks
-from actions.linking import ask_which, items_guess, items_picked, need_codes, need_items, picked_by_words
+from actions.linking import NONE_OF_THEM, ask_which, items_guess, items_picked, need_codes, need_items, picked_by_words
 from actions.service_questions import SERVICE_SLOTS
 from bot.answers.reading import read_choice
 from bot.choices import UNMET_NEED_CHOICES
@@ -63,7 +63,7 @@ class AssessedNeeds(ChoiceChecks):
                 return self.reject(dispatcher, tracker, SERVICE_NEEDS, "utter_service_needs_not_understood")
             codes = need_codes(plan, picked)
             if guess is not None or picked_by_words(text, items):  # a guess, or words they did not write
-                needs = labels(codes) or "none of them"
+                needs = labels(codes) or NONE_OF_THEM
                 return self.check(SERVICE_NEEDS, ",".join(codes), text, "utter_confirm_service_needs", needs=needs)
         service_id = tracker.get_slot(SERVICE_ID)
         if service_id is not None:

@@ -17,6 +17,8 @@ from bot.plans.catalogue import NEEDS
 from bot.plans.views import PlanView
 
 BUTTON_TITLE_LENGTH = 60
+#: a guess of no items, as put back to the person ("So it helps with: none of them. Is that right?")
+NONE_OF_THEM = "none of them"
 _ALL_OR_NONE = [{"title": "All of them", "payload": "all"}, {"title": "None of them", "payload": "none"}]
 
 

@@ -17,7 +17,7 @@ from actions.checks_said import say_new_checks
 from actions.common import call, figures_said, latest_text, plan_reference, within_limits
 from actions.forms.base import SectionFormValidation
 from actions.forms.recording import slot_value
-from actions.linking import ask_which, items_guess, items_picked, need_items
+from actions.linking import NONE_OF_THEM, ask_which, items_guess, items_picked, need_items
 from actions.plan_changes import (
     MAX_HOURS,
     MAX_RATE,
@@ -50,12 +50,11 @@ from bot.parsing.edits import (
     items_chosen,
     names_other_support,
     opens_with_change,
-    opens_with_yes,
     sounds_like_correction,
     unsure_correction,
 )
 from bot.parsing.relations import the_persons_partner
-from bot.parsing.replies import leaves_the_question
+from bot.parsing.replies import leaves_the_question, opens_with_yes
 from bot.plans import service
 from bot.plans.service import NewService
 from bot.plans.views import PlanView, ServiceView
@@ -171,7 +170,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
                 ",".join(map(str, guess)) or "none",
                 text,
                 "utter_confirm_service_outcomes",
-                outcomes="; ".join(words for item_id, words in items if item_id in guess) or "none of them",
+                outcomes="; ".join(words for item_id, words in items if item_id in guess) or NONE_OF_THEM,
             )
         service_id = tracker.get_slot(SERVICE_ID)
         if service_id is not None:

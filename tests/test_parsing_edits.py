@@ -10,12 +10,12 @@ from bot.parsing.edits import (
     items_chosen,
     items_guessed,
     items_to_remove,
-    opens_with_yes,
     points_at_items,
     removal_request,
     sounds_like_correction,
     unsure_correction,
 )
+from bot.parsing.replies import opens_with_yes
 
 SERVICES = [
     (1, "A PA to help me shower Personal assistant"),

@@ -146,16 +146,6 @@ _CHANGE_WANTED = re.compile(
 )
 
 
-_OPENS_WITH_YES = re.compile(
-    r"^\W*(?:yes|yess+|yeah|yep|yup|yea|aye|ok|okay|sure)\b(?![\s,.!]*(?:but|no|not|actually|sorry)\b)", re.IGNORECASE
-)
-
-
-def opens_with_yes(text: str) -> bool:
-    """'Yes, the community minibus, £4 each way…': a yes that goes on to say more (not 'yes but…')."""
-    return bool(_OPENS_WITH_YES.search(text or ""))
-
-
 def opens_with_change(text: str) -> bool:
     """'actually the carers should be 1 hour a day', 'sorry, the PA…': a message that starts by
     going back on something, rather than saying something new."""

@@ -58,6 +58,17 @@ def parse_yes_no(text: str) -> Optional[bool]:
     return None
 
 
+#: what takes a yes back straight after it ('yes but…', 'ok no', 'yes, actually…')
+_YES_BUT = re.compile(r"[\s,.!]*(?:but|no+|nope|nah|not|actually|sorry)\b", re.I)
+
+
+def opens_with_yes(text: str) -> bool:
+    """'Yes, the community minibus, £4 each way…': a yes that goes on to say more (not 'yes but…')."""
+    cleaned = _clean(text)
+    said = _YES.match(cleaned)
+    return said is not None and not _YES_BUT.match(cleaned, said.end())
+
+
 def is_finished(text: str) -> bool:
     """The person has nothing more to add ('no', "that's all", 'nothing else', 'done')."""
     return bool(_FINISHED.fullmatch(_clean(text)))
@@ -84,4 +95,4 @@ def ends_a_list(text: str) -> bool:
     return is_finished(text) and not _FOR_NOW.search(text or "")
 
 
-__all__ = ["ends_a_list", "is_finished", "leaves_the_question", "parse_yes_no"]
+__all__ = ["ends_a_list", "is_finished", "leaves_the_question", "opens_with_yes", "parse_yes_no"]

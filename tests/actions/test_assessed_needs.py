@@ -32,6 +32,12 @@ def answer(plan_ref: str, slot: str, text: str, **slots: Any):
     return tracker({"plan_reference": plan_ref, **slots}, text, filled=slot, active_loop=FORM)
 
 
+async def yes_to(check: Dict[str, Any], plan_ref: str, **slots: Any):
+    """The person's yes to the check the form just put back."""
+    known = {"plan_reference": plan_ref, **slots, CHOICE_CHECK: check, "requested_slot": CHOICE_CHECK}
+    return await run(ValidateServicesForm(), tracker(known, "yes", active_loop=FORM))
+
+
 @pytest.fixture
 def taxi_ref(assessed_plan_ref: str) -> str:
     """The assessed plan with its first service, a taxi at £20 a week."""
@@ -92,14 +98,7 @@ async def test_needs_named_in_words_are_checked_before_they_are_recorded(taxi_re
     )
     assert service.get_plan(taxi_ref).services[0].need_codes is None
 
-    out = await run(
-        ValidateServicesForm(),
-        tracker(
-            {"plan_reference": taxi_ref, **known, CHOICE_CHECK: check, "requested_slot": CHOICE_CHECK},
-            "yes",
-            active_loop=FORM,
-        ),
-    )
+    out = await yes_to(check, taxi_ref, **known)
     assert out.slots["service_needs"] == "community"
     assert service.get_plan(taxi_ref).services[0].need_codes == ("community",)
 
@@ -119,14 +118,7 @@ async def test_a_hedged_needs_reply_is_checked_before_it_is_recorded(taxi_ref: s
     assert said is None or check["args"]["needs"] == said
     assert service.get_plan(taxi_ref).services[0].need_codes is None
 
-    out = await run(
-        ValidateServicesForm(),
-        tracker(
-            {"plan_reference": taxi_ref, **known, CHOICE_CHECK: check, "requested_slot": CHOICE_CHECK},
-            "yes",
-            active_loop=FORM,
-        ),
-    )
+    out = await yes_to(check, taxi_ref, **known)
     assert out.slots["service_needs"] == (",".join(codes) or "none")
     assert service.get_plan(taxi_ref).services[0].need_codes == codes
 
