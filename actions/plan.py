@@ -20,6 +20,7 @@ from actions import detours
 from actions.budget import open_plan_and_tell_budget
 from actions.common import call, figures_said, latest_text, plan_reference, responding_to_user
 from actions.forms.base import SectionFormValidation
+from actions.forms.resuming import may_answer
 from actions.identity import is_locked
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.review import after_finished_review, asks_for_review, route_review
@@ -50,6 +51,7 @@ from bot.slot_names import (
     OUTCOME_TEXT,
     PAID_TO,
     PAUSED,
+    PAUSED_QUESTION,
     PERSON_REFERENCE,
     PLAN_CONFIRMED,
     PLAN_REFERENCE,
@@ -90,10 +92,12 @@ class ActionNextSection(Action):
             detour = detours.detect_latest(tracker, in_form=False)
             if detour is not None:
                 events += await detours.handle(detour, dispatcher, tracker)
+                events.append(SlotSet(PAUSED_QUESTION, None))  # a detour does not answer a paused question
                 if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
                     return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
-            elif tracker.get_slot(PAUSED):
+            elif tracker.get_slot(PAUSED) and not may_answer(tracker):  # else the form tries it as the answer
                 dispatcher.utter_message(response="utter_welcome_back")
+                events.append(SlotSet(PAUSED_QUESTION, None))
             events.append(SlotSet(PAUSED, False))
         elif tracker.get_slot(PAUSED):
             return events + [SlotSet(CURRENT_SECTION, "paused")]

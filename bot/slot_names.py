@@ -11,6 +11,8 @@ REQUESTED_SLOT = "requested_slot"
 CURRENT_SECTION = "current_section"
 WELCOMED = "welcomed"
 PAUSED = "paused"
+#: the question the conversation paused on after its third failure (actions/forms/resuming.py)
+PAUSED_QUESTION = "paused_question"
 PLAN_REFERENCE = "plan_reference"
 #: {slot: failed answers in a row}
 FAILED_ATTEMPTS = "failed_attempts"

@@ -1,10 +1,11 @@
 """`SectionFormValidation`: the base of every `validate_<form>` action, composed of the concerns
 in this package. When the person replies to a question, the message is tried, in this order, as
 a detour, a change of section, a skip and a change to what the plan already holds, and only then
-validated as an answer (or as the reply to a choice check).
+validated as an answer (or as the reply to a choice check). A form opening after a pause first
+tries the latest message as the answer to the paused question (resuming.py).
 
-Domain entries: slot `requested_slot`, besides those of detours, section_changes, skipping,
-choice_checks and retries (see their docstrings).
+Domain entries: slot `requested_slot`, besides those of detours, section_changes, resuming,
+skipping, choice_checks and retries (see their docstrings).
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from rasa_sdk.types import DomainDict
 from actions.common import form_answered_by_user
 from actions.forms.choice_checks import ChoiceChecks
 from actions.forms.detours import Detours
+from actions.forms.resuming import Resuming
 from actions.forms.section_changes import SectionChanges
-from actions.forms.skipping import Skipping
 from bot.slot_names import CHOICE_CHECK, REQUESTED_SLOT
 
 
-class SectionFormValidation(Detours, SectionChanges, Skipping, ChoiceChecks, FormValidationAction):
+class SectionFormValidation(Detours, SectionChanges, Resuming, ChoiceChecks, FormValidationAction):
     """Base for `validate_<form>` actions. Subclasses write `validate_<slot>` methods that
     return `self.accept(...)` or `self.reject(...)` (or use `self.choose(...)`), and may
     override `skippable`, `skip`, `change_request`, `reads_as_answer` and `start_again_events`."""
@@ -85,7 +86,17 @@ class SectionFormValidation(Detours, SectionChanges, Skipping, ChoiceChecks, For
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         """Validate only what the person has just said; a form that is opening has nothing to
-        check (the router clears its slots, and those empty values are not answers)."""
+        check (the router clears its slots, and those empty values are not answers), except a
+        message sent after a pause, which may answer the paused question (resuming.py)."""
         if not form_answered_by_user(tracker):
-            return []
+            return await self.resumed_answer(
+                await self._asking_now(dispatcher, tracker, domain), dispatcher, tracker, domain
+            )
         return await super().get_validation_events(dispatcher, tracker, domain)
+
+    async def _asking_now(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Optional[str]:
+        """The question the form asks next: its first required slot still empty."""
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        return next((slot for slot in required if tracker.get_slot(slot) is None), None)

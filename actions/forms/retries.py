@@ -9,7 +9,7 @@ person. `asked_again` counts a question asked again after an answer that did not
 check-in) in the same count, so check-ins between failures do not make it a fourth time either.
 `accept` keeps a valid answer and forgets the question's failures.
 
-Domain entries: slots `failed_attempts`, `paused`, `requested_slot`; responses
+Domain entries: slots `failed_attempts`, `paused`, `paused_question`, `requested_slot`; responses
 `utter_explain_<slot>` for each slot without an `explain_<slot>` hook, `utter_skip_or_person`,
 `utter_person_offer`, `utter_stuck`, `utter_stuck_skippable`, `utter_leave_for_now`,
 `utter_leave_for_now_skippable`.
@@ -22,7 +22,7 @@ from typing import Any, Dict, FrozenSet
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.slot_names import FAILED_ATTEMPTS, PAUSED, REQUESTED_SLOT
+from bot.slot_names import FAILED_ATTEMPTS, PAUSED, PAUSED_QUESTION, REQUESTED_SLOT
 
 EXPLAIN_AFTER = 2
 #: failures in a row after which a question is not asked again straight away
@@ -87,10 +87,11 @@ class Retries:
         self, dispatcher: CollectingDispatcher, slot: str, attempts: Dict[str, int], response: str = "utter_stuck"
     ) -> Dict[str, Any]:
         """Stop asking `slot` for now (everything saved is kept) and say so with `response`, or
-        its `_skippable` form when the person may skip the question."""
+        its `_skippable` form when the person may skip the question. The next message may answer
+        it (actions/forms/resuming.py)."""
         dispatcher.utter_message(response=f"{response}_skippable" if slot in self.skippable else response)
         attempts[slot] = 0
-        return {slot: None, FAILED_ATTEMPTS: attempts, PAUSED: True, REQUESTED_SLOT: None}
+        return {slot: None, FAILED_ATTEMPTS: attempts, PAUSED: True, PAUSED_QUESTION: slot, REQUESTED_SLOT: None}
 
     def explain(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         hook = getattr(self, f"explain_{slot}", None)

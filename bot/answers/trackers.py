@@ -32,11 +32,13 @@ def tracker(
     response_selector: Optional[Dict[str, Any]] = None,
     parse_data: Optional[Dict[str, Any]] = None,
     channel: Optional[str] = None,
+    after_action: Optional[str] = None,
 ) -> Tracker:
     """A tracker just after the person said `text`. With `filled`, that slot holds the text (as
     the form's from_text mapping would have set it) and is the one to validate. `parse_data`
     (what the NLU model made of the text) replaces the made-up intent and entities; `channel`: the
-    input channel the message came on."""
+    input channel the message came on; `after_action`: an action that ran between the message and
+    the form (the router, when the form is opening rather than being answered)."""
     all_slots: Dict[str, Any] = {FAILED_ATTEMPTS: None, REQUESTED_SLOT: filled}
     all_slots.update(slots or {})
     message = {
@@ -52,6 +54,8 @@ def tracker(
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": text, "parse_data": message, **({"input_channel": channel} if channel else {})},
     ]
+    if after_action:
+        events.append({"event": "action", "name": after_action})
     if active_loop:
         # Rasa validates on a copy of the tracker: the form's own execution, then the slot
         # values to validate

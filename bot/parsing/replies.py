@@ -95,4 +95,21 @@ def ends_a_list(text: str) -> bool:
     return is_finished(text) and not _FOR_NOW.search(text or "")
 
 
-__all__ = ["ends_a_list", "is_finished", "leaves_the_question", "opens_with_yes", "parse_yes_no"]
+#: a message that only says hello, "I'm back" or "ready", with nothing of an answer in it
+_RETURN = re.compile(
+    r"(?:(?:hi+|hiya|hello+|hey+|helo|hallo|morning|good (?:morning|afternoon|evening)|afternoon|evening|"
+    r"i'?m back|im back|i am back|back(?: again)?|here(?: again)?|i'?m here|im here|i am here|it'?s me(?: again)?|"
+    r"(?:i'?m |im |i am )?ready(?: now| to go| to carry on| to try again)?|let'?s (?:go|carry on|try again|continue|do it)|"
+    r"carry on|continue|try again|go on|again|start|ok+|okay|okey|k|right|yes|yeah|yep|sure|sorry(?: about that)?|"
+    r"thanks?|thank you|ta|cheers|please|now|then|again|there|you|me|so|well|um+|erm+|er|oh|"
+    r"(?:i'?ve|ive|i have) (?:had a (?:break|think|rest)|thought about it)|(?:where|what) were we)[\s,.!?]*)+",
+    re.IGNORECASE,
+)
+
+
+def only_a_return(text: str) -> bool:
+    """'hi, I'm back', 'ok ready now', 'where were we?': coming back, with no answer in it."""
+    return bool(_RETURN.fullmatch((text or "").replace("’", "'").strip()))
+
+
+__all__ = ["ends_a_list", "is_finished", "leaves_the_question", "only_a_return", "opens_with_yes", "parse_yes_no"]
