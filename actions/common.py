@@ -41,6 +41,11 @@ def responding_to_user(tracker: Tracker) -> bool:
     return tracker.latest_action_name == ACTION_LISTEN
 
 
+def first_message(tracker: Tracker) -> bool:
+    """The latest message is the first the person has sent in this conversation."""
+    return sum(1 for event in tracker.events if event.get("event") == "user") == 1
+
+
 def form_answered_by_user(tracker: Tracker) -> bool:
     """In a form's validation action: True when the person has just replied to the form's
     question, False when the form is only opening.

@@ -18,10 +18,12 @@ from datetime import date, datetime
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import call, form_answered_by_user, latest_text
+from actions.common import call, first_message, form_answered_by_user, latest_text
+from actions.detours import detect_latest
 from actions.forms.base import SectionFormValidation
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.channels.metadata import client_key
@@ -90,6 +92,20 @@ class ValidateIdentityForm(SectionFormValidation):
         if get_settings().identity_second_factor:
             slots = [*slots, ONE_TIME_CODE]
         return slots
+
+    def said_before_asked(self, asking: Optional[str], tracker: Tracker) -> List[EventType]:
+        """A first message often says who is planning ("hi, I'm helping my mum with her plan"):
+        a reading of it is put back as one check rather than asking the question from scratch. It
+        is used only when the words and the model agree on it, and checked even then, as the person
+        was not asked."""
+        if asking != PLANNED_BY_SLOT or not first_message(tracker) or detect_latest(tracker, in_form=False):
+            return []
+        text = latest_text(tracker)
+        question = QUESTION_OF_SLOT[PLANNED_BY_SLOT]
+        reading = read_choice(text, PLANNED_BY, tracker.latest_message, question, model_alone_is_sure=False)
+        if reading.code is None or not reading.sure:
+            return []
+        return [SlotSet(slot, value) for slot, value in self.check(PLANNED_BY_SLOT, reading.code, text).items()]
 
     async def extract_one_time_code(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -87,12 +87,18 @@ class SectionFormValidation(Detours, SectionChanges, Resuming, ChoiceChecks, For
     ) -> List[EventType]:
         """Validate only what the person has just said; a form that is opening has nothing to
         check (the router clears its slots, and those empty values are not answers), except a
-        message sent after a pause, which may answer the paused question (resuming.py)."""
+        message sent after a pause, which may answer the paused question (resuming.py), and an
+        answer given before its question was asked (`said_before_asked`)."""
         if not form_answered_by_user(tracker):
-            return await self.resumed_answer(
-                await self._asking_now(dispatcher, tracker, domain), dispatcher, tracker, domain
-            )
+            asking = await self._asking_now(dispatcher, tracker, domain)
+            resumed = await self.resumed_answer(asking, dispatcher, tracker, domain)
+            return resumed or self.said_before_asked(asking, tracker)
         return await super().get_validation_events(dispatcher, tracker, domain)
+
+    def said_before_asked(self, asking: Optional[str], tracker: Tracker) -> List[EventType]:
+        """As the form opens, asking `asking` first: the events of an answer the person gave before
+        the question was asked (none by default; the identity form reads a first message)."""
+        return []
 
     async def _asking_now(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
