@@ -16,11 +16,19 @@ from actions.forms.base import SectionFormValidation
 from actions.forms.recording import FreeTextFormValidation, is_meaningful
 from actions.plan_changes import remove_named_item
 from bot.parsing import is_finished, parse_yes_no
+from bot.parsing.outcomes import OutcomeReply, read_outcome_reply
 from bot.plans import service
 from bot.slot_names import IMPORTANT_TO_ME, OUTCOME_COUNT, OUTCOME_TEXT, PERSON_NAME, REQUESTED_SLOT
 
 #: "and to have a bath safely": the joining word belongs to the conversation, not the outcome
 _LEADING_JOIN = re.compile(r"^(?:(?:oh|and|also|plus|then|next|another one|one more)\b[\s,:.-]*)+", re.IGNORECASE)
+#: what is said to a reply that is not an outcome (bot/parsing/outcomes.py) before the question is asked again
+NOT_AN_OUTCOME = {
+    OutcomeReply.ASKS_MEANING: "utter_outcome_meaning",
+    OutcomeReply.ASKS_WHY: "utter_outcome_why",
+    OutcomeReply.ASKS_HOW_MANY: "utter_outcome_how_many",
+    OutcomeReply.UNSURE: "utter_outcome_unsure",
+}
 
 
 class ValidateImportantForm(FreeTextFormValidation):
@@ -63,6 +71,10 @@ class ValidateOutcomesForm(SectionFormValidation):
             return self.accept(tracker, OUTCOME_TEXT, text, **{REQUESTED_SLOT: None})
         if parse_yes_no(text) is True:
             return {OUTCOME_TEXT: None}  # "yes, there's more": the ask action invites it
+        reading = read_outcome_reply(text)
+        if not reading.is_outcome:  # a question about the question, or 'not sure': explained, never recorded
+            return self.reject(dispatcher, tracker, OUTCOME_TEXT, NOT_AN_OUTCOME[reading.kind])
+        text = reading.outcome
         if not is_meaningful(text):
             return self.reject(dispatcher, tracker, OUTCOME_TEXT, "utter_outcome_needed")
         added, _ = await within_limits(dispatcher, service.add_outcome, plan_reference(tracker), text)

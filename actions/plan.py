@@ -33,7 +33,7 @@ from bot.money import format_pounds
 from bot.parsing import parse_yes_no
 from bot.parsing.edits import asks_for_a_change, item_named
 from bot.parsing.sections import section_named
-from bot.plans import service
+from bot.plans import catalogue, service
 from bot.plans.loose_ends import LooseEnd, loose_end
 from bot.plans.views import PlanView
 from bot.slot_names import (
@@ -239,7 +239,28 @@ def say_summary(dispatcher: CollectingDispatcher, plan: PlanView) -> None:
         dispatcher.utter_message(
             response="utter_summary_management", management_words=label(MANAGEMENT_OPTIONS, plan.management)
         )
+        payee = plan.direct_payment.paid_to if plan.direct_payment else None
+        if payee is not None and catalogue.PAYEES[payee].summary_words:  # someone else receives the money
+            dispatcher.utter_message(
+                response="utter_summary_paid_to", payee_words=catalogue.PAYEES[payee].summary_words
+            )
     dispatcher.utter_message(response="utter_summary_contingency", contingency=plan.contingency)
+    communication = communication_words(plan)
+    if communication is not None:
+        dispatcher.utter_message(response="utter_summary_communication", communication_words=communication)
+
+
+def communication_words(plan: PlanView) -> Optional[str]:
+    """How the person would like information, in the catalogue's labels as the plan documents
+    show them, with the language they named ('large print and another language (Polish)'); None
+    when the plan holds no such need (not asked, skipped, or the usual way is fine)."""
+    if not plan.communication_needs:
+        return None
+    words = [catalogue.COMMUNICATION_NEEDS[code].label for code in plan.communication_needs]
+    if plan.communication_detail and "other_language" in plan.communication_needs:
+        at = plan.communication_needs.index("other_language")
+        words[at] = f"{words[at]} ({plan.communication_detail})"
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 _CHANGE = re.compile(

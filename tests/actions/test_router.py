@@ -74,6 +74,46 @@ async def test_a_complete_plan_is_read_back_then_submitted_when_confirmed(demo) 
     assert service.get_plan(ref).status == "submitted"
 
 
+async def test_the_summary_says_nothing_of_information_or_payee_the_plan_does_not_need(demo) -> None:
+    """Paid to the person, and the usual way of getting information is fine: nothing more is said."""
+    ref = complete_plan()
+    out = await run(ActionNextSection(), tracker({**VERIFIED, "plan_reference": ref}, latest_action="contingency_form"))
+    assert "utter_summary_contingency" in out.responses
+    assert "utter_summary_communication" not in out.responses
+    assert "utter_summary_paid_to" not in out.responses
+
+
+@pytest.mark.parametrize(
+    "management, payee, words",
+    [
+        ("third_party", "nominated", "a nominated person: someone chosen to get the money and pay for the support"),
+        ("direct_payment", "authorised", "an authorised person: someone who can make decisions, like an attorney"),
+    ],
+)
+async def test_the_summary_says_how_information_is_wanted_and_who_gets_the_money(
+    demo, management: str, payee: str, words: str
+) -> None:
+    """As the plan holds them (not the slots): the catalogue's labels for the communication needs,
+    with the language named, and who receives the money when it is not the person."""
+    ref = complete_plan()
+    service.set_management(ref, management)
+    service.set_paid_to(ref, payee)
+    service.set_communication_needs(ref, ["large_print", "easy_read", "other_language"], "Polish")
+    out = await run(ActionNextSection(), tracker({**VERIFIED, "plan_reference": ref}, latest_action="contingency_form"))
+    assert out.said("utter_summary_paid_to")["payee_words"] == words
+    assert out.responses.index("utter_summary_management") + 1 == out.responses.index("utter_summary_paid_to")
+    said = out.said("utter_summary_communication")["communication_words"]
+    assert said == "large print, easy read and another language (Polish)"
+    assert out.responses.index("utter_summary_communication") > out.responses.index("utter_summary_contingency")
+
+
+async def test_the_summary_names_one_way_of_getting_information_alone(demo) -> None:
+    ref = complete_plan()
+    service.set_communication_needs(ref, ["bsl"], None)
+    out = await run(ActionNextSection(), tracker({**VERIFIED, "plan_reference": ref}, latest_action="contingency_form"))
+    assert out.said("utter_summary_communication")["communication_words"] == "British Sign Language (BSL)"
+
+
 async def test_coming_back_after_a_pause_keeps_the_answers_so_far(demo) -> None:
     """Paused half way through costing a service (stopped on a question, or 'save for later'):
     the kind of support and what it is for are not asked again."""

@@ -91,10 +91,13 @@ CHECKS: Vocabulary[Check] = Vocabulary(
 @dataclass(frozen=True)
 class Payee(Term):
     """Who a direct payment is paid to (s.31, s.32). `document_words`: what the plan says;
-    `console_words`: what the adviser console says."""
+    `console_words`: what the adviser console says; `summary_words`: who the plan read back
+    before sending says it is paid to, in words that fit a plan for oneself or for someone else
+    (empty for the person: the way of managing the money already says it)."""
 
     document_words: str = ""
     console_words: str = ""
+    summary_words: str = ""
 
 
 PAYEES: Vocabulary[Payee] = Vocabulary(
@@ -109,6 +112,7 @@ PAYEES: Vocabulary[Payee] = Vocabulary(
         ("someone I choose", "nominated person", "a nominated person", "someone else", "my family"),
         document_words="to someone I have chosen to receive it for me (a nominated person)",
         console_words="a nominated person (s.31)",
+        summary_words="a nominated person: someone chosen to get the money and pay for the support",
     ),
     Payee(
         "authorised",
@@ -122,6 +126,7 @@ PAYEES: Vocabulary[Payee] = Vocabulary(
         ),
         document_words="to someone who makes decisions for me (an authorised person, such as an attorney or deputy)",
         console_words="an authorised person (s.32)",
+        summary_words="an authorised person: someone who can make decisions, like an attorney",
     ),
 )
 
