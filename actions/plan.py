@@ -296,6 +296,14 @@ class ValidateReviewForm(SectionFormValidation):
             ]
         return [SlotSet(PLAN_CONFIRMED, None), SlotSet(REVIEW_STEP, None)]
 
+    async def reads_as_answer(self, slot: str, tracker: Tracker) -> bool:
+        """At 'Which part would you like to change?' a message surely naming a part ('what I care
+        about', 'who handles the money') answers it, though it starts like a question."""
+        if tracker.get_slot(REVIEW_STEP) == "choose":
+            text = latest_text(tracker)
+            return read_choice(text, PLAN_PARTS, tracker.latest_message, "which_section", section_named).sure
+        return await super().reads_as_answer(slot, tracker)
+
     async def validate_plan_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:

@@ -31,6 +31,7 @@ from bot.parsing.cost_doubts import (
     TWO_PERIODS,
     amounts_said,
     cost_doubt,
+    hedged_period,
     period_doubt,
     settled_cost,
     settled_period,
@@ -267,6 +268,9 @@ class ServiceCosting(ChoiceChecks):
             return self.check(SERVICE_COST_PERIOD, settled, text)
         if doubt == TWO_MEANINGS:
             return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_two_meanings")
+        hedged = hedged_period(text) if not _said_how_often(text) else None
+        if hedged is not None:  # 'I think it's weekly': put back, not asked from scratch
+            return self.check(SERVICE_COST_PERIOD, hedged, text)
         if doubt:
             return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_uncertain")
         by_words = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time

@@ -28,6 +28,10 @@ from bot.parsing.sections import section_named
         ("what happens if the agency can't come", "contingency"),
         ("take the taxi off", "services"),
         ("get rid of the taxi", "services"),
+        ("what I care about", "important"),
+        ("my interests and hobbies", "important"),
+        ("what happens if the carer is ill", "contingency"),
+        ("if my PA goes on holiday", "contingency"),
         ("can I change something", None),
     ],
 )

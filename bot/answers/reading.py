@@ -61,9 +61,11 @@ QUESTION_OF_SLOT = {
     COMMUNICATION_NEEDS: "communication_needs",
     ADVOCACY_WANTED: "yes_no",
 }
+#: a question mark, or a question's first word; not a wh-word before its subject, which names a
+#: thing rather than asks ('what I care about', 'how my money is paid', 'who my back-up is')
 _ASKS_BACK = re.compile(
-    r"\?|^\W*(?:what|how|who|why|when|where|which|can|could|is|are|does|do|will|would|should|"
-    r"may|tell me)\b",
+    r"\?|^\W*(?:(?:what|how|who|when|where|which)\b(?! (?:i|we|my|our|they|their|he|his|she|her)\b)|"
+    r"(?:why|can|could|is|are|does|do|will|would|should|may|tell me)\b)",
     re.IGNORECASE,
 )
 #: words that ask what something is, however the grammar runs ('what mean ISF', 'I not understand')

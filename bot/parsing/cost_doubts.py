@@ -120,6 +120,13 @@ def period_doubt(text: str) -> Optional[str]:
     return TWO_PERIODS if len(_periods_named(text)) > 1 else None
 
 
+def hedged_period(text: str) -> Optional[str]:
+    """The one cost period a hedged answer names ('I think it's weekly', 'probably monthly'),
+    to be checked with the person; None when it names none or several."""
+    named = _periods_named(text)
+    return next(iter(named)) if period_doubt(text) == APPROXIMATE and len(named) == 1 else None
+
+
 _NEGATED = re.compile(
     r"\b(?:not|isn'?t|never|no longer)\s+(?:(?:a|an|per|every|each|the|it'?s|its|by the)\s+)*$", re.IGNORECASE
 )

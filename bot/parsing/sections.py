@@ -12,12 +12,13 @@ from bot.plans.catalogue import CATEGORIES
 #: support ("if my carer doesn't turn up"); "want to change" (the outcomes part is "what you want
 #: to change") is a last guess: "I want to change the support" names the support.
 _SECTION_WORDS = (
-    ("important", r"\bimportant|matters?\b"),
+    ("important", r"\bimportant|matters?\b|\bcare about\b|\babout me\b|\binterests?\b|\bhobb(?:y|ies)\b"),
     ("outcomes", r"\boutcomes?\b|\bachieve|\bgoals?\b"),
     (
         "contingency",
         r"\bback-?up\b|\bturn up\b|\bgoes wrong|\bemergency|\bcontingency|\bwhat if\b|\bplan b\b|"
-        r"\b(?:don'?t|doesn'?t|didn'?t|can'?t|not) (?:come|show|arrive)",
+        r"\b(?:don'?t|doesn'?t|didn'?t|can'?t|not) (?:come|show|arrive)|"
+        r"\b(?:is|are|gets?|falls?|goes|went) (?:ill|sick|off sick|on holiday)\b",
     ),
     ("services", r"\bsupport\b|\bservices?\b|\bcosts?\b|\bcarers?\b|\bpa\b|\bhours\b"),
     ("management", r"\bmoney\b|\bmanag|\bpayment|\bcard\b|\bbudget\b"),

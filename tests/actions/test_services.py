@@ -258,6 +258,25 @@ async def test_a_doubtful_period_is_asked_about(plan_ref: str, period: str) -> N
     assert out.slots["service_cost_period"] is None and not service.get_plan(plan_ref).services
 
 
+@pytest.mark.parametrize(
+    "said, period", [("each week i think", "week"), ("probably monthly", "month"), ("its yearly I think", "year")]
+)
+async def test_a_hedged_period_is_put_back_to_the_person(plan_ref: str, said: str, period: str) -> None:
+    """'I think it's weekly' names one period: it is checked, not asked from scratch."""
+    known = dict(service_category="transport", service_description="taxi to the match", service_cost="40")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", said, **known))
+    assert out.slots["requested_slot"] == "choice_check"
+    assert out.slots["choice_check"]["code"] == period and not service.get_plan(plan_ref).services
+
+
+async def test_a_hedged_how_often_is_not_put_back_as_a_period(plan_ref: str) -> None:
+    known = dict(service_category="transport", service_description="taxi to the match", service_cost="40")
+    out = await run(
+        ValidateServicesForm(), answer(plan_ref, "service_cost_period", "every other week I think", **known)
+    )
+    assert (out.slots.get("choice_check") or {}).get("code") != "week"
+
+
 async def test_four_weekly_is_every_four_weeks(plan_ref: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the match", service_cost="100")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", "four weekly", **known))
