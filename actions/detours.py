@@ -66,6 +66,9 @@ _INTENT_DETOURS = {
 }
 
 
+#: the detours after which the conversation waits for the person (the open question is kept)
+PAUSING = frozenset({Detour.PAUSE, Detour.GOODBYE, Detour.SAFEGUARDING})
+
 _SIMPLE_REPLIES = {
     Detour.PAUSE: "utter_paused",
     Detour.START_AGAIN: "utter_start_section_again",

@@ -24,6 +24,7 @@ from actions.forms.resuming import may_answer
 from actions.identity import is_locked
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.review import after_finished_review, asks_for_review, route_review
+from actions.safety import answer_safe_now
 from actions.services import SERVICE_SLOTS
 from actions.taking_part import NOT_SAID
 from bot.answers.reading import read_choice
@@ -32,6 +33,7 @@ from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
 from bot.parsing.edits import asks_for_a_change, item_named
+from bot.parsing.replies import says_safe
 from bot.parsing.sections import section_named
 from bot.plans import catalogue, service
 from bot.plans.loose_ends import LooseEnd, loose_end
@@ -59,6 +61,7 @@ from bot.slot_names import (
     REQUESTED_SLOT,
     REVIEW_STEP,
     REVIEW_WANTED,
+    SAFE_NOW_ASKED,
     SERVICE_ID,
     VERIFIED,
     WELCOMED,
@@ -90,11 +93,18 @@ class ActionNextSection(Action):
         resuming = bool(tracker.get_slot(PAUSED)) and responding_to_user(tracker)
         if responding_to_user(tracker):
             detour = detours.detect_latest(tracker, in_form=False)
+            safe = says_safe(latest_text(tracker)) if tracker.get_slot(SAFE_NOW_ASKED) and detour is None else None
+            events.append(SlotSet(SAFE_NOW_ASKED, None))
             if detour is not None:
-                events += await detours.handle(detour, dispatcher, tracker)
                 events.append(SlotSet(PAUSED_QUESTION, None))  # a detour does not answer a paused question
-                if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
+                events += await detours.handle(detour, dispatcher, tracker)
+                if detour in detours.PAUSING:
                     return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
+            elif safe is not None:  # the answer to "Are you safe right now?"
+                answer_safe_now(safe, dispatcher)
+                if not safe:
+                    return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
+                events.append(SlotSet(PAUSED_QUESTION, None))  # the question is asked again as the form opens
             elif tracker.get_slot(PAUSED) and not may_answer(tracker):  # else the form tries it as the answer
                 dispatcher.utter_message(response="utter_welcome_back")
                 events.append(SlotSet(PAUSED_QUESTION, None))

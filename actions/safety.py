@@ -1,5 +1,8 @@
 """Safeguarding signposting and handoff to a person. Both flag the plan for a practitioner.
 
+After signposting, the person is asked "Are you safe right now?" and the conversation waits (the
+callers pause it, actions/detours.py PAUSING); the router reads the reply (`answer_safe_now`).
+
 Safeguarding stays with the council: by text message, whose thread stays on the phone where
 someone else may read it, the person is signposted but the texts never say the plan was flagged."""
 
@@ -9,13 +12,14 @@ import logging
 from typing import List
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import call, plan_reference
 from bot.config import get_settings
 from bot.plans import service
 from bot.safety import replies
+from bot.slot_names import SAFE_NOW_ASKED
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +40,8 @@ def _by_sms(tracker: Tracker) -> bool:
 
 
 async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[EventType]:
-    """Signpost at once (999, safeguarding line, Samaritans); flag the plan if there is one."""
+    """Signpost at once (999, safeguarding line, Samaritans); flag the plan if there is one; ask
+    whether the person is safe right now."""
     settings = get_settings()
     dispatcher.utter_message(response=replies.SAFEGUARDING, safeguarding_phone=settings.safeguarding_phone)
     try:
@@ -48,7 +53,16 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         dispatcher.utter_message(response=replies.SAFEGUARDING_FOLLOWUP)
     else:
         dispatcher.utter_message(response="utter_person_offer")
-    return []
+    dispatcher.utter_message(response=replies.ASK_SAFE_NOW)
+    return [SlotSet(SAFE_NOW_ASKED, True)]
+
+
+def answer_safe_now(safe: bool, dispatcher: CollectingDispatcher) -> None:
+    """The reply to the person's answer to "Are you safe right now?"."""
+    if safe:
+        dispatcher.utter_message(response=replies.SAFE_NOW_THANKS)
+    else:
+        dispatcher.utter_message(response=replies.NOT_SAFE_NOW, safeguarding_phone=get_settings().safeguarding_phone)
 
 
 def check_in(dispatcher: CollectingDispatcher) -> None:

@@ -13,6 +13,8 @@ WELCOMED = "welcomed"
 PAUSED = "paused"
 #: the question the conversation paused on after its third failure (actions/forms/resuming.py)
 PAUSED_QUESTION = "paused_question"
+#: "Are you safe right now?" was asked after a sign of risk (actions/safety.py)
+SAFE_NOW_ASKED = "safe_now_asked"
 PLAN_REFERENCE = "plan_reference"
 #: {slot: failed answers in a row}
 FAILED_ATTEMPTS = "failed_attempts"

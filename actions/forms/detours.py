@@ -28,7 +28,7 @@ from actions.forms.retries import Retries
 from bot.answers.reading import answers_the_question, asks_back
 from bot.reviews import record
 from bot.safety.phrases import asks_for_person
-from bot.slot_names import PAUSED, PERSON_REFERENCE, REQUESTED_SLOT, REVIEW_WANTED
+from bot.slot_names import PAUSED, PAUSED_QUESTION, PERSON_REFERENCE, REQUESTED_SLOT, REVIEW_WANTED
 
 #: the intent of asking to review an agreed plan (actions/review.py), and how sure the model must
 #: be inside a form, where most messages are answers (as for the other detours, actions/detours.py)
@@ -60,8 +60,8 @@ class Detours(Retries):
         events.append(SlotSet(requested, None))
         if detour is detours.Detour.CHECK_IN:
             events += [SlotSet(slot, value) for slot, value in self.asked_again(dispatcher, tracker, requested).items()]
-        if detour in (detours.Detour.PAUSE, detours.Detour.GOODBYE):
-            events += [SlotSet(PAUSED, True), SlotSet(REQUESTED_SLOT, None)]
+        if detour in detours.PAUSING:  # the next message may answer the question (resuming.py)
+            events += [SlotSet(PAUSED, True), SlotSet(PAUSED_QUESTION, requested), SlotSet(REQUESTED_SLOT, None)]
         if detour is detours.Detour.START_AGAIN:
             events += self.start_again_events()
         return events

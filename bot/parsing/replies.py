@@ -112,4 +112,38 @@ def only_a_return(text: str) -> bool:
     return bool(_RETURN.fullmatch((text or "").replace("’", "'").strip()))
 
 
-__all__ = ["ends_a_list", "is_finished", "leaves_the_question", "only_a_return", "opens_with_yes", "parse_yes_no"]
+#: not safe, or not sure of it, in reply to "Are you safe right now?"
+_NOT_SAFE = re.compile(
+    r"^\W*(?:no+|nope|nah|na)\b|\bnot (?:really|safe|ok|okay|sure|great|good|at the moment|now|always)\b|"
+    r"\b(?:scared|afraid|frightened|danger|unsafe|don'?t know|dont know|dunno|unsure|no idea|help me)\b|"
+    r"\b(?:i'?m|im|i am) not\b",
+    re.IGNORECASE,
+)
+#: safe, in reply to the same question ('yes', "I'm ok", 'all good now')
+_SAFE = re.compile(
+    r"^\W*(?:y+|yes+|yeah+|yea|yep|yup|yh|ya|aye|ok+|okay|fine|safe|all good|sure|i think so)\b|"
+    r"\b(?:i'?m|im|i am|i feel|feeling|we'?re|we are)\s+(?:ok|okay|fine|safe|alright|all right|good)\b",
+    re.IGNORECASE,
+)
+MAX_SAFE_REPLY_WORDS = 12
+
+
+def says_safe(text: str) -> Optional[bool]:
+    """The reply to "Are you safe right now?": True for safe ('yes', "I'm ok now"), False for not
+    safe or not sure ('no', 'not really', "I don't know"), None for anything else or both."""
+    cleaned = _clean(text)
+    if not cleaned or len(cleaned.split()) > MAX_SAFE_REPLY_WORDS:
+        return None
+    safe, not_safe = bool(_SAFE.search(cleaned)), bool(_NOT_SAFE.search(cleaned))
+    return None if safe == not_safe else safe
+
+
+__all__ = [
+    "ends_a_list",
+    "is_finished",
+    "leaves_the_question",
+    "only_a_return",
+    "opens_with_yes",
+    "parse_yes_no",
+    "says_safe",
+]

@@ -5,6 +5,10 @@ SAFEGUARDING = "utter_safeguarding"
 SAFEGUARDING_FOLLOWUP = "utter_safeguarding_followup"
 #: the check-in when the risk model is unsure (bot/safety/detector.py): where to get help, no flag
 CHECK_IN = "utter_safety_check_in"
+#: after signposting, "Are you safe right now?", and the replies to its answer
+ASK_SAFE_NOW = "utter_ask_safe_now"
+SAFE_NOW_THANKS = "utter_safe_now_thanks"
+NOT_SAFE_NOW = "utter_not_safe_now"
 
 #: shown only to advisers
-COUNCIL_ONLY = frozenset({SAFEGUARDING, SAFEGUARDING_FOLLOWUP, CHECK_IN})
+COUNCIL_ONLY = frozenset({SAFEGUARDING, SAFEGUARDING_FOLLOWUP, CHECK_IN, ASK_SAFE_NOW, SAFE_NOW_THANKS, NOT_SAFE_NOW})

@@ -38,9 +38,10 @@ def plan_reference(demo_person: str) -> str:
 async def test_by_sms_the_person_is_signposted_but_not_told_of_the_flag(plan_reference: str) -> None:
     responses = await said_on("sms", plan_reference)
     assert responses[0] == "utter_safeguarding" and "utter_safeguarding_followup" not in responses
-    assert responses == ["utter_safeguarding", "utter_person_offer"]
+    assert responses == ["utter_safeguarding", "utter_person_offer", "utter_ask_safe_now"]
     assert "safeguarding" in service.get_plan(plan_reference).flags
 
 
 async def test_on_the_web_the_follow_up_is_said(plan_reference: str) -> None:
-    assert await said_on("web", plan_reference) == ["utter_safeguarding", "utter_safeguarding_followup"]
+    said = await said_on("web", plan_reference)
+    assert said == ["utter_safeguarding", "utter_safeguarding_followup", "utter_ask_safe_now"]

@@ -1,0 +1,83 @@
+"""After a sign of risk the person is signposted, asked "Are you safe right now?", and the
+conversation waits for the answer: safe carries on with the plan's question, not safe (or not
+sure) gets 999 and the safeguarding line and stays paused, anything else carries on as after any
+pause (actions/safety.py, the router in actions/plan.py)."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+import pytest
+
+from actions.outcomes import ValidateImportantForm
+from actions.plan import ActionNextSection
+from bot.answers.trackers import run, tracker
+from bot.parsing.replies import says_safe
+from bot.plans import service
+from tests.support.plans import VERIFIED
+
+pytestmark = pytest.mark.one_database  # the conversation is the subject (tests/conftest.py)
+
+ASKED = {**VERIFIED, "paused": True, "paused_question": "important_to_me", "safe_now_asked": True}
+
+
+async def test_a_sign_of_risk_in_a_form_asks_if_the_person_is_safe_and_waits(plan_ref: str) -> None:
+    text = "my carer shouts at me and takes my money"
+    said = tracker({"plan_reference": plan_ref}, text, filled="important_to_me", active_loop="important_form")
+    out = await run(ValidateImportantForm(), said)
+    assert out.responses[0] == "utter_safeguarding" and out.responses[-1] == "utter_ask_safe_now"
+    assert out.slots["safe_now_asked"] is True and out.slots["paused"] is True
+    assert out.slots["requested_slot"] is None and out.slots["paused_question"] == "important_to_me"
+    assert "safeguarding" in service.get_plan(plan_ref).flags
+
+
+@pytest.mark.parametrize("text", ["yes", "yeah I'm ok now", "I am safe thanks"])
+async def test_safe_carries_on_with_the_plan(demo: Any, text: str) -> None:
+    out = await run(ActionNextSection(), tracker(ASKED, text))
+    assert out.responses[0] == "utter_safe_now_thanks"
+    assert "utter_welcome_back" not in out.responses
+    assert out.slots["safe_now_asked"] is None and out.slots["paused"] is False
+    assert out.slots["current_section"] == "important" and out.slots["paused_question"] is None
+
+
+@pytest.mark.parametrize("text", ["no", "not really", "I don't know"])
+async def test_not_safe_or_not_sure_gets_999_and_the_conversation_stays_paused(demo: Any, text: str) -> None:
+    out = await run(ActionNextSection(), tracker(ASKED, text))
+    assert out.responses == ["utter_not_safe_now"]
+    assert out.said("utter_not_safe_now")["safeguarding_phone"]
+    assert out.slots["current_section"] == "paused" and out.slots["paused"] is True
+
+
+async def test_another_answer_carries_on_as_after_a_pause(demo: Any) -> None:
+    out = await run(ActionNextSection(), tracker(ASKED, "my garden and my two cats"))
+    assert "utter_safe_now_thanks" not in out.responses and "utter_not_safe_now" not in out.responses
+    assert out.slots["safe_now_asked"] is None and "paused_question" not in out.slots  # the form reads it
+
+
+async def test_more_risk_is_signposted_again(demo: Any) -> None:
+    out = await run(ActionNextSection(), tracker(ASKED, "he hits me when he's drunk", intent="safeguarding"))
+    assert out.responses[0] == "utter_safeguarding" and out.responses[-1] == "utter_ask_safe_now"
+    assert out.slots["current_section"] == "paused"
+
+
+@pytest.mark.parametrize(
+    "text, safe",
+    [
+        ("yes", True),
+        ("Yeah", True),
+        ("im ok", True),
+        ("I'm fine now thank you", True),
+        ("safe", True),
+        ("no", False),
+        ("nope", False),
+        ("not really", False),
+        ("I'm not", False),
+        ("dunno", False),
+        ("I'm scared", False),
+        ("no, I'm fine", None),
+        ("that's all", None),
+        ("a cleaner", None),
+    ],
+)
+def test_says_safe(text: str, safe: Optional[bool]) -> None:
+    assert says_safe(text) is safe
