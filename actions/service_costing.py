@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
 from typing import Any, Dict, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
@@ -18,7 +17,6 @@ from rasa_sdk.types import DomainDict
 from actions.common import within_limits
 from actions.forms.choice_checks import ChoiceChecks
 from actions.forms.recording import is_meaningful
-from actions.plan_changes import MAX_HOURS, MAX_RATE
 from actions.service_questions import cost_questions, for_later
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import COST_PERIODS, PERIOD_PAID, SERVICE_CATEGORIES
@@ -36,10 +34,10 @@ from bot.parsing.cost_doubts import (
     settled_period,
     several_supports,
 )
-from bot.parsing.frequency import frequency_beside_cost, frequency_match
+from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
-from bot.parsing.pipeline import analyse
 from bot.plans import costing, service
+from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_VISITS
 from bot.slot_names import (
     SERVICE_CATEGORY,
     SERVICE_COST,
@@ -50,7 +48,6 @@ from bot.slot_names import (
     SERVICE_VISITS_PER_WEEK,
 )
 
-MAX_VISITS = Decimal(50)
 WORDS_FOR_A_DESCRIPTION = 4
 
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
@@ -269,7 +266,7 @@ class ServiceCosting(ChoiceChecks):
             return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_two_meanings")
         if doubt:
             return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_uncertain")
-        by_words = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
+        by_words = per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
         if confirmed is None and _said_how_often(text):
             per = by_words
         else:  # the period sets the money: a reading from the model alone is always checked
@@ -310,7 +307,7 @@ class ServiceCosting(ChoiceChecks):
         """Slot values for a fixed cost said 'per' something (None: not said yet). With `exact`
         (a period the person has just confirmed) the text is not read again for how often."""
         if not exact:
-            per = _per_visit_if_often(per, text)
+            per = per_visit_if_often(per, text)
         if per is None:
             return {}
         updates: Dict[Text, Any] = {SERVICE_COST_PERIOD: per}
@@ -319,29 +316,6 @@ class ServiceCosting(ChoiceChecks):
             if visits is not None and Decimal(0) < visits <= MAX_VISITS:
                 updates[SERVICE_VISITS_PER_WEEK] = str(visits)  # "£50 a day, twice a week"
         return updates
-
-
-def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
-    """'£60 every other week', '£20 three times a week': an amount said with how often it is
-    paid is a cost each time ('visit'); the times a week are then read from the same text."""
-    match = frequency_match(analyse(text))
-    if per == "one-off" and match is not None and match.span.label_ != "count":
-        per = None  # 'once a fortnight', 'once every 3 months': how often, not a one-off
-    if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
-        return per  # a count with no period ('just the once', 'twice') says nothing of how often
-    often = Fraction(match.per_week)
-    if per is None and match.span.label_ in ("unit", "adverb"):  # 'per yr', 'monthly': the period itself
-        per = next(
-            (
-                p
-                for p in COST_PERIODS
-                if p in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(p)) < Fraction(1, 100)
-            ),
-            None,
-        )
-    if per in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(per)) < Fraction(1, 100):
-        return per
-    return "visit"
 
 
 def _settled_cost(text: str, money: Money, doubt: Optional[str]) -> Optional[Tuple[Decimal, str]]:
@@ -361,4 +335,4 @@ def _checked_cost(code: str) -> Money:
 def _said_how_often(text: str) -> bool:
     """True when the text says how often ('every other week', 'twice a week'), which the
     frequency rules read exactly."""
-    return _per_visit_if_often(None, text) == "visit"
+    return per_visit_if_often(None, text) == "visit"

@@ -19,6 +19,12 @@ from typing import Dict, Optional
 from bot.money import WEEKS_PER, format_pounds, round_to_penny
 from bot.plans.catalogue import PERIOD_WORDS
 
+#: the largest figures the conversation accepts for one service
+MAX_HOURS = Decimal(168)
+MAX_RATE = Decimal(200)
+MAX_WEEKLY = Decimal(5000)
+#: the most times a week a cost each time can be used
+MAX_VISITS = Decimal(50)
 #: a one-off cost is spread over this many weeks
 ONE_OFF_WEEKS = Fraction(52)
 #: the periods a cost can be given per, and how many weeks each covers
