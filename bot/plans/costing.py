@@ -110,7 +110,14 @@ def how_often(times_per_week: Decimal) -> str:
     return f"about once every {weeks} weeks" if weeks > 1 else f"about {times.quantize(Decimal('0.1'))} times a week"
 
 
-_PER_WORDS = {**PERIOD_WORDS, "fortnight": "a fortnight"}
+#: what a cost is per, in words: '£25.00 a month', '£45.00 each time'
+PER_WORDS = {
+    **PERIOD_WORDS,
+    "fortnight": "a fortnight",
+    "visit": "each time",
+    "hour": "an hour",
+    "one-off": "just once",
+}
 
 
 def cost_of(
@@ -149,4 +156,4 @@ def cost_of(
     weekly = per_period(amount, period)
     if period == "week":
         return Costed(weekly, f"That's {format_pounds(weekly)} a week.")
-    return Costed(weekly, f"{format_pounds(amount)} {_PER_WORDS[period]} is {format_pounds(weekly)} a week.")
+    return Costed(weekly, f"{format_pounds(amount)} {PER_WORDS[period]} is {format_pounds(weekly)} a week.")
