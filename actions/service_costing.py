@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any, Dict, Mapping, Optional, Text, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import within_limits
+from actions.common import latest_text, within_limits
 from actions.forms.choice_checks import ChoiceChecks
 from actions.forms.recording import is_meaningful
 from actions.service_questions import cost_questions, for_later
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
-from bot.choices import COST_PERIODS, PERIOD_PAID, SERVICE_CATEGORIES
+from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES
 from bot.money import format_pounds
 from bot.parsing import Money, match_choice, parse_frequency, parse_hours, parse_money
 from bot.parsing.cost_doubts import (
@@ -38,7 +39,9 @@ from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
 from bot.plans import costing, service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_VISITS
+from bot.plans.described import confirms, described_figures
 from bot.slot_names import (
+    CHOICE_CHECK,
     SERVICE_CATEGORY,
     SERVICE_COST,
     SERVICE_COST_PERIOD,
@@ -49,6 +52,9 @@ from bot.slot_names import (
 )
 
 WORDS_FOR_A_DESCRIPTION = 4
+
+#: the code of a check on the figures said with the description (`_with_described_figures`)
+DESCRIBED = "described"
 
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
 
@@ -110,6 +116,10 @@ class ServiceCosting(ChoiceChecks):
     """`validate_<slot>` for the cost questions (actions/service_questions.py COST_SLOTS). The form
     mixing it in writes `_record_if_complete`, called with the slot updates of each answer."""
 
+    #: figures said with the description fill the cost questions they answer, once the person
+    #: says yes to them (bot/plans/described.py); the planning form does this
+    reads_described_figures = False
+
     async def _record_if_complete(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, updates: Dict[Text, Any]
     ) -> Dict[Text, Any]:
@@ -129,10 +139,11 @@ class ServiceCosting(ChoiceChecks):
         )
         if category is None:
             return asked
-        updates: Dict[Text, Any] = {}
-        if len(text.split()) >= WORDS_FOR_A_DESCRIPTION:
-            updates[SERVICE_DESCRIPTION] = text  # "a PA to help me shower" says both at once
-        return self.accept(tracker, SERVICE_CATEGORY, category, **updates)
+        if len(text.split()) < WORDS_FOR_A_DESCRIPTION:
+            return self.accept(tracker, SERVICE_CATEGORY, category)
+        # "a PA to help me shower" says both at once
+        updates = self.accept(tracker, SERVICE_CATEGORY, category, **{SERVICE_DESCRIPTION: text})
+        return self._with_described_figures(tracker, updates, text)
 
     async def validate_service_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -146,7 +157,40 @@ class ServiceCosting(ChoiceChecks):
         kept, _ = await within_limits(dispatcher, service.check_text, text)
         if not kept:
             return {SERVICE_DESCRIPTION: None}
-        return self.accept(tracker, SERVICE_DESCRIPTION, text)
+        return self._with_described_figures(tracker, self.accept(tracker, SERVICE_DESCRIPTION, text), text)
+
+    def _with_described_figures(self, tracker: Tracker, updates: Dict[Text, Any], description: str) -> Dict[Text, Any]:
+        """`updates` keeping the description as said; when it also says figures that answer the
+        cost questions ('a PA for 10 hours a week at £15 an hour'), those figures put back to the
+        person first, in one short question (a check on the first cost question, as `check`),
+        kept with the check until a yes (`answer_to_check`)."""
+        slots = {**tracker.slots, **updates}
+        hourly = slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES
+        found = described_figures(description, hourly) if self.reads_described_figures else None
+        if found is None:
+            return updates
+        first = cost_questions(slots)[0]
+        check = self.check(first, DESCRIBED, description, "utter_confirm_described_figures", figures=found.words)
+        check[CHOICE_CHECK][DESCRIBED] = found.answers
+        return {**updates, **check}
+
+    async def answer_to_check(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The reply to 'So that's 10 hours a week at £15.00 an hour. Is that right?': a plain yes
+        fills the questions those figures answer (and records the service once every figure is
+        known); anything else (a no, a correction, 'yes but…') asks the questions as usual. The
+        form then goes on to the next question not yet answered. Other checks as the base."""
+        pending = dict(tracker.get_slot(CHOICE_CHECK) or {})
+        answers = pending.get(DESCRIBED)
+        if pending.get("code") != DESCRIBED or not isinstance(answers, dict):
+            return await super().answer_to_check(dispatcher, tracker, domain)
+        events: List[EventType] = [SlotSet(CHOICE_CHECK, None)]
+        if not confirms(latest_text(tracker)):
+            dispatcher.utter_message(response="utter_described_figures_not_used")
+            return events
+        updates = await self._record_if_complete(dispatcher, tracker, dict(answers))
+        return events + [SlotSet(name, value) for name, value in updates.items()]
 
     # --- what it costs ------------------------------------------------------------------
 

@@ -81,6 +81,7 @@ from bot.slot_names import (
 
 class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation):
     skippable = frozenset(SERVICE_SLOTS) - {*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE, UNMET_NEEDS_LEFT}
+    reads_described_figures = True
 
     def name(self) -> Text:
         return "validate_services_form"
