@@ -39,7 +39,7 @@ from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
 from bot.plans import costing, service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_VISITS
-from bot.plans.described import confirms, described_figures
+from bot.plans.described import DESCRIBED, confirms, described_figures
 from bot.slot_names import (
     CHOICE_CHECK,
     SERVICE_CATEGORY,
@@ -52,9 +52,6 @@ from bot.slot_names import (
 )
 
 WORDS_FOR_A_DESCRIPTION = 4
-
-#: the code of a check on the figures said with the description (`_with_described_figures`)
-DESCRIBED = "described"
 
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
 

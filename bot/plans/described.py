@@ -33,6 +33,9 @@ from bot.slot_names import (
     SERVICE_VISITS_PER_WEEK,
 )
 
+#: the code of a check that puts such figures back to the person (actions/service_costing.py)
+DESCRIBED = "described"
+
 
 @dataclass(frozen=True)
 class Described:
