@@ -17,15 +17,11 @@ from bot.money import format_pounds
 from bot.parsing.cost_doubts import amounts_said, change_doubt
 from bot.parsing.edits import Item, items_to_remove, points_at_items, removal_request
 from bot.plans import costing, service
+from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_WEEKLY
 from bot.plans.views import PlanView, ServiceView
 
 #: what can be taken out: 'outcomes', 'services' or both
 Kinds = Tuple[str, ...]
-
-#: the largest figures the conversation accepts for one service
-MAX_HOURS = Decimal(168)
-MAX_RATE = Decimal(200)
-MAX_WEEKLY = Decimal(5000)
 
 
 def service_items(plan: PlanView) -> List[Item]:

@@ -23,7 +23,6 @@ from actions import detours
 from actions.common import call
 from actions.forms.base import SectionFormValidation
 from actions.forms.recording import is_meaningful, slot_value
-from actions.plan_changes import MAX_WEEKLY
 from actions.review import REVIEW_FORM_SLOTS, passed
 from actions.service_costing import ServiceCosting, cost_figures, costed
 from actions.service_questions import COST_SLOTS, cost_questions
@@ -35,6 +34,7 @@ from bot.parsing import parse_yes_no
 from bot.parsing.ratings import rating_said, vague
 from bot.plans import service
 from bot.plans.catalogue import RATINGS
+from bot.plans.costing import MAX_WEEKLY
 from bot.plans.service import NewService
 from bot.plans.views import PlanView
 from bot.reviews import record

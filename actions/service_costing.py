@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from fractions import Fraction
-from typing import Any, Dict, Mapping, Optional, Text, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import within_limits
+from actions.common import latest_text, within_limits
 from actions.forms.choice_checks import ChoiceChecks
 from actions.forms.recording import is_meaningful
-from actions.plan_changes import MAX_HOURS, MAX_RATE
 from actions.service_questions import cost_questions, for_later
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
-from bot.choices import COST_PERIODS, PERIOD_PAID, SERVICE_CATEGORIES
+from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES
 from bot.money import format_pounds
 from bot.parsing import Money, match_choice, parse_frequency, parse_hours, parse_money
 from bot.parsing.cost_doubts import (
@@ -37,11 +36,13 @@ from bot.parsing.cost_doubts import (
     settled_period,
     several_supports,
 )
-from bot.parsing.frequency import frequency_beside_cost, frequency_match
+from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
-from bot.parsing.pipeline import analyse
 from bot.plans import costing, service
+from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_VISITS
+from bot.plans.described import DESCRIBED, confirms, described_figures
 from bot.slot_names import (
+    CHOICE_CHECK,
     SERVICE_CATEGORY,
     SERVICE_COST,
     SERVICE_COST_PERIOD,
@@ -51,7 +52,6 @@ from bot.slot_names import (
     SERVICE_VISITS_PER_WEEK,
 )
 
-MAX_VISITS = Decimal(50)
 WORDS_FOR_A_DESCRIPTION = 4
 
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
@@ -114,6 +114,10 @@ class ServiceCosting(ChoiceChecks):
     """`validate_<slot>` for the cost questions (actions/service_questions.py COST_SLOTS). The form
     mixing it in writes `_record_if_complete`, called with the slot updates of each answer."""
 
+    #: figures said with the description fill the cost questions they answer, once the person
+    #: says yes to them (bot/plans/described.py); the planning form does this
+    reads_described_figures = False
+
     async def _record_if_complete(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, updates: Dict[Text, Any]
     ) -> Dict[Text, Any]:
@@ -133,10 +137,11 @@ class ServiceCosting(ChoiceChecks):
         )
         if category is None:
             return asked
-        updates: Dict[Text, Any] = {}
-        if len(text.split()) >= WORDS_FOR_A_DESCRIPTION:
-            updates[SERVICE_DESCRIPTION] = text  # "a PA to help me shower" says both at once
-        return self.accept(tracker, SERVICE_CATEGORY, category, **updates)
+        if len(text.split()) < WORDS_FOR_A_DESCRIPTION:
+            return self.accept(tracker, SERVICE_CATEGORY, category)
+        # "a PA to help me shower" says both at once
+        updates = self.accept(tracker, SERVICE_CATEGORY, category, **{SERVICE_DESCRIPTION: text})
+        return self._with_described_figures(tracker, updates, text)
 
     async def validate_service_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -150,7 +155,40 @@ class ServiceCosting(ChoiceChecks):
         kept, _ = await within_limits(dispatcher, service.check_text, text)
         if not kept:
             return {SERVICE_DESCRIPTION: None}
-        return self.accept(tracker, SERVICE_DESCRIPTION, text)
+        return self._with_described_figures(tracker, self.accept(tracker, SERVICE_DESCRIPTION, text), text)
+
+    def _with_described_figures(self, tracker: Tracker, updates: Dict[Text, Any], description: str) -> Dict[Text, Any]:
+        """`updates` keeping the description as said; when it also says figures that answer the
+        cost questions ('a PA for 10 hours a week at £15 an hour'), those figures put back to the
+        person first, in one short question (a check on the first cost question, as `check`),
+        kept with the check until a yes (`answer_to_check`)."""
+        slots = {**tracker.slots, **updates}
+        hourly = slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES
+        found = described_figures(description, hourly) if self.reads_described_figures else None
+        if found is None:
+            return updates
+        first = cost_questions(slots)[0]
+        check = self.check(first, DESCRIBED, description, "utter_confirm_described_figures", figures=found.words)
+        check[CHOICE_CHECK][DESCRIBED] = found.answers
+        return {**updates, **check}
+
+    async def answer_to_check(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The reply to 'So that's 10 hours a week at £15.00 an hour. Is that right?': a plain yes
+        fills the questions those figures answer (and records the service once every figure is
+        known); anything else (a no, a correction, 'yes but…') asks the questions as usual. The
+        form then goes on to the next question not yet answered. Other checks as the base."""
+        pending = dict(tracker.get_slot(CHOICE_CHECK) or {})
+        answers = pending.get(DESCRIBED)
+        if pending.get("code") != DESCRIBED or not isinstance(answers, dict):
+            return await super().answer_to_check(dispatcher, tracker, domain)
+        events: List[EventType] = [SlotSet(CHOICE_CHECK, None)]
+        if not confirms(latest_text(tracker)):
+            dispatcher.utter_message(response="utter_described_figures_not_used")
+            return events
+        updates = await self._record_if_complete(dispatcher, tracker, dict(answers))
+        return events + [SlotSet(name, value) for name, value in updates.items()]
 
     # --- what it costs ------------------------------------------------------------------
 
@@ -273,7 +311,7 @@ class ServiceCosting(ChoiceChecks):
             return self.check(SERVICE_COST_PERIOD, hedged, text)
         if doubt:
             return self.reject(dispatcher, tracker, SERVICE_COST_PERIOD, "utter_cost_period_uncertain")
-        by_words = _per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
+        by_words = per_visit_if_often(match_choice(text, COST_PERIODS), text)  # "fortnightly": each time
         if confirmed is None and _said_how_often(text):
             per = by_words
         else:  # the period sets the money: a reading from the model alone is always checked
@@ -314,7 +352,7 @@ class ServiceCosting(ChoiceChecks):
         """Slot values for a fixed cost said 'per' something (None: not said yet). With `exact`
         (a period the person has just confirmed) the text is not read again for how often."""
         if not exact:
-            per = _per_visit_if_often(per, text)
+            per = per_visit_if_often(per, text)
         if per is None:
             return {}
         updates: Dict[Text, Any] = {SERVICE_COST_PERIOD: per}
@@ -323,29 +361,6 @@ class ServiceCosting(ChoiceChecks):
             if visits is not None and Decimal(0) < visits <= MAX_VISITS:
                 updates[SERVICE_VISITS_PER_WEEK] = str(visits)  # "£50 a day, twice a week"
         return updates
-
-
-def _per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
-    """'£60 every other week', '£20 three times a week': an amount said with how often it is
-    paid is a cost each time ('visit'); the times a week are then read from the same text."""
-    match = frequency_match(analyse(text))
-    if per == "one-off" and match is not None and match.span.label_ != "count":
-        per = None  # 'once a fortnight', 'once every 3 months': how often, not a one-off
-    if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
-        return per  # a count with no period ('just the once', 'twice') says nothing of how often
-    often = Fraction(match.per_week)
-    if per is None and match.span.label_ in ("unit", "adverb"):  # 'per yr', 'monthly': the period itself
-        per = next(
-            (
-                p
-                for p in COST_PERIODS
-                if p in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(p)) < Fraction(1, 100)
-            ),
-            None,
-        )
-    if per in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(per)) < Fraction(1, 100):
-        return per
-    return "visit"
 
 
 def _settled_cost(text: str, money: Money, doubt: Optional[str]) -> Optional[Tuple[Decimal, str]]:
@@ -365,4 +380,4 @@ def _checked_cost(code: str) -> Money:
 def _said_how_often(text: str) -> bool:
     """True when the text says how often ('every other week', 'twice a week'), which the
     frequency rules read exactly."""
-    return _per_visit_if_often(None, text) == "visit"
+    return per_visit_if_often(None, text) == "visit"

@@ -19,9 +19,6 @@ from actions.forms.base import SectionFormValidation
 from actions.forms.recording import slot_value
 from actions.linking import NONE_OF_THEM, ask_which, items_guess, items_picked, need_items
 from actions.plan_changes import (
-    MAX_HOURS,
-    MAX_RATE,
-    MAX_WEEKLY,
     change_words,
     correct_service,
     corrected_figures,
@@ -56,6 +53,7 @@ from bot.parsing.edits import (
 from bot.parsing.relations import the_persons_partner
 from bot.parsing.replies import leaves_the_question, opens_with_yes
 from bot.plans import service
+from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_WEEKLY
 from bot.plans.service import NewService
 from bot.plans.views import PlanView, ServiceView
 from bot.slot_names import (
@@ -83,6 +81,7 @@ from bot.slot_names import (
 
 class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation):
     skippable = frozenset(SERVICE_SLOTS) - {*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE, UNMET_NEEDS_LEFT}
+    reads_described_figures = True
 
     def name(self) -> Text:
         return "validate_services_form"

@@ -46,6 +46,7 @@ from bot.db.migrate import upgrade
 from bot.db.models import Plan, ReviewOutcome
 from bot.db.session import session_scope, use_database
 from bot.plans import costing, service
+from bot.plans.described import DESCRIBED
 from bot.plans.service import NewService
 from bot.reviews import record
 from bot.slot_names import (
@@ -371,7 +372,9 @@ async def read_answer(
     )
     out = await run(question.form(), t)
     check = out.slots.get(CHOICE_CHECK)
-    if check:  # a reading put back to the person: read as if they said yes
+    # a reading put back to the person: read as if they said yes (figures said with a description
+    # are put back too, but the answer itself, the kind of support, was read without a check)
+    if check and check.get("code") != DESCRIBED:
         return question.read(Outcome({**known, **_checked(check)}, [], [])), True
     after = Outcome({**known, **out.slots}, out.responses, out.messages)
     confirmed = any((r or "").startswith("utter_confirm") for r in out.responses)

@@ -23,10 +23,18 @@ _HEDGES = re.compile(
     r"give or take|up to|or thereabouts|ish)\b|\d\s*-?ish\b",
     re.IGNORECASE,
 )
+_BOUND_WORDS = (
+    r"under|less than|no more than|not more than|at most|at least|more than|over|below|above|max(?:imum)?|min(?:imum)?"
+)
 #: a bound, not an amount: 'under £50', 'no more than 100', 'at least £20' (not 'over 12 months')
 _BOUND = re.compile(
-    r"\b(?:under|less than|no more than|not more than|at most|at least|more than|over|below|above|max(?:imum)?|"
-    r"min(?:imum)?)\s*£?\s*\d[\d,.]*(?![\d,.])(?!\s*(?:months?|weeks?|years?|days?|hours?|hrs?|min\w*|times?|visits?))",
+    rf"\b(?:{_BOUND_WORDS})\s*£?\s*\d[\d,.]*(?![\d,.])"
+    r"(?!\s*(?:months?|weeks?|years?|days?|hours?|hrs?|min\w*|times?|visits?))",
+    re.IGNORECASE,
+)
+#: a bound on any figure, hours as well as money: 'no more than 3 hours', 'at least two visits'
+_ANY_BOUND = re.compile(
+    rf"\b(?:{_BOUND_WORDS})\s*£?\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b)",
     re.IGNORECASE,
 )
 #: someone else pays part of it: which part comes from the budget is not said
@@ -45,6 +53,11 @@ _BETWEEN = re.compile(r"\bbetween\b|\d\s*(?:-|to)\s*£?\s*\d", re.IGNORECASE)
 def hedged(text: str) -> bool:
     """'about', 'maybe', 'or so', '40ish': the figure is a guess."""
     return bool(_HEDGES.search(text))
+
+
+def bounded(text: str) -> bool:
+    """'no more than 3 hours', 'under £50', 'at least two visits': a limit, not a figure to plan with."""
+    return bool(_ANY_BOUND.search(text))
 
 
 def amounts_said(text: str) -> List[Decimal]:

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Tuple
 
 from bot.parsing.money import money_matches
 from bot.parsing.numbers import plain
 from bot.parsing.pipeline import TIMES_OF_DAY, WEEKDAYS, analyse, overlaps, rate_periods, ruled_out
+from bot.plans import costing
+from bot.plans.catalogue import COST_PERIODS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
@@ -210,10 +213,40 @@ def frequency_beside_cost(text: str) -> Optional[Decimal]:
     return match.per_week if match else None
 
 
+def per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
+    """'£60 every other week', '£20 three times a week': an amount said with how often it is
+    paid is a cost each time ('visit'); the times a week are then read from the same text."""
+    match = frequency_match(analyse(text))
+    if per == "one-off" and match is not None and match.span.label_ != "count":
+        per = None  # 'once a fortnight', 'once every 3 months': how often, not a one-off
+    if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
+        return per  # a count with no period ('just the once', 'twice') says nothing of how often
+    often = Fraction(match.per_week)
+    if per is None and match.span.label_ in ("unit", "adverb"):  # 'per yr', 'monthly': the period itself
+        per = next(
+            (
+                p
+                for p in COST_PERIODS.codes
+                if p in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(p)) < Fraction(1, 100)
+            ),
+            None,
+        )
+    if per in costing.COST_WEEKS_PER and abs(often - costing.times_a_week(per)) < Fraction(1, 100):
+        return per
+    return "visit"
+
+
 def parse_frequency(text: str) -> Optional[Decimal]:
     """Times per week in `text` (to 6 decimal places: 'monthly' → 0.230769), or None."""
     match = frequency_match(analyse(text or ""))
     return match.per_week if match else None
 
 
-__all__ = ["FrequencyMatch", "PER_WEEK", "frequency_beside_cost", "frequency_match", "parse_frequency"]
+__all__ = [
+    "FrequencyMatch",
+    "PER_WEEK",
+    "frequency_beside_cost",
+    "frequency_match",
+    "parse_frequency",
+    "per_visit_if_often",
+]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from bot.parsing.change_of_mind import CHANGED_MIND
 from bot.parsing.cost_doubts import hedged
@@ -26,11 +26,13 @@ _NOT_HOURS_AFTER = (COUNTED_AFTER - _HOUR_WORDS) | {"£", "pounds", "pence", "k"
 
 @dataclass(frozen=True)
 class HoursMatch:
-    """Hours a week, and where the durations were said (not the 'how often', which is its own match)."""
+    """Hours a week, and where the durations were said (not the 'how often', which is its own
+    match: `often`, its start and end when one multiplied the durations)."""
 
     hours_per_week: Decimal
     start_char: int
     end_char: int
+    often: Optional[Tuple[int, int]] = None
 
 
 def _numbers(span: "Span") -> List[Decimal]:
@@ -116,9 +118,10 @@ def hours_match(doc: "Doc", allow_bare: bool = True) -> Optional[HoursMatch]:
         return None
     counts = [count for count in map(_count_before, spans) if count is not None]
     times = frequency_match(doc, exclude=[*spans, *counts])
-    if times is not None:
-        hours *= times.per_week
-    return HoursMatch(plain(hours), spans[0].start_char, spans[-1].end_char)
+    if times is None:
+        return HoursMatch(plain(hours), spans[0].start_char, spans[-1].end_char)
+    often = (times.span.start_char, times.span.end_char)
+    return HoursMatch(plain(hours * times.per_week), spans[0].start_char, spans[-1].end_char, often)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,12 @@ from typing import Dict, Optional
 from bot.money import WEEKS_PER, format_pounds, round_to_penny
 from bot.plans.catalogue import PERIOD_WORDS
 
+#: the largest figures the conversation accepts for one service
+MAX_HOURS = Decimal(168)
+MAX_RATE = Decimal(200)
+MAX_WEEKLY = Decimal(5000)
+#: the most times a week a cost each time can be used
+MAX_VISITS = Decimal(50)
 #: a one-off cost is spread over this many weeks
 ONE_OFF_WEEKS = Fraction(52)
 #: the periods a cost can be given per, and how many weeks each covers
@@ -104,7 +110,14 @@ def how_often(times_per_week: Decimal) -> str:
     return f"about once every {weeks} weeks" if weeks > 1 else f"about {times.quantize(Decimal('0.1'))} times a week"
 
 
-_PER_WORDS = {**PERIOD_WORDS, "fortnight": "a fortnight"}
+#: what a cost is per, in words: '£25.00 a month', '£45.00 each time'
+PER_WORDS = {
+    **PERIOD_WORDS,
+    "fortnight": "a fortnight",
+    "visit": "each time",
+    "hour": "an hour",
+    "one-off": "just once",
+}
 
 
 def cost_of(
@@ -143,4 +156,4 @@ def cost_of(
     weekly = per_period(amount, period)
     if period == "week":
         return Costed(weekly, f"That's {format_pounds(weekly)} a week.")
-    return Costed(weekly, f"{format_pounds(amount)} {_PER_WORDS[period]} is {format_pounds(weekly)} a week.")
+    return Costed(weekly, f"{format_pounds(amount)} {PER_WORDS[period]} is {format_pounds(weekly)} a week.")
