@@ -26,6 +26,9 @@ from bot.parsing.cost_doubts import SHARED, cost_doubt, period_doubt
         "no more than £100 a month",
         "at least £20 a session",
         "over £200 a year",
+        "it was 200 a month no sorry 250 a month",
+        "30 a week or 35",
+        "its 40, was 35 last year",
     ],
 )
 def test_doubtful_costs(text: str) -> None:
@@ -47,6 +50,9 @@ def test_doubtful_costs(text: str) -> None:
         "£450 for the chair",
         "it's £30 a time",
         "£300 a year for the gym membership",
+        "60 every 4 weeks",
+        "30 for 2 hours",
+        "100 a year for 12 months",
     ],
 )
 def test_clear_costs(text: str) -> None:

@@ -12,7 +12,7 @@ from typing import List, Optional, Set, Tuple
 
 from bot.choices import COST_PERIODS
 from bot.parsing.change_of_mind import NEW_FIGURE
-from bot.parsing.money import COUNTED_FREQUENCIES, money_matches, period_name
+from bot.parsing.money import COUNTED_FREQUENCIES, amounts_in, money_matches, period_name
 from bot.parsing.pipeline import analyse, overlaps
 
 APPROXIMATE, RANGE, TWO_PERIODS, TWO_MEANINGS, SHARED = "approximate", "range", "two periods", "two meanings", "shared"
@@ -79,7 +79,7 @@ def cost_doubt(text: str) -> Optional[str]:
     if _HEDGES.search(text) or _BOUND.search(text):
         return APPROXIMATE
     doc = analyse(text)
-    if len({match.money.amount for match in money_matches(doc)}) > 1 or _BETWEEN.search(text):
+    if len(set(amounts_in(doc))) > 1 or _BETWEEN.search(text):
         return RANGE
     counted = [freq for freq in doc.spans["freq"] if freq.label_ in COUNTED_FREQUENCIES]
     periods = {period_name(p) for p in doc.spans["per"] if not p.label_.endswith("_abbr") and not overlaps(p, counted)}
@@ -179,7 +179,7 @@ def settled_cost(text: str) -> Optional[Tuple[Decimal, str]]:
     changes = list(NEW_FIGURE.finditer(text))
     if not changes:
         return None
-    later = money_matches(analyse(text[changes[-1].end() :]), allow_bare=False)
+    later = money_matches(analyse(text[changes[-1].end() :]))
     if len(later) != 1:
         return None
     period = later[0].money.per or settled_period(text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, List, Optional, Sequence
 
 from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps, ruled_out
 from bot.plans.catalogue import COST_PERIODS
@@ -95,9 +95,10 @@ def _explicit(doc: "Doc") -> List["Span"]:
     return spans
 
 
-def _bare(doc: "Doc") -> Optional["Span"]:
-    """The first plain number that is not part of a date, a duration, a frequency or a count."""
-    busy = [*doc.spans["date"], *doc.spans["duration"], *doc.spans["freq"]]
+def _bare(doc: "Doc", taken: Sequence["Span"] = ()) -> Optional["Span"]:
+    """The first plain number that is not part of a date, a duration, a frequency or a count (nor
+    one of the `taken` spans)."""
+    busy = [*doc.spans["date"], *doc.spans["duration"], *doc.spans["freq"], *taken]
     number = bare_number(doc, busy, COUNTED_AFTER)
     if number is None:
         return None
@@ -147,6 +148,17 @@ def money_matches(doc: "Doc", allow_bare: bool = True) -> List[MoneyMatch]:
     return matches
 
 
+def amounts_in(doc: "Doc") -> List[Decimal]:
+    """Every amount said with £, pounds, quid or pence; failing that, every plain number that could
+    be one ('it was 200 a month no sorry 250 a month')."""
+    if _explicit(doc):
+        return [match.money.amount for match in money_matches(doc)]
+    bare: List["Span"] = []
+    while (number := _bare(doc, bare)) is not None:
+        bare.append(number)
+    return [_amount(span) for span in bare]
+
+
 def parse_money(text: str) -> Optional[Money]:
     """The first amount of money in `text`, with the period it is per (None when none is said).
     Negative amounts keep their sign so the caller can say it must be more than nothing."""
@@ -167,6 +179,7 @@ def money_period(text: str) -> Optional[str]:
 __all__ = [
     "COUNTED_FREQUENCIES",
     "Money",
+    "amounts_in",
     "MoneyMatch",
     "PERIODS",
     "money_matches",

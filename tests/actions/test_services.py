@@ -277,6 +277,18 @@ async def test_a_hedged_how_often_is_not_put_back_as_a_period(plan_ref: str) -> 
     assert (out.slots.get("choice_check") or {}).get("code") != "week"
 
 
+@pytest.mark.parametrize(
+    "said", ["it was 200 a month no sorry 250 a month", "200 a month, no 250", "£200 a month, no sorry £250"]
+)
+async def test_a_cost_changed_mid_answer_puts_the_later_amount_back(plan_ref: str, said: str) -> None:
+    """Two amounts with plain numbers are two amounts too: the later one is checked, the first not
+    recorded."""
+    known = dict(service_category="transport", service_description="taxi to the match")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", said, **known))
+    assert out.slots["requested_slot"] == "choice_check"
+    assert out.slots["choice_check"]["code"].startswith("250") and not service.get_plan(plan_ref).services
+
+
 async def test_four_weekly_is_every_four_weeks(plan_ref: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the match", service_cost="100")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost_period", "four weekly", **known))
