@@ -25,7 +25,15 @@ from bot.answers.report import (
 #: the held-out sets that ask every question. Set B (costs only) is left out: its one remaining
 #: 'wrong' figure is "a day service on Tuesdays … thirty eight pounds a day", read as £38 once a
 #: week, which its labels (amount and period only) cannot express.
-ALL_QUESTION_SETS = ("answers.csv", "answers_c.csv", "answers_e.csv", "answers_g.csv", "answers_u.csv", "answers_v.csv")
+ALL_QUESTION_SETS = (
+    "answers.csv",
+    "answers_c.csv",
+    "answers_e.csv",
+    "answers_g.csv",
+    "answers_u.csv",
+    "answers_v.csv",
+    "answers_x.csv",
+)
 
 
 def test_costs_are_compared_by_their_weekly_figure() -> None:
@@ -71,7 +79,9 @@ async def test_no_money_figure_is_recorded_wrong_without_confirmation(agent: Any
     assert wrong_money == 0, "\n".join(wrong)
 
 
-@pytest.mark.parametrize("name", ("answers.csv", "answers_e.csv", "answers_g.csv", "answers_u.csv", "answers_v.csv"))
+@pytest.mark.parametrize(
+    "name", ("answers.csv", "answers_e.csv", "answers_g.csv", "answers_u.csv", "answers_v.csv", "answers_x.csv")
+)
 def test_each_held_out_set_has_at_least_40_answers_per_question(name: str) -> None:
     per_question = Counter(row["question"] for row in rows(HELD_OUT.with_name(name)))
     assert len(per_question) == 9 and min(per_question.values()) >= 40, per_question
