@@ -93,16 +93,17 @@ class ActionNextSection(Action):
         resuming = bool(tracker.get_slot(PAUSED)) and responding_to_user(tracker)
         if responding_to_user(tracker):
             detour = detours.detect_latest(tracker, in_form=False)
-            safe = says_safe(latest_text(tracker)) if tracker.get_slot(SAFE_NOW_ASKED) and detour is None else None
+            asked_if_safe = bool(tracker.get_slot(SAFE_NOW_ASKED)) and detour is None
             events.append(SlotSet(SAFE_NOW_ASKED, None))
             if detour is not None:
                 events.append(SlotSet(PAUSED_QUESTION, None))  # a detour does not answer a paused question
                 events += await detours.handle(detour, dispatcher, tracker)
                 if detour in detours.PAUSING:
                     return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
-            elif safe is not None:  # the answer to "Are you safe right now?"
+            elif asked_if_safe:  # the reply to "Are you safe right now?"
+                safe = says_safe(latest_text(tracker))
                 answer_safe_now(safe, dispatcher)
-                if not safe:
+                if safe is False:
                     return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
                 events.append(SlotSet(PAUSED_QUESTION, None))  # the question is asked again as the form opens
             elif tracker.get_slot(PAUSED) and not may_answer(tracker):  # else the form tries it as the answer

@@ -1,7 +1,10 @@
 """Safeguarding signposting and handoff to a person. Both flag the plan for a practitioner.
 
 After signposting, the person is asked "Are you safe right now?" and the conversation waits (the
-callers pause it, actions/detours.py PAUSING); the router reads the reply (`answer_safe_now`).
+callers pause it, actions/detours.py PAUSING); the router reads the reply (`answer_safe_now`). A
+reply that is neither yes nor no is thanked and not taken as an answer to the plan's question: after
+that question a person more often goes on about what worries them ("I worry I'll fall in the
+shower") than answers the plan.
 
 Safeguarding stays with the council: by text message, whose thread stays on the phone where
 someone else may read it, the person is signposted but the texts never say the plan was flagged."""
@@ -9,7 +12,7 @@ someone else may read it, the person is signposted but the texts never say the p
 from __future__ import annotations
 
 import logging
-from typing import List
+from typing import List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -57,9 +60,11 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return [SlotSet(SAFE_NOW_ASKED, True)]
 
 
-def answer_safe_now(safe: bool, dispatcher: CollectingDispatcher) -> None:
-    """The reply to the person's answer to "Are you safe right now?"."""
-    if safe:
+def answer_safe_now(safe: Optional[bool], dispatcher: CollectingDispatcher) -> None:
+    """The reply to the person's answer to "Are you safe right now?" (None: neither yes nor no)."""
+    if safe is None:
+        dispatcher.utter_message(response=replies.SAFE_NOW_OTHER)
+    elif safe:
         dispatcher.utter_message(response=replies.SAFE_NOW_THANKS)
     else:
         dispatcher.utter_message(response=replies.NOT_SAFE_NOW, safeguarding_phone=get_settings().safeguarding_phone)

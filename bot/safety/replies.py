@@ -8,7 +8,11 @@ CHECK_IN = "utter_safety_check_in"
 #: after signposting, "Are you safe right now?", and the replies to its answer
 ASK_SAFE_NOW = "utter_ask_safe_now"
 SAFE_NOW_THANKS = "utter_safe_now_thanks"
+#: said when the reply is neither yes nor no (it is not taken as an answer to the plan's question)
+SAFE_NOW_OTHER = "utter_safe_now_other"
 NOT_SAFE_NOW = "utter_not_safe_now"
 
 #: shown only to advisers
-COUNCIL_ONLY = frozenset({SAFEGUARDING, SAFEGUARDING_FOLLOWUP, CHECK_IN, ASK_SAFE_NOW, SAFE_NOW_THANKS, NOT_SAFE_NOW})
+COUNCIL_ONLY = frozenset(
+    {SAFEGUARDING, SAFEGUARDING_FOLLOWUP, CHECK_IN, ASK_SAFE_NOW, SAFE_NOW_THANKS, SAFE_NOW_OTHER, NOT_SAFE_NOW}
+)

@@ -1,7 +1,7 @@
 """After a sign of risk the person is signposted, asked "Are you safe right now?", and the
 conversation waits for the answer: safe carries on with the plan's question, not safe (or not
-sure) gets 999 and the safeguarding line and stays paused, anything else carries on as after any
-pause (actions/safety.py, the router in actions/plan.py)."""
+sure) gets 999 and the safeguarding line and stays paused, anything else is thanked and the plan's
+question asked again (not taken as its answer) (actions/safety.py, the router in actions/plan.py)."""
 
 from __future__ import annotations
 
@@ -48,10 +48,13 @@ async def test_not_safe_or_not_sure_gets_999_and_the_conversation_stays_paused(d
     assert out.slots["current_section"] == "paused" and out.slots["paused"] is True
 
 
-async def test_another_answer_carries_on_as_after_a_pause(demo: Any) -> None:
-    out = await run(ActionNextSection(), tracker(ASKED, "my garden and my two cats"))
-    assert "utter_safe_now_thanks" not in out.responses and "utter_not_safe_now" not in out.responses
-    assert out.slots["safe_now_asked"] is None and "paused_question" not in out.slots  # the form reads it
+@pytest.mark.parametrize("text", ["i worry ill fall in the shower", "that's all"])
+async def test_another_reply_is_thanked_and_the_plans_question_asked_again(demo: Any, text: str) -> None:
+    """Not taken as the answer to the plan's question: it is more often about the worry."""
+    out = await run(ActionNextSection(), tracker(ASKED, text))
+    assert out.responses[0] == "utter_safe_now_other" and "utter_welcome_back" not in out.responses
+    assert out.slots["safe_now_asked"] is None and out.slots["paused_question"] is None
+    assert out.slots["current_section"] == "important" and out.slots["paused"] is False
 
 
 async def test_more_risk_is_signposted_again(demo: Any) -> None:

@@ -83,10 +83,11 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
 
     # Asking for a person, and a message that shows risk, both work inside a form.
     expect(chat.say("can I speak to a real person please"), "get in touch", "anything else")
-    # After a sign of risk the conversation waits on "Are you safe right now?"; an answer to the
-    # plan's question after it carries on from there.
+    # After a sign of risk the conversation waits on "Are you safe right now?"; a reply that is not
+    # yes or no is thanked and the plan's question asked again.
     reply = chat.say("her son takes all her money and shouts at her")
     expect(reply, "999", "116 123", "safe right now")
+    expect(chat.say("she's at her sister's at the moment"), "Thank you for telling me", "anything else")
     expect(chat.say("that's all"), "What kind of support")
     # Two supports with their own costs in one message: one at a time, the other remembered.
     reply = chat.say("a home care agency at £25 an hour and also a cleaner for £40 a fortnight")
