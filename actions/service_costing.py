@@ -214,7 +214,8 @@ class ServiceCosting(ChoiceChecks):
             )
         if not Decimal(0) < hours <= MAX_HOURS:
             return self.reject(dispatcher, tracker, SERVICE_HOURS, "utter_hours_out_of_range")
-        if not reading.certain or unlike_described_hours(text, hours, tracker.get_slot(SERVICE_DESCRIPTION)):
+        described = tracker.get_slot(SERVICE_DESCRIPTION)
+        if confirmed is None and (not reading.certain or unlike_described_hours(text, hours, described)):
             return self.check_figure(
                 SERVICE_HOURS, str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}"
             )

@@ -100,6 +100,16 @@ async def test_a_bare_number_unlike_the_hours_in_the_description_is_checked(plan
         assert out.slots["service_hours"] == said.split()[0] and not out.slots.get(CHOICE_CHECK)
 
 
+@pytest.mark.parametrize("yes", ["yes", "Yes, that's right"])
+async def test_a_yes_to_the_hours_check_takes_the_hours_and_does_not_check_again(plan_ref: str, yes: str) -> None:
+    """The check of hours unlike the description's is asked once: a yes takes them."""
+    known = dict(service_category="home_care_agency", service_description="1 hour monday to friday")
+    checked = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", "24", **known))
+    pending = {"plan_reference": plan_ref, **known, CHOICE_CHECK: checked.slots[CHOICE_CHECK]}
+    out = await run(ValidateServicesForm(), tracker({**pending, "requested_slot": CHOICE_CHECK}, yes, active_loop=FORM))
+    assert out.slots["service_hours"] == "24" and not out.slots.get(CHOICE_CHECK)
+
+
 async def test_the_second_failure_explains_another_way(plan_ref: str) -> None:
     known = dict(
         service_category="personal_assistant",
