@@ -93,19 +93,21 @@ class ActionNextSection(Action):
         resuming = bool(tracker.get_slot(PAUSED)) and responding_to_user(tracker)
         if responding_to_user(tracker):
             detour = detours.detect_latest(tracker, in_form=False)
-            asked_if_safe = bool(tracker.get_slot(SAFE_NOW_ASKED)) and detour is None
+            asked_if_safe = bool(tracker.get_slot(SAFE_NOW_ASKED)) and detour in (None, detours.Detour.SAFEGUARDING)
             events.append(SlotSet(SAFE_NOW_ASKED, None))
-            if detour is not None:
-                events.append(SlotSet(PAUSED_QUESTION, None))  # a detour does not answer a paused question
-                events += await detours.handle(detour, dispatcher, tracker)
-                if detour in detours.PAUSING:
-                    return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
-            elif asked_if_safe:  # the reply to "Are you safe right now?"
+            if asked_if_safe:  # the reply to "Are you safe right now?"
                 safe = says_safe(latest_text(tracker))
+                if detour is not None and safe is not True:  # more risk said: not the whole signposting again
+                    safe = False
                 answer_safe_now(safe, dispatcher)
                 if safe is False:
                     return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
                 events.append(SlotSet(PAUSED_QUESTION, None))  # the question is asked again as the form opens
+            elif detour is not None:
+                events.append(SlotSet(PAUSED_QUESTION, None))  # a detour does not answer a paused question
+                events += await detours.handle(detour, dispatcher, tracker)
+                if detour in detours.PAUSING:
+                    return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
             elif tracker.get_slot(PAUSED) and not may_answer(tracker):  # else the form tries it as the answer
                 dispatcher.utter_message(response="utter_welcome_back")
                 events.append(SlotSet(PAUSED_QUESTION, None))

@@ -122,10 +122,11 @@ _NOT_SAFE = re.compile(
 #: safe, in reply to the same question ('yes', "I'm ok", 'all good now')
 _SAFE = re.compile(
     r"^\W*(?:y+|yes+|yeah+|yea|yep|yup|yh|ya|aye|ok+|okay|fine|safe|all good|sure|i think so)\b|"
-    r"\b(?:i'?m|im|i am|i feel|feeling|we'?re|we are)\s+(?:ok|okay|fine|safe|alright|all right|good)\b",
+    r"\b(?:i'?m|im|i am|i feel|feeling|we'?re|we are|(?:he|she|they|we)(?:'?s|'?re| is| are))\s+"
+    r"(?:ok|okay|fine|safe|alright|all right|good)\b",
     re.IGNORECASE,
 )
-MAX_SAFE_REPLY_WORDS = 12
+MAX_SAFE_REPLY_WORDS = 30
 
 
 def says_safe(text: str) -> Optional[bool]:

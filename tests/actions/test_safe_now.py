@@ -57,8 +57,21 @@ async def test_another_reply_is_thanked_and_the_plans_question_asked_again(demo:
     assert out.slots["current_section"] == "important" and out.slots["paused"] is False
 
 
-async def test_more_risk_is_signposted_again(demo: Any) -> None:
+async def test_more_risk_in_the_reply_gets_the_not_safe_reply_not_the_whole_signposting_again(demo: Any) -> None:
     out = await run(ActionNextSection(), tracker(ASKED, "he hits me when he's drunk", intent="safeguarding"))
+    assert out.responses == ["utter_not_safe_now"]
+    assert out.slots["current_section"] == "paused"
+
+
+async def test_safe_said_beside_risk_words_is_taken_as_safe(demo: Any) -> None:
+    text = "I am safe. I dont want hurt myself. Just sad."
+    out = await run(ActionNextSection(), tracker(ASKED, text, intent="safeguarding"))
+    assert out.responses[0] == "utter_safe_now_thanks" and "utter_safeguarding" not in out.responses
+
+
+async def test_more_risk_later_is_signposted_again(demo: Any) -> None:
+    later = {**ASKED, "safe_now_asked": None, "paused": False, "paused_question": None}
+    out = await run(ActionNextSection(), tracker(later, "he hits me when he's drunk", intent="safeguarding"))
     assert out.responses[0] == "utter_safeguarding" and out.responses[-1] == "utter_ask_safe_now"
     assert out.slots["current_section"] == "paused"
 
@@ -70,6 +83,7 @@ async def test_more_risk_is_signposted_again(demo: Any) -> None:
         ("Yeah", True),
         ("im ok", True),
         ("I'm fine now thank you", True),
+        ("Yes, he is safe. That was a false alarm - please don't refer this to safeguarding.", True),
         ("safe", True),
         ("no", False),
         ("nope", False),
