@@ -30,7 +30,8 @@ from bot.channels.metadata import client_key
 from bot.choices import PLANNED_BY
 from bot.config import get_settings
 from bot.identity import VerifiedPerson, check_identity, confirm_identity, verify_identity
-from bot.parsing import extract_reference, parse_date
+from bot.parsing import extract_reference, match_choice, parse_date
+from bot.parsing.choices import without_the_plan_named
 from bot.second_factor import CODE_DIGITS, CodeResult, check_code, new_code, phone_on_file, send_code
 from bot.slot_names import (
     DATE_OF_BIRTH,
@@ -102,7 +103,8 @@ class ValidateIdentityForm(SectionFormValidation):
             return []
         text = latest_text(tracker)
         question = QUESTION_OF_SLOT[PLANNED_BY_SLOT]
-        reading = read_choice(text, PLANNED_BY, tracker.latest_message, question, model_alone_is_sure=False)
+        words = match_choice(without_the_plan_named(text), PLANNED_BY)
+        reading = read_choice(text, PLANNED_BY, tracker.latest_message, question, lambda _: words, False)
         if reading.code is None or not reading.sure:
             return []
         return [SlotSet(slot, value) for slot, value in self.check(PLANNED_BY_SLOT, reading.code, text).items()]

@@ -182,4 +182,25 @@ def match_choice(text: str, choices: Mapping[str, Sequence[str]]) -> Optional[st
     return _single(_by_typo(cleaned, choices))
 
 
-__all__ = ["choice_after_change_of_mind", "match_choice", "option_picked", "ruled_out", "weighs_up"]
+#: the plan or budget itself ('for my budget', 'with my plan'), which says nothing of who is planning
+_THE_PLAN_ITSELF = re.compile(
+    r"\b(?:for|with|about|on|do|make|start)\s+(?:my|the|a|our|this)\s+(?:personal\s+|support\s+|care\s+)?"
+    r"(?:plan|budget|money)\b",
+    re.IGNORECASE,
+)
+
+
+def without_the_plan_named(text: str) -> str:
+    """`text` without the words that name the plan or budget itself ("I want make plan for my
+    budget"), for reading who is planning from a message that was not an answer to that question."""
+    return _THE_PLAN_ITSELF.sub(" ", text)
+
+
+__all__ = [
+    "choice_after_change_of_mind",
+    "match_choice",
+    "option_picked",
+    "ruled_out",
+    "weighs_up",
+    "without_the_plan_named",
+]

@@ -33,7 +33,15 @@ async def test_who_is_planning_in_a_first_message_is_put_back_as_a_check(demo: A
     assert out.slots["planned_by"] is None  # not used until the person says yes
 
 
-@pytest.mark.parametrize("text, intent", [("hello", "greet"), ("hi there", "greet"), ("how much is my budget?", "faq")])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("hello", "greet"),
+        ("hi there", "greet"),
+        ("how much is my budget?", "faq"),
+        ("Hello. I am Tomasz. My english not so good. I want make plan for my budget please", "inform"),
+    ],
+)
 async def test_a_first_message_without_it_leaves_the_question_to_be_asked(demo: Any, text: str, intent: str) -> None:
     out = await _identity_opens_after(text, intent)
     assert "choice_check" not in out.slots and out.responses == []
