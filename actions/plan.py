@@ -24,7 +24,7 @@ from actions.forms.resuming import may_answer
 from actions.identity import is_locked
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.review import after_finished_review, asks_for_review, route_review
-from actions.safety import answer_safe_now
+from actions.safety import answer_safe_now, flag_risk_said_before
 from actions.services import SERVICE_SLOTS
 from actions.taking_part import NOT_SAID
 from bot.answers.reading import read_choice
@@ -130,7 +130,7 @@ class ActionNextSection(Action):
             if is_locked(tracker, time.time()):
                 dispatcher.utter_message(response="utter_identity_locked", council_phone=get_settings().council_phone)
                 return events + [SlotSet(CURRENT_SECTION, "locked")]
-            return events + self._go_to("identity", tracker)
+            return events + self._go_to("identity", tracker, keep_answers=resuming)
         if review_wanted:
             return events + await route_review(dispatcher, tracker)
         if not plan_reference(tracker):
@@ -159,6 +159,7 @@ class ActionNextSection(Action):
         plan = await open_plan_and_tell_budget(dispatcher, tracker)
         if plan is not None:
             events.append(SlotSet(PLAN_REFERENCE, plan.plan_reference))
+            events += await flag_risk_said_before(tracker, plan.plan_reference)
         return plan
 
     async def _route(

@@ -22,7 +22,7 @@ from actions.common import call, plan_reference
 from bot.config import get_settings
 from bot.plans import service
 from bot.safety import replies
-from bot.slot_names import SAFE_NOW_ASKED
+from bot.slot_names import RISK_BEFORE_PLAN, SAFE_NOW_ASKED
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +57,18 @@ async def respond_to_risk(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     else:
         dispatcher.utter_message(response="utter_person_offer")
     dispatcher.utter_message(response=replies.ASK_SAFE_NOW)
-    return [SlotSet(SAFE_NOW_ASKED, True)]
+    remember = [] if flagged or plan_reference(tracker) else [SlotSet(RISK_BEFORE_PLAN, True)]
+    return [SlotSet(SAFE_NOW_ASKED, True), *remember]
+
+
+async def flag_risk_said_before(tracker: Tracker, reference: str) -> List[EventType]:
+    """Once the plan opens, flag it for a sign of risk signposted before identity was checked
+    (so what was said then reaches the council's team)."""
+    if not tracker.get_slot(RISK_BEFORE_PLAN):
+        return []
+    await call(service.add_flag, reference, "safeguarding")
+    logger.info("Plan flagged: safeguarding (said before the plan opened)")
+    return [SlotSet(RISK_BEFORE_PLAN, None)]
 
 
 def answer_safe_now(safe: Optional[bool], dispatcher: CollectingDispatcher) -> None:

@@ -15,6 +15,8 @@ PAUSED = "paused"
 PAUSED_QUESTION = "paused_question"
 #: "Are you safe right now?" was asked after a sign of risk (actions/safety.py)
 SAFE_NOW_ASKED = "safe_now_asked"
+#: a sign of risk was signposted before there was a plan to flag (flagged once the plan opens)
+RISK_BEFORE_PLAN = "risk_before_plan"
 PLAN_REFERENCE = "plan_reference"
 #: {slot: failed answers in a row}
 FAILED_ATTEMPTS = "failed_attempts"

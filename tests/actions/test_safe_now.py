@@ -98,3 +98,19 @@ async def test_more_risk_later_is_signposted_again(demo: Any) -> None:
 )
 def test_says_safe(text: str, safe: Optional[bool]) -> None:
     assert says_safe(text) is safe
+
+
+async def test_risk_said_before_identity_is_checked_flags_the_plan_once_it_opens(demo: Any) -> None:
+    said = tracker({"welcomed": True}, "her nephew takes her bank card and she never sees the change")
+    before = await run(ActionNextSection(), said)
+    assert before.responses[0] == "utter_safeguarding" and before.slots["risk_before_plan"] is True
+    verified = {**VERIFIED, "risk_before_plan": True}
+    out = await run(ActionNextSection(), tracker(verified, latest_action="identity_form"))
+    assert "safeguarding" in service.get_plan(out.slots["plan_reference"]).flags
+    assert out.slots["risk_before_plan"] is None
+
+
+async def test_coming_back_to_the_identity_questions_keeps_who_is_planning(demo: Any) -> None:
+    paused = {"welcomed": True, "paused": True, "planned_by": "supporter", "paused_question": "person_reference"}
+    out = await run(ActionNextSection(), tracker(paused, "PB-100235"))
+    assert out.slots["current_section"] == "identity" and "planned_by" not in out.slots
