@@ -27,7 +27,7 @@ from actions.common import call, latest_text
 from actions.forms.retries import Retries
 from bot.answers.reading import answers_the_question, asks_back
 from bot.reviews import record
-from bot.safety.phrases import asks_for_person
+from bot.safety.phrases import asks_for_person, shows_risk
 from bot.slot_names import PAUSED, PAUSED_QUESTION, PERSON_REFERENCE, REQUESTED_SLOT, REVIEW_WANTED
 
 #: the intent of asking to review an agreed plan (actions/review.py), and how sure the model must
@@ -54,6 +54,12 @@ class Detours(Retries):
             detour = None  # 'social worker' answers 'who is making this plan?'; it is not a request
         elif detour is detours.Detour.CHECK_IN and await self.reads_as_answer(requested, tracker):
             detour = None  # a sure pick from the question's own choices needs no check-in
+        elif (
+            detour is detours.Detour.SAFEGUARDING
+            and not shows_risk(latest_text(tracker))
+            and await self.reads_as_answer(requested, tracker)
+        ):
+            detour = None  # nor the risk model alone on one ('Transport, I just said'); a risk phrase still is
         if detour is None:
             return await self.review_request(requested, dispatcher, tracker)
         events = await detours.handle(detour, dispatcher, tracker)

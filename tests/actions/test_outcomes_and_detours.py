@@ -218,3 +218,28 @@ async def test_a_joining_word_is_not_part_of_the_outcome(plan_ref: str, said: st
         ),
     )
     assert [o.text for o in service.get_plan(plan_ref).outcomes] == [kept]
+
+
+@pytest.mark.parametrize(
+    "text, signposted", [("Transport, I just said", False), ("transport, he hits me in the car", True)]
+)
+async def test_the_risk_model_alone_on_a_sure_pick_is_not_signposted(
+    plan_ref: str, text: str, signposted: bool
+) -> None:
+    """'Transport, I just said' at 'What kind of support?': the choice model is sure of the answer
+    and only the risk model heard risk, so it is an answer; a risk phrase is still signposted."""
+    intent = {"name": "inform", "confidence": 0.9}
+    parse = {
+        "intent": intent,
+        "intent_ranking": [intent],
+        "entities": [],
+        "risk_probability": 0.76,
+        "choice_readings": {"service_category": [["transport", 0.98]]},
+    }
+    slots = {"plan_reference": plan_ref}
+    out = await run(
+        ValidateServicesForm(),
+        tracker(slots, text, filled="service_category", active_loop="services_form", parse_data=parse),
+    )
+    assert ("utter_safeguarding" in out.responses) is signposted
+    assert ("safeguarding" in service.get_plan(plan_ref).flags) is signposted
