@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import latest_text, within_limits
 from actions.forms.choice_checks import ChoiceChecks
 from actions.forms.recording import is_meaningful
-from actions.service_questions import cost_questions, for_later
+from actions.service_questions import BY_THE_HOUR, cost_questions, for_later
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES
 from bot.money import format_pounds
@@ -204,6 +204,8 @@ class ServiceCosting(ChoiceChecks):
             r"\b(?:a|per|each|every)\s+day\b|\bdaily\b", text, re.I
         ):  # '£50 a day': paid by the day, not the hour
             return self.reject(dispatcher, tracker, SERVICE_HOURS, "utter_hours_day_rate")
+        if hours is None and said_money is not None and said_money.per not in BY_THE_HOUR:
+            return await self._paid_otherwise(SERVICE_HOURS, text, dispatcher, tracker, domain)  # '£240 a month'
         if hours is None:
             doubtful = parse_hours(text) is not None  # a range or a guess: one figure is needed
             return self.reject(
@@ -231,7 +233,9 @@ class ServiceCosting(ChoiceChecks):
         text = str(value or "")
         confirmed = self.confirmed(tracker, SERVICE_RATE)
         money = Money(Decimal(confirmed), "hour") if confirmed is not None else parse_money(text)
-        if money is None or money.per not in (None, "hour", "week"):
+        if money is not None and money.per not in BY_THE_HOUR:
+            return await self._paid_otherwise(SERVICE_RATE, text, dispatcher, tracker, domain)  # '£19 a visit'
+        if money is None:
             return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_not_understood")
         doubt = cost_doubt(text) if confirmed is None else None
         if doubt == SHARED:
@@ -253,6 +257,17 @@ class ServiceCosting(ChoiceChecks):
         if weekly is not None:
             updates.update({SERVICE_COST: str(weekly), SERVICE_COST_PERIOD: "week"})
         return await self._record_if_complete(dispatcher, tracker, updates)
+
+    async def _paid_otherwise(
+        self, asked: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """An hourly service whose cost is said by the visit, month, 4 weeks or year ('£19 a
+        visit', '£240 a month') at the hours or rate question (`asked`): costed as said, as the
+        cost questions of any other service, with the rate (and hours not yet given) not asked."""
+        cleared = {asked: None, SERVICE_RATE: None}
+        tracker.slots.update(cleared)
+        updates = await self.validate_service_cost(text, dispatcher, tracker, domain)
+        return {**cleared, **updates}
 
     async def validate_service_cost(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

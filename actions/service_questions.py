@@ -53,10 +53,15 @@ def for_later(text: str) -> Dict[str, Any]:
     return {SUPPORT_FOR_LATER: textwrap.shorten(text, FOR_LATER_LENGTH, placeholder="…")}
 
 
+#: the periods an hourly service's cost may be given in and still be costed by the hour ('£90 a
+#: week' for the hours said); any other ('£19 a visit', '£240 a month') costs it as said
+BY_THE_HOUR = (None, "hour", "week")
+
+
 def cost_questions(slots: Mapping[str, Any]) -> List[str]:
     """The questions that cost this service, given what is known so far."""
     per = slots.get(SERVICE_COST_PERIOD)
-    if slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES or per == "hour":
+    if (slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES and per in BY_THE_HOUR) or per == "hour":
         return [SERVICE_HOURS, SERVICE_RATE]
     return [SERVICE_COST, SERVICE_COST_PERIOD] + ([SERVICE_VISITS_PER_WEEK] if per == "visit" else [])
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Dict
 
 import pytest
 
@@ -384,3 +385,36 @@ async def test_a_pa_paid_by_the_day_is_asked_how_many_hours_a_day_kindly(plan_re
     )
     assert out.responses == ["utter_hours_day_rate"]
     assert out.slots["service_hours"] is None and not service.get_plan(plan_ref).services
+
+
+@pytest.mark.parametrize(
+    "slot, said, known, weekly",
+    [
+        ("service_hours", "£240 a month", {}, Decimal("55.38")),
+        ("service_hours", "it's £560 every 4 weeks", {}, Decimal("140.00")),
+        ("service_rate", "£1,200 a year", {"service_hours": "3"}, Decimal("23.08")),
+    ],
+)
+async def test_an_hourly_service_paid_by_the_month_or_year_is_costed_as_said(
+    plan_ref: str, slot: str, said: str, known: Dict[str, str], weekly: Decimal
+) -> None:
+    """A PA 'at £240 a month': no hours or rate asked for that cost; the weekly figure is the
+    month's, spread exactly."""
+    slots = dict(service_category="personal_assistant", service_description="a PA for days out", **known)
+    out = await run(ValidateServicesForm(), answer(plan_ref, slot, said, **slots))
+    [recorded] = service.get_plan(plan_ref).services
+    assert recorded.weekly_cost == weekly and out.slots.get("service_rate") is None
+
+
+async def test_an_hourly_service_paid_by_the_visit_asks_how_many_visits(plan_ref: str) -> None:
+    """'£19 a visit' at 'How much does it cost for each hour?': each visit's cost, then how many a week."""
+    slots = dict(service_category="home_care_agency", service_description="carers 45 minutes each morning")
+    out = await run(
+        ValidateServicesForm(), answer(plan_ref, "service_rate", "£19 a visit", service_hours="5.25", **slots)
+    )
+    assert out.slots["service_cost"] == "19" and out.slots["service_cost_period"] == "visit"
+    assert out.slots["requested_slot"] == "service_visits_per_week" and not service.get_plan(plan_ref).services
+    known = {**slots, "service_hours": "5.25", **{k: out.slots[k] for k in ("service_cost", "service_cost_period")}}
+    done = await run(ValidateServicesForm(), answer(plan_ref, "service_visits_per_week", "5", **known))
+    [recorded] = service.get_plan(plan_ref).services
+    assert recorded.weekly_cost == Decimal("95.00") and done.slots.get("service_rate") is None
