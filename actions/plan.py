@@ -33,7 +33,7 @@ from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
 from bot.parsing.edits import asks_for_a_change, item_named
-from bot.parsing.replies import says_safe
+from bot.parsing.replies import asks_to_send, says_safe
 from bot.parsing.sections import section_named
 from bot.plans import catalogue, service
 from bot.plans.loose_ends import LooseEnd, loose_end
@@ -323,6 +323,8 @@ class ValidateReviewForm(SectionFormValidation):
     ) -> Dict[Text, Any]:
         text = str(value or "")
         section: Optional[str] = section_named(text)
+        if section is None and asks_to_send(text):  # 'oh never mind, just send it', at either step
+            return self.accept(tracker, PLAN_CONFIRMED, CONFIRMED, **{REVIEW_STEP: None})
         if tracker.get_slot(REVIEW_STEP) == "choose":  # "Which part would you like to change?"
             reading = read_choice(text, PLAN_PARTS, tracker.latest_message, "which_section", section_named)
             section, asked = self.choose(
@@ -338,7 +340,7 @@ class ValidateReviewForm(SectionFormValidation):
                 tracker, PLAN_CONFIRMED, f"change {section}", **{REVIEW_STEP: None, REQUESTED_SLOT: None}
             )
         answer = parse_yes_no(text)
-        if answer is True or re.search(r"\bsend\b|\bsubmit\b", text, re.IGNORECASE):
+        if answer is True:
             return self.accept(tracker, PLAN_CONFIRMED, CONFIRMED, **{REVIEW_STEP: None})
         if answer is False or _CHANGE.search(text):
             return {PLAN_CONFIRMED: None, REVIEW_STEP: "choose"}

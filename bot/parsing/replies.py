@@ -139,7 +139,21 @@ def says_safe(text: str) -> Optional[bool]:
     return None if safe == not_safe else safe
 
 
+_SEND = re.compile(r"\b(?:send|submit)\b", re.IGNORECASE)
+_NOT_YET = re.compile(
+    r"\b(?:don'?t|dont|do not|not|never|no|can'?t|cannot|before)\b[\w\s']{0,15}\b(?:send|submit)|"
+    r"\bnot yet\b|\bwait\b|\bhold on\b|\bhang on\b|\blater\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_send(text: str) -> bool:
+    """'just send it', 'ok submit': the plan is to be sent (not "don't send it yet", 'wait')."""
+    return bool(_SEND.search(text or "")) and not _NOT_YET.search(text or "")
+
+
 __all__ = [
+    "asks_to_send",
     "ends_a_list",
     "is_finished",
     "leaves_the_question",

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from actions.plan import ActionNextSection
+from actions.plan import ActionNextSection, ValidateReviewForm
 from bot.answers.trackers import run, tracker
 from bot.budgets.source import BudgetFigures
 from bot.plans import service
@@ -157,3 +157,17 @@ async def test_asking_to_change_a_sent_plan_says_how(demo) -> None:
     )
     assert out.responses == ["utter_change_after_sent"]
     assert out.said("utter_change_after_sent")["council_phone"]
+
+
+@pytest.mark.parametrize(
+    "text, sent", [("Oh never mind, just send it", True), ("don't send it yet", False), ("wait, not submit", False)]
+)
+async def test_send_at_which_part_to_change_sends_without_saying_it_was_not_followed(
+    demo, text: str, sent: bool
+) -> None:
+    ref = complete_plan()
+    slots = {**VERIFIED, "plan_reference": ref, "review_step": "choose"}
+    said = tracker(slots, text, filled="plan_confirmed", active_loop="review_form")
+    out = await run(ValidateReviewForm(), said)
+    assert (out.slots.get("plan_confirmed") == "yes") is sent
+    assert ("utter_review_not_understood" in out.responses) is not sent
