@@ -37,9 +37,9 @@ from actions.service_questions import (
     service_questions,
 )
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
-from bot.choices import YES_NO
+from bot.choices import SERVICE_CATEGORIES, YES_NO
 from bot.money import format_pounds
-from bot.parsing import is_finished, parse_yes_no
+from bot.parsing import is_finished, match_choice, parse_yes_no
 from bot.parsing.change_of_mind import CHANGED_MIND_BUT_NO
 from bot.parsing.cost_doubts import change_doubt
 from bot.parsing.edits import (
@@ -51,7 +51,7 @@ from bot.parsing.edits import (
     unsure_correction,
 )
 from bot.parsing.relations import the_persons_partner
-from bot.parsing.replies import leaves_the_question, opens_with_yes
+from bot.parsing.replies import after_yes, leaves_the_question, opens_with_yes
 from bot.plans import service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_WEEKLY
 from bot.plans.service import NewService
@@ -335,9 +335,15 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
     async def validate_add_another_service(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        answer, asked = self._yes_or_no(dispatcher, tracker, ADD_ANOTHER_SERVICE, str(value or ""))
+        text = str(value or "")
+        answer, asked = self._yes_or_no(dispatcher, tracker, ADD_ANOTHER_SERVICE, text)
         if answer == "yes":
-            return {name: None for name in SERVICE_SLOTS} | {SUPPORT_FOR_LATER: None}
+            cleared = {name: None for name in SERVICE_SLOTS} | {SUPPORT_FOR_LATER: None}
+            named = after_yes(text)
+            if named and match_choice(named, SERVICE_CATEGORIES) is not None:  # 'yes, a taxi to church, £15'
+                tracker.slots.update(cleared)
+                return cleared | await self.validate_service_category(named, dispatcher, tracker, domain)
+            return cleared
         if answer == "no":
             return await self._finish(dispatcher, tracker) | {SUPPORT_FOR_LATER: None}
         return asked

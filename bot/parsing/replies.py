@@ -69,6 +69,16 @@ def opens_with_yes(text: str) -> bool:
     return said is not None and not _YES_BUT.match(cleaned, said.end())
 
 
+def after_yes(text: str) -> str:
+    """What a yes that goes on to say more says after it ('Yes, a taxi to church' → 'a taxi to
+    church'); '' when the text is not such a yes."""
+    cleaned = _clean(text)
+    said = _YES.match(cleaned)
+    if said is None or _YES_BUT.match(cleaned, said.end()):
+        return ""
+    return cleaned[said.end() :].strip(" ,.!-;:")
+
+
 def is_finished(text: str) -> bool:
     """The person has nothing more to add ('no', "that's all", 'nothing else', 'done')."""
     return bool(_FINISHED.fullmatch(_clean(text)))
@@ -153,6 +163,7 @@ def asks_to_send(text: str) -> bool:
 
 
 __all__ = [
+    "after_yes",
     "asks_to_send",
     "ends_a_list",
     "is_finished",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Optional
 
 import pytest
 
@@ -168,13 +169,20 @@ async def test_a_correction_whose_figures_do_not_read_clearly_is_put_back_first(
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, category",
     [
-        "yes, a cleaner for 2 hours",
-        "Yes, the community transport minibus to get there, it's £4 each way, so twice a week for the pool, 4 trips",
+        ("yes, a cleaner for 2 hours", None),
+        (
+            "Yes, the community transport minibus to get there, it's £4 each way, so twice a week for the pool, 4 trips",
+            "transport",
+        ),
     ],
 )
-async def test_yes_with_hours_starts_the_next_service_and_changes_nothing(plan_ref: str, text: str) -> None:
+async def test_yes_with_hours_starts_the_next_service_and_changes_nothing(
+    plan_ref: str, text: str, category: Optional[str]
+) -> None:
+    """The next support starts, with its kind read from what follows the yes when its words name
+    one (the minibus: transport); the support already recorded is not changed."""
     service_id = with_pa(plan_ref)
     out = await run(
         ValidateServicesForm(),
@@ -187,8 +195,8 @@ async def test_yes_with_hours_starts_the_next_service_and_changes_nothing(plan_r
             service_id=service_id,
         ),
     )
-    assert out.slots["service_category"] is None and out.slots["add_another_service"] is None
-    assert out.slots.get(CHOICE_CHECK) is None
+    assert out.slots["service_category"] == category and out.slots["add_another_service"] is None
+    assert (out.slots.get(CHOICE_CHECK) or {}).get("slot") != "service_hours"
     assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
 
 
