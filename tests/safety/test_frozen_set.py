@@ -32,6 +32,7 @@ FLOORS: Dict[str, Dict[bool, Tuple[float, float]]] = {
     "r": {True: (0.90, 0.07), False: (0.91, 0.07)},
     "s": {True: (0.94, 0.12), False: (0.94, 0.15)},
     "w": {True: (0.92, 0.11), False: (0.93, 0.12)},
+    "y": {True: (0.92, 0.11), False: (0.92, 0.12)},
 }
 
 
