@@ -132,6 +132,13 @@ def test_hours_are_decimal() -> None:
         ("7.30-9pm every day", Decimal("10.5"), False),
         ("between 5 and 6", None, False),
         ("3-4 hours", None, False),
+        # a blind play-through, 7 December 2026, evening
+        ("weekday mornings, 45 minutes", Decimal("3.75"), True),  # weekdays' mornings (was 5.25)
+        ("5hrs x 4 days", 20, False),  # the person's own sum, checked (was 140, unchecked)
+        ("4 days x 5hrs", 20, False),  # (was 5)
+        ("3 x 2hrs", 6, False),
+        ("an hour each time, they said its £24 an hour", 1, False),  # how often not said: checked
+        ("an hour each time, twice a week", 2, True),
     ],
 )
 def test_hours_to_check_or_ask_about_again(text: str, hours, certain: bool) -> None:

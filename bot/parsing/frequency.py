@@ -56,9 +56,9 @@ _SPECIFIC_FIRST = (
     "monthly_weekday",
     "day_range",
     "day_names",
-    "times_of_day",
-    "weekdays",
+    "weekdays",  # 'weekday mornings': the mornings of weekdays, 5 a week
     "weekends",
+    "times_of_day",
     "everyday",
     "unit",
     "adverb",

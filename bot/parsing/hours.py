@@ -153,6 +153,13 @@ _ROUND_THE_CLOCK = re.compile(
 
 
 #: counts people use loosely: read, but checked
+#: hours multiplied out by the person ('5hrs x 4 days', '4 days x 5 hours', '3 x 2hrs'): checked
+_MULTIPLIED = re.compile(
+    r"(?P<hours>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\s*(?:x|\*|×)\s*(?P<times>\d+)\b|"
+    r"(?P<times2>\d+)\s*(?:days?|times|visits?|sessions?)?\s*(?:x|\*|×)\s*(?P<hours2>\d+(?:\.\d+)?)\s*(?:hours?|hrs?|h)\b",
+    re.IGNORECASE,
+)
+_EACH_TIME = re.compile(r"\b(?:each|every|per|a)\s+(?:time|visit|session|call|go)\b", re.IGNORECASE)
 _LOOSE_COUNT = re.compile(r"\b(?:a )?couple\b", re.IGNORECASE)
 
 
@@ -182,6 +189,13 @@ def read_hours(text: str) -> HoursReading:
         return HoursReading(plain(length * (times.per_week if times else 1)), False)
     if hedged(text) or _RANGE.search(text) or _ROUND_THE_CLOCK.search(text):
         return HoursReading(None, False)
+    multiplied = _MULTIPLIED.search(text)
+    if multiplied is not None:  # '5hrs x 4 days': the sum the person made, put back to them
+        hours, times = (
+            multiplied.group("hours") or multiplied.group("hours2"),
+            multiplied.group("times") or multiplied.group("times2"),
+        )
+        return HoursReading(plain(Decimal(hours) * Decimal(times)), False)
     doc = analyse(text)
     match = hours_match(doc)
     if match is None:
@@ -196,6 +210,8 @@ def read_hours(text: str) -> HoursReading:
         if later is not None:
             return HoursReading(later.hours_per_week, False)
     loose = bool(_LOOSE_COUNT.search(text))  # 'a couple of hours': probably 2, checked
+    # 'an hour each time' with no how often: the hours of one visit, not known to be of a week
+    loose = loose or (bool(_EACH_TIME.search(text)) and frequency_match(doc) is None)
     return HoursReading(match.hours_per_week, not several and not loose and not _numbers_left_over(doc, match))
 
 
