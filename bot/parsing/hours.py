@@ -191,11 +191,9 @@ def read_hours(text: str) -> HoursReading:
         return HoursReading(None, False)
     multiplied = _MULTIPLIED.search(text)
     if multiplied is not None:  # '5hrs x 4 days': the sum the person made, put back to them
-        hours, times = (
-            multiplied.group("hours") or multiplied.group("hours2"),
-            multiplied.group("times") or multiplied.group("times2"),
-        )
-        return HoursReading(plain(Decimal(hours) * Decimal(times)), False)
+        length = Decimal(multiplied.group("hours") or multiplied.group("hours2"))
+        count = Decimal(multiplied.group("times") or multiplied.group("times2"))
+        return HoursReading(plain(length * count), False)
     doc = analyse(text)
     match = hours_match(doc)
     if match is None:
