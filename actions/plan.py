@@ -326,11 +326,13 @@ class ValidateReviewForm(SectionFormValidation):
         if section is None and asks_to_send(text):  # 'oh never mind, just send it', at either step
             return self.accept(tracker, PLAN_CONFIRMED, CONFIRMED, **{REVIEW_STEP: None})
         if tracker.get_slot(REVIEW_STEP) == "choose":  # "Which part would you like to change?"
+            if section is None and parse_yes_no(text) is not None:  # 'no, nothing': back to "Is this right?"
+                return {PLAN_CONFIRMED: None, REVIEW_STEP: None}
             reading = read_choice(text, PLAN_PARTS, tracker.latest_message, "which_section", section_named)
             section, asked = self.choose(
                 dispatcher, tracker, PLAN_CONFIRMED, reading, text, "utter_review_not_understood"
             )
-            if section is None and reading.code is not None:
+            if section is None:  # checked with the person, or not understood (said once)
                 return asked
         elif not _CHANGE.search(text):
             section = None

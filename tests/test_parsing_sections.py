@@ -32,6 +32,8 @@ from bot.parsing.sections import section_named
         ("my interests and hobbies", "important"),
         ("what happens if the carer is ill", "contingency"),
         ("if my PA goes on holiday", "contingency"),
+        ("How she gets information - large print only, not audio", "contingency"),
+        ("the large print bit", "contingency"),
         ("can I change something", None),
     ],
 )

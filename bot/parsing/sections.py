@@ -18,7 +18,9 @@ _SECTION_WORDS = (
         "contingency",
         r"\bback-?up\b|\bturn up\b|\bgoes wrong|\bemergency|\bcontingency|\bwhat if\b|\bplan b\b|"
         r"\b(?:don'?t|doesn'?t|didn'?t|can'?t|not) (?:come|show|arrive)|"
-        r"\b(?:is|are|gets?|falls?|goes|went) (?:ill|sick|off sick|on holiday)\b",
+        r"\b(?:is|are|gets?|falls?|goes|went) (?:ill|sick|off sick|on holiday)\b|"
+        # how the person likes to get information is asked in the same part
+        r"\binformation\b|\binfo\b|\blarge print\b|\beasy read\b|\baudio\b|\bbraille\b|\bcommunicat",
     ),
     ("services", r"\bsupport\b|\bservices?\b|\bcosts?\b|\bcarers?\b|\bpa\b|\bhours\b"),
     ("management", r"\bmoney\b|\bmanag|\bpayment|\bcard\b|\bbudget\b"),

@@ -171,3 +171,21 @@ async def test_send_at_which_part_to_change_sends_without_saying_it_was_not_foll
     out = await run(ValidateReviewForm(), said)
     assert (out.slots.get("plan_confirmed") == "yes") is sent
     assert ("utter_review_not_understood" in out.responses) is not sent
+
+
+@pytest.mark.parametrize("text", ["the thing", "How she gets information - large print only, not audio"])
+async def test_which_part_to_change_says_one_thing_at_a_time(demo, text: str) -> None:
+    """A reply to 'Which part would you like to change?' is answered once (it was said twice, and
+    counted as two failures)."""
+    ref = complete_plan()
+    slots = {**VERIFIED, "plan_reference": ref, "review_step": "choose"}
+    out = await run(ValidateReviewForm(), tracker(slots, text, filled="plan_confirmed", active_loop="review_form"))
+    assert len(out.responses) == len(set(out.responses)), out.responses
+    assert out.slots.get("failed_attempts", {}).get("plan_confirmed", 0) <= 1
+
+
+async def test_no_at_which_part_to_change_goes_back_to_is_this_right(demo) -> None:
+    ref = complete_plan()
+    slots = {**VERIFIED, "plan_reference": ref, "review_step": "choose"}
+    out = await run(ValidateReviewForm(), tracker(slots, "no", filled="plan_confirmed", active_loop="review_form"))
+    assert out.slots["review_step"] is None and out.responses == []
