@@ -204,6 +204,10 @@ def test_vague_needs_are_asked_again(text: str) -> None:
         ("not large print. audio", ["audio"]),
         ("large print also audio", ["large_print", "audio"]),
         ("bigger print and in punjabi", ["large_print", "other_language"]),
+        # a blind play-through: 'not phone calls' was recorded as audio
+        ("Large print, and she's a bit deaf so letters not phone calls please", ["large_print"]),
+        ("easy read rather than audio", ["easy_read"]),
+        ("audio not large print", ["audio"]),
     ],
 )
 def test_needs_ruled_out_are_not_recorded(text: str, needs: List[str]) -> None:

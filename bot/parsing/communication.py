@@ -71,7 +71,12 @@ LANGUAGES = (
     "Yoruba",
 )
 _LANGUAGE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b", re.IGNORECASE)
-_PARTS = re.compile(r",|;|\.\s|&|\+|/|\band\b|\balso\b|\bplus\b|\bor\b", re.IGNORECASE)
+#: where an answer splits into parts, each naming a need or ruling one out; a part is cut before
+#: 'not' and 'rather than' too, so 'letters not phone calls' rules the phone calls out
+_PARTS = re.compile(
+    r",|;|\.\s|&|\+|/|\band\b|\balso\b|\bplus\b|\bor\b|(?=\bnot\b)|(?=\brather than\b)|(?=\binstead of\b)",
+    re.IGNORECASE,
+)
 #: more everyday words for the needs than the catalogue's labels
 _MORE_WORDS: Dict[str, Tuple[str, ...]] = {
     "large_print": ("bigger print", "larger print", "big writing", "bigger letters", "large font", "bigger font"),
@@ -87,7 +92,8 @@ WORDS: Dict[str, Tuple[str, ...]] = {
 NONE = "none"
 #: a need ruled out ('no large print, but easy read would help')
 _RULED_OUT = re.compile(
-    r"^\W*(?:no|not|don'?t need|do not need|without|never mind)\s+(?:the\s+|any\s+)?", re.IGNORECASE
+    r"^\W*(?:no|not|don'?t need|do not need|without|never mind|rather than|instead of)\s+(?:the\s+|any\s+)?",
+    re.IGNORECASE,
 )
 
 
