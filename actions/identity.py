@@ -48,6 +48,12 @@ from bot.slot_names import PLANNED_BY as PLANNED_BY_SLOT
 
 logger = logging.getLogger(__name__)
 
+#: a run of five or more digits with what is joined to it (a reference), left out when reading a
+#: date said in the same message
+_LONG_NUMBER = re.compile(r"\S*\d{5,}\S*")
+#: a date said to be the date of birth
+_BIRTH_WORDS = re.compile(r"\b(?:born|birthday|birth|dob|d\.o\.b)\b", re.IGNORECASE)
+
 SMS_CHANNEL = "sms"
 #: the metadata key bot/channels/sms.py puts the phone's person reference under
 SMS_PERSON_REFERENCE = "sms_person_reference"
@@ -131,10 +137,21 @@ class ValidateIdentityForm(SectionFormValidation):
     async def validate_person_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        reference = extract_reference(str(value or ""))
+        text = str(value or "")
+        reference = extract_reference(text)
         if reference is None:
             return self.reject(dispatcher, tracker, PERSON_REFERENCE, "utter_reference_not_understood")
-        return self.accept(tracker, PERSON_REFERENCE, reference)
+        updates = self.accept(tracker, PERSON_REFERENCE, reference)
+        rest = _LONG_NUMBER.sub(" ", text)  # 'PB-100234, and his birthday is 3rd April 1956'
+        said = _BIRTH_WORDS.search(rest) or len(rest.split()) <= 3  # not any date ('assessed on 3/5/24')
+        if said and DATE_OF_BIRTH in await self._still_asked(dispatcher, tracker, domain) and parse_date(rest):
+            tracker.slots.update({PERSON_REFERENCE: reference, DATE_OF_BIRTH: rest})
+            return {**updates, **await self.validate_date_of_birth(rest, dispatcher, tracker, domain)}
+        return updates
+
+    async def _still_asked(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[str]:
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        return [slot for slot in required if tracker.get_slot(slot) is None]
 
     async def validate_date_of_birth(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

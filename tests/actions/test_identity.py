@@ -47,6 +47,21 @@ async def test_reference_is_taken_from_a_sentence(demo) -> None:
     assert out.responses == ["utter_reference_not_understood"]
 
 
+async def test_a_date_of_birth_said_with_the_reference_is_used(demo) -> None:
+    """'PB-100234, and his birthday is 3rd April 1956': not asked for the date again."""
+    text = "PB-100234, and his birthday is 3rd April 1956"
+    out = await run(
+        ValidateIdentityForm(), tracker({"planned_by": "supporter"}, text, filled="person_reference", active_loop=FORM)
+    )
+    assert out.slots["person_reference"] == "PB-100234" and out.slots["verified"] is True
+    assert out.slots["date_of_birth"] == "1956-04-03"
+    other = "PB-100234, the assessment was on 3/5/2024"
+    out = await run(
+        ValidateIdentityForm(), tracker({"planned_by": "self"}, other, filled="person_reference", active_loop=FORM)
+    )
+    assert "verified" not in out.slots and "identity_failures" not in out.slots  # not taken as a date of birth
+
+
 async def test_right_details_verify_and_name_the_person(demo) -> None:
     out = await run(
         ValidateIdentityForm(), tracker(REFERENCE, "3rd April 1956", filled="date_of_birth", active_loop=FORM)
