@@ -13,26 +13,22 @@ concern word, outside at 0.5), on the same folds. Inside a form SIGNPOSTING star
 threshold whose false alarms, on the answers and everyday messages and on the everyday ones alone,
 are no more than the old rule's (every gain is recall); outside a form at the highest whose
 recall, on all risk and on the written-apart risk, is no less than the old rule's (every gain is
-fewer false alarms). `sweep.chosen` applies this rule. On 7 December 2026, with the risk model's
-character 1–6-grams and C 80 (seed 1; 15,584 examples trained on, 14,990 counted: the contrastive
-pairs of data/safety/pairs.yml are trained on, not counted; 2,712 risk), in brackets the
-written-apart risk and the everyday messages alone:
+fewer false alarms). `sweep.chosen` applies this rule. On 7 December 2026 (seed 1; 14,576
+examples trained on, 13,982 counted: the contrastive pairs of data/safety/pairs.yml are trained
+on, not counted; 2,472 risk), in brackets the written-apart risk and the everyday messages alone:
 
 | rule | recall | false alarms |
 | --- | --- | --- |
-| inside a form, old rule | 0.858 (0.811) | 3.6% (10.5%) |
-| inside a form, risk model at 0.45 | 0.951 (0.951) | 3.6% (10.3%) |
-| outside a form, old rule | 0.935 (0.917) | 5.7% (19.3%) |
-| outside a form, risk model at 0.45 | 0.951 (0.951) | 2.8% (10.3%) |
+| inside a form, old rule | 0.859 (0.806) | 3.8% (12.4%) |
+| inside a form, risk model at 0.5 | 0.940 (0.940) | 3.7% (11.9%) |
+| outside a form, old rule | 0.935 (0.926) | 5.8% (22.2%) |
+| outside a form, risk model at 0.5 | 0.940 (0.940) | 2.9% (11.9%) |
 
-Outside a form the rule picks 0.55 (0.938 (0.934), 2.3% (9.1%)), but the bar is never lower inside
-a form than outside, so OUTSIDE_FORM is the highest threshold meeting the rule that is no higher
-than INSIDE_FORM: 0.45, which catches more risk than 0.55 for 0.5% more false alarms. (Until 7
-December the thresholds were 0.7 and 0.5, chosen the same way on less data; the everyday messages
-written since share more words with risk, so the old rule's false alarms, the yardstick inside a
-form, went up. Then 0.5 and 0.5, until the risk model's features changed the same evening.) The
-concern words (`mentions_concern`) are no longer used: in a first cross-validation requiring one
-beside a lower bar added 0.003 of recall at equal false alarms.
+(Until 7 December the thresholds were 0.7 and 0.5, chosen the same way on less data; the
+everyday messages written since share more words with risk, so the old rule's false alarms, the
+yardstick inside a form, went up.) The concern words (`mentions_concern`) are no longer used: in
+a first cross-validation requiring one beside a lower bar added 0.003 of recall at equal false
+alarms.
 
 Below those thresholds, a message the model is unsure of gets a check-in (`Concern.CHECK_IN`): a
 short, kind line with where to get help, as a careful worker would say when something sounds hard,
@@ -42,8 +38,8 @@ CHECK_IN_OUTSIDE) and the signposting threshold checks in instead of flagging th
 check-in thresholds are the lowest on the sweep's grid whose false alarms, signposting and
 check-ins together, stay within issue 14's 5% on the same cross-validation (inside a form on the
 answers and everyday messages, outside on every ordinary example): `sweep.chosen_check_in`,
-printed by the sweep. On 7 December 2026 (seed 1): inside 0.3, recall 0.964 with 4.8% false
-alarms; outside 0.25, recall 0.972 with 4.5%."""
+printed by the sweep. On 7 December 2026 (seed 1): inside 0.4, recall 0.951 with 4.7% false
+alarms; outside 0.35, recall 0.958 with 4.3%."""
 
 from __future__ import annotations
 
@@ -58,10 +54,10 @@ RISK_PROBABILITY = "risk_probability"
 #: the intent model's intent for risk, the risk model's risk examples
 RISK_INTENT = "safeguarding"
 
-INSIDE_FORM = 0.45
-OUTSIDE_FORM = 0.45
-CHECK_IN_INSIDE = 0.3
-CHECK_IN_OUTSIDE = 0.25
+INSIDE_FORM = 0.5
+OUTSIDE_FORM = 0.5
+CHECK_IN_INSIDE = 0.4
+CHECK_IN_OUTSIDE = 0.35
 
 
 class Concern(enum.Enum):
