@@ -222,6 +222,11 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         after_recording = recorded and requested in (*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE)
         if not (after_recording or sounds_like_correction(text)):
             return None
+        if in_progress and unsure_correction(text, kind == "hours"):
+            # 'not 14 hours. 7 hours. the 14 is pound': no figure is changed on a guess; the cost
+            # questions of this support are asked again, one at a time
+            dispatcher.utter_message(response="utter_described_figures_not_used")
+            return [SlotSet(name, None) for name in (*COST_SLOTS, requested)]
         if in_progress:
             updates = self._in_progress_correction(dispatcher, tracker, figures_said(tracker), kind)
             if updates is None:

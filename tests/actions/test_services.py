@@ -418,3 +418,20 @@ async def test_an_hourly_service_paid_by_the_visit_asks_how_many_visits(plan_ref
     done = await run(ValidateServicesForm(), answer(plan_ref, "service_visits_per_week", "5", **known))
     [recorded] = service.get_plan(plan_ref).services
     assert recorded.weekly_cost == Decimal("95.00") and done.slots.get("service_rate") is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "sorry I make mistake. is 7 hours every week, 5 saturday and 2 wednesday. price is 14 pound for hour",
+        "no!! not 14 hours. 7 hours. the 14 is pound",
+    ],
+)
+async def test_an_unclear_correction_while_costing_changes_no_figure(plan_ref: str, said: str) -> None:
+    """A correction to the support being costed whose figures do not read clearly changes nothing
+    on a guess (it was taken as 14 hours, then 21): the cost questions are asked again."""
+    slots = dict(service_category="personal_assistant", service_description="help with shopping", service_hours="5")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", said, **slots))
+    assert out.responses == ["utter_described_figures_not_used"]
+    assert out.slots["service_hours"] is None and out.slots["service_rate"] is None
+    assert not service.get_plan(plan_ref).services
