@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -217,8 +217,10 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         in_progress = not recorded and any(known.get(name) is not None for name in COST_SLOTS)
         if in_progress and kind in self._ANSWERS.get(requested, ()):
             return None  # an ordinary answer to the question asked
-        if requested == ADD_ANOTHER_SERVICE and (parse_yes_no(text) is True or opens_with_yes(text)):
-            return None  # "yes, a cleaner for 2 hours" starts the next service
+        if requested == ADD_ANOTHER_SERVICE and (
+            parse_yes_no(text) is True or opens_with_yes(text) or _names_another_kind(text, known)
+        ):
+            return None  # "yes, a cleaner for 2 hours", 'Snooker club membership, £45 a quarter': the next service
         after_recording = recorded and requested in (*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE)
         if not (after_recording or sounds_like_correction(text)):
             return None
@@ -341,9 +343,12 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
+        cleared = {name: None for name in SERVICE_SLOTS} | {SUPPORT_FOR_LATER: None}
+        if _names_another_kind(text, tracker.slots):  # 'Snooker club membership. It's £45 a quarter.'
+            tracker.slots.update(cleared)
+            return cleared | await self.validate_service_category(text, dispatcher, tracker, domain)
         answer, asked = self._yes_or_no(dispatcher, tracker, ADD_ANOTHER_SERVICE, text)
         if answer == "yes":
-            cleared = {name: None for name in SERVICE_SLOTS} | {SUPPORT_FOR_LATER: None}
             named = after_yes(text)
             if named and match_choice(named, SERVICE_CATEGORIES) is not None:  # 'yes, a taxi to church, £15'
                 tracker.slots.update(cleared)
@@ -373,6 +378,15 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             return [SlotSet(name, value) for name, value in (await self._finish(dispatcher, tracker)).items()]
         dispatcher.utter_message(response="utter_service_skipped")
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
+
+
+def _names_another_kind(text: str, known: Mapping[str, Any]) -> bool:
+    """Whether an answer to 'add another kind of support?' that is not a yes or no names a kind of
+    support other than the one just added ('Snooker club membership, £45 a quarter' after a PA)."""
+    if parse_yes_no(text) is not None or yes_or_no(text) is not None or sounds_like_correction(text):
+        return False
+    kind = match_choice(text, SERVICE_CATEGORIES)
+    return kind is not None and kind != known.get(SERVICE_CATEGORY)
 
 
 _YES_WORD = re.compile(r"\b(?:yes|yeah|yep|yup|aye|ok|okay)\b", re.IGNORECASE)

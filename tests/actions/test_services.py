@@ -435,3 +435,23 @@ async def test_an_unclear_correction_while_costing_changes_no_figure(plan_ref: s
     assert out.responses == ["utter_described_figures_not_used"]
     assert out.slots["service_hours"] is None and out.slots["service_rate"] is None
     assert not service.get_plan(plan_ref).services
+
+
+async def test_another_kind_of_support_named_at_add_another_starts_it(plan_ref: str) -> None:
+    """'Snooker club membership. It's £45 a quarter.' after a PA: a new support, not a new rate for
+    the PA (it was put back as 'change the PA to £45.00 an hour?')."""
+    pa = service.add_service(
+        plan_ref, NewService("personal_assistant", "a PA to drive me", Decimal(8), Decimal(15), None)
+    )
+    slots = dict(
+        service_category="personal_assistant",
+        service_description="a PA to drive me",
+        service_hours="8",
+        service_rate="15",
+        service_id=pa.id,
+    )
+    said = "Snooker club membership. It's £45 a quarter."
+    out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", said, **slots))
+    assert out.slots["service_category"] == "activities" and out.slots["add_another_service"] is None
+    assert (out.slots.get("choice_check") or {}).get("slot") != "service_rate"
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("120.00")
