@@ -38,6 +38,7 @@ from bot.parsing.cost_doubts import (
 )
 from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
+from bot.parsing.money import each_way
 from bot.plans import costing, service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_VISITS
 from bot.plans.described import DESCRIBED, confirms, described_figures
@@ -297,6 +298,10 @@ class ServiceCosting(ChoiceChecks):
         if doubt:
             response = "utter_cost_shared" if doubt == SHARED else "utter_cost_uncertain"
             return self.reject(dispatcher, tracker, SERVICE_COST, response)
+        if confirmed is None and money.per in (None, "visit") and each_way(text):  # '£22 each way'
+            both = money.amount * 2
+            each, cost = format_pounds(money.amount), format_pounds(both)
+            return self.check(SERVICE_COST, f"{both}|visit", text, "utter_confirm_each_way", each=each, cost=cost)
         if money.per == "hour":
             if money.amount > MAX_RATE:
                 return self.reject(dispatcher, tracker, SERVICE_COST, "utter_rate_out_of_range")

@@ -68,6 +68,7 @@ def test_figures_that_answer_the_cost_questions(text: str, hourly: bool, answers
     "text, hourly",
     [
         ("a PA to help me shower", True),
+        ("Dial-a-ride to the WI on Thursdays, it's £4.50 each way", False),  # the cost question reads it
         ("a PA for about 10 hours a week at £15 an hour", True),
         ("a PA for 10 or 12 hours a week at £15 an hour", True),
         ("a PA for 10 hours a week at £15 an hour, no sorry £16", True),

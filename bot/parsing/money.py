@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, List, Optional, Sequence
@@ -159,6 +160,15 @@ def amounts_in(doc: "Doc") -> List[Decimal]:
     return [_amount(span) for span in bare]
 
 
+_EACH_WAY = re.compile(r"\b(?:each|every|one)\s+way\b", re.IGNORECASE)
+_BOTH_WAYS = re.compile(r"\bthere and back\b|\breturn\b|\bboth ways\b|\bround trip\b", re.IGNORECASE)
+
+
+def each_way(text: str) -> bool:
+    """The amount is a single journey's ('£22 each way'), so a trip there and back costs twice it."""
+    return bool(_EACH_WAY.search(text or "")) and not _BOTH_WAYS.search(text or "")
+
+
 def parse_money(text: str) -> Optional[Money]:
     """The first amount of money in `text`, with the period it is per (None when none is said).
     Negative amounts keep their sign so the caller can say it must be more than nothing."""
@@ -180,6 +190,7 @@ __all__ = [
     "COUNTED_FREQUENCIES",
     "Money",
     "amounts_in",
+    "each_way",
     "MoneyMatch",
     "PERIODS",
     "money_matches",

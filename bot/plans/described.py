@@ -20,7 +20,7 @@ from bot.money import format_pounds
 from bot.parsing.cost_doubts import bounded, cost_doubt, hedged
 from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import hours_match, read_hours
-from bot.parsing.money import Money, money_matches
+from bot.parsing.money import Money, each_way, money_matches
 from bot.parsing.pipeline import analyse
 from bot.parsing.replies import opens_with_yes, parse_yes_no
 from bot.plans import costing
@@ -49,7 +49,7 @@ class Described:
 def described_figures(text: str, hourly: bool) -> Optional[Described]:
     """The figures `text` says that answer the cost questions of a support paid by the hour
     (`hourly`: the kind of support is) or at a set cost, or None when it says none, or any in doubt."""
-    if hedged(text) or bounded(text):
+    if hedged(text) or bounded(text) or each_way(text):  # '£4.50 each way': the cost question reads it
         return None
     read = _hours(text)
     if read is None:

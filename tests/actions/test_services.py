@@ -455,3 +455,16 @@ async def test_another_kind_of_support_named_at_add_another_starts_it(plan_ref: 
     assert out.slots["service_category"] == "activities" and out.slots["add_another_service"] is None
     assert (out.slots.get("choice_check") or {}).get("slot") != "service_rate"
     assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("120.00")
+
+
+async def test_a_cost_each_way_is_put_back_as_there_and_back(plan_ref: str) -> None:
+    """'£22 each way, 3 days a wk': £44 a trip there and back, checked, then 3 times a week (it was
+    read as £22 each time, half the cost)."""
+    known = dict(service_category="transport", service_description="accessible taxi to uni and back")
+    said = "£22 each way, 3 days a wk"
+    checked = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", said, **known))
+    assert checked.slots[CHOICE_CHECK]["response"] == "utter_confirm_each_way"
+    pending = {"plan_reference": plan_ref, **known, CHOICE_CHECK: checked.slots[CHOICE_CHECK]}
+    await run(ValidateServicesForm(), tracker({**pending, "requested_slot": CHOICE_CHECK}, "yes", active_loop=FORM))
+    [recorded] = service.get_plan(plan_ref).services
+    assert recorded.weekly_cost == Decimal("132.00")
