@@ -22,7 +22,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import latest_text
 from actions.forms.retries import Retries
-from bot.answers.reading import Reading
+from bot.answers.reading import Reading, asks_what_it_means
 from bot.parsing import parse_yes_no
 from bot.slot_names import CHOICE_CHECK, REQUESTED_SLOT
 
@@ -53,6 +53,9 @@ class ChoiceChecks(Retries):
         confirmed = self.confirmed(tracker, slot)
         if confirmed is not None:
             return confirmed, {}
+        if asks_what_it_means(text) and ("?" in text or not reading.sure):  # "wats an ISF?": not a choice
+            self.explain(slot, dispatcher, tracker)
+            return None, {slot: None, **self.asked_again(dispatcher, tracker, slot)}
         if reading.sure:
             return reading.code, {}
         if reading.to_check and reading.code is not None:

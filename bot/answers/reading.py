@@ -64,13 +64,14 @@ QUESTION_OF_SLOT = {
 #: a question mark, or a question's first word; not a wh-word before its subject, which names a
 #: thing rather than asks ('what I care about', 'how my money is paid', 'who my back-up is')
 _ASKS_BACK = re.compile(
-    r"\?|^\W*(?:(?:what|how|who|when|where|which)\b(?! (?:i|we|my|our|they|their|he|his|she|her)\b)|"
+    r"\?|^\W*(?:(?:what|wat|wot|how|who|when|where|which)\b(?! (?:i|we|my|our|they|their|he|his|she|her)\b)|"
+    r"(?:whats|wats|wots|what'?s|wat'?s)\b|"
     r"(?:why|can|could|is|are|does|do|will|would|should|may|tell me)\b)",
     re.IGNORECASE,
 )
 #: words that ask what something is, however the grammar runs ('what mean ISF', 'I not understand')
 _ASKS_WHAT = re.compile(
-    r"\b(?:what(?:'?s| is| are| does| do| mean| means)|wot(?:'?s| is)|mean(?:s|ing)? what|"
+    r"\b(?:what(?:'?s| is| are| does| do| mean| means)|wh?at'?s|wat is|wot(?:'?s| is)|mean(?:s|ing)? what|"
     r"(?:do not|don'?t|dont|not|no) (?:understand|get it|know what)|explain|difference between)\b",
     re.IGNORECASE,
 )

@@ -243,3 +243,15 @@ async def test_the_risk_model_alone_on_a_sure_pick_is_not_signposted(
     )
     assert ("utter_safeguarding" in out.responses) is signposted
     assert ("safeguarding" in service.get_plan(plan_ref).flags) is signposted
+
+
+@pytest.mark.parametrize("text", ["wats an ISF?", "What's the difference between a direct payment and the card?"])
+async def test_a_question_about_the_choices_is_not_taken_as_one(plan_ref: str, text: str) -> None:
+    """'wats an ISF?' was recorded as choosing an individual service fund, and 'what's the
+    difference between a direct payment and the card?' as a mix: the question is explained instead."""
+    out = await run(
+        ValidateManagementForm(),
+        tracker({"plan_reference": plan_ref}, text, filled="management_option", active_loop="management_form"),
+    )
+    assert out.slots["management_option"] is None and not out.slots.get("choice_check")
+    assert "utter_explain_management_option" in out.responses
