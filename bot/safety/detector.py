@@ -46,7 +46,8 @@ from __future__ import annotations
 import enum
 from typing import Any, Mapping, Optional
 
-from bot.safety.phrases import shows_risk
+from bot.parsing.replies import is_finished, only_a_return, parse_yes_no
+from bot.safety.phrases import denies_risk, shows_risk
 
 #: the message property bot/nlu/risk_model.py sets (here, so that the actions need no Rasa or
 #: scikit-learn to read it)
@@ -93,8 +94,13 @@ def decide(
     outside: float = OUTSIDE_FORM,
 ) -> bool:
     """True when the message shows risk, given the risk model's probability (the thresholds are
-    parameters only for the sweep)."""
-    return shows_risk(text) or confidence >= (inside if in_form else outside)
+    parameters only for the sweep). A stock reply ('no. nothing more. finish', 'yes', 'hi') and a
+    plain denial ('not feeling suicidal') are never signposted on the model alone."""
+    if shows_risk(text):
+        return True
+    if stock_reply(text) or denies_risk(text):
+        return False
+    return confidence >= (inside if in_form else outside)
 
 
 def assess(text: str, confidence: float, in_form: bool) -> Concern:
@@ -102,7 +108,14 @@ def assess(text: str, confidence: float, in_form: bool) -> Concern:
     check-in threshold of this context; NONE otherwise."""
     if decide(text, confidence, in_form):
         return Concern.RISK
+    if stock_reply(text):
+        return Concern.NONE
     return Concern.CHECK_IN if confidence >= (CHECK_IN_INSIDE if in_form else CHECK_IN_OUTSIDE) else Concern.NONE
+
+
+def stock_reply(text: str) -> bool:
+    """A yes, a no, a 'that's all' or a hello, which says nothing the risk model could hear."""
+    return parse_yes_no(text) is not None or is_finished(text) or only_a_return(text)
 
 
 def message_concern(parse: Mapping[str, Any], in_form: bool) -> Concern:

@@ -295,9 +295,24 @@ def normalise(text: str) -> str:
     return " ".join(_SMS_WORDS.get(word, word) for word in _WORD.findall(text))
 
 
+#: risk plainly denied ('not feeling suicidal', 'no safeguarding concern', 'I'm not in danger'),
+#: which is not itself a sign of risk
+_DENIAL = re.compile(
+    r"\b(?:not|never|no longer|isnt|arent|im not|i am not|dont|do not|didnt)\s+(?:feeling\s+|being\s+|at all\s+|"
+    r"want(?:ing)?\s+(?:to\s+)?|wanna\s+|going to\s+)?(?:suicidal|in danger|unsafe|at risk|"
+    r"(?:hurt|harm|kill)(?:ing)?\s+(?:myself|my self|herself|himself|themselves))\b|"
+    r"\bno\s+(?:safeguarding|safety)\s+(?:concern|concerns|issue|issues|problem|problems|worries)\b",
+)
+
+
 def shows_risk(text: str) -> bool:
-    """The message matches a phrase that shows risk of harm on its own."""
-    return bool(_RISK.search(normalise(text)))
+    """The message matches a phrase that shows risk of harm on its own (not one it denies)."""
+    return bool(_RISK.search(_DENIAL.sub(" ", normalise(text))))
+
+
+def denies_risk(text: str) -> bool:
+    """The message plainly denies a risk ('I'm asking about money, not feeling suicidal')."""
+    return bool(_DENIAL.search(normalise(text)))
 
 
 def mentions_concern(text: str) -> bool:

@@ -56,3 +56,30 @@ def test_below_the_signposting_threshold_an_unsure_model_checks_in(
 
 def test_a_risk_phrase_is_signposted_not_only_checked_on() -> None:
     assert detector.assess("I want to end it all", 0.0, in_form=True) is detector.Concern.RISK
+
+
+@pytest.mark.parametrize("text", ["no. nothing more. finish", "yes", "no", "that's all", "hi, I'm back"])
+def test_a_stock_reply_is_never_risk_on_the_model_alone(text: str) -> None:
+    """A blind play-through: 'no. nothing more. finish' was signposted (the model gave it 0.70)."""
+    for in_form in (True, False):
+        assert detector.assess(text, 0.99, in_form) is detector.Concern.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm asking about money, not feeling suicidal",
+        "There's no safeguarding concern here. Please don't log a referral",
+        "I am safe. I dont want hurt myself. Just sad.",
+        "I'm not in danger!",
+    ],
+)
+def test_a_plain_denial_is_checked_on_at_most(text: str) -> None:
+    assert detector.assess(text, 0.99, True) is detector.Concern.CHECK_IN
+
+
+@pytest.mark.parametrize(
+    "text", ["I dont want to hurt myself but I cant stop thinking about ending it", "i want hurt myself"]
+)
+def test_risk_beside_a_denial_or_without_one_is_still_signposted(text: str) -> None:
+    assert detector.assess(text, 0.0, True) is detector.Concern.RISK
