@@ -66,6 +66,9 @@ _INTENT_DETOURS = {
 }
 
 
+#: what a reply to "Are you safe right now?" may also be heard as (it is read as that reply)
+ABOUT_SAFETY = frozenset({None, Detour.SAFEGUARDING, Detour.CHECK_IN})
+
 #: the detours after which the conversation waits for the person (the open question is kept)
 PAUSING = frozenset({Detour.PAUSE, Detour.GOODBYE, Detour.SAFEGUARDING})
 

@@ -93,11 +93,13 @@ class ActionNextSection(Action):
         resuming = bool(tracker.get_slot(PAUSED)) and responding_to_user(tracker)
         if responding_to_user(tracker):
             detour = detours.detect_latest(tracker, in_form=False)
-            asked_if_safe = bool(tracker.get_slot(SAFE_NOW_ASKED)) and detour in (None, detours.Detour.SAFEGUARDING)
+            asked_if_safe = bool(tracker.get_slot(SAFE_NOW_ASKED)) and detour in detours.ABOUT_SAFETY
             events.append(SlotSet(SAFE_NOW_ASKED, None))
             if asked_if_safe:  # the reply to "Are you safe right now?"
                 safe = says_safe(latest_text(tracker))
-                if detour is not None and safe is not True:  # more risk said: not the whole signposting again
+                if (
+                    detour is detours.Detour.SAFEGUARDING and safe is not True
+                ):  # more risk: not all the signposting again
                     safe = False
                 answer_safe_now(safe, dispatcher)
                 if safe is False:
