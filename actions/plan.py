@@ -24,7 +24,7 @@ from actions.forms.resuming import may_answer
 from actions.identity import is_locked
 from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
 from actions.review import after_finished_review, asks_for_review, route_review
-from actions.safety import answer_safe_now, flag_risk_said_before
+from actions.safety import flag_risk_said_before, reply_to_safe_now
 from actions.services import SERVICE_SLOTS
 from actions.taking_part import NOT_SAID
 from bot.answers.reading import read_choice
@@ -33,7 +33,7 @@ from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
 from bot.parsing.edits import asks_for_a_change, item_named
-from bot.parsing.replies import asks_to_send, says_safe
+from bot.parsing.replies import asks_to_send
 from bot.parsing.sections import section_named
 from bot.plans import catalogue, service
 from bot.plans.loose_ends import LooseEnd, loose_end
@@ -96,13 +96,8 @@ class ActionNextSection(Action):
             asked_if_safe = bool(tracker.get_slot(SAFE_NOW_ASKED)) and detour in detours.ABOUT_SAFETY
             events.append(SlotSet(SAFE_NOW_ASKED, None))
             if asked_if_safe:  # the reply to "Are you safe right now?"
-                safe = says_safe(latest_text(tracker))
-                if (
-                    detour is detours.Detour.SAFEGUARDING and safe is not True
-                ):  # more risk: not all the signposting again
-                    safe = False
-                answer_safe_now(safe, dispatcher)
-                if safe is False:
+                more_risk = detour is detours.Detour.SAFEGUARDING
+                if not reply_to_safe_now(latest_text(tracker), more_risk, dispatcher):
                     return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
                 events.append(SlotSet(PAUSED_QUESTION, None))  # the question is asked again as the form opens
             elif detour is not None:

@@ -1,7 +1,7 @@
 """Safeguarding signposting and handoff to a person. Both flag the plan for a practitioner.
 
 After signposting, the person is asked "Are you safe right now?" and the conversation waits (the
-callers pause it, actions/detours.py PAUSING); the router reads the reply (`answer_safe_now`). A
+callers pause it, actions/detours.py PAUSING); the router reads the reply (`reply_to_safe_now`). A
 reply that is neither yes nor no is thanked and not taken as an answer to the plan's question: after
 that question a person more often goes on about what worries them ("I worry I'll fall in the
 shower") than answers the plan.
@@ -12,7 +12,7 @@ someone else may read it, the person is signposted but the texts never say the p
 from __future__ import annotations
 
 import logging
-from typing import List, Optional
+from typing import List
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -20,6 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import call, plan_reference
 from bot.config import get_settings
+from bot.parsing.replies import says_safe
 from bot.plans import service
 from bot.safety import replies
 from bot.slot_names import RISK_BEFORE_PLAN, SAFE_NOW_ASKED
@@ -71,14 +72,20 @@ async def flag_risk_said_before(tracker: Tracker, reference: str) -> List[EventT
     return [SlotSet(RISK_BEFORE_PLAN, None)]
 
 
-def answer_safe_now(safe: Optional[bool], dispatcher: CollectingDispatcher) -> None:
-    """The reply to the person's answer to "Are you safe right now?" (None: neither yes nor no)."""
+def reply_to_safe_now(text: str, more_risk: bool, dispatcher: CollectingDispatcher) -> bool:
+    """The reply to the person's answer to "Are you safe right now?"; False when the conversation
+    stays paused (not safe, not sure, or more risk said without saying safe: the shorter not-safe
+    reply, not all the signposting again)."""
+    safe = says_safe(text)
+    if more_risk and safe is not True:
+        safe = False
     if safe is None:
         dispatcher.utter_message(response=replies.SAFE_NOW_OTHER)
     elif safe:
         dispatcher.utter_message(response=replies.SAFE_NOW_THANKS)
     else:
         dispatcher.utter_message(response=replies.NOT_SAFE_NOW, safeguarding_phone=get_settings().safeguarding_phone)
+    return safe is not False
 
 
 def check_in(dispatcher: CollectingDispatcher) -> None:
