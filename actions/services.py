@@ -343,20 +343,24 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        cleared = {name: None for name in SERVICE_SLOTS} | {SUPPORT_FOR_LATER: None}
         if _names_another_kind(text, tracker.slots):  # 'Snooker club membership. It's £45 a quarter.'
-            tracker.slots.update(cleared)
-            return cleared | await self.validate_service_category(text, dispatcher, tracker, domain)
+            return await self._start_support(text, dispatcher, tracker, domain)
         answer, asked = self._yes_or_no(dispatcher, tracker, ADD_ANOTHER_SERVICE, text)
         if answer == "yes":
             named = after_yes(text)
             if named and match_choice(named, SERVICE_CATEGORIES) is not None:  # 'yes, a taxi to church, £15'
-                tracker.slots.update(cleared)
-                return cleared | await self.validate_service_category(named, dispatcher, tracker, domain)
-            return cleared
+                return await self._start_support(named, dispatcher, tracker, domain)
+            return dict(_NEXT_SUPPORT)
         if answer == "no":
             return await self._finish(dispatcher, tracker) | {SUPPORT_FOR_LATER: None}
         return asked
+
+    async def _start_support(
+        self, said: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """The next support, begun with what the person said of it (read as its kind)."""
+        tracker.slots.update(_NEXT_SUPPORT)
+        return _NEXT_SUPPORT | await self.validate_service_category(said, dispatcher, tracker, domain)
 
     async def _finish(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         """No more support: at least one is needed; then the needs nothing meets yet, if any."""
@@ -378,6 +382,10 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             return [SlotSet(name, value) for name, value in (await self._finish(dispatcher, tracker)).items()]
         dispatcher.utter_message(response="utter_service_skipped")
         return [SlotSet(name, None) for name in SERVICE_SLOTS]
+
+
+#: the slots cleared when the next support begins
+_NEXT_SUPPORT: Dict[Text, Any] = {name: None for name in SERVICE_SLOTS} | {SUPPORT_FOR_LATER: None}
 
 
 def _names_another_kind(text: str, known: Mapping[str, Any]) -> bool:
