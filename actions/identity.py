@@ -149,10 +149,6 @@ class ValidateIdentityForm(SectionFormValidation):
             return {**updates, **await self.validate_date_of_birth(rest, dispatcher, tracker, domain)}
         return updates
 
-    async def _still_asked(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[str]:
-        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
-        return [slot for slot in required if tracker.get_slot(slot) is None]
-
     async def validate_date_of_birth(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:

@@ -104,5 +104,9 @@ class SectionFormValidation(Detours, SectionChanges, Resuming, ChoiceChecks, For
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Optional[str]:
         """The question the form asks next: its first required slot still empty."""
+        return next(iter(await self._still_asked(dispatcher, tracker, domain)), None)
+
+    async def _still_asked(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[str]:
+        """The form's required slots still empty, in the order they are asked."""
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
-        return next((slot for slot in required if tracker.get_slot(slot) is None), None)
+        return [slot for slot in required if tracker.get_slot(slot) is None]
