@@ -44,6 +44,7 @@ alarms; outside 0.35, recall 0.958 with 4.3%."""
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any, Mapping, Optional
 
 from bot.parsing.replies import is_finished, only_a_return, parse_yes_no
@@ -114,8 +115,15 @@ def assess(text: str, confidence: float, in_form: bool) -> Concern:
 
 
 def stock_reply(text: str) -> bool:
-    """A yes, a no, a 'that's all' or a hello, which says nothing the risk model could hear."""
-    return parse_yes_no(text) is not None or is_finished(text) or only_a_return(text)
+    """A bare yes or no, a 'that's all' or a hello, which says nothing the risk model could hear
+    ('no I'm not ok' says more, and is left to the model)."""
+    parts = [part for part in re.split(r"[.,;!?]+", text) if part.strip()]
+    return bool(parts) and all(_stock_part(part) for part in parts)
+
+
+def _stock_part(part: str) -> bool:
+    bare = parse_yes_no(part) is not None and len(part.split()) <= 2
+    return bare or is_finished(part) or only_a_return(part)
 
 
 def message_concern(parse: Mapping[str, Any], in_form: bool) -> Concern:

@@ -75,6 +75,7 @@ def test_a_stock_reply_is_never_risk_on_the_model_alone(text: str) -> None:
     ],
 )
 def test_a_plain_denial_is_checked_on_at_most(text: str) -> None:
+    """('no I'm not ok' is not a stock reply: the model decides it, below.)"""
     assert detector.assess(text, 0.99, True) is detector.Concern.CHECK_IN
 
 
@@ -83,3 +84,7 @@ def test_a_plain_denial_is_checked_on_at_most(text: str) -> None:
 )
 def test_risk_beside_a_denial_or_without_one_is_still_signposted(text: str) -> None:
     assert detector.assess(text, 0.0, True) is detector.Concern.RISK
+
+
+def test_a_no_that_says_more_is_left_to_the_model() -> None:
+    assert detector.assess("no I'm not ok", 0.99, True) is detector.Concern.RISK
