@@ -24,12 +24,15 @@ from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CA
 from bot.money import format_pounds
 from bot.parsing import Money, match_choice, parse_frequency, parse_hours, parse_money
 from bot.parsing.cost_doubts import (
+    APPROXIMATE,
     RANGE,
     SHARED,
     TWO_MEANINGS,
     TWO_PERIODS,
     amounts_said,
+    bounded,
     cost_doubt,
+    hedged,
     hedged_period,
     period_doubt,
     settled_cost,
@@ -295,6 +298,17 @@ class ServiceCosting(ChoiceChecks):
         if doubt == TWO_MEANINGS and len(amounts_said(text)) == 1:  # the amount is clear, how often is not
             dispatcher.utter_message(response="utter_cost_period_two_meanings")
             return self.accept(tracker, SERVICE_COST, str(money.amount), **{SERVICE_COST_PERIOD: None})
+        rough = doubt == APPROXIMATE and hedged(text) and not bounded(text) and len(amounts_said(text)) == 1
+        if rough and money.per in PERIOD_PAID and money.per != "hour":  # 'about £25 a month': checked
+            paid = PERIOD_PAID[money.per]
+            return self.check(
+                SERVICE_COST,
+                f"{money.amount}|{money.per}",
+                text,
+                "utter_confirm_cost",
+                cost=format_pounds(money.amount),
+                paid=paid,
+            )
         if doubt:
             response = "utter_cost_shared" if doubt == SHARED else "utter_cost_uncertain"
             return self.reject(dispatcher, tracker, SERVICE_COST, response)

@@ -239,12 +239,21 @@ async def test_a_period_said_only_to_rule_it_out_is_asked_about(plan_ref: str, c
     assert not service.get_plan(plan_ref).services
 
 
-@pytest.mark.parametrize("cost", ["about £40 a week", "£10 a week or a month", "between 30 and 50 a month"])
+@pytest.mark.parametrize("cost", ["£10 a week or a month", "between 30 and 50 a month", "under £50 a week"])
 async def test_a_doubtful_cost_is_asked_about_and_nothing_recorded(plan_ref: str, cost: str) -> None:
     known = dict(service_category="transport", service_description="taxi to the match")
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
     assert "utter_cost_uncertain" in out.responses
     assert out.slots["service_cost"] is None and not service.get_plan(plan_ref).services
+
+
+@pytest.mark.parametrize("cost, code", [("about £40 a week", "40|week"), ("About £25 a month", "25|month")])
+async def test_a_rough_cost_is_put_back_not_asked_from_scratch(plan_ref: str, cost: str, code: str) -> None:
+    """'About £25 a month' is a figure to plan with, once the person says it is right."""
+    known = dict(service_category="transport", service_description="taxi to the match")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", cost, **known))
+    assert out.slots[CHOICE_CHECK]["code"] == code and out.slots[CHOICE_CHECK]["response"] == "utter_confirm_cost"
+    assert not service.get_plan(plan_ref).services
 
 
 @pytest.mark.parametrize(
