@@ -208,6 +208,8 @@ def test_vague_needs_are_asked_again(text: str) -> None:
         ("Large print, and she's a bit deaf so letters not phone calls please", ["large_print"]),
         ("easy read rather than audio", ["easy_read"]),
         ("audio not large print", ["audio"]),
+        # another language asked for, English the fallback (it was read as 'this way is fine')
+        ("Welsh would be nice for letters, it's his first language, but English is fine if not.", ["other_language"]),
     ],
 )
 def test_needs_ruled_out_are_not_recorded(text: str, needs: List[str]) -> None:

@@ -103,6 +103,11 @@ _ENGLISH_FINE = re.compile(
     r"\benglish\s+(?:is|'s)\s+(?:ok|okay|fine|good|alright)|\b(?:good|fine|ok|okay) (?:with|at|in) english\b",
     re.IGNORECASE,
 )
+#: a language asked for, with English as the fallback ('Welsh would be nice…, but English is fine')
+_PREFERRED = re.compile(
+    r"\b(?:would be (?:nice|good|better|best|great|lovely)|prefer(?:ably|red)?|ideally|if (?:possible|you can))\b",
+    re.IGNORECASE,
+)
 #: a plain no at the start ('no', "no I'm ok", "I'm fine thanks"): nothing else is needed
 _PLAIN_NO = re.compile(
     r"^\W*(?:no+|nope|nah|not really|no thanks?|i'?m (?:ok|okay|fine|alright|good)|we'?re (?:ok|okay|fine))"
@@ -179,7 +184,7 @@ def needs_named(text: str) -> List[str]:
     for part in _PARTS.split(text):
         named |= _needs_in(part)
     named.discard(None)
-    if _ENGLISH_FINE.search(text):
+    if _ENGLISH_FINE.search(text) and not _PREFERRED.search(text):  # 'Welsh would be nice' is asked for
         named.discard("other_language")
         named = named or {NONE}
     if len(named) > 1:
