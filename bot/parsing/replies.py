@@ -105,21 +105,73 @@ def ends_a_list(text: str) -> bool:
     return is_finished(text) and not _FOR_NOW.search(text or "")
 
 
-#: a message that only says hello, "I'm back" or "ready", with nothing of an answer in it
-_RETURN = re.compile(
-    r"(?:(?:hi+|hiya|hello+|hey+|helo|hallo|morning|good (?:morning|afternoon|evening)|afternoon|evening|"
-    r"i'?m back|im back|i am back|back(?: again)?|here(?: again)?|i'?m here|im here|i am here|it'?s me(?: again)?|"
-    r"(?:i'?m |im |i am )?ready(?: now| to go| to carry on| to try again)?|let'?s (?:go|carry on|try again|continue|do it)|"
-    r"carry on|continue|try again|go on|again|start|ok+|okay|okey|k|right|yes|yeah|yep|sure|sorry(?: about that)?|"
-    r"thanks?|thank you|ta|cheers|please|now|then|again|there|you|me|so|well|um+|erm+|er|oh|"
-    r"(?:i'?ve|ive|i have) (?:had a (?:break|think|rest)|thought about it)|(?:where|what) were we)[\s,.!?]*)+",
-    re.IGNORECASE,
+#: the words and phrases of coming back ('hi', "I'm back", 'ready now', 'where were we'), each once
+_RETURN_PHRASES = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "hi hiya hello hey helo hallo morning afternoon evening back here again ready start carry continue "
+        "ok okay okey k right yes yeah yep sure sorry thanks thank ta cheers please now then there you me so "
+        "well um erm er oh"
+    ).split()
+    + [
+        "good morning",
+        "good afternoon",
+        "good evening",
+        "im back",
+        "i am back",
+        "im here",
+        "i am here",
+        "its me",
+        "im ready",
+        "i am ready",
+        "to go",
+        "to carry on",
+        "to try again",
+        "lets go",
+        "lets carry on",
+        "lets try again",
+        "lets continue",
+        "lets do it",
+        "carry on",
+        "try again",
+        "go on",
+        "about that",
+        "ive had a break",
+        "ive had a think",
+        "ive had a rest",
+        "i have had a break",
+        "i have had a think",
+        "i have had a rest",
+        "ive thought about it",
+        "i have thought about it",
+        "where were we",
+        "what were we",
+    ]
 )
+_LONGEST_RETURN = max(len(phrase) for phrase in _RETURN_PHRASES)
+_RETURN_WORDS = frozenset(word for phrase in _RETURN_PHRASES for word in phrase)
+_REPEATED_END = re.compile(r"(\w)\1+$")
+
+
+def _return_word(word: str) -> str:
+    """'hiii' → 'hi', 'okkk' → 'ok' (a word of coming back said long); other words as they are."""
+    return word if word in _RETURN_WORDS else _REPEATED_END.sub(r"\1", word)
 
 
 def only_a_return(text: str) -> bool:
-    """'hi, I'm back', 'ok ready now', 'where were we?': coming back, with no answer in it."""
-    return bool(_RETURN.fullmatch((text or "").replace("’", "'").strip()))
+    """'hi, I'm back', 'ok ready now', 'where were we?': coming back, with no answer in it. Read
+    word by word (each word a step, so the time grows with the length, never faster)."""
+    said = (text or "").lower().replace("'", "").replace("’", "")
+    words = [_return_word(word) for word in re.findall(r"[a-z0-9£]+", said)]
+    if not words:
+        return False
+    covered = [True] + [False] * len(words)  # covered[i]: the first i words are all phrases of coming back
+    for end in range(1, len(words) + 1):
+        covered[end] = any(
+            covered[end - size] and tuple(words[end - size : end]) in _RETURN_PHRASES
+            for size in range(1, min(_LONGEST_RETURN, end) + 1)
+        )
+    return covered[-1]
 
 
 #: not safe, or not sure of it, in reply to "Are you safe right now?"

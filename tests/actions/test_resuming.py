@@ -122,6 +122,8 @@ async def test_a_question_after_a_pause_is_answered_and_not_taken_as_the_answer(
         ("my daughter", False),
         ("hi it's for my mum", False),
         ("yes a cleaner", False),
+        ("again " * 150 + "x", False),  # read word by word: a long message is not a pattern's worst case
+        ("ok ready now", True),
     ],
 )
 def test_only_a_return(text: str, returning: bool) -> None:
