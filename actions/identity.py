@@ -32,6 +32,7 @@ from bot.config import get_settings
 from bot.identity import VerifiedPerson, check_identity, confirm_identity, verify_identity
 from bot.parsing import extract_reference, match_choice, parse_date
 from bot.parsing.choices import without_the_plan_named
+from bot.parsing.reference import birth_date_beside_reference
 from bot.second_factor import CODE_DIGITS, CodeResult, check_code, new_code, phone_on_file, send_code
 from bot.slot_names import (
     DATE_OF_BIRTH,
@@ -48,11 +49,6 @@ from bot.slot_names import PLANNED_BY as PLANNED_BY_SLOT
 
 logger = logging.getLogger(__name__)
 
-#: a run of five or more digits with what is joined to it (a reference), left out when reading a
-#: date said in the same message
-_LONG_NUMBER = re.compile(r"\S*\d{5,}\S*")
-#: a date said to be the date of birth
-_BIRTH_WORDS = re.compile(r"\b(?:born|birthday|birth|dob|d\.o\.b)\b", re.IGNORECASE)
 
 SMS_CHANNEL = "sms"
 #: the metadata key bot/channels/sms.py puts the phone's person reference under
@@ -142,9 +138,8 @@ class ValidateIdentityForm(SectionFormValidation):
         if reference is None:
             return self.reject(dispatcher, tracker, PERSON_REFERENCE, "utter_reference_not_understood")
         updates = self.accept(tracker, PERSON_REFERENCE, reference)
-        rest = _LONG_NUMBER.sub(" ", text)  # 'PB-100234, and his birthday is 3rd April 1956'
-        said = _BIRTH_WORDS.search(rest) or len(rest.split()) <= 3  # not any date ('assessed on 3/5/24')
-        if said and DATE_OF_BIRTH in await self._still_asked(dispatcher, tracker, domain) and parse_date(rest):
+        rest = birth_date_beside_reference(text)  # 'PB-100234, and his birthday is 3rd April 1956'
+        if rest and DATE_OF_BIRTH in await self._still_asked(dispatcher, tracker, domain) and parse_date(rest):
             tracker.slots.update({PERSON_REFERENCE: reference, DATE_OF_BIRTH: rest})
             return {**updates, **await self.validate_date_of_birth(rest, dispatcher, tracker, domain)}
         return updates

@@ -104,4 +104,19 @@ def extract_reference(text: str) -> Optional[str]:
     return max(kept, key=lambda c: (sum(ch.isdigit() for ch in c[2]), -c[0]))[2]
 
 
-__all__ = ["extract_reference"]
+#: a run of five or more digits with what is joined to it (a reference), left out when reading a
+#: date said in the same message
+_LONG_NUMBER = re.compile(r"\S*\d{5,}\S*")
+#: a date said to be the date of birth
+_BIRTH_WORDS = re.compile(r"\b(?:born|birthday|birth|dob|d\.o\.b)\b", re.IGNORECASE)
+
+
+def birth_date_beside_reference(text: str) -> Optional[str]:
+    """What a message giving the reference says of the date of birth ('PB-100234, and his birthday
+    is 3rd April 1956' → 'and his birthday is 3rd April 1956'), for the date reader; None when the
+    rest is not said to be one (a date with other words: 'assessed on 3/5/2024')."""
+    rest = _LONG_NUMBER.sub(" ", text or "")
+    return rest if _BIRTH_WORDS.search(rest) or len(rest.split()) <= 3 else None
+
+
+__all__ = ["birth_date_beside_reference", "extract_reference"]
