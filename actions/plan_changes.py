@@ -6,7 +6,8 @@ check-answers summary, saying what the budget looks like afterwards."""
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from fractions import Fraction
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple, cast
 
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -109,17 +110,17 @@ async def _remove(dispatcher: CollectingDispatcher, plan: PlanView, kind: str, i
     return plan
 
 
-def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict[str, Decimal]]:
+def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict[str, costing.Count]]:
     """The service figures a correction gives ({'hours_per_week': 8}, {'unit_cost': 17},
     {'weekly_cost': 40}…), None if it gives none or one out of range. A bare amount is an
     hourly rate for a service paid by the hour, else a weekly cost."""
     try:
-        hours = Decimal(figures["hours"]) if "hours" in figures else None
+        hours = Fraction(figures["hours"]) if "hours" in figures else None
         money = Decimal(figures["money"]) if "money" in figures else None
-    except InvalidOperation:
+    except (InvalidOperation, ValueError, ZeroDivisionError):
         return None
     per = figures.get("money_period")
-    changes: Dict[str, Decimal] = {}
+    changes: Dict[str, costing.Count] = {}
     if hours is not None:
         if not Decimal(0) < hours <= MAX_HOURS:
             return None
@@ -137,19 +138,20 @@ def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict
     return changes or None
 
 
-def change_words(changes: Mapping[str, Decimal]) -> str:
-    """'£18.00 an hour', '8 hours a week', '£24.00 a week': the new figures in words."""
+def change_words(changes: Mapping[str, costing.Count]) -> str:
+    """'£18.00 an hour', '8 hours a week', '£24.00 a week': the new figures in words (money is a
+    Decimal, hours may be exact)."""
     words = []
     if "hours_per_week" in changes:
-        words.append(f"{changes['hours_per_week'].normalize():f} hours a week")
+        words.append(f"{costing.hours_words(changes['hours_per_week'])} a week")
     if "unit_cost" in changes:
-        words.append(f"{format_pounds(changes['unit_cost'])} an hour")
+        words.append(f"{format_pounds(cast(Decimal, changes['unit_cost']))} an hour")
     if "weekly_cost" in changes:
-        words.append(f"{format_pounds(changes['weekly_cost'])} a week")
+        words.append(f"{format_pounds(cast(Decimal, changes['weekly_cost']))} a week")
     return " at ".join(words)
 
 
-def _changes_nothing(current: ServiceView, changes: Mapping[str, Decimal]) -> bool:
+def _changes_nothing(current: ServiceView, changes: Mapping[str, costing.Count]) -> bool:
     """Whether the new figures are the ones already recorded."""
     recorded = {
         "hours_per_week": current.hours_per_week,

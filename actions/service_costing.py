@@ -7,7 +7,8 @@ mixes it in says what happens once the cost is known (`_record_if_complete`)."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Dict, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Tracker
@@ -42,6 +43,7 @@ from bot.parsing.cost_doubts import (
 from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
 from bot.parsing.money import each_way
+from bot.parsing.numbers import exact_text
 from bot.plans import costing, service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_VISITS
 from bot.plans.described import DESCRIBED, confirms, described_figures
@@ -61,22 +63,11 @@ WORDS_FOR_A_DESCRIPTION = 4
 _BARE_NUMBER = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:times?|x)?\s*$", re.IGNORECASE)
 
 
-def _decimal(slots: Mapping[str, Any], name: str) -> Optional[Decimal]:
-    return Decimal(slots[name]) if slots.get(name) is not None else None
-
-
 def costed(slots: Mapping[str, Any]) -> Optional[costing.Costed]:
     """The weekly cost, with its working, once every figure this service needs is known, else None."""
     if any(slots.get(q) is None for q in cost_questions(slots)):
         return None
-    hourly = slots.get(SERVICE_HOURS) is not None and slots.get(SERVICE_RATE) is not None
-    return costing.cost_of(
-        hours=_decimal(slots, SERVICE_HOURS) if hourly else None,
-        rate=_decimal(slots, SERVICE_RATE) if hourly else None,
-        amount=_decimal(slots, SERVICE_COST),
-        period=slots.get(SERVICE_COST_PERIOD),
-        times_per_week=_decimal(slots, SERVICE_VISITS_PER_WEEK),
-    )
+    return costing.cost_of_answers(slots)
 
 
 def weekly_cost(slots: Mapping[str, Any]) -> Optional[Decimal]:
@@ -92,25 +83,22 @@ def weekly_for_the_hours(slots: Mapping[str, Any]) -> bool:
 
 def cost_figures(
     slots: Mapping[str, Any], found: costing.Costed
-) -> Tuple[Optional[Decimal], Optional[Decimal], Optional[Decimal]]:
+) -> Tuple[Optional[Fraction], Optional[Decimal], Optional[Decimal]]:
     """The hours a week, hourly rate and weekly cost to record for a costed service (as
     bot.plans.service.NewService takes them): the hours and rate for an hourly service (with the
     weekly figure too when the person gave what the hours cost a week), else the weekly cost."""
     hourly = slots.get(SERVICE_HOURS) is not None and slots.get(SERVICE_RATE) is not None
     return (
-        Decimal(slots[SERVICE_HOURS]) if hourly else None,
+        Fraction(slots[SERVICE_HOURS]) if hourly else None,
         Decimal(slots[SERVICE_RATE]) if hourly else None,
         found.weekly if not hourly or weekly_for_the_hours(slots) else None,
     )
 
 
-def times_per_week(text: str) -> Optional[Decimal]:
+def times_per_week(text: str) -> Optional[Fraction]:
     bare = _BARE_NUMBER.match(text)
     if bare:
-        try:
-            return Decimal(bare.group(1))
-        except InvalidOperation:
-            return None
+        return Fraction(bare.group(1))
     return parse_frequency(text)
 
 
@@ -201,7 +189,7 @@ class ServiceCosting(ChoiceChecks):
     ) -> Dict[Text, Any]:
         text = str(value or "")
         confirmed = self.confirmed(tracker, SERVICE_HOURS)
-        reading = read_hours(text) if confirmed is None else HoursReading(Decimal(confirmed), True)
+        reading = read_hours(text) if confirmed is None else HoursReading(Fraction(confirmed), True)
         hours = reading.hours
         said_money = parse_money(text) if hours is None else None
         if said_money is not None and re.search(
@@ -223,9 +211,9 @@ class ServiceCosting(ChoiceChecks):
         described = tracker.get_slot(SERVICE_DESCRIPTION)
         if confirmed is None and (not reading.certain or unlike_described_hours(text, hours, described)):
             return self.check_figure(
-                SERVICE_HOURS, str(hours), text, "utter_confirm_hours", hours=f"{hours.normalize():f}"
+                SERVICE_HOURS, exact_text(hours), text, "utter_confirm_hours", hours=costing.hours_words(hours)
             )
-        updates = self.accept(tracker, SERVICE_HOURS, str(hours))
+        updates = self.accept(tracker, SERVICE_HOURS, exact_text(hours))
         money = parse_money(text)
         if money is not None and money.per == "hour" and Decimal(0) < money.amount <= MAX_RATE:
             updates[SERVICE_RATE] = str(money.amount)  # "6 hours at £15 an hour"
@@ -254,7 +242,7 @@ class ServiceCosting(ChoiceChecks):
         rate, weekly = money.amount, None
         hours = tracker.get_slot(SERVICE_HOURS)
         if money.per == "week" and hours:  # "£90 a week" for 6 hours: £90 a week, kept exactly
-            rate, weekly = costing.hourly_rate(money.amount, Decimal(hours)), money.amount
+            rate, weekly = costing.hourly_rate(money.amount, Fraction(hours)), money.amount
         if not Decimal(0) < rate <= MAX_RATE:
             return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_out_of_range")
         updates = self.accept(tracker, SERVICE_RATE, str(rate))
@@ -324,7 +312,7 @@ class ServiceCosting(ChoiceChecks):
             )
             hours = parse_hours(text) if re.search(r"\bhours?\b|\bhrs?\b", text, re.IGNORECASE) else None
             if hours is not None and Decimal(0) < hours <= MAX_HOURS:
-                updates[SERVICE_HOURS] = str(hours)
+                updates[SERVICE_HOURS] = exact_text(hours)
         else:
             updates = self.accept(tracker, SERVICE_COST, str(money.amount))
             updates.update(self._period_updates(dispatcher, money.per, money.amount, text, exact=confirmed is not None))
@@ -377,7 +365,7 @@ class ServiceCosting(ChoiceChecks):
         visits = times_per_week(str(value or ""))
         if visits is None or not Decimal(0) < visits <= MAX_VISITS:
             return self.reject(dispatcher, tracker, SERVICE_VISITS_PER_WEEK, "utter_visits_not_understood")
-        updates = self.accept(tracker, SERVICE_VISITS_PER_WEEK, str(visits))
+        updates = self.accept(tracker, SERVICE_VISITS_PER_WEEK, exact_text(visits))
         return await self._record_if_complete(dispatcher, tracker, updates)
 
     @staticmethod
@@ -394,7 +382,7 @@ class ServiceCosting(ChoiceChecks):
         if per == "visit":
             visits = frequency_beside_cost(text)
             if visits is not None and Decimal(0) < visits <= MAX_VISITS:
-                updates[SERVICE_VISITS_PER_WEEK] = str(visits)  # "£50 a day, twice a week"
+                updates[SERVICE_VISITS_PER_WEEK] = exact_text(visits)  # "£50 a day, twice a week"
         return updates
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Dict, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -50,9 +51,10 @@ from bot.parsing.edits import (
     sounds_like_correction,
     unsure_correction,
 )
+from bot.parsing.numbers import exact_text
 from bot.parsing.relations import the_persons_partner
 from bot.parsing.replies import after_yes, leaves_the_question, opens_with_yes
-from bot.plans import service
+from bot.plans import costing, service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_WEEKLY
 from bot.plans.service import NewService
 from bot.plans.views import PlanView, ServiceView
@@ -293,11 +295,11 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
     ) -> Optional[Dict[Text, Any]]:
         """Slot changes for a correction to the service still being costed."""
         if kind == "hours":
-            hours = Decimal(figures["hours"])
+            hours = Fraction(figures["hours"])
             if not Decimal(0) < hours <= MAX_HOURS:
                 return None
-            dispatcher.utter_message(response="utter_answer_changed", new_value=f"{hours.normalize():f} hours a week")
-            return {SERVICE_HOURS: str(hours)}
+            dispatcher.utter_message(response="utter_answer_changed", new_value=f"{costing.hours_words(hours)} a week")
+            return {SERVICE_HOURS: exact_text(hours)}
         amount = Decimal(figures["money"])
         if kind == "rate":
             if not Decimal(0) < amount <= MAX_RATE:

@@ -7,10 +7,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.parsing import parse_frequency
+from bot.parsing.hours import read_hours
 from bot.plans import costing
+from bot.plans.service import NewService
 
 PENNY = Decimal("0.01")
 amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("5000"), places=2)
@@ -97,3 +100,37 @@ def test_each_cost_is_read_back_with_its_working() -> None:
 )
 def test_how_often_is_said_in_words(times: str, words: str) -> None:
     assert costing.how_often(Decimal(times)) == words
+
+
+#: how hours or visits are said per period, and how many weeks that period is
+SAID_PER = {"a week": Fraction(1), "a fortnight": Fraction(2), "a month": Fraction(52, 12), "a year": Fraction(52)}
+whole_hours = st.integers(min_value=1, max_value=20)  # "24 hours" is round the clock, talked through
+rates = st.decimals(min_value=Decimal("5"), max_value=Decimal("200"), places=2)
+
+
+@settings(deadline=None)  # the first example loads the language pipeline
+@given(whole_hours, st.sampled_from(sorted(SAID_PER)), rates)
+def test_hours_said_per_any_period_are_costed_from_the_exact_hours(how_long: int, per: str, rate: Decimal) -> None:
+    """'10 hours a month at £15' is 10 × 12 ÷ 52 × £15 = £34.62, not 2.31 hours × £15 = £34.65."""
+    read = read_hours(f"{how_long} hours {per}")
+    assert read.certain and read.hours == Fraction(how_long) / SAID_PER[per]
+    expected = exact(Fraction(how_long) / SAID_PER[per] * Fraction(rate))
+    assert costing.cost_of(hours=read.hours, rate=rate).weekly == expected
+    stored_hours, _, weekly = NewService("personal_assistant", "a PA", read.hours, rate, None).checked()
+    assert weekly == expected
+    assert stored_hours == exact(Fraction(how_long) / SAID_PER[per])
+
+
+@settings(deadline=None)
+@given(st.sampled_from(["once", "twice", "3 times"]), st.sampled_from(["a month", "a year"]), amounts)
+def test_visits_said_per_month_or_year_are_costed_exactly(often: str, per: str, amount: Decimal) -> None:
+    count = {"once": 1, "twice": 2, "3 times": 3}[often]
+    times = parse_frequency(f"{often} {per}")
+    assert times == Fraction(count) / SAID_PER[per]
+    assert costing.each_time(amount, times) == exact(Fraction(amount) * count / SAID_PER[per])
+
+
+def test_ten_hours_a_month_at_fifteen_pounds_is_read_back_as_stored() -> None:
+    found = costing.cost_of_answers({"service_hours": "30/13", "service_rate": "15"})
+    assert found is not None and found.weekly == Decimal("34.62")
+    assert found.working == "about 2.31 hours at £15.00 an hour is £34.62 a week."

@@ -82,7 +82,7 @@ def test_money_with_its_period_and_offsets(extractor) -> None:
         ("an hour each morning", {"hours": "7", "frequency": "7"}),
         ("about 6hrs a wk i think", {"hours": "6", "frequency": "1"}),
         ("twice a week", {"frequency": "2"}),
-        ("monthly", {"frequency": "0.230769"}),
+        ("monthly", {"frequency": "3/13"}),
         ("every other Tuesday", {"frequency": "0.5"}),
         ("born 3/4/1956", {"date": "1956-04-03"}),
         ("my date of birth is the 3rd of April 1956", {"date": "1956-04-03"}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -10,7 +11,7 @@ from bot.parsing import parse_frequency
 from bot.parsing.frequency import frequency_beside_cost
 
 D = Decimal
-MONTHLY = "0.230769"  # 12 / 52
+MONTHLY = "12/52"
 
 
 @pytest.mark.parametrize(
@@ -34,9 +35,9 @@ MONTHLY = "0.230769"  # 12 / 52
         # counts
         ("3 times a day", "21"),
         ("twice daily", "14"),
-        ("4 times a year", "0.076923"),
+        ("4 times a year", "1/13"),
         ("once a fortnight", "0.5"),
-        ("once every 2 months", "0.115385"),
+        ("once every 2 months", "6/52"),
         ("three days a fortnight", "1.5"),
         ("3 mornings a week", "3"),
         ("7 days a week", "7"),
@@ -47,7 +48,7 @@ MONTHLY = "0.230769"  # 12 / 52
         # rhythms
         ("every other day", "3.5"),
         ("every 2 weeks", "0.5"),
-        ("every 3 days", "2.333333"),
+        ("every 3 days", "7/3"),
         ("every second week", "0.5"),
         ("every night", "7"),
         ("nightly", "7"),
@@ -87,21 +88,21 @@ MONTHLY = "0.230769"  # 12 / 52
         ("she comes in 3 days per week", "3"),
         ("£50 a day, twice a week", "2"),
         ("the carer comes every morning and evening", "14"),
-        ("about twice a month I think", "0.461538"),
+        ("about twice a month I think", "24/52"),
         # every so many weeks or months, said the British way
         ("2 weekly", "0.5"),
         ("two-weekly", "0.5"),
-        ("3 monthly", "0.076923"),
-        ("6 monthly", "0.038462"),
-        ("quarterly", "0.076923"),
-        ("£90 a quarter", "0.076923"),
-        ("half yearly", "0.038462"),
+        ("3 monthly", "1/13"),
+        ("6 monthly", "1/26"),
+        ("quarterly", "1/13"),
+        ("£90 a quarter", "1/13"),
+        ("half yearly", "1/26"),
         ("every 28 days", "0.25"),
         ("a quarter of an hour every day", "7"),
     ],
 )
 def test_frequency(text: str, times: str) -> None:
-    assert parse_frequency(text) == D(times)
+    assert parse_frequency(text) == Fraction(times)
 
 
 @pytest.mark.parametrize(
@@ -124,8 +125,8 @@ def test_no_frequency(text: str) -> None:
     assert parse_frequency(text) is None
 
 
-def test_monthly_is_exact_to_six_places() -> None:
-    assert parse_frequency("monthly") == (D(12) / D(52)).quantize(D("0.000001"))
+def test_monthly_is_exact() -> None:
+    assert parse_frequency("monthly") == Fraction(12, 52)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -58,7 +59,7 @@ D = Decimal
         ("an hour every morning and evening", "14"),
         ("2 hours on Mondays and Wednesdays", "4"),
         ("2 hours mon, wed and fri", "6"),
-        ("10 hours a month", "2.31"),
+        ("10 hours a month", "120/52"),
         ("6 hours a fortnight", "3"),
         ("2 hrs 30 mins each weekday", "12.5"),
         ("2 hours 3 times a week", "6"),
@@ -79,7 +80,7 @@ D = Decimal
     ],
 )
 def test_hours_per_week(text: str, hours: str) -> None:
-    assert parse_hours(text) == D(hours)
+    assert parse_hours(text) == Fraction(hours)
 
 
 @pytest.mark.parametrize(
@@ -103,8 +104,9 @@ def test_no_hours(text: str) -> None:
     assert parse_hours(text) is None
 
 
-def test_hours_are_decimal() -> None:
-    assert isinstance(parse_hours("1.5h"), Decimal)
+def test_hours_are_exact() -> None:
+    assert parse_hours("1.5h") == Fraction(3, 2)
+    assert parse_hours("20 minutes every day") == Fraction(7, 3)  # not 2.33
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ from bot.config import PROJECT_ROOT
 from bot.db.migrate import upgrade
 from bot.db.models import Plan, ReviewOutcome
 from bot.db.session import session_scope, use_database
+from bot.parsing.numbers import to_places
 from bot.plans import costing, service
 from bot.plans.described import DESCRIBED
 from bot.plans.service import NewService
@@ -155,14 +156,14 @@ def _outcomes(out: Outcome) -> Reading:
 
 def _hours(out: Outcome) -> Reading:
     hours = out.slots.get(SERVICE_HOURS)
-    return f"hours={Decimal(hours).normalize():f}" if hours else None
+    return f"hours={to_places(hours)}" if hours else None
 
 
 def _period(out: Outcome) -> Reading:
     per = out.slots.get(SERVICE_COST_PERIOD)
     if per == "visit":
         visits = out.slots.get(SERVICE_VISITS_PER_WEEK)
-        return "fortnight" if visits is not None and Decimal(visits) == Decimal("0.5") else "visit"
+        return "fortnight" if visits is not None and Fraction(visits) == Fraction(1, 2) else "visit"
     return per or None
 
 

@@ -21,6 +21,7 @@ from bot.parsing.dates import date_matches
 from bot.parsing.frequency import frequency_match
 from bot.parsing.hours import hours_match
 from bot.parsing.money import money_matches
+from bot.parsing.numbers import exact_text
 from bot.parsing.pipeline import analyse
 
 ENTITY_NAMES = ("money", "money_period", "hours", "frequency", "date")
@@ -53,11 +54,11 @@ def extract_entities(
     if "hours" in wanted:
         hours = hours_match(doc, allow_bare=False)
         if hours is not None:
-            found.append(_entity("hours", str(hours.hours_per_week), hours.start_char, hours.end_char))
+            found.append(_entity("hours", exact_text(hours.hours_per_week), hours.start_char, hours.end_char))
     if "frequency" in wanted:
         times = frequency_match(doc)
         if times is not None:
-            found.append(_entity("frequency", str(times.per_week), times.span.start_char, times.span.end_char))
+            found.append(_entity("frequency", exact_text(times.per_week), times.span.start_char, times.span.end_char))
     if "date" in wanted:
         for when in date_matches(doc, today):
             found.append(_entity("date", when.value.isoformat(), when.span.start_char, when.span.end_char))

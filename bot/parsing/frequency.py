@@ -1,17 +1,16 @@
 """How often, as times per week: 'once a week' 1, 'twice a week' 2, 'three times a week' 3,
 'every day'/'daily' 7, 'weekdays' 5, 'every other Tuesday'/'fortnightly' 0.5, 'monthly' 12/52,
 'every morning and evening' 14, '2 days a week' 2, 'tuesdays and thursdays' 2, '2x a wk' 2,
-'quarterly' 1/13, '2 weekly' (every 2 weeks) 0.5, 'half yearly' 1/26."""
+'quarterly' 1/13, '2 weekly' (every 2 weeks) 0.5, 'half yearly' 1/26. Exact: each is a Fraction, so
+that a cost worked from it is rounded once, at the end (bot/plans/costing.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Tuple
 
 from bot.parsing.money import money_matches
-from bot.parsing.numbers import plain
 from bot.parsing.pipeline import TIMES_OF_DAY, WEEKDAYS, analyse, overlaps, rate_periods, ruled_out
 from bot.plans import costing
 from bot.plans.catalogue import COST_PERIODS
@@ -19,18 +18,17 @@ from bot.plans.catalogue import COST_PERIODS
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
-PLACES = "0.000001"
-PER_WEEK: Dict[str, Decimal] = {
-    "day": Decimal(7),
-    "night": Decimal(7),
-    "morning": Decimal(7),
-    "evening": Decimal(7),
-    "afternoon": Decimal(7),
-    "week": Decimal(1),
-    "fortnight": Decimal(1) / 2,
-    "month": Decimal(12) / Decimal(52),
-    "quarter": Decimal(1) / 13,
-    "year": Decimal(1) / 52,
+PER_WEEK: Dict[str, Fraction] = {
+    "day": Fraction(7),
+    "night": Fraction(7),
+    "morning": Fraction(7),
+    "evening": Fraction(7),
+    "afternoon": Fraction(7),
+    "week": Fraction(1),
+    "fortnight": Fraction(1, 2),
+    "month": Fraction(12, 52),
+    "quarter": Fraction(1, 13),
+    "year": Fraction(1, 52),
 }
 ADVERB_PER_WEEK = {
     "daily": "day",
@@ -43,7 +41,7 @@ ADVERB_PER_WEEK = {
     "yearly": "year",
     "annually": "year",
 }
-COUNT_WORDS = {"once": Decimal(1), "twice": Decimal(2), "thrice": Decimal(3)}
+COUNT_WORDS = {"once": Fraction(1), "twice": Fraction(2), "thrice": Fraction(3)}
 #: patterns that give a count or a named rhythm beat the generic 'a day' / 'weekly'
 _SPECIFIC_FIRST = (
     "count_per",
@@ -71,7 +69,7 @@ _LEADING_WORDS = frozenset({"in", "the", "at", "on"})
 
 @dataclass(frozen=True)
 class FrequencyMatch:
-    per_week: Decimal
+    per_week: Fraction
     span: "Span"
 
 
@@ -79,7 +77,7 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in PER_WEEK else word
 
 
-def _unit(span: "Span") -> Decimal:
+def _unit(span: "Span") -> Fraction:
     """Times a week of the last time word in the span ('a week' 1, 'a fortnight' 0.5, 'daily' 7)."""
     for token in reversed(span):
         word = _singular(token._.sp_canon)
@@ -89,14 +87,14 @@ def _unit(span: "Span") -> Decimal:
     raise ValueError(f"no time unit in {span.text!r}")
 
 
-def _count(span: "Span") -> Decimal:
+def _count(span: "Span") -> Fraction:
     if span[0]._.sp_canon in ("a", "an"):  # 'a day a week'
-        return Decimal(1)
+        return Fraction(1)
     for token in span:
         if token._.sp_canon in COUNT_WORDS:
             return COUNT_WORDS[token._.sp_canon]
         if token._.sp_is_num:
-            return token._.sp_num
+            return Fraction(token._.sp_num)
     raise ValueError(f"no count in {span.text!r}")
 
 
@@ -110,7 +108,7 @@ def _weekday(word: str) -> Optional[int]:
     return WEEKDAYS.index(word) if word in WEEKDAYS else None
 
 
-def _listed(span: "Span", names: Iterable[str]) -> Optional[Decimal]:
+def _listed(span: "Span", names: Iterable[str]) -> Optional[Fraction]:
     """'every Tuesday', 'Tuesdays and Thursdays', 'morning and evening': the distinct names listed,
     when the list says it is a habit (every/each/on, a plural, or more than one); else None."""
     names = set(names)
@@ -126,10 +124,10 @@ def _listed(span: "Span", names: Iterable[str]) -> Optional[Decimal]:
             habit = True
     if not found or not (habit or len(found) > 1):
         return None
-    return Decimal(len(found))
+    return Fraction(len(found))
 
 
-def _value(span: "Span") -> Optional[Decimal]:
+def _value(span: "Span") -> Optional[Fraction]:
     name = span.label_
     if name in ("count_per", "count_adverb", "days_per"):
         return _count(span) * _unit(span)
@@ -141,21 +139,21 @@ def _value(span: "Span") -> Optional[Decimal]:
     if name == "every_other":
         last = span[-1]._.sp_canon
         if _weekday(last) is not None or last.startswith("weekend"):
-            return Decimal(1) / 2
+            return Fraction(1, 2)
         return _unit(span) / 2
     if name == "monthly_weekday":
         return PER_WEEK["month"]
     if name in ("unit", "adverb"):
         return _unit(span)
     if name == "everyday":
-        return Decimal(7)
+        return Fraction(7)
     if name == "weekdays":
-        return Decimal(5)
+        return Fraction(5)
     if name == "weekends":
-        return Decimal(2)
+        return Fraction(2)
     if name == "day_range":
         first, last = _weekday(span[0]._.sp_canon), _weekday(span[-1]._.sp_canon)
-        return None if first is None or last is None else Decimal((last - first) % 7 + 1)
+        return None if first is None or last is None else Fraction((last - first) % 7 + 1)
     if name == "day_names":
         return _listed(span, WEEKDAYS)
     if name == "times_of_day":
@@ -183,7 +181,7 @@ def frequency_match(doc: "Doc", exclude: Iterable["Span"] = ()) -> Optional[Freq
     _, _, value, span = min(found, key=lambda item: item[:2])
     while len(span) > 1 and span[0]._.sp_canon in _LEADING_WORDS:  # 'in every morning' → 'every morning'
         span = span[1:]
-    return FrequencyMatch(plain(value, PLACES), span)
+    return FrequencyMatch(value, span)
 
 
 def _part_of_an_hour(span: "Span") -> bool:
@@ -192,7 +190,7 @@ def _part_of_an_hour(span: "Span") -> bool:
     return span[-1]._.sp_canon in ("quarter", "a quarter") and after in ("of", "past", "to", "hour", "hours")
 
 
-def _days_listed_apart(doc: "Doc", rates: List["Span"]) -> Optional[Tuple[int, int, Decimal, "Span"]]:
+def _days_listed_apart(doc: "Doc", rates: List["Span"]) -> Optional[Tuple[int, int, Fraction, "Span"]]:
     """'mon wed fri': days named one by one, each its own span; together they are the days a week."""
     spans = [s for s in doc.spans["freq"] if s.label_ == "day_names" and not overlaps(s, rates)]
     days = {_weekday(token._.sp_canon) for span in spans for token in span} - {None}
@@ -201,10 +199,10 @@ def _days_listed_apart(doc: "Doc", rates: List["Span"]) -> Optional[Tuple[int, i
     span = doc[min(s.start for s in spans) : max(s.end for s in spans)]
     if any(token.lower_ == "or" for token in span):  # 'Tuesday or Thursday' is one day, not yet known
         return None
-    return _SPECIFIC_FIRST.index("day_names"), span.start, Decimal(len(days)), span
+    return _SPECIFIC_FIRST.index("day_names"), span.start, Fraction(len(days)), span
 
 
-def frequency_beside_cost(text: str) -> Optional[Decimal]:
+def frequency_beside_cost(text: str) -> Optional[Fraction]:
     """Times per week said with a cost, leaving out what the cost is per: 'per day it's £55'
     says the price of a day, not that it is every day; '£55 a day, 3 days a week' → 3."""
     doc = analyse(text or "")
@@ -221,7 +219,7 @@ def per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
         per = None  # 'once a fortnight', 'once every 3 months': how often, not a one-off
     if match is None or match.span.label_ == "count" or per in ("visit", "hour", "one-off", "4 weeks"):
         return per  # a count with no period ('just the once', 'twice') says nothing of how often
-    often = Fraction(match.per_week)
+    often = match.per_week
     if per is None and match.span.label_ in ("unit", "adverb"):  # 'per yr', 'monthly': the period itself
         per = next(
             (
@@ -236,8 +234,8 @@ def per_visit_if_often(per: Optional[str], text: str) -> Optional[str]:
     return "visit"
 
 
-def parse_frequency(text: str) -> Optional[Decimal]:
-    """Times per week in `text` (to 6 decimal places: 'monthly' → 0.230769), or None."""
+def parse_frequency(text: str) -> Optional[Fraction]:
+    """Times per week in `text`, exactly ('monthly' → 3/13), or None."""
     match = frequency_match(analyse(text or ""))
     return match.per_week if match else None
 

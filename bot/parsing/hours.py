@@ -6,19 +6,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, List, Optional, Tuple
 
 from bot.parsing.change_of_mind import CHANGED_MIND
 from bot.parsing.cost_doubts import hedged
 from bot.parsing.frequency import days_named, frequency_match
-from bot.parsing.numbers import plain
 from bot.parsing.pipeline import COUNTED_AFTER, analyse, bare_number, overlaps, rate_periods
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
-_MINUTES_AN_HOUR = Decimal(60)
+_MINUTES_AN_HOUR = 60
 _HOUR_WORDS = frozenset({"hour", "hours"})
 #: a plain number followed by one of these is not hours ('2 days', '3 times', '5 people')
 _NOT_HOURS_AFTER = (COUNTED_AFTER - _HOUR_WORDS) | {"£", "pounds", "pence", "k"}
@@ -29,26 +28,26 @@ class HoursMatch:
     """Hours a week, and where the durations were said (not the 'how often', which is its own
     match: `often`, its start and end when one multiplied the durations)."""
 
-    hours_per_week: Decimal
+    hours_per_week: Fraction
     start_char: int
     end_char: int
     often: Optional[Tuple[int, int]] = None
 
 
-def _numbers(span: "Span") -> List[Decimal]:
-    return [token._.sp_num for token in span if token._.sp_is_num]
+def _numbers(span: "Span") -> List[Fraction]:
+    return [Fraction(token._.sp_num) for token in span if token._.sp_is_num]
 
 
-def _duration(span: "Span") -> Decimal:
+def _duration(span: "Span") -> Fraction:
     """The hours one duration span says."""
     numbers = _numbers(span)
     name = span.label_
     if name == "an_hour":
-        return Decimal(1)
+        return Fraction(1)
     if name == "minutes":
         return numbers[0] / _MINUTES_AN_HOUR
     if name == "hours_and_fraction":
-        whole = numbers[0] if len(numbers) == 2 else Decimal(1)
+        whole = numbers[0] if len(numbers) == 2 else Fraction(1)
         fraction = numbers[-1]
         return whole + fraction if 0 < fraction < 1 else whole
     if name == "hours_minutes":  # '1h30', '1 hour 30 minutes'
@@ -70,17 +69,17 @@ def _count_before(span: "Span") -> Optional["Span"]:
     return doc[i - 1 : span.start]
 
 
-def _counted(span: "Span") -> Decimal:
+def _counted(span: "Span") -> Fraction:
     """The hours a length of time says, times the count said before it."""
     count = _count_before(span)
-    return _duration(span) * (count[0]._.sp_num if count is not None else 1)
+    return _duration(span) * (Fraction(count[0]._.sp_num) if count is not None else 1)
 
 
 def _minutes_said(span: "Span") -> bool:
     """'1h30' and '1 hour 30 minutes' add minutes; in '2 hours 3 times a week' the 3 is a count."""
     minutes = _numbers(span)[1]
     said = span[-1]._.sp_canon in ("minute", "minutes") or not span[1].whitespace_
-    return said and minutes == minutes.to_integral() and 0 <= minutes < 60
+    return said and minutes.denominator == 1 and 0 <= minutes < 60
 
 
 def _durations(doc: "Doc") -> List["Span"]:
@@ -107,21 +106,21 @@ def hours_match(doc: "Doc", allow_bare: bool = True) -> Optional[HoursMatch]:
     With `allow_bare`, a plain number ('6') counts as hours a week."""
     spans = _durations(doc)
     if spans:
-        hours = sum((_counted(span) for span in spans), Decimal(0))
+        hours = sum((_counted(span) for span in spans), Fraction(0))
     elif allow_bare:
         busy = [*doc.spans["money"], *doc.spans["date"], *doc.spans["freq"], *doc.spans["per"]]
         bare = bare_number(doc, busy, _NOT_HOURS_AFTER)
         if bare is None:
             return None
-        spans, hours = [bare], bare[0]._.sp_num
+        spans, hours = [bare], Fraction(bare[0]._.sp_num)
     else:
         return None
     counts = [count for count in map(_count_before, spans) if count is not None]
     times = frequency_match(doc, exclude=[*spans, *counts])
     if times is None:
-        return HoursMatch(plain(hours), spans[0].start_char, spans[-1].end_char)
+        return HoursMatch(hours, spans[0].start_char, spans[-1].end_char)
     often = (times.span.start_char, times.span.end_char)
-    return HoursMatch(plain(hours * times.per_week), spans[0].start_char, spans[-1].end_char, often)
+    return HoursMatch(hours * times.per_week, spans[0].start_char, spans[-1].end_char, often)
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ class HoursReading:
     the person changed their mind ('8, no sorry 6': the later figure is checked). A range ('3 or
     4', '9 till 1') or a hedge ('about 6') gives no hours, so the question is asked again."""
 
-    hours: Optional[Decimal]
+    hours: Optional[Fraction]
     certain: bool
 
 
@@ -163,18 +162,18 @@ _EACH_TIME = re.compile(r"\b(?:each|every|per|a)\s+(?:time|visit|session|call|go
 _LOOSE_COUNT = re.compile(r"\b(?:a )?couple\b", re.IGNORECASE)
 
 
-def _clock_hours(match: "re.Match[str]") -> Optional[Decimal]:
+def _clock_hours(match: "re.Match[str]") -> Optional[Fraction]:
     """'9 till 1' → 4, '10am to 3pm' → 5, '7.30-9pm' → 1.5; None for what is not two times of day."""
     h1, m1, half1, h2, m2, half2 = match.groups()
     if not (half1 or half2 or re.search(r"\b(?:till|til|until)\b", match.group(0), re.IGNORECASE)):
         return None
-    start = int(h1) % 12 + int(m1 or 0) / 60 + (12 if (half1 or "").lower() == "pm" else 0)
-    end = int(h2) % 12 + int(m2 or 0) / 60 + (12 if (half2 or "").lower() == "pm" else 0)
+    start = int(h1) % 12 + Fraction(int(m1 or 0), 60) + (12 if (half1 or "").lower() == "pm" else 0)
+    end = int(h2) % 12 + Fraction(int(m2 or 0), 60) + (12 if (half2 or "").lower() == "pm" else 0)
     if half1 is None and (half2 or "").lower() == "pm" and start + 12 < end:  # '7.30-9pm'
         start += 12
     if end <= start:
         end += 12
-    length = Decimal(str(round(end - start, 4)))
+    length = end - start
     return length if 0 < length <= _HOURS_A_DAY else None
 
 
@@ -186,14 +185,14 @@ def read_hours(text: str) -> HoursReading:
         clock is not None and length is not None
     ):  # '9 till 1 on Mondays': the length of a visit, times how often; checked
         times = frequency_match(analyse(text[: clock.start()] + " " + text[clock.end() :]))
-        return HoursReading(plain(length * (times.per_week if times else 1)), False)
+        return HoursReading(length * (times.per_week if times else 1), False)
     if hedged(text) or _RANGE.search(text) or _ROUND_THE_CLOCK.search(text):
         return HoursReading(None, False)
     multiplied = _MULTIPLIED.search(text)
     if multiplied is not None:  # '5hrs x 4 days': the sum the person made, put back to them
-        length = Decimal(multiplied.group("hours") or multiplied.group("hours2"))
-        count = Decimal(multiplied.group("times") or multiplied.group("times2"))
-        return HoursReading(plain(length * count), False)
+        length = Fraction(multiplied.group("hours") or multiplied.group("hours2"))
+        count = Fraction(multiplied.group("times") or multiplied.group("times2"))
+        return HoursReading(length * count, False)
     doc = analyse(text)
     match = hours_match(doc)
     if match is None:
@@ -213,14 +212,14 @@ def read_hours(text: str) -> HoursReading:
     return HoursReading(match.hours_per_week, not several and not loose and not _numbers_left_over(doc, match))
 
 
-def _paired_hours(doc: "Doc") -> Optional[Decimal]:
+def _paired_hours(doc: "Doc") -> Optional[Fraction]:
     """Hours a week when several lengths are each said with how often ('4 hours a day on weekdays
     and 2 hours on Sunday' → 22; '3 hours tue, 1 hour sat' → 4, one day named being once a week);
     None unless there are two or more lengths, each with its own."""
     spans = _durations(doc)
     if len(spans) < 2:
         return None
-    total = Decimal(0)
+    total = Fraction(0)
     for i, span in enumerate(spans):
         end = spans[i + 1].start if i + 1 < len(spans) else len(doc)
         part = analyse(doc[span.start : end].text)
@@ -231,7 +230,7 @@ def _paired_hours(doc: "Doc") -> Optional[Decimal]:
             total += _duration(span)
         else:
             return None
-    return plain(total)
+    return total
 
 
 def _numbers_left_over(doc: "Doc", match: HoursMatch) -> bool:
@@ -245,7 +244,7 @@ def _numbers_left_over(doc: "Doc", match: HoursMatch) -> bool:
     return False
 
 
-def parse_hours(text: str) -> Optional[Decimal]:
+def parse_hours(text: str) -> Optional[Fraction]:
     """Hours per week in `text`, or None. Negative figures keep their sign (the caller rejects them)."""
     match = hours_match(analyse(text or ""))
     return match.hours_per_week if match else None
@@ -258,7 +257,7 @@ __all__ = ["HoursMatch", "HoursReading", "hours_match", "parse_hours", "read_hou
 _ONLY_A_NUMBER = re.compile(r"\s*\d+(?:\.\d+)?\s*")
 
 
-def unlike_described_hours(text: str, hours: Decimal, description: Optional[str]) -> bool:
+def unlike_described_hours(text: str, hours: Fraction, description: Optional[str]) -> bool:
     """A bare number for the hours ('24') when the description gave other hours ('1 hour monday to
     friday'): perhaps a rate or a slip, so it is checked before it sets the cost."""
     described = read_hours(description or "").hours

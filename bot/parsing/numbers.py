@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
-from typing import Optional, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Optional, Sequence, Union
 
 UNITS = {
     "zero": 0,
@@ -98,6 +99,28 @@ def to_decimal(text: str) -> Decimal:
 def plain(value: Decimal, places: str = "0.01") -> Decimal:
     """Rounded to `places`, without trailing zeros or an exponent: 500, 2.5, 0.230769."""
     return Decimal(format(value.quantize(Decimal(places)).normalize(), "f"))
+
+
+def exact_text(value: Union[Fraction, Decimal, int]) -> str:
+    """A worked-out count (hours or times a week) as a slot holds it, exactly: '2.5', '30/13' (10
+    hours a month). `Fraction(text)` reads either back, so a cost worked from it is rounded once."""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return str(value.numerator)
+    rest = value.denominator
+    for factor in (2, 5):
+        while rest % factor == 0:
+            rest //= factor
+    if rest == 1:  # a decimal that ends
+        return format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+    return f"{value.numerator}/{value.denominator}"
+
+
+def to_places(value: Union[Fraction, Decimal, int], places: str = "0.01") -> str:
+    """An exact count for the person to read, rounded half up, no trailing zeros: '2.31', '7'."""
+    exact = Fraction(value)
+    rounded = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal(places), ROUND_HALF_UP)
+    return format(rounded.normalize(), "f")
 
 
 def _digits(word: str) -> Optional[Decimal]:
@@ -264,4 +287,4 @@ def number_in(text: str) -> Optional[Decimal]:
     return None
 
 
-__all__ = ["Reading", "number_in", "plain", "read_number", "to_decimal"]
+__all__ = ["Reading", "exact_text", "number_in", "plain", "read_number", "to_decimal", "to_places"]

@@ -14,10 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Dict, Optional
+from typing import Any, Dict, Mapping, Optional, Union
 
 from bot.money import WEEKS_PER, format_pounds, round_to_penny
+from bot.parsing.numbers import to_places
 from bot.plans.catalogue import PERIOD_WORDS
+from bot.slot_names import SERVICE_COST, SERVICE_COST_PERIOD, SERVICE_HOURS, SERVICE_RATE, SERVICE_VISITS_PER_WEEK
+
+#: hours or times a week, exactly as worked out ('10 hours a month' is 30/13 hours a week)
+Count = Union[Decimal, Fraction]
 
 #: the largest figures the conversation accepts for one service
 MAX_HOURS = Decimal(168)
@@ -41,17 +46,17 @@ def per_period(amount: Decimal, period: str) -> Decimal:
     return round_to_penny(Fraction(amount) / COST_WEEKS_PER[period])
 
 
-def each_time(amount: Decimal, times_per_week: Decimal) -> Decimal:
+def each_time(amount: Decimal, times_per_week: Count) -> Decimal:
     """A cost each time, used `times_per_week` times a week."""
     return round_to_penny(Fraction(amount) * Fraction(times_per_week))
 
 
-def by_the_hour(hours_per_week: Decimal, rate: Decimal) -> Decimal:
+def by_the_hour(hours_per_week: Count, rate: Decimal) -> Decimal:
     """Hours a week at an hourly rate."""
     return round_to_penny(Fraction(hours_per_week) * Fraction(rate))
 
 
-def hourly_rate(weekly: Decimal, hours_per_week: Decimal) -> Decimal:
+def hourly_rate(weekly: Decimal, hours_per_week: Count) -> Decimal:
     """The hourly rate a weekly figure for those hours comes to (shown, never multiplied back)."""
     return round_to_penny(Fraction(weekly) / Fraction(hours_per_week))
 
@@ -70,44 +75,52 @@ class Costed:
 
 
 _NAMED_OFTEN = {
-    Decimal("0.25"): "every 4 weeks",
-    Decimal("0.5"): "every other week",
-    Decimal(1): "once a week",
-    Decimal(2): "twice a week",
+    Fraction(1, 4): "every 4 weeks",
+    Fraction(1, 2): "every other week",
+    Fraction(1): "once a week",
+    Fraction(2): "twice a week",
 }
-#: how near a count must be to a whole number to be said as one ('0.461538' a week is twice a month)
-_NEAR = Decimal("0.02")
+#: how near a count must be to a whole number to be said as one (a count typed as '0.46' a week
+#: is twice a month)
+_NEAR = Fraction(2, 100)
 
 
-def _whole(value: Decimal) -> Optional[int]:
-    nearest = value.to_integral_value()
-    return int(nearest) if nearest >= 1 and abs(value - nearest) <= _NEAR else None
+def _whole(value: Fraction) -> Optional[int]:
+    nearest = round(value)
+    return nearest if nearest >= 1 and abs(value - nearest) <= _NEAR else None
 
 
 def _counted(count: int, period: str) -> str:
     return {1: f"once {period}", 2: f"twice {period}"}.get(count, f"{count} times {period}")
 
 
-def how_often(times_per_week: Decimal) -> str:
+def hours_words(hours: Count) -> str:
+    """Hours a week for the person to read: '6 hours', '1 hour', 'about 2.31 hours' (30/13)."""
+    shown = to_places(hours)
+    about = "" if Fraction(shown) == Fraction(hours) else "about "
+    return f"{about}{shown} hour{'' if Fraction(shown) == 1 else 's'}"
+
+
+def how_often(times_per_week: Count) -> str:
     """How often, in words for the person, never a raw decimal: 'once a week', 'twice a month'
-    (0.461538 a week), 'once a year', 'about once every 3 weeks', 'about 2.3 times a week'."""
-    times = times_per_week.normalize()
+    (6/13 a week), 'once a year', 'about once every 3 weeks', 'about 2.3 times a week'."""
+    times = Fraction(times_per_week)
     if times in _NAMED_OFTEN:
         return _NAMED_OFTEN[times]
     if times >= 1:
-        if times == times.to_integral_value():
-            return f"{int(times)} times a week"
-        if times * 10 == (times * 10).to_integral_value():
-            return f"{times:f} times a week"
-        return f"about {times.quantize(Decimal('0.1'))} times a week"
+        if times.denominator == 1:
+            return f"{times.numerator} times a week"
+        if (times * 10).denominator == 1:
+            return f"{to_places(times, '0.1')} times a week"
+        return f"about {to_places(times, '0.1')} times a week"
     per_month = _whole(times * 52 / 12)
     if per_month is not None:
         return _counted(per_month, "a month")
     per_year = _whole(times * 52)
     if per_year is not None and per_year < 12:
         return _counted(per_year, "a year")
-    weeks = (1 / times).to_integral_value() if times > 0 else Decimal(0)
-    return f"about once every {weeks} weeks" if weeks > 1 else f"about {times.quantize(Decimal('0.1'))} times a week"
+    weeks = round(1 / times) if times > 0 else 0
+    return f"about once every {weeks} weeks" if weeks > 1 else f"about {to_places(times, '0.1')} times a week"
 
 
 #: what a cost is per, in words: '£25.00 a month', '£45.00 each time'
@@ -121,11 +134,11 @@ PER_WORDS = {
 
 
 def cost_of(
-    hours: Optional[Decimal] = None,
+    hours: Optional[Count] = None,
     rate: Optional[Decimal] = None,
     amount: Optional[Decimal] = None,
     period: Optional[str] = None,
-    times_per_week: Optional[Decimal] = None,
+    times_per_week: Optional[Count] = None,
 ) -> Optional[Costed]:
     """The weekly cost of what the person said, with its working; None while a figure is missing.
     Hours with a rate, unless the amount is what those hours cost a week (then kept exactly);
@@ -134,11 +147,11 @@ def cost_of(
         if amount is not None and period == "week":
             return Costed(
                 per_period(amount, "week"),
-                f"That's {format_pounds(amount)} a week for {hours.normalize():f} hours, about {format_pounds(rate)} an hour.",
+                f"That's {format_pounds(amount)} a week for {hours_words(hours)}, about {format_pounds(rate)} an hour.",
             )
         weekly = by_the_hour(hours, rate)
         return Costed(
-            weekly, f"{hours.normalize():f} hours at {format_pounds(rate)} an hour is {format_pounds(weekly)} a week."
+            weekly, f"{hours_words(hours)} at {format_pounds(rate)} an hour is {format_pounds(weekly)} a week."
         )
     if amount is None or period is None:
         return None
@@ -157,3 +170,24 @@ def cost_of(
     if period == "week":
         return Costed(weekly, f"That's {format_pounds(weekly)} a week.")
     return Costed(weekly, f"{format_pounds(amount)} {PER_WORDS[period]} is {format_pounds(weekly)} a week.")
+
+
+def _said(answers: Mapping[str, Any], name: str) -> Optional[str]:
+    value = answers.get(name)
+    return None if value is None else str(value)
+
+
+def cost_of_answers(answers: Mapping[str, Any]) -> Optional[Costed]:
+    """cost_of the cost questions' answers as their slots hold them (hours and times a week
+    exactly, '30/13' included; money in pounds); hours count only with a rate."""
+    hours, rate, amount, visits = (
+        _said(answers, name) for name in (SERVICE_HOURS, SERVICE_RATE, SERVICE_COST, SERVICE_VISITS_PER_WEEK)
+    )
+    hourly = hours is not None and rate is not None
+    return cost_of(
+        hours=Fraction(hours) if hourly and hours is not None else None,
+        rate=Decimal(rate) if hourly and rate is not None else None,
+        amount=Decimal(amount) if amount is not None else None,
+        period=answers.get(SERVICE_COST_PERIOD),
+        times_per_week=Fraction(visits) if visits is not None else None,
+    )

@@ -13,7 +13,7 @@ period for a support paid by the hour) is left to its own question."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from fractions import Fraction
 from typing import Dict, List, Optional, Tuple
 
 from bot.money import format_pounds
@@ -21,6 +21,7 @@ from bot.parsing.cost_doubts import bounded, cost_doubt, hedged
 from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import hours_match, read_hours
 from bot.parsing.money import Money, each_way, money_matches
+from bot.parsing.numbers import exact_text
 from bot.parsing.pipeline import analyse
 from bot.parsing.replies import opens_with_yes, parse_yes_no
 from bot.plans import costing
@@ -75,7 +76,7 @@ def confirms(text: str) -> bool:
     return parse_yes_no(text) is True and opens_with_yes(text) and not said_a_number
 
 
-def _hours(text: str) -> Optional[Tuple[Optional[Decimal], str]]:
+def _hours(text: str) -> Optional[Tuple[Optional[Fraction], str]]:
     """The hours a week said (or None), and the text without them and how often they are (so '£14'
     in '2 hours a week, £14' is not read as £14 a week); None when the hours are in doubt."""
     said = hours_match(analyse(text), allow_bare=False)
@@ -90,17 +91,17 @@ def _hours(text: str) -> Optional[Tuple[Optional[Decimal], str]]:
     return said.hours_per_week, text
 
 
-def _hours_words(hours: Decimal) -> str:
-    return f"{hours.normalize():f} hours a week"
+def _hours_words(hours: Fraction) -> str:
+    return f"{costing.hours_words(hours)} a week"
 
 
-def _by_the_hour(known: Optional[Decimal], money: Optional[Money], hourly: bool) -> Optional[Described]:
+def _by_the_hour(known: Optional[Fraction], money: Optional[Money], hourly: bool) -> Optional[Described]:
     """Hours and a rate: '10 hours a week at £15 an hour', '£15 an hour', '10 hours a week', or
     what those hours cost a week ('10 hours a week, £150 a week': kept exactly, as the rate
     question keeps it)."""
     answers: Dict[str, str] = {} if hourly else {SERVICE_COST_PERIOD: "hour"}
     if known is not None:
-        answers[SERVICE_HOURS] = str(known)
+        answers[SERVICE_HOURS] = exact_text(known)
     if money is not None and money.per == "hour":
         answers[SERVICE_RATE] = str(money.amount)
         rate = f"{format_pounds(money.amount)} an hour"
@@ -115,7 +116,7 @@ def _by_the_hour(known: Optional[Decimal], money: Optional[Money], hourly: bool)
                 SERVICE_COST_PERIOD: "week",
             }
         )
-        return Described(answers, f"{format_pounds(money.amount)} a week for {known.normalize():f} hours")
+        return Described(answers, f"{format_pounds(money.amount)} a week for {costing.hours_words(known)}")
     return Described(answers, _hours_words(known))  # an amount not per hour or week is asked about
 
 
@@ -135,7 +136,7 @@ def _set_cost(text: str) -> Optional[Described]:
     words += f" {PER_WORDS[per]}"
     visits = frequency_beside_cost(text) if per == "visit" else None
     if visits is not None:
-        answers[SERVICE_VISITS_PER_WEEK] = str(visits)
+        answers[SERVICE_VISITS_PER_WEEK] = exact_text(visits)
         words += f", {costing.how_often(visits)}"
     return Described(answers, words)
 
@@ -143,15 +144,8 @@ def _set_cost(text: str) -> Optional[Described]:
 def _within_limits(answers: Dict[str, str]) -> bool:
     """Every figure more than nothing and within what one service may be, and so is its weekly cost."""
     limits = {SERVICE_HOURS: MAX_HOURS, SERVICE_RATE: MAX_RATE, SERVICE_VISITS_PER_WEEK: MAX_VISITS}
-    figures = {name: Decimal(value) for name, value in answers.items() if name != SERVICE_COST_PERIOD}
+    figures = {name: Fraction(value) for name, value in answers.items() if name != SERVICE_COST_PERIOD}
     if any(value <= 0 or value > limits.get(name, value) for name, value in figures.items()):
         return False
-    hourly = SERVICE_HOURS in answers and SERVICE_RATE in answers
-    found = costing.cost_of(
-        hours=Decimal(answers[SERVICE_HOURS]) if hourly else None,
-        rate=Decimal(answers[SERVICE_RATE]) if hourly else None,
-        amount=Decimal(answers[SERVICE_COST]) if SERVICE_COST in answers else None,
-        period=answers.get(SERVICE_COST_PERIOD),
-        times_per_week=Decimal(answers[SERVICE_VISITS_PER_WEEK]) if SERVICE_VISITS_PER_WEEK in answers else None,
-    )
+    found = costing.cost_of_answers(answers)
     return found is None or found.weekly <= MAX_WEEKLY

@@ -11,6 +11,7 @@ import string
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Sized, Tuple, TypeVar
 
 from sqlalchemy import select
@@ -21,7 +22,7 @@ from bot.council import council_rules
 from bot.db.models import AuditLog, Outcome, Person, Plan, Service, utcnow
 from bot.db.session import session_scope
 from bot.identity import find_person
-from bot.money import PENNY, from_pence, to_pence
+from bot.money import PENNY, from_pence, round_to_penny, to_pence
 from bot.parsing.relations import relation_named
 from bot.plans import catalogue, costing
 from bot.plans.checks import PAYS_A_PERSON, checks_for
@@ -61,11 +62,13 @@ class PlanLimitError(PlanError):
 class NewService:
     """A service to add: hours and an hourly unit_cost, or a fixed weekly_cost; or all three when
     the person said what the hours cost a week (the weekly cost is then kept exactly, and the
-    hourly cost is that figure ÷ the hours, to the penny)."""
+    hourly cost is that figure ÷ the hours, to the penny). The hours may be exact ('10 hours a
+    month' is 30/13 a week): they are stored to two places, and the weekly cost is worked from
+    the exact hours, rounded once."""
 
     category: str
     description: str
-    hours_per_week: Optional[Decimal]
+    hours_per_week: Optional[costing.Count]
     unit_cost: Optional[Decimal]
     weekly_cost: Optional[Decimal]
     outcome_ids: Tuple[int, ...] = ()
@@ -87,18 +90,16 @@ class NewService:
             return None, None, self.weekly_cost.quantize(PENNY, ROUND_HALF_UP)
         if self.hours_per_week is None or self.unit_cost is None:
             raise ValueError("a service paid by the hour needs both the hours and the hourly cost")
-        hours, rate = (
-            self.hours_per_week.quantize(PENNY, ROUND_HALF_UP),
-            self.unit_cost.quantize(PENNY, ROUND_HALF_UP),
-        )
+        exact_hours = Fraction(self.hours_per_week)
+        hours, rate = round_to_penny(exact_hours), self.unit_cost.quantize(PENNY, ROUND_HALF_UP)
         if hours <= 0 or rate <= 0:
             raise ValueError("hours and the hourly cost must be more than 0")
         if hours > HOURS_IN_A_WEEK:
             raise ValueError(f"there are only {HOURS_IN_A_WEEK} hours in a week")
         if self.weekly_cost is None:
-            return hours, rate, costing.by_the_hour(hours, rate)
+            return hours, rate, costing.by_the_hour(exact_hours, rate)
         weekly = self.weekly_cost.quantize(PENNY, ROUND_HALF_UP)
-        if rate != costing.hourly_rate(weekly, hours):
+        if rate != costing.hourly_rate(weekly, exact_hours):
             raise ValueError("the hourly cost must be the weekly cost divided by the hours")
         return hours, rate, weekly
 
@@ -420,7 +421,7 @@ def _find_service(plan: Plan, service_id: int) -> Service:
 def change_cost_in(
     plan: Plan,
     service_id: int,
-    hours_per_week: Optional[Decimal] = None,
+    hours_per_week: Optional[costing.Count] = None,
     unit_cost: Optional[Decimal] = None,
     weekly_cost: Optional[Decimal] = None,
 ) -> ServiceView:
@@ -448,7 +449,7 @@ def change_cost_in(
 def change_service_cost(
     plan_reference: str,
     service_id: int,
-    hours_per_week: Optional[Decimal] = None,
+    hours_per_week: Optional[costing.Count] = None,
     unit_cost: Optional[Decimal] = None,
     weekly_cost: Optional[Decimal] = None,
 ) -> ServiceView:

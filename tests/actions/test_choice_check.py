@@ -175,7 +175,7 @@ async def test_hours_said_with_a_change_of_mind_are_checked_before_costing(plan_
     assert out.slots["service_hours"] is None and out.slots[CHOICE_CHECK]["code"] == "6"
 
     asked = await run(AskChoiceCheck(), tracker({**known, **out.slots}))
-    assert asked.responses == ["utter_confirm_hours"] and asked.said("utter_confirm_hours")["hours"] == "6"
+    assert asked.responses == ["utter_confirm_hours"] and asked.said("utter_confirm_hours")["hours"] == "6 hours"
 
     out = await run(ValidateServicesForm(), tracker({**known, **out.slots}, "yes", active_loop="services_form"))
     assert out.slots["service_hours"] == "6"

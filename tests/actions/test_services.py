@@ -51,6 +51,18 @@ async def test_an_hourly_service_is_recorded_with_the_running_total(plan_ref: st
     assert recorded.weekly_cost == Decimal("105.00") and recorded.hours_per_week == Decimal("7")
 
 
+async def test_hours_a_month_are_costed_from_the_exact_hours(plan_ref: str) -> None:
+    """10 hours a month at £15 is 10 × 12 ÷ 52 × £15 = £34.62 a week: the hours are not rounded to
+    2.31 before multiplying (£34.65); they are stored to two places and said as 'about'."""
+    known = dict(service_category="personal_assistant", service_description="a PA for outings")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", "10 hours a month", **known))
+    assert out.slots["service_hours"] == "30/13"
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "£15", **known, service_hours="30/13"))
+    assert out.said("utter_service_added")["weekly_cost"] == "£34.62"
+    (recorded,) = service.get_plan(plan_ref).services
+    assert recorded.weekly_cost == Decimal("34.62") and recorded.hours_per_week == Decimal("2.31")
+
+
 @pytest.mark.parametrize("how_often", ["twice a week", "2", "2 times"])
 async def test_a_cost_per_visit_asks_how_often_then_records(plan_ref: str, how_often: str) -> None:
     known = dict(service_category="day_opportunities", service_description="day centre")
