@@ -26,6 +26,7 @@ import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Collection, Dict, List, Optional, Tuple
 
