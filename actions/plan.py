@@ -98,7 +98,10 @@ class ActionNextSection(Action):
             if asked_if_safe:  # the reply to "Are you safe right now?"
                 more_risk = detour is detours.Detour.SAFEGUARDING
                 if not reply_to_safe_now(latest_text(tracker), more_risk, dispatcher):
-                    return events + [SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
+                    # the next message is read as a reply to the same question ('no, nobody is in
+                    # danger, carry on'), never as the answer to the plan's paused question
+                    still = SlotSet(SAFE_NOW_ASKED, True)
+                    return events + [still, SlotSet(PAUSED, True), SlotSet(CURRENT_SECTION, "paused")]
                 events.append(SlotSet(PAUSED_QUESTION, None))  # the question is asked again as the form opens
             elif detour is not None:
                 events.append(SlotSet(PAUSED_QUESTION, None))  # a detour does not answer a paused question

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.safety.phrases import denies_risk
+
 _YES = re.compile(
     r"^(?:y+|ye+s+|yes+h|yeah+|yea+|yeh|yh|yep+|yup+|ya+|yas+|yus|ys|yse|aye|ok+|okay+|okey|k|kk|sure|"
     r"sure thing|please|yes please|go ahead|go on|correct|right|that'?s right|that is right|thats correct|"
@@ -181,6 +183,8 @@ _NOT_SAFE = re.compile(
     r"\b(?:i'?m|im|i am) not\b",
     re.IGNORECASE,
 )
+#: fear said beside a denial ("I'm not in danger but I'm scared"): neither safe nor not safe
+_AFRAID = re.compile(r"\b(?:scared|afraid|frightened|unsafe|help me|worried)\b", re.IGNORECASE)
 #: safe, in reply to the same question ('yes', "I'm ok", 'all good now')
 _SAFE = re.compile(
     r"^\W*(?:y+|yes+|yeah+|yea|yep|yup|yh|ya|aye|ok+|okay|fine|safe|all good|sure|i think so)\b|"
@@ -192,11 +196,14 @@ MAX_SAFE_REPLY_WORDS = 30
 
 
 def says_safe(text: str) -> Optional[bool]:
-    """The reply to "Are you safe right now?": True for safe ('yes', "I'm ok now"), False for not
-    safe or not sure ('no', 'not really', "I don't know"), None for anything else or both."""
+    """The reply to "Are you safe right now?": True for safe ('yes', "I'm ok now", "no! nobody is in
+    danger"), False for not safe or not sure ('no', 'not really', "I don't know"), None for
+    anything else or both."""
     cleaned = _clean(text)
     if not cleaned or len(cleaned.split()) > MAX_SAFE_REPLY_WORDS:
         return None
+    if denies_risk(cleaned):  # 'No! there is no danger', "I'm not in danger", 'nobody is at risk'
+        return None if _AFRAID.search(cleaned) else True
     safe, not_safe = bool(_SAFE.search(cleaned)), bool(_NOT_SAFE.search(cleaned))
     return None if safe == not_safe else safe
 

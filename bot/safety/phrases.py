@@ -299,9 +299,13 @@ def normalise(text: str) -> str:
 #: which is not itself a sign of risk
 _DENIAL = re.compile(
     r"\b(?:not|never|no longer|isnt|arent|im not|i am not|dont|do not|didnt)\s+(?:feeling\s+|being\s+|at all\s+|"
-    r"want(?:ing)?\s+(?:to\s+)?|wanna\s+|going to\s+)?(?:suicidal|in danger|unsafe|at risk|"
+    r"want(?:ing)?\s+(?:to\s+)?|wanna\s+|going to\s+)?(?:suicidal|in (?:any )?danger|unsafe|at risk|"
     r"(?:hurt|harm|kill)(?:ing)?\s+(?:myself|my self|herself|himself|themselves))\b|"
-    r"\bno\s+(?:safeguarding|safety)\s+(?:concern|concerns|issue|issues|problem|problems|worries)\b",
+    r"\bno\s+(?:safeguarding|safety)\s+(?:concern|concerns|issue|issues|problem|problems|worries)\b|"
+    # 'there is no danger', 'nobody is in danger', 'no one's at risk'
+    r"\b(?:no|nobody|nobodys|no ?one|no ?ones)\s+(?:is\s+)?(?:in\s+)?(?:danger|at risk|risk|crisis|emergency)\b|"
+    r"\bnothing like that\b|\b(?:you|u)\s+(?:have\s+|ve\s+)?(?:misunderstood|got (?:it|that|me) wrong)\b|"
+    r"\bi\s+(?:didnt|did not|never)\s+(?:say|said|mean|meant)\s+(?:that|anything like that)\b",
 )
 
 

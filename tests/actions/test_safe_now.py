@@ -57,6 +57,18 @@ async def test_another_reply_is_thanked_and_the_plans_question_asked_again(demo:
     assert out.slots["current_section"] == "important" and out.slots["paused"] is False
 
 
+async def test_after_not_safe_the_next_message_is_still_a_reply_to_are_you_safe(demo: Any) -> None:
+    """Said 'not sure', then 'nobody is in danger, carry on': thanked and the plan goes on; the
+    message is not recorded as what matters (the plan's paused question)."""
+    out = await run(ActionNextSection(), tracker(ASKED, "not really"))
+    assert out.slots["safe_now_asked"] is True and out.slots["paused"] is True
+    later = {**ASKED, "safe_now_asked": out.slots["safe_now_asked"], "paused": out.slots["paused"]}
+    text = "No! there is no danger. can we please just carry on with mums care plan"
+    out = await run(ActionNextSection(), tracker(later, text))
+    assert out.responses[0] == "utter_safe_now_thanks"
+    assert out.slots["paused_question"] is None and out.slots["current_section"] == "important"
+
+
 async def test_more_risk_in_the_reply_gets_the_not_safe_reply_not_the_whole_signposting_again(demo: Any) -> None:
     out = await run(ActionNextSection(), tracker(ASKED, "he hits me when he's drunk", intent="safeguarding"))
     assert out.responses == ["utter_not_safe_now"]
@@ -92,6 +104,12 @@ async def test_more_risk_later_is_signposted_again(demo: Any) -> None:
         ("dunno", False),
         ("I'm scared", False),
         ("no, I'm fine", None),
+        ("No! there is no danger. can we please just carry on with mums care plan", True),
+        ("nobody is in danger", True),
+        ("I am not in danger. Please I want continue the plan", True),
+        ("no one's at risk, you misunderstood", True),
+        ("I'm not in danger but I'm scared", None),
+        ("no, I am not safe", False),
         ("that's all", None),
         ("a cleaner", None),
     ],
