@@ -20,9 +20,17 @@ from actions import detours
 from actions.budget import open_plan_and_tell_budget
 from actions.common import call, figures_said, latest_text, plan_reference, responding_to_user
 from actions.forms.base import SectionFormValidation
+from actions.forms.change_checks import ServiceChangeChecks
 from actions.forms.resuming import may_answer
 from actions.identity import is_locked
-from actions.plan_changes import correct_service, numbered, outcome_items, remove_named_item, service_items
+from actions.plan_changes import (
+    correct_service,
+    hours_as_read,
+    numbered,
+    outcome_items,
+    remove_named_item,
+    service_items,
+)
 from actions.review import after_finished_review, asks_for_review, route_review
 from actions.safety import flag_risk_said_before, reply_to_safe_now
 from actions.services import SERVICE_SLOTS
@@ -32,7 +40,7 @@ from bot.choices import MANAGEMENT_OPTIONS, PLAN_PARTS, SERVICE_CATEGORIES, labe
 from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
-from bot.parsing.edits import asks_for_a_change, item_named
+from bot.parsing.edits import adds_support, asks_for_a_change, item_named, unsure_correction
 from bot.parsing.replies import asks_to_send
 from bot.parsing.sections import section_named
 from bot.plans import catalogue, service
@@ -282,7 +290,7 @@ _CHANGE = re.compile(
 )
 
 
-class ValidateReviewForm(SectionFormValidation):
+class ValidateReviewForm(ServiceChangeChecks, SectionFormValidation):
     def name(self) -> Text:
         return "validate_review_form"
 
@@ -295,9 +303,15 @@ class ValidateReviewForm(SectionFormValidation):
         )
         if after is None:
             figures = figures_said(tracker)
+            if adds_support(text):  # 'I forgot the choir subs, £45 a quarter, can you add that'
+                return None
             named = item_named(text, service_items(plan))
             if named is None and len(plan.services) == 1:
                 named = plan.services[0].id
+            current = next((s for s in plan.services if s.id == named), None)
+            if figures and current is not None and unsure_correction(text, "hours" in figures):
+                # '45 mins Monday to Saturday and 1 hour Sunday': put back before any money changes
+                return self.check_change(current, hours_as_read(text, figures), text, PLAN_CONFIRMED)
             if not figures or named is None or not await correct_service(dispatcher, plan, named, figures, text):
                 return None
             after = plan
@@ -322,7 +336,8 @@ class ValidateReviewForm(SectionFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        section: Optional[str] = section_named(text)
+        adding = adds_support(text)  # 'I forgot the choir subs, can you add that': the support section
+        section: Optional[str] = section_named(text) or ("services" if adding else None)
         if section is None and asks_to_send(text):  # 'oh never mind, just send it', at either step
             return self.accept(tracker, PLAN_CONFIRMED, CONFIRMED, **{REVIEW_STEP: None})
         if tracker.get_slot(REVIEW_STEP) == "choose":  # "Which part would you like to change?"
@@ -334,7 +349,7 @@ class ValidateReviewForm(SectionFormValidation):
             )
             if section is None:  # checked with the person, or not understood (said once)
                 return asked
-        elif not _CHANGE.search(text):
+        elif not (_CHANGE.search(text) or adding):
             section = None
         if section is not None:
             await call(service.reopen_section, plan_reference(tracker), section)

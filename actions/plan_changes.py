@@ -17,6 +17,8 @@ from bot.choices import SERVICE_CATEGORIES, label
 from bot.money import format_pounds
 from bot.parsing.cost_doubts import amounts_said, change_doubt
 from bot.parsing.edits import Item, items_to_remove, points_at_items, removal_request
+from bot.parsing.hours import read_hours
+from bot.parsing.numbers import exact_text
 from bot.plans import costing, service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_WEEKLY
 from bot.plans.views import PlanView, ServiceView
@@ -110,6 +112,16 @@ async def _remove(dispatcher: CollectingDispatcher, plan: PlanView, kind: str, i
     return plan
 
 
+def hours_as_read(text: str, figures: Mapping[str, str]) -> Dict[str, str]:
+    """`figures` with the hours as the hours reader reads the whole message: each length times its
+    own how often ('45 mins Monday to Saturday and 1 hour Sunday' is 5.5), where the figure found
+    first adds the lengths before multiplying."""
+    reading = read_hours(text) if "hours" in figures and text else None
+    if reading is None or reading.hours is None:
+        return dict(figures)
+    return {**figures, "hours": exact_text(reading.hours)}
+
+
 def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict[str, costing.Count]]:
     """The service figures a correction gives ({'hours_per_week': 8}, {'unit_cost': 17},
     {'weekly_cost': 40}…), None if it gives none or one out of range. A bare amount is an
@@ -171,6 +183,7 @@ async def correct_service(
     current = next((s for s in plan.services if s.id == service_id), None)
     if current is None:
         return False
+    figures = hours_as_read(text, figures)
     changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
     if changes is None:
         return False

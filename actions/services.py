@@ -17,12 +17,11 @@ from actions.assessed_needs import AssessedNeeds
 from actions.checks_said import say_new_checks
 from actions.common import call, figures_said, latest_text, plan_reference, within_limits
 from actions.forms.base import SectionFormValidation
+from actions.forms.change_checks import ServiceChangeChecks
 from actions.forms.recording import slot_value
 from actions.linking import NONE_OF_THEM, ask_which, items_guess, items_picked, need_items
 from actions.plan_changes import (
-    change_words,
     correct_service,
-    corrected_figures,
     outcome_items,
     remove_named_item,
     say_budget_after,
@@ -57,7 +56,7 @@ from bot.parsing.replies import after_yes, leaves_the_question, opens_with_yes
 from bot.plans import costing, service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_WEEKLY
 from bot.plans.service import NewService
-from bot.plans.views import PlanView, ServiceView
+from bot.plans.views import PlanView
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
     CHOICE_CHECK,
@@ -81,7 +80,7 @@ from bot.slot_names import (
 )
 
 
-class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation):
+class ValidateServicesForm(AssessedNeeds, ServiceChangeChecks, ServiceCosting, SectionFormValidation):
     skippable = frozenset(SERVICE_SLOTS) - {*ABOUT_THE_RECORDED_SERVICE, ADD_ANOTHER_SERVICE, UNMET_NEEDS_LEFT}
     reads_described_figures = True
 
@@ -212,7 +211,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
             named = item_named(text, service_items(plan))
             changed = next((s for s in plan.services if s.id == named), None)
             if changed is not None and not names_other_support(text, changed.category, changed.description):
-                return self._check_change(changed, figures_said(tracker), text, requested)
+                return self.check_change(changed, figures_said(tracker), text, requested)
         last_id = tracker.get_slot(SERVICE_ID)
         known = {**tracker.slots, requested: None}  # the open question holds this message's raw text
         recorded = weekly_cost(known) is not None and last_id is not None
@@ -249,45 +248,9 @@ class ValidateServicesForm(AssessedNeeds, ServiceCosting, SectionFormValidation)
         doubtful_money = "money" in figures and change_doubt(text)  # said back by correct_service
         if not doubtful_money and (not sounds_like_correction(text) or unsure_correction(text, "hours" in figures)):
             # a figure not said as a change, or a change that does not read clearly: put back first
-            return self._check_change(current, figures, text, requested)
+            return self.check_change(current, figures, text, requested)
         handled = await correct_service(dispatcher, plan, current.id, figures, text)
         return [SlotSet(requested, None)] if handled else None
-
-    def _check_change(
-        self, current: ServiceView, figures: Dict[str, str], text: str, requested: str
-    ) -> Optional[List[EventType]]:
-        """A figure said while another question is open, not said as a change: put back to the
-        person ('Do you want to change the PA to £18.00 an hour?') before it is used."""
-        changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
-        if changes is None:
-            return None
-        updates = self.check(
-            requested,
-            "change",
-            text,
-            "utter_confirm_service_change",
-            description=current.description,
-            new_value=change_words(changes),
-        )
-        updates[CHOICE_CHECK]["change"] = {SERVICE_ID: current.id, "figures": dict(figures)}
-        return [SlotSet(name, value) for name, value in updates.items()]
-
-    async def answer_to_check(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[EventType]:
-        """The reply to 'Do you want to change … to …?': yes makes the change, no leaves it; either
-        way the open question is asked again. Anything else answers that question."""
-        pending = dict(tracker.get_slot(CHOICE_CHECK) or {})
-        change, slot = pending.get("change"), pending.get("slot")
-        answer = parse_yes_no(latest_text(tracker)) if change else None
-        if answer is None or not slot or not change:
-            return await super().answer_to_check(dispatcher, tracker, domain)
-        if answer:
-            plan = await call(service.get_plan, plan_reference(tracker))
-            await correct_service(dispatcher, plan, int(change[SERVICE_ID]), change["figures"], "")
-        else:
-            dispatcher.utter_message(response="utter_service_left_as_it_was")
-        return [SlotSet(CHOICE_CHECK, None), SlotSet(slot, None), SlotSet(REQUESTED_SLOT, slot)]
 
     @staticmethod
     def _in_progress_correction(

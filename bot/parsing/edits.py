@@ -157,6 +157,19 @@ def asks_for_a_change(text: str) -> bool:
     return bool(_CHANGE_WANTED.search(text or ""))
 
 
+_ADDS = re.compile(
+    r"\bforg[eo]t(?:ten)?\b|\badd(?:ing)?\s+(?:that|this|it|one|another|a new|something|on)\b|"
+    r"\banother\s+(?:support|one|thing)\b|\bnew\s+support\b",
+    re.IGNORECASE,
+)
+
+
+def adds_support(text: str) -> bool:
+    """'oh I forgot the choir subs, £45 a quarter, can you add that': a new support, not a change
+    to one already in the plan."""
+    return bool(_ADDS.search(text or ""))
+
+
 def sounds_like_correction(text: str) -> bool:
     """Whether the message corrects an earlier answer ('actually…', 'no, it's…', 'make that…')."""
     return bool(_CORRECTION.search(text or ""))

@@ -319,6 +319,30 @@ async def test_correcting_a_service_at_the_summary(plan_ref: str) -> None:
     assert out.said("utter_service_changed")["total"] == "£140.00"
 
 
+async def test_hours_said_length_by_length_at_the_summary_are_put_back_before_any_change(plan_ref: str) -> None:
+    """'45 mins Monday to Saturday and 1 hour Sunday' is 5.5 hours a week, and such hours are
+    checked first: nothing changes until the person says yes (it was changed to 21 hours, unasked)."""
+    complete(plan_ref)
+    text = "the PA is 45 mins Monday to Saturday and 1 hour Sunday. Can you change the PA hours?"
+    out = await run(ValidateReviewForm(), review(plan_ref, text))
+    assert out.slots[CHOICE_CHECK]["args"]["new_value"] == "5.5 hours a week"
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")
+    pending = out.slots[CHOICE_CHECK]
+    out = await run(ValidateReviewForm(), answering_check(plan_ref, "yes", pending, form="review_form"))
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("82.50")  # 5.5 × £15
+    assert out.slots["requested_slot"] == "plan_confirmed"
+
+
+async def test_a_new_support_said_at_the_summary_opens_the_support_section_and_changes_nothing(
+    plan_ref: str,
+) -> None:
+    complete(plan_ref)
+    text = "oh i forgot the choir subs, its £45 a quarter, can you add that"
+    out = await run(ValidateReviewForm(), review(plan_ref, text))
+    assert [s.weekly_cost for s in service.get_plan(plan_ref).services] == [Decimal("105.00"), Decimal("20.00")]
+    assert out.slots["plan_confirmed"] == "change services"
+
+
 def backup_form(ref: str, text: str, **slots):
     return tracker({"plan_reference": ref, **slots}, text, filled="contingency", active_loop="contingency_form")
 
