@@ -35,6 +35,7 @@ from bot.parsing.cost_doubts import (
     cost_doubt,
     hedged,
     hedged_period,
+    numbers_left_over,
     period_doubt,
     settled_cost,
     settled_period,
@@ -300,6 +301,8 @@ class ServiceCosting(ChoiceChecks):
         if doubt:
             response = "utter_cost_shared" if doubt == SHARED else "utter_cost_uncertain"
             return self.reject(dispatcher, tracker, SERVICE_COST, response)
+        if confirmed is None and numbers_left_over(text):  # '£80 a day, 3 days at a time, 4 times a year'
+            return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_sum_unclear")
         if confirmed is None and money.per in (None, "visit") and each_way(text):  # '£22 each way'
             both = money.amount * 2
             each, cost = format_pounds(money.amount), format_pounds(both)
@@ -362,7 +365,10 @@ class ServiceCosting(ChoiceChecks):
     async def validate_service_visits_per_week(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        visits = times_per_week(str(value or ""))
+        text = str(value or "")
+        if numbers_left_over(text) and not _BARE_NUMBER.match(text):  # '3 days at a time, 4 times a year'
+            return self.reject(dispatcher, tracker, SERVICE_VISITS_PER_WEEK, "utter_cost_sum_unclear")
+        visits = times_per_week(text)
         if visits is None or not Decimal(0) < visits <= MAX_VISITS:
             return self.reject(dispatcher, tracker, SERVICE_VISITS_PER_WEEK, "utter_visits_not_understood")
         updates = self.accept(tracker, SERVICE_VISITS_PER_WEEK, exact_text(visits))

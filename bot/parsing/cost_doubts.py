@@ -100,6 +100,15 @@ def several_supports(text: str) -> bool:
     return bool(_JOINED.search(between))
 
 
+def numbers_left_over(text: str) -> bool:
+    """A number in a cost answer that is not the amount, how often, what it is per, a date or a
+    length of time ('£80 a day, 3 days at a time, 4 times a year'; '£60 per term, three terms a
+    year'): the sum is the person's to make, so it is asked about, never guessed."""
+    doc = analyse(text or "")
+    used = [*doc.spans["money"], *doc.spans["date"], *doc.spans["freq"], *doc.spans["per"], *doc.spans["duration"]]
+    return any(token._.sp_is_num and not any(span.start <= token.i < span.end for span in used) for token in doc)
+
+
 def change_doubt(text: str) -> bool:
     """Whether a change to a cost already recorded must be asked about, not made: two amounts
     ('£12 there and £12 back so £24'), a range or a guess ('£20 or maybe £25'), as for a new cost."""

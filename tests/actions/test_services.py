@@ -489,3 +489,23 @@ async def test_a_cost_each_way_is_put_back_as_there_and_back(plan_ref: str) -> N
     await run(ValidateServicesForm(), tracker({**pending, "requested_slot": CHOICE_CHECK}, "yes", active_loop=FORM))
     [recorded] = service.get_plan(plan_ref).services
     assert recorded.weekly_cost == Decimal("132.00")
+
+
+@pytest.mark.parametrize(
+    "slot, text",
+    [
+        ("service_cost", "£80 a day, 3 days at a time, 4 times a year"),
+        ("service_cost", "£60 per term, three terms a year"),
+        ("service_visits_per_week", "3 days at a time, 4 times a year"),
+    ],
+)
+async def test_a_number_the_cost_does_not_use_is_asked_about_not_dropped(plan_ref: str, slot: str, text: str) -> None:
+    """'£80 a day, 3 days at a time, 4 times a year' was recorded as £80 four times a year (£6.15 a
+    week, not £18.46): a number that is not the amount, how often or a length is the person's sum
+    to make, so nothing is recorded and they are asked for the cost each time and how often."""
+    known = dict(service_category="short_breaks", service_description="respite at Oak House")
+    if slot == "service_visits_per_week":
+        known.update(service_cost="80", service_cost_period="visit")
+    out = await run(ValidateServicesForm(), answer(plan_ref, slot, text, **known))
+    assert out.responses[0] == "utter_cost_sum_unclear"
+    assert out.slots[slot] is None and not service.get_plan(plan_ref).services
