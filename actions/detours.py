@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import answer_question
 from actions.safety import check_in, offer_handoff, respond_to_risk
-from bot.answers.reading import asks_what_it_means
+from bot.answers.reading import asks_if_allowed, asks_what_it_means
 from bot.config import get_settings
 from bot.parsing.replies import ends_a_list
 from bot.safety import replies as safety_replies
@@ -173,7 +173,8 @@ def _asked_for(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
         return None
     if in_form:
         threshold = _IN_FORM_CONFIDENCE.get(name)
-        if name == "faq" and asks_what_it_means(text) and _sure_of_the_answer(message):
+        plain_question = asks_what_it_means(text) or asks_if_allowed(text)
+        if name == "faq" and plain_question and _sure_of_the_answer(message):
             threshold = _PLAIN_QUESTION_CONFIDENCE
         if threshold is None or confidence < threshold:
             return None

@@ -130,7 +130,7 @@ class ServiceCosting(ChoiceChecks):
         )
         if category is None:
             return asked
-        if len(text.split()) < WORDS_FOR_A_DESCRIPTION:
+        if len(text.split()) < WORDS_FOR_A_DESCRIPTION or "?" in text:  # a question is not a description
             return self.accept(tracker, SERVICE_CATEGORY, category)
         # "a PA to help me shower" says both at once
         updates = self.accept(tracker, SERVICE_CATEGORY, category, **{SERVICE_DESCRIPTION: text})
@@ -301,7 +301,9 @@ class ServiceCosting(ChoiceChecks):
         if doubt:
             response = "utter_cost_shared" if doubt == SHARED else "utter_cost_uncertain"
             return self.reject(dispatcher, tracker, SERVICE_COST, response)
-        if confirmed is None and numbers_left_over(text):  # '£80 a day, 3 days at a time, 4 times a year'
+        if confirmed is None and money.per is not None and numbers_left_over(text):
+            # '£80 a day, 3 days at a time, 4 times a year': a cost worked out from how often said,
+            # with a number left out of it (with no how often, the period is asked anyway)
             return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_sum_unclear")
         if confirmed is None and money.per in (None, "visit") and each_way(text):  # '£22 each way'
             both = money.amount * 2

@@ -75,6 +75,11 @@ _ASKS_WHAT = re.compile(
     r"(?:do not|don'?t|dont|not|no) (?:understand|get it|know what)|explain|difference between)\b",
     re.IGNORECASE,
 )
+#: a question asking whether something is allowed ('could I pay my cousin Meena to be her PA?')
+_ASKS_IF_ALLOWED = re.compile(
+    r"\b(?:can|could|may|allowed to|is it ok(?:ay)?|is that ok(?:ay)?)\b[^?]{0,160}\?",
+    re.IGNORECASE,
+)
 CHECK_AT = 0.4
 #: the model's name for an answer that picks none of the choices
 UNCLEAR = "unclear"
@@ -124,6 +129,12 @@ def asks_back(text: str) -> bool:
 def asks_what_it_means(text: str) -> bool:
     """The message plainly asks what something is or means ('what mean ISF? I not understand')."""
     return bool(_ASKS_WHAT.search(text or ""))
+
+
+def asks_if_allowed(text: str) -> bool:
+    """The message asks whether something is allowed ('PA then. could I pay my cousin to be her
+    PA?', "Aisha's asking if she can pay her mum?")."""
+    return bool(_ASKS_IF_ALLOWED.search(text or ""))
 
 
 def answers_the_question(slot: str, parse_data: Mapping[str, Any]) -> bool:

@@ -100,13 +100,25 @@ def several_supports(text: str) -> bool:
     return bool(_JOINED.search(between))
 
 
+#: what a count multiplies in a price ('3 days at a time', 'three terms a year')
+_COUNTED_UNITS = frozenset(
+    {"day", "night", "week", "month", "term", "session", "class", "classe", "lesson", "visit", "trip", "time"}
+)
+
+
 def numbers_left_over(text: str) -> bool:
-    """A number in a cost answer that is not the amount, how often, what it is per, a date or a
-    length of time ('£80 a day, 3 days at a time, 4 times a year'; '£60 per term, three terms a
-    year'): the sum is the person's to make, so it is asked about, never guessed."""
+    """A count in a cost answer that is not the amount, how often, what it is per, a date or a
+    length of time, and counts days, terms, sessions… ('£80 a day, 3 days at a time, 4 times a
+    year'; '£60 per term, three terms a year'): the sum is the person's to make, so it is asked
+    about, never guessed. ('£3.20 on the 36 bus' has no such count.)"""
     doc = analyse(text or "")
     used = [*doc.spans["money"], *doc.spans["date"], *doc.spans["freq"], *doc.spans["per"], *doc.spans["duration"]]
-    return any(token._.sp_is_num and not any(span.start <= token.i < span.end for span in used) for token in doc)
+    for token in doc[:-1]:
+        if not token._.sp_is_num or any(span.start <= token.i < span.end for span in used):
+            continue
+        if doc[token.i + 1].lower_.removesuffix("s") in _COUNTED_UNITS:
+            return True
+    return False
 
 
 def change_doubt(text: str) -> bool:

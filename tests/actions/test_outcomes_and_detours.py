@@ -255,3 +255,36 @@ async def test_a_question_about_the_choices_is_not_taken_as_one(plan_ref: str, t
     )
     assert out.slots["management_option"] is None and not out.slots.get("choice_check")
     assert "utter_explain_management_option" in out.responses
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("PA then. could I pay my cousin Meena to be her PA?", True),
+        ("Aisha's asking if she can pay her mum to be her PA? they live together", True),
+        ("a PA, my cousin Meena", False),
+    ],
+)
+async def test_a_question_whether_something_is_allowed_is_answered_though_the_model_is_unsure(
+    plan_ref: str, text: str, asked: bool
+) -> None:
+    """'could I pay my cousin to be her PA?' beside an answer left the intent model unsure; the
+    question went unanswered and became the support's name. With a sure answer to give, it is
+    answered, and nothing is recorded from it."""
+    selector = {
+        "faq": {"response": {"intent_response_key": "faq/pay_family_member", "confidence": 0.97, "responses": []}}
+    }
+    out = await run(
+        ValidateServicesForm(),
+        tracker(
+            {"plan_reference": plan_ref},
+            text,
+            intent="faq",
+            confidence=0.45,
+            filled="service_category",
+            active_loop="services_form",
+            response_selector=selector,
+        ),
+    )
+    assert (out.responses == ["utter_faq/pay_family_member"]) is asked
+    assert (out.slots.get("service_description") is None) is asked
