@@ -47,6 +47,8 @@ class ValidateImportantForm(FreeTextFormValidation):
 
 
 class ValidateOutcomesForm(SectionFormValidation):
+    open_questions = frozenset({OUTCOME_TEXT})
+
     def name(self) -> Text:
         return "validate_outcomes_form"
 

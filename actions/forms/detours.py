@@ -1,6 +1,7 @@
 """Detours inside a form (DESIGN §6): a sign of risk, a request for a person, a question about
 personal budgets, stop/save for later or start this part again is handled (actions/detours.py)
-whatever question is open; the answer to that question is not lost, it is asked again. A
+whatever question is open; the answer to that question is not lost, it is asked again (after a
+check-in on a long answer to an open question, the answer is kept). A
 message the question's choice model reads surely as an answer is an answer, not a question, a
 request for a person or a check-in (a clear sign of risk is always heard). A check-in counts as
 a time the question is asked in a row (actions/forms/retries.py).
@@ -16,7 +17,7 @@ review asked for while planning, slots `person_reference`, `review_wanted` and t
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import FrozenSet, List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -34,11 +35,19 @@ from bot.slot_names import PAUSED, PAUSED_QUESTION, PERSON_REFERENCE, REQUESTED_
 #: be inside a form, where most messages are answers (as for the other detours, actions/detours.py)
 START_REVIEW = "start_review"
 REVIEW_IN_FORM_CONFIDENCE = 0.85
+#: an answer to an open question this long, which only the risk model hears as risk (no risk
+#: phrase), is checked on, not signposted and flagged: people describing their life ('Mum loves
+#: the temple on Sundays, she can't kneel down anymore…') met a safeguarding alert in 6 of 7 blind
+#: play-throughs. A check-in still counts as caught in the safety figures.
+LONG_ANSWER_WORDS = 15
 
 
 class Detours(Retries):
     #: a request for a review while a question is open leaves the form for the review (not in the review itself)
     hears_review_requests = True
+    #: the form's open questions (free text): a long answer (LONG_ANSWER_WORDS) the risk model alone
+    #: hears as risk is checked on, and after a check-in a long answer is kept, not asked for again
+    open_questions: FrozenSet[str] = frozenset()
 
     async def detour(
         self, requested: str, dispatcher: CollectingDispatcher, tracker: Tracker
@@ -60,8 +69,15 @@ class Detours(Retries):
             and await self.reads_as_answer(requested, tracker)
         ):
             detour = None  # nor the risk model alone on one ('Transport, I just said'); a risk phrase still is
+        text = latest_text(tracker)
+        long_answer = requested in self.open_questions and len(text.split()) >= LONG_ANSWER_WORDS
+        if detour is detours.Detour.SAFEGUARDING and long_answer and not shows_risk(text):
+            detour = detours.Detour.CHECK_IN
         if detour is None:
             return await self.review_request(requested, dispatcher, tracker)
+        if detour is detours.Detour.CHECK_IN and long_answer:
+            await detours.handle(detour, dispatcher, tracker)
+            return None  # checked on, and the answer they wrote is kept ('tired of it all' is asked again)
         events = await detours.handle(detour, dispatcher, tracker)
         events.append(SlotSet(requested, None))
         if detour is detours.Detour.CHECK_IN:

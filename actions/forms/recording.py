@@ -49,6 +49,10 @@ class FreeTextFormValidation(SectionFormValidation):
     def skippable(self) -> FrozenSet[str]:  # type: ignore[override]
         return frozenset({self.slot})
 
+    @property
+    def open_questions(self) -> FrozenSet[str]:  # type: ignore[override]
+        return frozenset({self.slot})
+
     async def _validate_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[str, Any]:
         text = str(value or "").strip()
         if not is_meaningful(text):

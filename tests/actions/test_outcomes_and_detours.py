@@ -93,6 +93,31 @@ async def test_a_message_the_risk_model_is_unsure_of_gets_a_check_in_and_the_que
     assert "safeguarding" not in plan.flags and plan.important_to_me is None
 
 
+TEMPLE = (
+    "Mum loves going to the temple on Sundays but she can't kneel down anymore and she misses cooking "
+    "proper food, not microwave meals"
+)
+
+
+@pytest.mark.parametrize("probability", [detector.INSIDE_FORM, 0.9, detector.CHECK_IN_INSIDE])
+async def test_a_long_answer_only_the_risk_model_hears_as_risk_is_checked_on_and_kept(
+    plan_ref: str, probability: float
+) -> None:
+    """A life described at length met a safeguarding alert (the plan flagged, "Are you safe right
+    now?") on the risk model alone, and what was said was lost: now a check-in, and the answer kept."""
+    out = await run(ValidateImportantForm(), _important_said(plan_ref, TEMPLE, probability))
+    assert out.responses[0] == "utter_safety_check_in" and "utter_safeguarding" not in out.responses
+    plan = service.get_plan(plan_ref)
+    assert "safeguarding" not in plan.flags and plan.important_to_me == TEMPLE
+
+
+async def test_a_long_answer_with_a_risk_phrase_is_still_signposted(plan_ref: str) -> None:
+    text = "What matters is my garden and my dog, but honestly some days I want to kill myself, it's all too much"
+    out = await run(ValidateImportantForm(), _important_said(plan_ref, text, 0.9))
+    assert out.responses[0] == "utter_safeguarding"
+    assert "safeguarding" in service.get_plan(plan_ref).flags
+
+
 async def test_the_answer_after_a_check_in_is_taken_not_checked_again(plan_ref: str) -> None:
     text = "seeing my grandchildren, honestly I'm just tired"
     out = await run(
