@@ -126,6 +126,7 @@ def test_a_typo_as_close_to_two_choices_is_no_choice() -> None:
         ("yesss", True),
         ("yeah", True),
         ("yep", True),
+        ("ye", True),  # a blind play-through, 7 December 2026 (was not understood)
         ("y", True),
         ("Y", True),
         ("ok", True),

@@ -129,7 +129,8 @@ def test_hours_are_exact() -> None:
         ("he has 2 calls a day of 30 mins each", Decimal("3.5"), False),
         ("3 or 4 hours", None, False),
         ("she comes 9 till 1 on Mondays", 4, False),
-        ("about 6 hours", None, False),
+        ("about 6 hours", 6, False),  # a hedge: put back to be checked (was asked again)
+        ("about 2 hours every day", 14, False),
         ("10am to 3pm wednesdays and fridays", 10, False),
         ("7.30-9pm every day", Decimal("10.5"), False),
         ("between 5 and 6", None, False),

@@ -53,6 +53,7 @@ D = Decimal
         ("£60 one payment", "60", "one-off"),
         ("£400 lump sum", "400", "one-off"),
         ("it's 450 for the year", "450", "year"),
+        ("30 pound for one year", "30", "year"),
         ("£90 for the whole year", "90", "year"),
         ("£90 weekly", "90", "week"),
         ("£15 hourly", "15", "hour"),

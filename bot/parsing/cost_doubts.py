@@ -20,7 +20,8 @@ APPROXIMATE, RANGE, TWO_PERIODS, TWO_MEANINGS, SHARED = "approximate", "range", 
 _TWO_MEANINGS = re.compile(r"\bbi\s*-?\s*(?:weekly|monthly|annual(?:ly)?|yearly)\b", re.IGNORECASE)
 _HEDGES = re.compile(
     r"\b(?:about|around|roughly|approx\w*|maybe|probably|perhaps|i think|not sure|unsure|or so|something like|"
-    r"give or take|up to|or thereabouts|ish)\b|\d\s*-?ish\b",
+    r"give or take|up to|or thereabouts|ish)\b|\d\s*-?ish\b|"
+    r"\d[^?\d]{0,15}\?+\s*$",  # '15 quid?', '£14 an hour?': a figure asked back is a guess
     re.IGNORECASE,
 )
 _BOUND_WORDS = (

@@ -127,8 +127,8 @@ def hours_match(doc: "Doc", allow_bare: bool = True) -> Optional[HoursMatch]:
 class HoursReading:
     """Hours a week read from an answer, and whether to check them with the person first: when a
     number in the answer is not part of the hours or how often ('2 calls a day of 30 mins'), or
-    the person changed their mind ('8, no sorry 6': the later figure is checked). A range ('3 or
-    4', '9 till 1') or a hedge ('about 6') gives no hours, so the question is asked again."""
+    the person changed their mind ('8, no sorry 6': the later figure is checked), or hedged it
+    ('about 6': checked). A range ('3 or 4') gives no hours, so the question is asked again."""
 
     hours: Optional[Fraction]
     certain: bool
@@ -186,7 +186,7 @@ def read_hours(text: str) -> HoursReading:
     ):  # '9 till 1 on Mondays': the length of a visit, times how often; checked
         times = frequency_match(analyse(text[: clock.start()] + " " + text[clock.end() :]))
         return HoursReading(length * (times.per_week if times else 1), False)
-    if hedged(text) or _RANGE.search(text) or _ROUND_THE_CLOCK.search(text):
+    if _RANGE.search(text) or _ROUND_THE_CLOCK.search(text):
         return HoursReading(None, False)
     multiplied = _MULTIPLIED.search(text)
     if multiplied is not None:  # '5hrs x 4 days': the sum the person made, put back to them
@@ -206,7 +206,8 @@ def read_hours(text: str) -> HoursReading:
         later = hours_match(analyse(text[changes[-1].end() :]))
         if later is not None:
             return HoursReading(later.hours_per_week, False)
-    loose = bool(_LOOSE_COUNT.search(text))  # 'a couple of hours': probably 2, checked
+    # 'a couple of hours': probably 2; 'about 2 hours every day': 14, roughly; each checked
+    loose = bool(_LOOSE_COUNT.search(text)) or hedged(text)
     # 'an hour each time' with no how often: the hours of one visit, not known to be of a week
     loose = loose or (bool(_EACH_TIME.search(text)) and frequency_match(doc) is None)
     return HoursReading(match.hours_per_week, not several and not loose and not _numbers_left_over(doc, match))

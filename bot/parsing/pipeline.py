@@ -409,6 +409,7 @@ PATTERNS: Tuple[Tuple[str, str, List[List[Dict[str, Any]]]], ...] = (
             [w("yearly", "annually")],
             [PENCE, SLASH, w("a")],
             [w("for"), w("the"), opt(w("whole", "full", "entire")), w("year")],
+            [w("for"), w("one", "1"), w("year")],  # '30 pound for one year'
         ],
     ),
     ("per", "year_abbr", [[w("pa")]]),

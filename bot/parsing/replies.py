@@ -9,7 +9,7 @@ from typing import Optional
 from bot.safety.phrases import denies_risk
 
 _YES = re.compile(
-    r"^(?:y+|ye+s+|yes+h|yeah+|yea+|yeh|yh|yep+|yup+|ya+|yas+|yus|ys|yse|aye|ok+|okay+|okey|k|kk|sure|"
+    r"^(?:y+|ye+s+|yes+h|yeah+|yea+|yeh|ye|yh|yep+|yup+|ya+|yas+|yus|ys|yse|aye|ok+|okay+|okey|k|kk|sure|"
     r"sure thing|please|yes please|go ahead|go on|correct|right|that'?s right|that is right|thats correct|"
     r"that'?s correct|of course|definitely|absolutely|i do|i would|sounds good|fine|alright|all right|"
     r"affirmative|indeed|certainly|defo|deffo|spot on|too right|you bet|"

@@ -509,3 +509,11 @@ async def test_a_number_the_cost_does_not_use_is_asked_about_not_dropped(plan_re
     out = await run(ValidateServicesForm(), answer(plan_ref, slot, text, **known))
     assert out.responses[0] == "utter_cost_sum_unclear"
     assert out.slots[slot] is None and not service.get_plan(plan_ref).services
+
+
+async def test_a_rate_asked_back_is_checked_not_recorded(plan_ref: str) -> None:
+    """'15 quid?' after 'dunno wot do they normaly charge' was recorded at once (£165 a week)."""
+    known = dict(service_category="personal_assistant", service_description="a PA", service_hours="11")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "15 quid?", **known))
+    assert out.slots[CHOICE_CHECK]["response"] == "utter_confirm_rate" and out.slots["service_rate"] is None
+    assert not service.get_plan(plan_ref).services
