@@ -285,3 +285,11 @@ def test_a_correction_is_unsure_when_its_hours_do_not_read_clearly_or_it_is_a_su
 )
 def test_a_yes_that_goes_on_to_say_more(text: str, yes: bool) -> None:
     assert opens_with_yes(text) is yes
+
+
+def test_the_item_named_first_is_removed_not_one_named_later_or_a_number_meaning_to() -> None:
+    """'scrap the taxi my mate jay said he can drive me 2 gym' took the gym membership out."""
+    items = [(1, "PA for personal care"), (2, "gym membership"), (3, "taxi to the gym")]
+    assert items_to_remove("the taxi my mate jay said he can drive me 2 gym", items) == [3]
+    assert items_to_remove("number 2 and 3", items) == [2, 3]
+    assert items_to_remove("the gym membership", items) == [2]

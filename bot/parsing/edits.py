@@ -37,7 +37,9 @@ _NO_LONGER = re.compile(
 )
 _CORRECTION = re.compile(
     r"\b(?:actually|make (?:that|it)|change (?:that|it)(?: to)?|i meant|i mean|sorry|should (?:be|have been)|"
-    r"not \S+ but|instead|correction|mistake|typo|wrong)\b|^\s*no\b",
+    r"not \S+ but|instead|correction|mistake|typo|wrong)\b|^\s*no\b|"
+    # 'change the personal assistant rate to £14.50', 'agency price is 26 pound for hour not 24.50'
+    r"\bchange (?:the|my|her|his|their)\b|\bnot £?\d",
     re.IGNORECASE,
 )
 _ALL = re.compile(
@@ -233,7 +235,16 @@ def item_named(text: str, items: Sequence[Item]) -> Optional[int]:
     numbers = [n for n in _numbers(text) if n in ids]
     if len(set(numbers)) == 1:
         return numbers[0]
-    said = _words(text)
+    first = _pointed_at(_words(" ".join((text or "").split()[:_FIRST_WORDS])), items)
+    return first if first is not None else _pointed_at(_words(text), items)
+
+
+#: the words that name an item come first ('scrap the taxi, my mate can drive me to the gym')
+_FIRST_WORDS = 4
+
+
+def _pointed_at(said: Set[str], items: Sequence[Item]) -> Optional[int]:
+    """The one item sharing most words with `said`, else None."""
     scores = [(_shared(said, words), item_id) for item_id, words in items]
     best = max(score for score, _ in scores)
     winners = [item_id for score, item_id in scores if score == best]
@@ -270,6 +281,10 @@ def items_to_remove(wanted: str, items: Sequence[Item]) -> Optional[List[int]]:
     if quoted:
         chosen = [item_id for item_id, words in items if _plain(words) in quoted]
         return chosen if len(chosen) == len(set(quoted)) else None
+    head = " ".join((wanted or "").split()[:_FIRST_WORDS])
+    first = None if _numbers(head) else _pointed_at(_words(head), items)
+    if first is not None:  # 'the taxi, my mate can drive me 2 gym': the '2' is not an item number
+        return [first]
     numbers = _numbers(wanted)
     if len(set(numbers)) > 1 or (numbers and not _LAST.search(wanted or "")):
         return sorted(set(numbers)) if set(numbers) <= set(ids) else None

@@ -153,6 +153,25 @@ async def test_correcting_a_recorded_service(plan_ref: str, text: str, hours: st
 
 
 @pytest.mark.parametrize(
+    "text", ["change the personal assistant rate to £17 an hour", "the PA price is 17 pound for hour not 15"]
+)
+async def test_a_change_to_an_earlier_support_named_at_add_another_changes_it(plan_ref: str, text: str) -> None:
+    """Said after another support was added: the PA named is changed (it was added again as a
+    second PA, or the last support's cost was asked about)."""
+    pa = with_pa(plan_ref)
+    planter = service.add_service(plan_ref, NewService("equipment", "raised planter", None, None, Decimal(5))).id
+    known = dict(service_category="equipment", service_description="raised planter", service_cost="5")
+    out = await run(
+        ValidateServicesForm(),
+        services_form(plan_ref, "add_another_service", text, **known, service_cost_period="week", service_id=planter),
+    )
+    services = service.get_plan(plan_ref).services
+    assert [s.id for s in services] == [pa, planter]
+    assert services[0].weekly_cost == Decimal("119.00") and services[1].weekly_cost == Decimal("5.00")
+    assert out.said("utter_service_changed")["description"] == PA["service_description"]
+
+
+@pytest.mark.parametrize(
     "text", ["no no, is wrong. only 5 hours in week, 1 hour each day", "NO. 5 hours. 5 x 24 = 120 pound in week"]
 )
 async def test_a_correction_whose_figures_do_not_read_clearly_is_put_back_first(plan_ref: str, text: str) -> None:
