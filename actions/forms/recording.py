@@ -4,7 +4,8 @@ one free-text question whose answer is saved to the plan as soon as it is given,
 skipped (saved as still to be talked about).
 
 Domain entries: slot `plan_reference` and the form's own `slot`; responses the form's
-`too_short_response` and `noted_response`, and `utter_skipped`; besides those of the base.
+`too_short_response` and `noted_response`, `utter_question_not_answer` (a question alone is not
+kept as the answer) and `utter_skipped`; besides those of the base.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import call, plan_reference, within_limits
 from actions.forms.base import SectionFormValidation
+from bot.answers.reading import only_a_question
+from bot.config import get_settings
 
 #: what a skipped free-text answer is recorded as, so the plan shows it is still to be talked about
 SKIPPED_ANSWER = "Not said yet. To talk about with the council."
@@ -57,6 +60,9 @@ class FreeTextFormValidation(SectionFormValidation):
         text = str(value or "").strip()
         if not is_meaningful(text):
             return self.reject(dispatcher, tracker, self.slot, self.too_short_response)
+        if only_a_question(text):  # a question the answers could not answer is not kept as the answer
+            council_phone = get_settings().council_phone
+            return self.reject(dispatcher, tracker, self.slot, "utter_question_not_answer", council_phone=council_phone)
         saved, _ = await within_limits(dispatcher, type(self).save, plan_reference(tracker), text)
         if not saved:
             return {self.slot: None}

@@ -131,6 +131,19 @@ def asks_what_it_means(text: str) -> bool:
     return bool(_ASKS_WHAT.search(text or ""))
 
 
+#: one sentence that is only a question ('What is my contribution of £40 for?')
+_ONLY_A_QUESTION = re.compile(
+    r"^\W*(?:what|whats|why|how|who|when|where|which|can|could|do|does|is|are|will|would|should|may)\b[^.!?]*\?+\W*$",
+    re.IGNORECASE,
+)
+
+
+def only_a_question(text: str) -> bool:
+    """The message is one question and nothing else ('What is my contribution of £40 for?'), so it
+    is not an answer to an open question ('what matters to you?')."""
+    return bool(_ONLY_A_QUESTION.match(text or ""))
+
+
 def asks_if_allowed(text: str) -> bool:
     """The message asks whether something is allowed ('PA then. could I pay my cousin to be her
     PA?', "Aisha's asking if she can pay her mum?")."""

@@ -313,3 +313,14 @@ async def test_a_question_whether_something_is_allowed_is_answered_though_the_mo
     )
     assert (out.responses == ["utter_faq/pay_family_member"]) is asked
     assert (out.slots.get("service_description") is None) is asked
+
+
+@pytest.mark.parametrize(
+    "text, kept", [("What is my contribution of £40 for?", False), ("What matters? Seeing my grandchildren.", True)]
+)
+async def test_a_question_alone_is_not_kept_as_what_matters(plan_ref: str, text: str, kept: bool) -> None:
+    """'What is my contribution of £40 for?' was saved as what matters to the person."""
+    said = tracker({"plan_reference": plan_ref}, text, filled="important_to_me", active_loop="important_form")
+    out = await run(ValidateImportantForm(), said)
+    assert (service.get_plan(plan_ref).important_to_me == text) is kept
+    assert ("utter_question_not_answer" in out.responses) is not kept
