@@ -171,18 +171,22 @@ def _asked_for(message: Dict[str, Any], in_form: bool) -> Optional[Detour]:
     name, confidence = str(intent.get("name") or ""), float(intent.get("confidence") or 0.0)
     if name == "safeguarding":
         return None
+    # 'what mean ISF?', 'can mum pay me out of her budget? I do most of her shopping': a plain
+    # question with a sure answer is answered though the intent model is unsure, anywhere
+    plain_question = (
+        name == "faq" and (asks_what_it_means(text) or asks_if_allowed(text)) and _sure_of_the_answer(message)
+    )
     if in_form:
-        threshold = _IN_FORM_CONFIDENCE.get(name)
-        plain_question = asks_what_it_means(text) or asks_if_allowed(text)
-        if name == "faq" and plain_question and _sure_of_the_answer(message):
-            threshold = _PLAIN_QUESTION_CONFIDENCE
+        threshold = _PLAIN_QUESTION_CONFIDENCE if plain_question else _IN_FORM_CONFIDENCE.get(name)
         if threshold is None or confidence < threshold:
             return None
         if ends_a_list(text):
             return None  # 'finish', "that's all": the end of a list, not of the session
         if name == "request_human" and not mentions_contact(text):
             return None
-    elif name not in _INTENT_DETOURS or confidence < _OUTSIDE_FORM_CONFIDENCE:
+    elif name not in _INTENT_DETOURS or confidence < (
+        _PLAIN_QUESTION_CONFIDENCE if plain_question else _OUTSIDE_FORM_CONFIDENCE
+    ):
         return None
     return _INTENT_DETOURS[name]
 
