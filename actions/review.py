@@ -19,6 +19,7 @@ from actions.common import call
 from actions.forms import detours as detours_in_forms
 from actions.identity import message_metadata
 from bot.channels.metadata import SMS_KEYWORD
+from bot.plans import service
 from bot.reviews import record
 from bot.reviews.questions import next_question
 from bot.reviews.views import ReviewView
@@ -108,7 +109,11 @@ async def _review(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optiona
         review = await call(record.start_review, tracker.get_slot(PERSON_REFERENCE), channel_of(tracker))
     except record.NoAgreedPlan:
         logger.info("Review asked for without an agreed plan")
-        dispatcher.utter_message(response="utter_review_no_plan")
+        latest = await call(service.latest_plan, tracker.get_slot(PERSON_REFERENCE))
+        if latest is not None and latest.status == "submitted":  # sent, not yet agreed: no 'carry on'
+            dispatcher.utter_message(response="utter_review_plan_not_agreed_yet", plan_reference=latest.plan_reference)
+        else:
+            dispatcher.utter_message(response="utter_review_no_plan")
         return None
     logger.info("Review started or resumed")
     resumed = any(o.rating for o in review.outcome_ratings) or any(s.happening is not None for s in review.services)

@@ -101,6 +101,17 @@ async def test_without_an_agreed_plan_the_person_is_told_kindly(demo_person: str
     assert buttons == [] or "talk to someone" in buttons  # the domain's buttons: carry on, or a person
 
 
+async def test_a_plan_sent_but_not_agreed_is_named_not_offered_to_carry_on(demo_person: str) -> None:
+    """'can i review my plan' after sending met 'I can't find a plan… carry on with your plan', and
+    'Carry on' met 'Your plan has been sent' (a loop)."""
+    ref = make_plan(demo_person, "c-sent", submit=True)
+    t = tracker({"person_reference": demo_person, "verified": True, "welcomed": True}, "can i review my plan")
+    t.latest_message["intent"] = {"name": "start_review", "confidence": 0.9}
+    out = await run(ActionNextSection(), t)
+    assert out.responses[-1] == "utter_review_plan_not_agreed_yet"
+    assert out.said("utter_review_plan_not_agreed_yet")["plan_reference"] == ref
+
+
 # --- the questions in order ------------------------------------------------------------------
 
 
