@@ -24,11 +24,12 @@ from actions.forms.change_checks import ServiceChangeChecks
 from actions.forms.resuming import may_answer
 from actions.identity import is_locked
 from actions.plan_changes import (
-    correct_service,
+    corrected_figures,
     hours_as_read,
     numbered,
     outcome_items,
     remove_named_item,
+    says_nothing_changes,
     service_items,
 )
 from actions.review import after_finished_review, asks_for_review, route_review
@@ -40,7 +41,7 @@ from bot.choices import MANAGEMENT_OPTIONS, PLAN_PARTS, SERVICE_CATEGORIES, labe
 from bot.config import get_settings
 from bot.money import format_pounds
 from bot.parsing import parse_yes_no
-from bot.parsing.edits import adds_support, asks_for_a_change, item_named, unsure_correction
+from bot.parsing.edits import adds_support, asks_for_a_change, item_named
 from bot.parsing.replies import asks_to_send
 from bot.parsing.sections import section_named
 from bot.plans import catalogue, service
@@ -309,12 +310,17 @@ class ValidateReviewForm(ServiceChangeChecks, SectionFormValidation):
             if named is None and len(plan.services) == 1:
                 named = plan.services[0].id
             current = next((s for s in plan.services if s.id == named), None)
-            if figures and current is not None and unsure_correction(text, "hours" in figures):
-                # '45 mins Monday to Saturday and 1 hour Sunday': put back before any money changes
-                return self.check_change(current, hours_as_read(text, figures), text, PLAN_CONFIRMED)
-            if not figures or named is None or not await correct_service(dispatcher, plan, named, figures, text):
+            if not figures or current is None:
                 return None
-            after = plan
+            figures = hours_as_read(text, figures)
+            changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
+            if changes is None:
+                return None
+            if says_nothing_changes(dispatcher, current, figures, changes, text):
+                return [SlotSet(PLAN_CONFIRMED, None), SlotSet(REVIEW_STEP, None)]
+            # every change of a cost at the summary is put back first: '…card 4 PA…' set £0.08 a
+            # week, '2 tickets. £45.20' changed another support, unasked
+            return self.check_change(current, figures, text, PLAN_CONFIRMED)
         section = after.next_section()
         if section != "review":  # the last service went: plan one before sending
             return [

@@ -173,6 +173,31 @@ def _changes_nothing(current: ServiceView, changes: Mapping[str, costing.Count])
     return all(recorded[name] is not None and recorded[name] == value for name, value in changes.items())
 
 
+def says_nothing_changes(
+    dispatcher: CollectingDispatcher,
+    current: ServiceView,
+    figures: Mapping[str, str],
+    changes: Mapping[str, costing.Count],
+    text: str,
+) -> bool:
+    """True, having said why, when a change is not to be made: a doubtful one ('£12 there and £12
+    back so £24', 'about £20') is asked about, and one that gives the figures already recorded is
+    said to change nothing."""
+    if "money" in figures and change_doubt(text):
+        amounts = [format_pounds(amount) for amount in amounts_said(text)]
+        said = " and ".join(amounts) if len(amounts) > 1 else f"about {amounts[0]}"
+        dispatcher.utter_message(response="utter_change_uncertain", description=current.description, amounts=said)
+        return True
+    if _changes_nothing(current, changes):
+        dispatcher.utter_message(
+            response="utter_service_unchanged",
+            description=current.description,
+            weekly_cost=format_pounds(current.weekly_cost),
+        )
+        return True
+    return False
+
+
 async def correct_service(
     dispatcher: CollectingDispatcher, plan: PlanView, service_id: int, figures: Mapping[str, str], text: str
 ) -> bool:
@@ -187,17 +212,7 @@ async def correct_service(
     changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
     if changes is None:
         return False
-    if "money" in figures and change_doubt(text):
-        amounts = [format_pounds(amount) for amount in amounts_said(text)]
-        said = " and ".join(amounts) if len(amounts) > 1 else f"about {amounts[0]}"
-        dispatcher.utter_message(response="utter_change_uncertain", description=current.description, amounts=said)
-        return True
-    if _changes_nothing(current, changes):
-        dispatcher.utter_message(
-            response="utter_service_unchanged",
-            description=current.description,
-            weekly_cost=format_pounds(current.weekly_cost),
-        )
+    if says_nothing_changes(dispatcher, current, figures, changes, text):
         return True
     try:
         changed = await call(service.change_service_cost, plan.plan_reference, service_id, **changes)

@@ -301,7 +301,7 @@ class ServiceCosting(ChoiceChecks):
         if doubt:
             response = "utter_cost_shared" if doubt == SHARED else "utter_cost_uncertain"
             return self.reject(dispatcher, tracker, SERVICE_COST, response)
-        if confirmed is None and money.per is not None and numbers_left_over(text):
+        if confirmed is None and (money.per is not None or _said_how_often(text)) and numbers_left_over(text):
             # '£80 a day, 3 days at a time, 4 times a year': a cost worked out from how often said,
             # with a number left out of it (with no how often, the period is asked anyway)
             return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_sum_unclear")

@@ -103,7 +103,7 @@ def several_supports(text: str) -> bool:
 
 #: what a count multiplies in a price ('3 days at a time', 'three terms a year')
 _COUNTED_UNITS = frozenset(
-    {"day", "night", "week", "month", "term", "session", "class", "classe", "lesson", "visit", "trip", "time"}
+    {"day", "night", "week", "month", "term", "session", "class", "classe", "lesson", "visit", "trip", "time", "ticket"}
 )
 
 
@@ -117,7 +117,7 @@ def numbers_left_over(text: str) -> bool:
     for token in doc[:-1]:
         if not token._.sp_is_num or any(span.start <= token.i < span.end for span in used):
             continue
-        if doc[token.i + 1].lower_.removesuffix("s") in _COUNTED_UNITS:
+        if doc[token.i + 1]._.sp_canon.removesuffix("s") in _COUNTED_UNITS:  # 'wks' is 'weeks'
             return True
     return False
 

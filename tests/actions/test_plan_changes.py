@@ -331,11 +331,23 @@ async def test_removing_the_only_service_at_the_summary_goes_back_to_support(pla
     assert out.slots["requested_slot"] is None
 
 
-async def test_correcting_a_service_at_the_summary(plan_ref: str) -> None:
+async def test_correcting_a_service_at_the_summary_is_put_back_then_made(plan_ref: str) -> None:
     complete(plan_ref)
     out = await run(ValidateReviewForm(), review(plan_ref, "can you make the PA 8 hours"))
+    assert out.slots[CHOICE_CHECK]["args"]["new_value"] == "8 hours a week"
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("105.00")  # nothing yet
+    pending = out.slots[CHOICE_CHECK]
+    out = await run(ValidateReviewForm(), answering_check(plan_ref, "yes", pending, form="review_form"))
     assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("120.00")
     assert out.said("utter_service_changed")["total"] == "£140.00"
+
+
+async def test_a_figure_at_the_summary_that_is_not_a_cost_changes_nothing_unasked(plan_ref: str) -> None:
+    """'the money bit jus says a mix?? i said card 4 PA gym n taxi' set the PA to £0.08 a week."""
+    complete(plan_ref)
+    out = await run(ValidateReviewForm(), review(plan_ref, "the money bit jus says a mix?? i said card 4 PA"))
+    assert [s.weekly_cost for s in service.get_plan(plan_ref).services] == [Decimal("105.00"), Decimal("20.00")]
+    assert "utter_service_changed" not in out.responses
 
 
 async def test_hours_said_length_by_length_at_the_summary_are_put_back_before_any_change(plan_ref: str) -> None:
