@@ -14,6 +14,10 @@ from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
 
+LONG_AND_LOW = (
+    "since my stroke I cant do the things I used to and I feel useless, I want to get back to my bowls club"
+)
+
 
 def uk_date(iso: str) -> str:
     born = date.fromisoformat(iso)
@@ -76,10 +80,11 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
     expect(reply, "direct payment", "change or be able to do")
     expect(chat.say("to get to church on Sundays"), "added")
 
-    # A message the risk model is unsure of gets a check-in, then the same question again; the
-    # outcomes stay as they were (the plan's outcomes are checked below).
-    reply = chat.say("everything feels too much at the moment")
-    expect(reply, "check you're all right", "116 123", "anything else")
+    # A long answer that only the risk model hears as risk (no risk phrase; 0.66 with the model of
+    # 7 December 2026) gets a check-in, not an alert, and the answer is kept as an outcome (the
+    # plan's outcomes are checked below). Short messages in the check-in band: tests/actions.
+    reply = chat.say(LONG_AND_LOW)
+    expect(reply, "check you're all right", "116 123", "added", "anything else")
 
     # Asking for a person, and a message that shows risk, both work inside a form.
     expect(chat.say("can I speak to a real person please"), "get in touch", "anything else")
@@ -115,7 +120,7 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
     plan = exported(servers, person["reference"])
     assert plan["status"] == "draft"
     assert plan["planned_by"] == "supporter"
-    assert [o["text"] for o in plan["outcomes"]] == ["to get to church on Sundays"]
+    assert [o["text"] for o in plan["outcomes"]] == ["to get to church on Sundays", LONG_AND_LOW]
     assert [s["weekly_cost"] for s in plan["services"]] == ["125.00", "1.15"]
     assert set(plan["flags"]) >= {"safeguarding", "handoff_requested"}
     assert "lunch club" in plan["important_to_me"]
