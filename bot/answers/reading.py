@@ -133,7 +133,9 @@ def asks_what_it_means(text: str) -> bool:
 
 #: one sentence that is only a question ('What is my contribution of £40 for?')
 _ONLY_A_QUESTION = re.compile(
-    r"^\W*(?:what|whats|why|how|who|when|where|which|can|could|do|does|is|are|will|would|should|may)\b[^.!?]*\?+\W*$",
+    r"^\W*(?:(?:before (?:we|i) (?:begin|start|go on)|sorry|ok|okay|um+|hi|hello|excuse me|first(?:ly)?|"
+    r"(?:a |one |quick )?question)\W+)?"  # 'Before we begin, why must I pay £40 a week myself?'
+    r"(?:what|whats|why|how|who|when|where|which|can|could|do|does|is|are|will|would|should|may)\b[^.!?]*\?+\W*$",
     re.IGNORECASE,
 )
 

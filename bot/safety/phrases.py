@@ -305,7 +305,9 @@ _DENIAL = re.compile(
     # 'there is no danger', 'nobody is in danger', 'no one's at risk'
     r"\b(?:no|nobody|nobodys|no ?one|no ?ones)\s+(?:is\s+)?(?:in\s+)?(?:danger|at risk|risk|crisis|emergency)\b|"
     r"\bnothing like that\b|\b(?:you|u)\s+(?:have\s+|ve\s+)?(?:misunderstood|got (?:it|that|me) wrong)\b|"
-    r"\bi\s+(?:didnt|did not|never)\s+(?:say|said|mean|meant)\s+(?:that|anything like that)\b",
+    r"\bi\s+(?:didnt|did not|never)\s+(?:say|said|mean|meant)\s+(?:that|anything like that)\b|"
+    # 'um im fine?? nothing is hard', 'I am OK, I only not understand': at most a check-in on the model alone
+    r"\b(?:im|i am|were|we are)\s+(?:fine|ok|okay|alright|all right)\b|\bnothing is (?:hard|wrong)\b",
 )
 
 

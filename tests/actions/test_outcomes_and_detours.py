@@ -324,3 +324,10 @@ async def test_a_question_alone_is_not_kept_as_what_matters(plan_ref: str, text:
     out = await run(ValidateImportantForm(), said)
     assert (service.get_plan(plan_ref).important_to_me == text) is kept
     assert ("utter_question_not_answer" in out.responses) is not kept
+
+
+def test_a_question_after_a_few_opening_words_is_still_only_a_question() -> None:
+    from bot.answers.reading import only_a_question
+
+    assert only_a_question("Before we begin, why must I pay £40 a week myself?")
+    assert not only_a_question("My garden, why not?")

@@ -103,7 +103,7 @@ async def test_more_risk_later_is_signposted_again(demo: Any) -> None:
         ("I'm not", False),
         ("dunno", False),
         ("I'm scared", False),
-        ("no, I'm fine", None),
+        ("no, I'm fine", True),  # 'no [need], I'm fine' (was asked again)
         ("No! there is no danger. can we please just carry on with mums care plan", True),
         ("nobody is in danger", True),
         ("I am not in danger. Please I want continue the plan", True),

@@ -159,3 +159,11 @@ def test_a_card_held_for_the_shopping_is_not_a_concern(text: str) -> None:
 
 def test_a_card_held_with_no_reason_still_is() -> None:
     assert mentions_concern("my daughter has my bank card and won't give it back")
+
+
+def test_saying_all_is_fine_is_a_denial_but_a_risk_phrase_beside_it_still_shows_risk() -> None:
+    """'um im fine?? nothing is hard. nominated person, me' was signposted on the risk model alone."""
+    from bot.safety.phrases import denies_risk, shows_risk
+
+    assert denies_risk("um im fine?? nothing is hard. nominated person, me")
+    assert shows_risk("im fine. i want to kill myself")
