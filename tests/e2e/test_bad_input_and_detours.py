@@ -14,9 +14,7 @@ from tests.support.servers import Servers
 
 pytestmark = pytest.mark.e2e
 
-LONG_AND_LOW = (
-    "since my stroke I cant do the things I used to and I feel useless, I want to get back to my bowls club"
-)
+LONG_AND_LOW = "since my stroke I cant do the things I used to and I feel useless, I want to get back to my bowls club"
 
 
 def uk_date(iso: str) -> str:
