@@ -220,8 +220,9 @@ def _fraction(words: Sequence[str], start: int) -> Optional[Reading]:
 
 
 def _and_a_fraction(words: Sequence[str], start: int) -> Optional[Reading]:
-    """'and a half', 'and half', 'and a quarter', 'and three quarters' after a whole number."""
-    if start + 1 >= len(words) or words[start] != "and":
+    """'and a half', 'and half', 'and a quarter', 'and three quarters' after a whole number ('n' and
+    '&' for 'and', as texts write it: '1 n half')."""
+    if start + 1 >= len(words) or words[start] not in ("and", "n", "&"):
         return None
     part = _fraction(words, start + 1)
     if part is None or part.value >= 1:
