@@ -125,10 +125,12 @@ def hours_as_read(text: str, figures: Mapping[str, str]) -> Dict[str, str]:
 def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict[str, costing.Count]]:
     """The service figures a correction gives ({'hours_per_week': 8}, {'unit_cost': 17},
     {'weekly_cost': 40}…), None if it gives none or one out of range. A bare amount is an
-    hourly rate for a service paid by the hour, else a weekly cost."""
+    hourly rate for a service paid by the hour, else a weekly cost; an amount with how often
+    ('£50 a fortnight') is that amount each time."""
     try:
         hours = Fraction(figures["hours"]) if "hours" in figures else None
         money = Decimal(figures["money"]) if "money" in figures else None
+        often = Fraction(figures["frequency"]) if "frequency" in figures else None
     except (InvalidOperation, ValueError, ZeroDivisionError):
         return None
     per = figures.get("money_period")
@@ -138,12 +140,15 @@ def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict
             return None
         changes["hours_per_week"] = hours
     if money is not None:
-        if per == "hour" or (per is None and hourly):
+        if per == "hour" or (per is None and hourly and often is None):
             if not Decimal(0) < money <= MAX_RATE:
                 return None
             changes["unit_cost"] = money
-        elif (per or "week") in costing.COST_WEEKS_PER:
-            weekly = costing.per_period(money, per or "week")
+        elif (per is None and often is not None) or (per or "week") in costing.COST_WEEKS_PER:
+            # '£50 a fortnight', '£50 every two weeks': each time, times how often (not £50 a week)
+            weekly = (
+                costing.each_time(money, often) if per is None and often else costing.per_period(money, per or "week")
+            )
             if not Decimal(0) < weekly <= MAX_WEEKLY:
                 return None
             changes["weekly_cost"] = weekly

@@ -640,3 +640,12 @@ async def test_leaving_the_add_support_question(plan_ref: str, text: str) -> Non
     out = await run(ValidateServicesForm(), services_form(plan_ref, "service_category", text))
     assert out.slots["add_another_service"] == FINISHED
     assert len(service.get_plan(plan_ref).services) == 1
+
+
+def test_a_new_cost_said_with_how_often_is_that_cost_each_time() -> None:
+    """'change the cleaner to £50 a fortnight' was £50 a week, unchecked."""
+    from actions.plan_changes import corrected_figures
+
+    changes = corrected_figures({"money": "50.00", "frequency": "0.5"}, hourly=False)
+    assert changes == {"weekly_cost": Decimal("25.00")}
+    assert corrected_figures({"money": "50.00"}, hourly=False) == {"weekly_cost": Decimal("50.00")}
