@@ -24,12 +24,9 @@ from actions.forms.change_checks import ServiceChangeChecks
 from actions.forms.resuming import may_answer
 from actions.identity import is_locked
 from actions.plan_changes import (
-    corrected_figures,
-    hours_as_read,
     numbered,
     outcome_items,
     remove_named_item,
-    says_nothing_changes,
     service_items,
 )
 from actions.review import after_finished_review, asks_for_review, route_review
@@ -312,15 +309,10 @@ class ValidateReviewForm(ServiceChangeChecks, SectionFormValidation):
             current = next((s for s in plan.services if s.id == named), None)
             if not figures or current is None:
                 return None
-            figures = hours_as_read(text, figures)
-            changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
-            if changes is None:
-                return None
-            if says_nothing_changes(dispatcher, current, figures, changes, text):
-                return [SlotSet(PLAN_CONFIRMED, None), SlotSet(REVIEW_STEP, None)]
             # every change of a cost at the summary is put back first: '…card 4 PA…' set £0.08 a
             # week, '2 tickets. £45.20' changed another support, unasked
-            return self.check_change(current, figures, text, PLAN_CONFIRMED)
+            checked = self.check_change(dispatcher, current, figures, text, PLAN_CONFIRMED)
+            return None if checked is None else [*checked, SlotSet(REVIEW_STEP, None)]
         section = after.next_section()
         if section != "review":  # the last service went: plan one before sending
             return [

@@ -211,7 +211,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceChangeChecks, ServiceCosting, S
             named = item_named(text, service_items(plan))
             changed = next((s for s in plan.services if s.id == named), None)
             if changed is not None and not names_other_support(text, changed.category, changed.description):
-                return self.check_change(changed, figures_said(tracker), text, requested)
+                return self.check_change(dispatcher, changed, figures_said(tracker), text, requested)
         last_id = tracker.get_slot(SERVICE_ID)
         known = {**tracker.slots, requested: None}  # the open question holds this message's raw text
         recorded = weekly_cost(known) is not None and last_id is not None
@@ -250,7 +250,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceChangeChecks, ServiceCosting, S
         doubtful_money = "money" in figures and change_doubt(text)  # said back by correct_service
         if not doubtful_money and (not sounds_like_correction(text) or unsure_correction(text, "hours" in figures)):
             # a figure not said as a change, or a change that does not read clearly: put back first
-            return self.check_change(current, figures, text, requested)
+            return self.check_change(dispatcher, current, figures, text, requested)
         handled = await correct_service(dispatcher, plan, current.id, figures, text)
         return [SlotSet(requested, None)] if handled else None
 

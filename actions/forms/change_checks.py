@@ -18,7 +18,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import call, latest_text, plan_reference
 from actions.forms.choice_checks import ChoiceChecks
-from actions.plan_changes import change_words, correct_service, corrected_figures, hours_as_read
+from actions.plan_changes import (
+    change_words,
+    correct_service,
+    corrected_figures,
+    hours_as_read,
+    says_nothing_changes,
+)
 from bot.parsing import parse_yes_no
 from bot.plans import service
 from bot.plans.views import ServiceView
@@ -27,14 +33,23 @@ from bot.slot_names import CHOICE_CHECK, REQUESTED_SLOT, SERVICE_ID
 
 class ServiceChangeChecks(ChoiceChecks):
     def check_change(
-        self, current: ServiceView, figures: Dict[str, str], text: str, requested: str
+        self,
+        dispatcher: CollectingDispatcher,
+        current: ServiceView,
+        figures: Dict[str, str],
+        text: str,
+        requested: str,
     ) -> Optional[List[EventType]]:
         """Slot events that put the change `figures` make to `current` back to the person before
-        it is made (None when they make none); `requested` is asked again after the reply."""
+        it is made (None when they make none); `requested` is asked again after the reply. A
+        doubtful change, or one to the figures already recorded, is said so and `requested` asked
+        again (plan_changes.says_nothing_changes)."""
         figures = hours_as_read(text, figures)
         changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
         if changes is None:
             return None
+        if says_nothing_changes(dispatcher, current, figures, changes, text):
+            return [SlotSet(requested, None)]
         updates = self.check(
             requested,
             "change",
