@@ -236,9 +236,10 @@ class ValidateServicesForm(AssessedNeeds, ServiceChangeChecks, ServiceCosting, S
                 return None
             updates = await self._record_if_complete(dispatcher, tracker, {**updates, requested: None})
             return [SlotSet(name, value) for name, value in updates.items()]
+        if last_id is None:  # no support recorded in this round: the message answers the question
+            return None
         named = item_named(text, service_items(plan))  # 'change the PA rate': the PA, not the last one added
-        wanted = named if named is not None else (int(last_id) if last_id is not None else None)
-        current = next((s for s in plan.services if s.id == wanted), None)
+        current = next((s for s in plan.services if s.id == (named if named is not None else int(last_id))), None)
         if current is None:
             return None
         if names_other_support(

@@ -376,7 +376,7 @@ async def read_answer(
     check = out.slots.get(CHOICE_CHECK)
     # a reading put back to the person: read as if they said yes (figures said with a description
     # are put back too, but the answer itself, the kind of support, was read without a check)
-    if check and check.get("code") != DESCRIBED:
+    if check and check.get("code") not in (DESCRIBED, "change"):  # a change to another support: not read
         return question.read(Outcome({**known, **_checked(check)}, [], [])), True
     after = Outcome({**known, **out.slots}, out.responses, out.messages)
     confirmed = any((r or "").startswith("utter_confirm") for r in out.responses)

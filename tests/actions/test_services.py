@@ -519,3 +519,15 @@ async def test_a_rate_asked_back_is_checked_not_recorded(plan_ref: str) -> None:
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "15 quid?", **known))
     assert out.slots[CHOICE_CHECK]["response"] == "utter_confirm_rate" and out.slots["service_rate"] is None
     assert not service.get_plan(plan_ref).services
+
+
+async def test_hours_with_a_change_of_mind_answer_the_question_not_a_support_already_recorded(plan_ref: str) -> None:
+    """'actually…' while a new support's hours are asked, with others in the plan, is the answer."""
+    service.add_service(
+        plan_ref, NewService("day_opportunities", "day centre every other day", None, None, Decimal(40))
+    )
+    known = dict(service_category="personal_assistant", service_description="a PA")
+    text = "3 hours every other day... actually just say mon wed fri so 9"
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", text, **known))
+    assert (out.slots.get(CHOICE_CHECK) or {}).get("code") != "change"
+    assert [s.weekly_cost for s in service.get_plan(plan_ref).services] == [Decimal("40.00")]
