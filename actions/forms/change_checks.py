@@ -30,6 +30,9 @@ from bot.plans import service
 from bot.plans.views import ServiceView
 from bot.slot_names import CHOICE_CHECK, REQUESTED_SLOT, SERVICE_ID
 
+#: the code of a check that puts a change to a recorded support back to the person
+CHANGE = "change"
+
 
 class ServiceChangeChecks(ChoiceChecks):
     def check_change(
@@ -52,13 +55,13 @@ class ServiceChangeChecks(ChoiceChecks):
             return [SlotSet(requested, None)]
         updates = self.check(
             requested,
-            "change",
+            CHANGE,
             text,
             "utter_confirm_service_change",
             description=current.description,
             new_value=change_words(changes),
         )
-        updates[CHOICE_CHECK]["change"] = {SERVICE_ID: current.id, "figures": dict(figures)}
+        updates[CHOICE_CHECK][CHANGE] = {SERVICE_ID: current.id, "figures": dict(figures)}
         return [SlotSet(name, value) for name, value in updates.items()]
 
     async def answer_to_check(
@@ -67,7 +70,7 @@ class ServiceChangeChecks(ChoiceChecks):
         """The reply to 'Do you want to change … to …?': yes makes the change, no leaves it; either
         way the open question is asked again. Anything else answers that question."""
         pending = dict(tracker.get_slot(CHOICE_CHECK) or {})
-        change, slot = pending.get("change"), pending.get("slot")
+        change, slot = pending.get(CHANGE), pending.get("slot")
         answer = parse_yes_no(latest_text(tracker)) if change else None
         if answer is None or not slot or not change:
             return await super().answer_to_check(dispatcher, tracker, domain)

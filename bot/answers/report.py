@@ -33,6 +33,7 @@ from typing import Any, Callable, Collection, Dict, List, Optional, Tuple
 from rasa_sdk import Action
 from sqlalchemy import delete, update
 
+from actions.forms.change_checks import CHANGE
 from actions.identity import ValidateIdentityForm
 from actions.management import ValidateContingencyForm, ValidateManagementForm
 from actions.plan import ValidateReviewForm
@@ -376,7 +377,7 @@ async def read_answer(
     check = out.slots.get(CHOICE_CHECK)
     # a reading put back to the person: read as if they said yes (figures said with a description
     # are put back too, but the answer itself, the kind of support, was read without a check)
-    if check and check.get("code") not in (DESCRIBED, "change"):  # a change to another support: not read
+    if check and check.get("code") not in (DESCRIBED, CHANGE):  # a change to another support: not read
         return question.read(Outcome({**known, **_checked(check)}, [], [])), True
     after = Outcome({**known, **out.slots}, out.responses, out.messages)
     confirmed = any((r or "").startswith("utter_confirm") for r in out.responses)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, Dict
 
 import pytest
 from rasa_sdk import Tracker
@@ -170,6 +171,16 @@ async def test_a_question_inside_a_form_is_answered_and_the_question_kept(plan_r
     assert out.slots["important_to_me"] is None
 
 
+async def _unsure_faq(form: Any, known: Dict[str, Any], text: str, confidence: float, slot: str, selector: Any):
+    """The form's run on `text` at `slot`, the intent model unsure it is a question (`confidence`)
+    and the answer selector as given."""
+    loop = form.name().removeprefix("validate_")
+    said = tracker(
+        known, text, intent="faq", confidence=confidence, filled=slot, active_loop=loop, response_selector=selector
+    )
+    return await run(form, said)
+
+
 @pytest.mark.parametrize(
     "text, asked",
     [("what mean ISF? I not understand", True), ("whats an ISF", True), ("an ISF please", False)],
@@ -183,18 +194,7 @@ async def test_a_plain_question_about_a_choice_is_answered_though_the_model_is_u
         "faq": {"response": {"intent_response_key": "faq/individual_service_fund", "confidence": 0.98, "responses": []}}
     }
     known = {"plan_reference": plan_ref, "planned_by": "self"}
-    out = await run(
-        ValidateManagementForm(),
-        tracker(
-            known,
-            text,
-            intent="faq",
-            confidence=0.42,
-            filled="management_option",
-            active_loop="management_form",
-            response_selector=selector,
-        ),
-    )
+    out = await _unsure_faq(ValidateManagementForm(), known, text, 0.42, "management_option", selector)
     assert (out.responses == ["utter_faq/individual_service_fund"]) is asked
     assert (out.slots["management_option"] is None) is asked
 
@@ -299,18 +299,8 @@ async def test_a_question_whether_something_is_allowed_is_answered_though_the_mo
     selector = {
         "faq": {"response": {"intent_response_key": "faq/pay_family_member", "confidence": 0.97, "responses": []}}
     }
-    out = await run(
-        ValidateServicesForm(),
-        tracker(
-            {"plan_reference": plan_ref},
-            text,
-            intent="faq",
-            confidence=0.45,
-            filled="service_category",
-            active_loop="services_form",
-            response_selector=selector,
-        ),
-    )
+    known = {"plan_reference": plan_ref}
+    out = await _unsure_faq(ValidateServicesForm(), known, text, 0.45, "service_category", selector)
     assert (out.responses == ["utter_faq/pay_family_member"]) is asked
     assert (out.slots.get("service_description") is None) is asked
 
