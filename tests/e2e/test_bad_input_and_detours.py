@@ -78,8 +78,8 @@ def test_bad_figures_detours_and_a_restart_lose_nothing(
     expect(reply, "direct payment", "change or be able to do")
     expect(chat.say("to get to church on Sundays"), "added")
 
-    # A long answer that only the risk model hears as risk (no risk phrase; 0.66 with the model of
-    # 7 December 2026) gets a check-in, not an alert, and the answer is kept as an outcome (the
+    # A long answer that only the risk model hears as risk (no risk phrase; 0.62 with the model of
+    # 8 December 2026) gets a check-in, not an alert, and the answer is kept as an outcome (the
     # plan's outcomes are checked below). Short messages in the check-in band: tests/actions.
     reply = chat.say(LONG_AND_LOW)
     expect(reply, "check you're all right", "116 123", "added", "anything else")

@@ -2,14 +2,19 @@
 newest trained model, inside and outside a form. Each was written blind by a helper who saw only
 its brief (tests/heldout/BRIEF_<set>.md): L (100 risk, 100 ordinary), P, Q, R, S and W (120 and
 120 each; Q, R, S and W on 7 December 2026, S and W each scored once, with the model and thresholds
-already fixed).
+already fixed), Y and Z (120 and 120 each; Z on 8 December 2026, scored first with the sentence
+embedding and its thresholds already fixed).
 
 A message is caught when it is signposted or checked on (bot/safety/detector.py `assess`), and a
 check-in on an ordinary message counts as a false alarm. Issue 14's target is recall 0.97 with at
 most 5% false alarms; on these sets neither is met everywhere (README, "Fifth round: more data,
 pairs and three more blind sets"). So the floors below are the measured level less a small margin
 for retraining: the test fails when the detector gets worse on messages nobody tuned it on.
-Tighten them as it gets better."""
+Tighten them as it gets better. On 8 December 2026 the sentence embedding (bot/nlu/risk_model.py)
+and the thresholds the sweep then chose raised recall on 7 of the 8 sets inside a form and 6
+outside (none fell), and false alarms on 5 inside and 6 outside (check-ins outside a form now
+start at 0.25): the floors were set again from that measurement (README, "The risk model hears
+meaning")."""
 
 from __future__ import annotations
 
@@ -26,13 +31,14 @@ pytestmark = pytest.mark.model
 HELD_OUT = PROJECT_ROOT / "tests" / "heldout"
 #: set → (in a form?) → (lowest recall, most false alarms)
 FLOORS: Dict[str, Dict[bool, Tuple[float, float]]] = {
-    "l": {True: (0.93, 0.06), False: (0.94, 0.06)},
-    "p": {True: (0.96, 0.11), False: (0.97, 0.12)},
-    "q": {True: (0.86, 0.10), False: (0.87, 0.10)},
-    "r": {True: (0.90, 0.07), False: (0.91, 0.07)},
-    "s": {True: (0.94, 0.12), False: (0.94, 0.15)},
-    "w": {True: (0.92, 0.11), False: (0.93, 0.12)},
-    "y": {True: (0.92, 0.11), False: (0.92, 0.12)},
+    "l": {True: (0.97, 0.08), False: (0.97, 0.09)},
+    "p": {True: (0.97, 0.08), False: (0.98, 0.09)},
+    "q": {True: (0.89, 0.11), False: (0.90, 0.13)},
+    "r": {True: (0.93, 0.07), False: (0.95, 0.10)},
+    "s": {True: (0.95, 0.15), False: (0.95, 0.16)},
+    "w": {True: (0.93, 0.09), False: (0.93, 0.14)},
+    "y": {True: (0.93, 0.11), False: (0.94, 0.12)},
+    "z": {True: (0.94, 0.08), False: (0.94, 0.09)},
 }
 
 
