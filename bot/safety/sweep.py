@@ -94,7 +94,8 @@ def out_of_fold(examples: List[Example], seed: int) -> List[Scored]:
     config = LinearIntentClassifier.get_default_config()
     risk_config = RiskModel.get_default_config()
     texts = [e.text for e in examples]
-    sentence_encoder().remember(texts)
+    if risk_config["embedding_weight"]:
+        sentence_encoder().remember(texts)
     scored: List[Scored] = []
     folds = StratifiedKFold(5, shuffle=True, random_state=seed).split(texts, [e.source for e in examples])
     for train, test in folds:
