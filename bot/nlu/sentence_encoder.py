@@ -74,7 +74,7 @@ class SentenceEncoder:
         # The word table (30,522 rows, 47 MB, half the weights) stays in the file, which safetensors
         # maps into memory: only the rows of the tokens met are read (the Rasa server's memory).
         self._file = safe_open(str(folder / "model.safetensors"), framework="np")
-        self._words = self._file.get_slice(WORD_TABLE)
+        self._words = self._file.get_slice(WORD_TABLE)  # type: ignore[attr-defined]  # in safetensors 0.4.5, not in its stubs
         # the layers' weight matrices transposed once and kept contiguous (a matmul against a
         # transposed view is much slower)
         self._w: Dict[str, np.ndarray] = {
