@@ -18,6 +18,7 @@ from actions.budget import channel_of
 from actions.common import call
 from actions.forms import detours as detours_in_forms
 from actions.identity import message_metadata
+from actions.service_questions import COST_SLOTS
 from bot.channels.metadata import SMS_KEYWORD
 from bot.plans import service
 from bot.reviews import record
@@ -41,12 +42,8 @@ from bot.slot_names import (
     REVIEW_WANTED,
     REVIEW_WOULD_CHANGE,
     SERVICE_CATEGORY,
-    SERVICE_COST,
-    SERVICE_COST_PERIOD,
     SERVICE_DESCRIPTION,
-    SERVICE_HOURS,
-    SERVICE_RATE,
-    SERVICE_VISITS_PER_WEEK,
+    SERVICE_PART_OF_YEAR,
 )
 
 logger = logging.getLogger(__name__)
@@ -71,11 +68,8 @@ REVIEW_FORM_SLOTS = (
     *REVIEW_QUESTIONS,
     SERVICE_CATEGORY,
     SERVICE_DESCRIPTION,
-    SERVICE_HOURS,
-    SERVICE_RATE,
-    SERVICE_COST,
-    SERVICE_COST_PERIOD,
-    SERVICE_VISITS_PER_WEEK,
+    SERVICE_PART_OF_YEAR,
+    *COST_SLOTS,
 )
 
 

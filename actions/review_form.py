@@ -24,7 +24,7 @@ from actions.common import call
 from actions.forms.base import SectionFormValidation
 from actions.forms.recording import is_meaningful, slot_value
 from actions.review import REVIEW_FORM_SLOTS, passed
-from actions.service_costing import ServiceCosting, cost_figures, costed
+from actions.service_costing import ServiceCosting, cost_figures, costed, described
 from actions.service_questions import COST_SLOTS, cost_questions
 from actions.services import yes_or_no
 from bot.answers.reading import read_choice
@@ -305,7 +305,7 @@ class ValidateReviewConversationForm(ServiceCosting, SectionFormValidation):
             dispatcher.utter_message(response="utter_review_cost_try_again")
             return self.accept(tracker, REVIEW_COST_OK, None, **{name: None for name in COST_SLOTS})
         figures = cost_figures(tracker.slots, found)
-        description = str(tracker.get_slot(SERVICE_DESCRIPTION))
+        description = described(tracker.slots)
         cleared = {name: None for name in REVIEW_FORM_SLOTS}
         if question.kind == NEW_COST:
             await call(record.change_service_cost, review.id, int(question.item or 0), *figures)

@@ -19,10 +19,10 @@ from rasa_sdk.types import DomainDict
 from actions.common import latest_text, within_limits
 from actions.forms.choice_checks import ChoiceChecks
 from actions.forms.recording import is_meaningful
-from actions.service_questions import BY_THE_HOUR, cost_questions, for_later
+from actions.service_questions import BY_THE_HOUR, COST_SLOTS, cost_questions, for_later
 from bot.answers.reading import QUESTION_OF_SLOT, read_choice
 from bot.choices import COST_PERIODS, HOURLY_CATEGORIES, PERIOD_PAID, SERVICE_CATEGORIES
-from bot.money import format_pounds
+from bot.money import format_pounds, round_to_penny
 from bot.parsing import Money, match_choice, parse_frequency, parse_hours, parse_money
 from bot.parsing.cost_doubts import (
     APPROXIMATE,
@@ -45,18 +45,22 @@ from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
 from bot.parsing.money import each_way
 from bot.parsing.numbers import exact_text
+from bot.parsing.seasons import TERM_TIME_WEEKS, WEEKS_IN_A_YEAR, part_of_year, term_time, weeks_a_year
 from bot.plans import costing, service
 from bot.plans.costing import MAX_HOURS, MAX_RATE, MAX_VISITS
 from bot.plans.described import DESCRIBED, confirms, described_figures
 from bot.slot_names import (
     CHOICE_CHECK,
+    REQUESTED_SLOT,
     SERVICE_CATEGORY,
     SERVICE_COST,
     SERVICE_COST_PERIOD,
     SERVICE_DESCRIPTION,
     SERVICE_HOURS,
+    SERVICE_PART_OF_YEAR,
     SERVICE_RATE,
     SERVICE_VISITS_PER_WEEK,
+    SERVICE_WEEKS_A_YEAR,
 )
 
 WORDS_FOR_A_DESCRIPTION = 4
@@ -87,13 +91,27 @@ def cost_figures(
 ) -> Tuple[Optional[Fraction], Optional[Decimal], Optional[Decimal]]:
     """The hours a week, hourly rate and weekly cost to record for a costed service (as
     bot.plans.service.NewService takes them): the hours and rate for an hourly service (with the
-    weekly figure too when the person gave what the hours cost a week), else the weekly cost."""
-    hourly = slots.get(SERVICE_HOURS) is not None and slots.get(SERVICE_RATE) is not None
-    return (
-        Fraction(slots[SERVICE_HOURS]) if hourly else None,
-        Decimal(slots[SERVICE_RATE]) if hourly else None,
-        found.weekly if not hourly or weekly_for_the_hours(slots) else None,
-    )
+    weekly figure too when the person gave what the hours cost a week), else the weekly cost.
+    The hours of support used only part of the year are its average over the year."""
+    if slots.get(SERVICE_HOURS) is None or slots.get(SERVICE_RATE) is None:
+        return None, None, found.weekly
+    weeks = slots.get(SERVICE_WEEKS_A_YEAR)
+    hours = costing.over_the_year(Fraction(slots[SERVICE_HOURS]), None if weeks is None else Fraction(weeks))
+    if round_to_penny(hours) == 0:  # 15 minutes a week for 1 week a year: too little to show as hours
+        return None, None, found.weekly
+    if weekly_for_the_hours(slots):
+        return hours, costing.hourly_rate(found.weekly, hours), found.weekly
+    return hours, Decimal(slots[SERVICE_RATE]), None
+
+
+def described(slots: Mapping[str, Any]) -> str:
+    """The description to record: the person's, with the weeks a year of support used only
+    part of the year ('After-school club (39 weeks a year)')."""
+    description = str(slots.get(SERVICE_DESCRIPTION) or "")
+    weeks = slots.get(SERVICE_WEEKS_A_YEAR)
+    if weeks is None or Fraction(weeks) >= WEEKS_IN_A_YEAR:
+        return description
+    return f"{description} ({costing.weeks_words(Fraction(weeks))})"
 
 
 def times_per_week(text: str) -> Optional[Fraction]:
@@ -376,6 +394,38 @@ class ServiceCosting(ChoiceChecks):
         updates = self.accept(tracker, SERVICE_VISITS_PER_WEEK, exact_text(visits))
         return await self._record_if_complete(dispatcher, tracker, updates)
 
+    async def validate_service_weeks_a_year(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "")
+        confirmed = self.confirmed(tracker, SERVICE_WEEKS_A_YEAR)
+        weeks = Fraction(confirmed) if confirmed is not None else weeks_a_year(text)
+        if weeks is None and term_time(text):  # 'just term time': the school year, checked
+            weeks = TERM_TIME_WEEKS
+        elif weeks is None or (confirmed is None and bounded(text)):
+            return self.reject(dispatcher, tracker, SERVICE_WEEKS_A_YEAR, "utter_weeks_a_year_not_understood")
+        unsure = hedged(text) or weeks.denominator != 1 or not re.search(r"\d|\bweeks?\b", text)
+        if confirmed is None and weeks < WEEKS_IN_A_YEAR and unsure:
+            # 'about 39', '5 months' (21.67), 'term time': it sets the money, so it is put back first
+            return self.check_figure(
+                SERVICE_WEEKS_A_YEAR,
+                exact_text(weeks),
+                text,
+                "utter_confirm_weeks_a_year",
+                weeks=costing.weeks_words(weeks),
+            )
+        updates = self.accept(tracker, SERVICE_WEEKS_A_YEAR, exact_text(weeks))
+        return await self._record_if_complete(dispatcher, tracker, updates)
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """As the form's, noting first when the answer about the support being costed says it is
+        used only part of the year, so that the weeks a year are asked before it is recorded."""
+        noted = _part_of_year_noted(tracker)
+        tracker.add_slots(noted)
+        return noted + await super().get_validation_events(dispatcher, tracker, domain)  # type: ignore[misc]
+
     @staticmethod
     def _period_updates(
         dispatcher: CollectingDispatcher, per: Optional[str], amount: Decimal, text: str, exact: bool = False
@@ -392,6 +442,18 @@ class ServiceCosting(ChoiceChecks):
             if visits is not None and Decimal(0) < visits <= MAX_VISITS:
                 updates[SERVICE_VISITS_PER_WEEK] = exact_text(visits)  # "£50 a day, twice a week"
         return updates
+
+
+#: the questions whose answers may say the support is used only part of the year
+_ABOUT_THE_SUPPORT = (SERVICE_CATEGORY, SERVICE_DESCRIPTION, *COST_SLOTS)
+
+
+def _part_of_year_noted(tracker: Tracker) -> List[EventType]:
+    """[SlotSet(service_part_of_year, True)] when the person's answer about the support being
+    costed says it is used only part of the year ('term time only', 'April to September')."""
+    if tracker.get_slot(SERVICE_PART_OF_YEAR) or tracker.get_slot(REQUESTED_SLOT) not in _ABOUT_THE_SUPPORT:
+        return []
+    return [SlotSet(SERVICE_PART_OF_YEAR, True)] if part_of_year(latest_text(tracker)) else []
 
 
 def _settled_cost(text: str, money: Money, doubt: Optional[str]) -> Optional[Tuple[Decimal, str]]:

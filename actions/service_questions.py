@@ -9,6 +9,7 @@ import textwrap
 from typing import Any, Dict, List, Mapping
 
 from bot.choices import HOURLY_CATEGORIES
+from bot.plans.costing import WHOLE_YEAR_PERIODS
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
     PAYEE_LIVES_WITH,
@@ -20,19 +21,29 @@ from bot.slot_names import (
     SERVICE_HOURS,
     SERVICE_NEEDS,
     SERVICE_OUTCOMES,
+    SERVICE_PART_OF_YEAR,
     SERVICE_RATE,
     SERVICE_VISITS_PER_WEEK,
+    SERVICE_WEEKS_A_YEAR,
     SUPPORT_FOR_LATER,
     UNMET_NEED,
     UNMET_NEEDS_LEFT,
 )
 
-COST_SLOTS = (SERVICE_HOURS, SERVICE_RATE, SERVICE_COST, SERVICE_COST_PERIOD, SERVICE_VISITS_PER_WEEK)
+COST_SLOTS = (
+    SERVICE_HOURS,
+    SERVICE_RATE,
+    SERVICE_COST,
+    SERVICE_COST_PERIOD,
+    SERVICE_VISITS_PER_WEEK,
+    SERVICE_WEEKS_A_YEAR,
+)
 #: the questions about the service just recorded (never skipped: the service is already in the plan)
 ABOUT_THE_RECORDED_SERVICE = (PAYEE_RELATION, PAYEE_LIVES_WITH, SERVICE_OUTCOMES, SERVICE_NEEDS)
 SERVICE_SLOTS = (
     SERVICE_CATEGORY,
     SERVICE_DESCRIPTION,
+    SERVICE_PART_OF_YEAR,
     *COST_SLOTS,
     *ABOUT_THE_RECORDED_SERVICE,
     ADD_ANOTHER_SERVICE,
@@ -62,8 +73,11 @@ def cost_questions(slots: Mapping[str, Any]) -> List[str]:
     """The questions that cost this service, given what is known so far."""
     per = slots.get(SERVICE_COST_PERIOD)
     if (slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES and per in BY_THE_HOUR) or per == "hour":
-        return [SERVICE_HOURS, SERVICE_RATE]
-    return [SERVICE_COST, SERVICE_COST_PERIOD] + ([SERVICE_VISITS_PER_WEEK] if per == "visit" else [])
+        asked = [SERVICE_HOURS, SERVICE_RATE]
+    else:
+        asked = [SERVICE_COST, SERVICE_COST_PERIOD] + ([SERVICE_VISITS_PER_WEEK] if per == "visit" else [])
+    part_of_year = slots.get(SERVICE_PART_OF_YEAR) and per not in WHOLE_YEAR_PERIODS
+    return asked + ([SERVICE_WEEKS_A_YEAR] if part_of_year else [])
 
 
 def service_questions(slots: Mapping[str, Any], assessed: bool = False) -> List[str]:

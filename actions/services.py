@@ -27,7 +27,7 @@ from actions.plan_changes import (
     say_budget_after,
     service_items,
 )
-from actions.service_costing import ServiceCosting, cost_figures, costed, weekly_cost
+from actions.service_costing import ServiceCosting, cost_figures, costed, described, weekly_cost
 from actions.service_questions import (
     ABOUT_THE_RECORDED_SERVICE,
     COST_SLOTS,
@@ -121,7 +121,7 @@ class ValidateServicesForm(AssessedNeeds, ServiceChangeChecks, ServiceCosting, S
         if weekly > MAX_WEEKLY:
             dispatcher.utter_message(response="utter_cost_out_of_range")
             return {**updates, **{name: None for name in COST_SLOTS}}
-        new = NewService(slots[SERVICE_CATEGORY], slots[SERVICE_DESCRIPTION], *cost_figures(slots, found))
+        new = NewService(slots[SERVICE_CATEGORY], described(slots), *cost_figures(slots, found))
         reference = plan_reference(tracker)
         before = await call(service.get_plan, reference)
         recorded, added = await within_limits(dispatcher, service.add_service, reference, new)

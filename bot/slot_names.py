@@ -46,6 +46,10 @@ SERVICE_RATE = "service_rate"
 SERVICE_COST = "service_cost"
 SERVICE_COST_PERIOD = "service_cost_period"
 SERVICE_VISITS_PER_WEEK = "service_visits_per_week"
+#: the person said the support is used only part of the year ('term time only'), so the weeks a
+#: year it is used are asked (bot/parsing/seasons.py)
+SERVICE_PART_OF_YEAR = "service_part_of_year"
+SERVICE_WEEKS_A_YEAR = "service_weeks_a_year"
 SERVICE_OUTCOMES = "service_outcomes"
 #: which of the assessed needs the service meets (asked only when the assessment is known)
 SERVICE_NEEDS = "service_needs"

@@ -6,7 +6,9 @@ exact arithmetic, and one rounding at the end (bot.money.round_to_penny: to the 
 - hours a week × an hourly rate; but when the person says what the hours cost a week, that
   weekly figure is kept exactly, and the hourly rate is only worked out from it to show
   ("£100 a week for 3 hours" is £100.00 a week, about £33.33 an hour);
-- a one-off cost is spread over a year (÷ 52).
+- a one-off cost is spread over a year (÷ 52);
+- support used only part of the year ('term time only') is costed for the weeks it is used and
+  spread over the year (× weeks a year ÷ 52), still rounded once.
 """
 
 from __future__ import annotations
@@ -14,12 +16,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Dict, Mapping, Optional, Union
+from typing import Any, Dict, Mapping, Optional, Tuple, Union
 
 from bot.money import WEEKS_PER, format_pounds, round_to_penny
 from bot.parsing.numbers import to_places
+from bot.parsing.seasons import WEEKS_IN_A_YEAR
 from bot.plans.catalogue import PERIOD_WORDS
-from bot.slot_names import SERVICE_COST, SERVICE_COST_PERIOD, SERVICE_HOURS, SERVICE_RATE, SERVICE_VISITS_PER_WEEK
+from bot.slot_names import (
+    SERVICE_COST,
+    SERVICE_COST_PERIOD,
+    SERVICE_HOURS,
+    SERVICE_RATE,
+    SERVICE_VISITS_PER_WEEK,
+    SERVICE_WEEKS_A_YEAR,
+)
 
 #: hours or times a week, exactly as worked out ('10 hours a month' is 30/13 hours a week)
 Count = Union[Decimal, Fraction]
@@ -41,19 +51,43 @@ def times_a_week(period: str) -> Fraction:
     return 1 / COST_WEEKS_PER[period]
 
 
+def _per_period(amount: Decimal, period: str) -> Fraction:
+    return Fraction(amount) / COST_WEEKS_PER[period]
+
+
+def _each_time(amount: Decimal, times_per_week: Count) -> Fraction:
+    return Fraction(amount) * Fraction(times_per_week)
+
+
+def _by_the_hour(hours_per_week: Count, rate: Decimal) -> Fraction:
+    return Fraction(hours_per_week) * Fraction(rate)
+
+
 def per_period(amount: Decimal, period: str) -> Decimal:
     """A cost per `period` (one of COST_WEEKS_PER) as a weekly cost."""
-    return round_to_penny(Fraction(amount) / COST_WEEKS_PER[period])
+    return round_to_penny(_per_period(amount, period))
 
 
 def each_time(amount: Decimal, times_per_week: Count) -> Decimal:
     """A cost each time, used `times_per_week` times a week."""
-    return round_to_penny(Fraction(amount) * Fraction(times_per_week))
+    return round_to_penny(_each_time(amount, times_per_week))
 
 
 def by_the_hour(hours_per_week: Count, rate: Decimal) -> Decimal:
     """Hours a week at an hourly rate."""
-    return round_to_penny(Fraction(hours_per_week) * Fraction(rate))
+    return round_to_penny(_by_the_hour(hours_per_week, rate))
+
+
+def over_the_year(count: Count, weeks_a_year: Optional[Count]) -> Fraction:
+    """Hours or times a week in the weeks a support is used, as an average over the whole year
+    (`weeks_a_year` None: used all year)."""
+    return Fraction(count) * (1 if weeks_a_year is None else Fraction(weeks_a_year) / WEEKS_IN_A_YEAR)
+
+
+def weeks_words(weeks_a_year: Count) -> str:
+    """'39 weeks a year', 'about 21.67 weeks a year' (5 months)."""
+    shown = to_places(weeks_a_year).removesuffix(".00")
+    return f"{'' if Fraction(shown) == Fraction(weeks_a_year) else 'about '}{shown} weeks a year"
 
 
 def hourly_rate(weekly: Decimal, hours_per_week: Count) -> Decimal:
@@ -63,7 +97,7 @@ def hourly_rate(weekly: Decimal, hours_per_week: Count) -> Decimal:
 
 def one_off(amount: Decimal) -> Decimal:
     """A one-off cost, spread over a year."""
-    return round_to_penny(Fraction(amount) / ONE_OFF_WEEKS)
+    return per_period(amount, "one-off")
 
 
 @dataclass(frozen=True)
@@ -133,24 +167,53 @@ PER_WORDS = {
 }
 
 
+#: the periods whose cost already covers the whole year, so the weeks a year are never asked
+WHOLE_YEAR_PERIODS = ("year", "one-off")
+
+
 def cost_of(
     hours: Optional[Count] = None,
     rate: Optional[Decimal] = None,
     amount: Optional[Decimal] = None,
     period: Optional[str] = None,
     times_per_week: Optional[Count] = None,
+    weeks_a_year: Optional[Count] = None,
 ) -> Optional[Costed]:
     """The weekly cost of what the person said, with its working; None while a figure is missing.
     Hours with a rate, unless the amount is what those hours cost a week (then kept exactly);
-    else an amount per period ('visit' needs the times a week; 'one-off' is spread over a year)."""
+    else an amount per period ('visit' needs the times a week; 'one-off' is spread over a year).
+    With `weeks_a_year` (support used only part of the year) that cost is spread over the year."""
+    found = _all_year(hours, rate, amount, period, times_per_week)
+    if found is None:
+        return None
+    exact, costed = found
+    if weeks_a_year is None or Fraction(weeks_a_year) >= WEEKS_IN_A_YEAR or period in WHOLE_YEAR_PERIODS:
+        return costed
+    weekly = round_to_penny(over_the_year(exact, weeks_a_year))
+    return Costed(
+        weekly,
+        f"{costed.working} It's used {weeks_words(weeks_a_year)}, so over the whole year that's "
+        f"{format_pounds(weekly)} a week.",
+    )
+
+
+def _all_year(
+    hours: Optional[Count],
+    rate: Optional[Decimal],
+    amount: Optional[Decimal],
+    period: Optional[str],
+    times_per_week: Optional[Count],
+) -> Optional[Tuple[Fraction, Costed]]:
+    """The exact weekly cost in the weeks the support is used, and that cost rounded with its working."""
     if hours is not None and rate is not None:
         if amount is not None and period == "week":
-            return Costed(
+            return Fraction(amount), Costed(
                 per_period(amount, "week"),
                 f"That's {format_pounds(amount)} a week for {hours_words(hours)}, about {format_pounds(rate)} an hour.",
             )
-        weekly = by_the_hour(hours, rate)
-        return Costed(
+        exact = _by_the_hour(hours, rate)
+        weekly = round_to_penny(exact)
+        return exact, Costed(
             weekly, f"{hours_words(hours)} at {format_pounds(rate)} an hour is {format_pounds(weekly)} a week."
         )
     if amount is None or period is None:
@@ -158,18 +221,21 @@ def cost_of(
     if period == "visit":
         if times_per_week is None:
             return None
-        weekly = each_time(amount, times_per_week)
-        return Costed(
+        exact = _each_time(amount, times_per_week)
+        weekly = round_to_penny(exact)
+        return exact, Costed(
             weekly,
             f"{format_pounds(amount)} each time, {how_often(times_per_week)}, is {format_pounds(weekly)} a week.",
         )
+    exact = _per_period(amount, period)
+    weekly = round_to_penny(exact)
     if period == "one-off":
-        weekly = one_off(amount)
-        return Costed(weekly, f"{format_pounds(amount)} once, spread over a year, is {format_pounds(weekly)} a week.")
-    weekly = per_period(amount, period)
+        return exact, Costed(
+            weekly, f"{format_pounds(amount)} once, spread over a year, is {format_pounds(weekly)} a week."
+        )
     if period == "week":
-        return Costed(weekly, f"That's {format_pounds(weekly)} a week.")
-    return Costed(weekly, f"{format_pounds(amount)} {PER_WORDS[period]} is {format_pounds(weekly)} a week.")
+        return exact, Costed(weekly, f"That's {format_pounds(weekly)} a week.")
+    return exact, Costed(weekly, f"{format_pounds(amount)} {PER_WORDS[period]} is {format_pounds(weekly)} a week.")
 
 
 def _said(answers: Mapping[str, Any], name: str) -> Optional[str]:
@@ -180,8 +246,9 @@ def _said(answers: Mapping[str, Any], name: str) -> Optional[str]:
 def cost_of_answers(answers: Mapping[str, Any]) -> Optional[Costed]:
     """cost_of the cost questions' answers as their slots hold them (hours and times a week
     exactly, '30/13' included; money in pounds); hours count only with a rate."""
-    hours, rate, amount, visits = (
-        _said(answers, name) for name in (SERVICE_HOURS, SERVICE_RATE, SERVICE_COST, SERVICE_VISITS_PER_WEEK)
+    hours, rate, amount, visits, weeks = (
+        _said(answers, name)
+        for name in (SERVICE_HOURS, SERVICE_RATE, SERVICE_COST, SERVICE_VISITS_PER_WEEK, SERVICE_WEEKS_A_YEAR)
     )
     hourly = hours is not None and rate is not None
     return cost_of(
@@ -190,4 +257,5 @@ def cost_of_answers(answers: Mapping[str, Any]) -> Optional[Costed]:
         amount=Decimal(amount) if amount is not None else None,
         period=answers.get(SERVICE_COST_PERIOD),
         times_per_week=Fraction(visits) if visits is not None else None,
+        weeks_a_year=Fraction(weeks) if weeks is not None else None,
     )

@@ -55,6 +55,11 @@ QUESTIONS: List[Tuple[Type[Action], str, Dict[str, Any]]] = [
     (ValidateServicesForm, "service_cost", _TAXI),
     (ValidateServicesForm, "service_cost_period", {**_TAXI, "service_cost": "40"}),
     (ValidateServicesForm, "service_visits_per_week", {**_TAXI, "service_cost": "40", "service_cost_period": "visit"}),
+    (
+        ValidateServicesForm,
+        "service_weeks_a_year",
+        {**_TAXI, "service_cost": "40", "service_cost_period": "week", "service_part_of_year": True},
+    ),
     (ValidateServicesForm, "payee_lives_with", {**_RECORDED, "payee_relation": "daughter"}),
     (ValidateServicesForm, "service_outcomes", {**_TAXI, SERVICE_ID: 1}),
     (ValidateServicesForm, "service_needs", {**_RECORDED, "service_outcomes": "1"}),
