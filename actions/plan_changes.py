@@ -171,7 +171,7 @@ def change_words(changes: Mapping[str, costing.Count]) -> str:
 def _changes_nothing(current: ServiceView, changes: Mapping[str, costing.Count]) -> bool:
     """Whether the new figures are the ones already recorded."""
     recorded = {
-        "hours_per_week": current.hours_per_week,
+        "hours_per_week": current.hours,
         "unit_cost": current.unit_cost,
         "weekly_cost": current.weekly_cost,
     }

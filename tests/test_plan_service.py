@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from fractions import Fraction
 from typing import Callable
 
 import pytest
@@ -404,6 +405,21 @@ def test_a_recorded_service_can_be_corrected(ref: str) -> None:
     with pytest.raises(PlanError):
         service.change_service_cost(ref, 9, hours_per_week=D("3"))
     assert service.get_plan(ref).total_weekly_cost == D("376.00")
+
+
+def test_a_later_change_of_the_rate_alone_works_from_the_exact_hours(ref: str) -> None:
+    """10 hours a month are 30/13 hours a week, shown as 2.31: £16 an hour on them is £36.92 (not
+    2.31 × £16 = £36.96), and a change of the hours forgets the old exact figure."""
+    service.add_service(ref, NewService("personal_assistant", "PA outings", Fraction(30, 13), D("15"), None))
+    changed = service.change_service_cost(ref, 1, unit_cost=D("16"))
+    assert (changed.hours_per_week, changed.weekly_cost, changed.exact_hours) == (
+        D("2.31"),
+        D("36.92"),
+        Fraction(30, 13),
+    )
+    changed = service.change_service_cost(ref, 1, hours_per_week=D("3"))
+    assert (changed.weekly_cost, changed.exact_hours) == (D("48.00"), None)
+    assert service.change_service_cost(ref, 1, unit_cost=D("15")).weekly_cost == D("45.00")
 
 
 def test_services_are_linked_to_outcomes_in_the_plan_only(ref: str) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Callable
 
@@ -179,6 +180,15 @@ def test_a_cost_change_makes_one_version_costed_like_planning(agreed: str, demo_
     assert plan_version(demo_person, 3) is None
     latest = service.latest_plan(demo_person)
     assert latest is not None and latest.plan_reference == new_ref
+
+
+def test_a_rate_change_at_the_review_works_from_the_exact_hours(agreed: str, demo_person: str) -> None:
+    """A PA for 10 hours a month (30/13 a week, shown 2.31) given a new rate at the review is costed
+    from the exact hours, as in planning: £16 an hour is £36.92 a week."""
+    review = record.start_review(demo_person, CHANNEL)
+    record.change_service_cost(review.id, 1, hours_per_week=Fraction(30, 13))
+    changed = record.change_service_cost(review.id, 1, unit_cost=D("16"))
+    assert (changed.hours_per_week, changed.weekly_cost) == (D("2.31"), D("36.92"))
 
 
 def test_stopping_and_adding_go_to_the_same_version(agreed: str, demo_person: str) -> None:

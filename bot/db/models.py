@@ -214,6 +214,9 @@ class Service(Base):
     category = Column(String(30), nullable=False)
     description = Column(Text, nullable=False)
     hours_per_week = Column(Hundredths(7), nullable=True)
+    #: the hours a week exactly ('30/13' for 10 hours a month) when two places do not hold them;
+    #: a later change of the rate alone is worked from these (DESIGN §5: rounded once)
+    exact_hours = Column(String(40), nullable=True)
     unit_cost_pence = Column(BigInteger, nullable=True)
     weekly_cost_pence = Column(BigInteger, nullable=False)
     outcome_ids = Column(JSON, nullable=False, default=list)

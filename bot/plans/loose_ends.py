@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Collection, Dict, Optional
 
+from bot.parsing.numbers import exact_text
 from bot.parsing.relations import the_persons_partner
 from bot.plans.catalogue import MANAGEMENT
 from bot.plans.catalogue.services import CATEGORIES
@@ -97,8 +98,8 @@ def _service_costed(service: ServiceView) -> Dict[str, Any]:
         SERVICE_DESCRIPTION: service.description,
     }
     hourly = service.category in CATEGORIES and CATEGORIES[service.category].hourly
-    if hourly and service.hours_per_week is not None and service.unit_cost is not None:
-        return {**known, SERVICE_HOURS: str(service.hours_per_week), SERVICE_RATE: str(service.unit_cost)}
+    if hourly and service.hours is not None and service.unit_cost is not None:
+        return {**known, SERVICE_HOURS: exact_text(service.hours), SERVICE_RATE: str(service.unit_cost)}
     return {**known, SERVICE_COST: str(service.weekly_cost), SERVICE_COST_PERIOD: "week"}
 
 

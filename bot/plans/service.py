@@ -23,6 +23,7 @@ from bot.db.models import AuditLog, Outcome, Person, Plan, Service, utcnow
 from bot.db.session import session_scope
 from bot.identity import find_person
 from bot.money import PENNY, from_pence, round_to_penny, to_pence
+from bot.parsing.numbers import exact_text
 from bot.parsing.relations import relation_named
 from bot.plans import catalogue, costing
 from bot.plans.checks import PAYS_A_PERSON, checks_for
@@ -119,7 +120,15 @@ def _service_view(service: Service) -> ServiceView:
         need_codes=None if service.need_codes is None else tuple(service.need_codes),
         payee_relation=service.payee_relation,
         payee_lives_with=service.payee_lives_with,
+        exact_hours=Fraction(service.exact_hours) if service.exact_hours else None,
     )
+
+
+def _exact_hours(hours: Optional[costing.Count]) -> Optional[str]:
+    """The hours a week to keep exactly ('30/13'), when two places would round them; else None."""
+    if hours is None or Fraction(hours) == Fraction(round_to_penny(Fraction(hours))):
+        return None
+    return exact_text(Fraction(hours))
 
 
 def _outcome_view(outcome: Outcome) -> OutcomeView:
@@ -381,6 +390,7 @@ def add_service_to(plan: Plan, new: NewService, position: Optional[int] = None) 
         category=new.category,
         description=new.description.strip(),
         hours_per_week=hours,
+        exact_hours=_exact_hours(new.hours_per_week),
         unit_cost_pence=to_pence(rate) if rate is not None else None,
         weekly_cost_pence=to_pence(weekly),
         outcome_ids=sorted(set(new.outcome_ids)),
@@ -433,12 +443,13 @@ def change_cost_in(
     corrected = NewService(
         category=current.category,
         description=current.description,
-        hours_per_week=None if weekly_cost is not None else (hours_per_week or current.hours_per_week),
+        hours_per_week=None if weekly_cost is not None else (hours_per_week or current.hours),
         unit_cost=None if weekly_cost is not None else (unit_cost or current.unit_cost),
         weekly_cost=weekly_cost,
     )
     hours, rate, weekly = corrected.checked()
     service.hours_per_week = hours
+    service.exact_hours = _exact_hours(corrected.hours_per_week)
     service.unit_cost_pence = to_pence(rate) if rate is not None else None
     service.weekly_cost_pence = to_pence(weekly)
     _update_over_budget(plan)

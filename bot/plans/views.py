@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from fractions import Fraction
 from typing import Optional, Tuple
 
 from bot.budgets.source import BudgetFigures
@@ -32,6 +33,15 @@ class ServiceView:
     need_codes: Optional[Tuple[str, ...]] = None
     payee_relation: Optional[str] = None
     payee_lives_with: Optional[bool] = None
+    #: the hours a week exactly, when `hours_per_week` (two places) rounds them ('10 hours a month')
+    exact_hours: Optional[Fraction] = None
+
+    @property
+    def hours(self) -> Optional[Fraction]:
+        """The hours a week to work costs from: exact when known."""
+        if self.exact_hours is not None:
+            return self.exact_hours
+        return None if self.hours_per_week is None else Fraction(self.hours_per_week)
 
 
 @dataclass(frozen=True)
