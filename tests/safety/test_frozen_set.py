@@ -2,8 +2,9 @@
 newest trained model, inside and outside a form. Each was written blind by a helper who saw only
 its brief (tests/heldout/BRIEF_<set>.md): L (100 risk, 100 ordinary), P, Q, R, S and W (120 and
 120 each; Q, R, S and W on 7 December 2026, S and W each scored once, with the model and thresholds
-already fixed), Y and Z (120 and 120 each; Z on 8 December 2026, scored first with the sentence
-embedding and its thresholds already fixed).
+already fixed), Y, Z and AA (120 and 120 each; Z on 8 December 2026, scored first with the
+sentence embedding and its thresholds already fixed; AA the same night, scored first after round 7
+of the training messages and the thresholds the sweep then chose).
 
 A message is caught when it is signposted or checked on (bot/safety/detector.py `assess`), and a
 check-in on an ordinary message counts as a false alarm. Issue 14's target is recall 0.97 with at
@@ -14,7 +15,8 @@ Tighten them as it gets better. On 8 December 2026 the sentence embedding (bot/n
 and the thresholds the sweep then chose raised recall on 7 of the 8 sets inside a form and 6
 outside (none fell), and false alarms on 5 inside and 6 outside (check-ins outside a form now
 start at 0.25): the floors were set again from that measurement (README, "The risk model hears
-meaning")."""
+meaning"). Round 7 (the same night) left every floor met; AA's floors are its first score less a
+small margin (README, "Round 7 and set AA")."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ FLOORS: Dict[str, Dict[bool, Tuple[float, float]]] = {
     "w": {True: (0.93, 0.09), False: (0.93, 0.14)},
     "y": {True: (0.93, 0.11), False: (0.94, 0.12)},
     "z": {True: (0.94, 0.08), False: (0.94, 0.09)},
+    "aa": {True: (0.95, 0.14), False: (0.96, 0.18)},
 }
 
 
