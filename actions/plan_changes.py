@@ -144,10 +144,12 @@ def corrected_figures(figures: Mapping[str, str], hourly: bool) -> Optional[Dict
             if not Decimal(0) < money <= MAX_RATE:
                 return None
             changes["unit_cost"] = money
-        elif (per is None and often is not None) or (per or "week") in costing.COST_WEEKS_PER:
-            # '£50 a fortnight', '£50 every two weeks': each time, times how often (not £50 a week)
+        elif (per in (None, "visit") and often is not None) or (per or "week") in costing.COST_WEEKS_PER:
+            # '£50 a fortnight', '£50 every two weeks', '£52 a day, 3 days a week': each time, times
+            # how often (not £50 a week)
+            each = per in (None, "visit") and often is not None
             weekly = (
-                costing.each_time(money, often) if per is None and often else costing.per_period(money, per or "week")
+                costing.each_time(money, cast(Fraction, often)) if each else costing.per_period(money, per or "week")
             )
             if not Decimal(0) < weekly <= MAX_WEEKLY:
                 return None
@@ -215,6 +217,10 @@ async def correct_service(
         return False
     figures = hours_as_read(text, figures)
     changes = corrected_figures(figures, hourly=current.hours_per_week is not None)
+    if changes is None and figures.get("money_period") == "visit" and "frequency" not in figures:
+        # '£52 a day now': the cost each time, but how often is not kept with a set cost
+        dispatcher.utter_message(response="utter_change_how_often", description=current.description)
+        return True
     if changes is None:
         return False
     if says_nothing_changes(dispatcher, current, figures, changes, text):

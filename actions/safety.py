@@ -23,6 +23,7 @@ from bot.config import get_settings
 from bot.parsing.replies import says_safe
 from bot.plans import service
 from bot.safety import replies
+from bot.safety.phrases import questions_the_alert
 from bot.slot_names import RISK_BEFORE_PLAN, SAFE_NOW_ASKED
 
 logger = logging.getLogger(__name__)
@@ -79,6 +80,8 @@ def reply_to_safe_now(text: str, more_risk: bool, dispatcher: CollectingDispatch
     safe = says_safe(text)
     if more_risk and safe is not True:
         safe = False
+    if safe is not False and questions_the_alert(text):  # 'I am safe. I only need taxi. Why you tell council?'
+        dispatcher.utter_message(response=replies.WHY_THE_COUNCIL_KNOWS)
     if safe is None:
         dispatcher.utter_message(response=replies.SAFE_NOW_OTHER)
     elif safe:

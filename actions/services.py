@@ -74,6 +74,7 @@ from bot.slot_names import (
     SERVICE_NEEDS,
     SERVICE_OUTCOMES,
     SERVICE_RATE,
+    SERVICE_VISITS_PER_WEEK,
     SUPPORT_FOR_LATER,
     UNMET_NEED,
     UNMET_NEEDS_LEFT,
@@ -248,6 +249,9 @@ class ValidateServicesForm(AssessedNeeds, ServiceChangeChecks, ServiceCosting, S
             dispatcher.utter_message(response="utter_other_support_later", description=current.description)
             return [SlotSet(requested, None), *(SlotSet(name, value) for name, value in for_later(text).items())]
         figures = figures_said(tracker)
+        visits = tracker.get_slot(SERVICE_VISITS_PER_WEEK)
+        if figures.get("money_period") == "visit" and "frequency" not in figures and visits and current.id == last_id:
+            figures["frequency"] = str(visits)  # '£52 a day now' for the support just added: as often as before
         doubtful_money = "money" in figures and change_doubt(text)  # said back by correct_service
         if not doubtful_money and (not sounds_like_correction(text) or unsure_correction(text, "hours" in figures)):
             # a figure not said as a change, or a change that does not read clearly: put back first
@@ -311,6 +315,8 @@ class ValidateServicesForm(AssessedNeeds, ServiceChangeChecks, ServiceCosting, S
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
+        if only_asks_for_another(text):  # the button 'Yes, add another': 'another' is not 'something else'
+            return dict(_NEXT_SUPPORT)
         if _names_another_kind(text, tracker.slots):  # 'Snooker club membership. It's £45 a quarter.'
             return await self._start_support(text, dispatcher, tracker, domain)
         answer, asked = self._yes_or_no(dispatcher, tracker, ADD_ANOTHER_SERVICE, text)
@@ -354,6 +360,20 @@ class ValidateServicesForm(AssessedNeeds, ServiceChangeChecks, ServiceCosting, S
 
 #: the slots cleared when the next support begins
 _NEXT_SUPPORT: Dict[Text, Any] = {name: None for name in SERVICE_SLOTS} | {SUPPORT_FOR_LATER: None}
+
+
+#: the words of a reply that only asks to add more support ('Yes, add another', 'add one more please')
+_ASKING_FOR_ANOTHER = frozenset(
+    "yes yeah yep yup ye yeh aye ok okay sure please add another one more new kind of support thing "
+    "a an i i'd id like want to can let's lets go on thanks thank you".split()
+)
+_MORE = frozenset({"add", "another", "more"})
+
+
+def only_asks_for_another(text: str) -> bool:
+    """Whether the reply only asks to add more support, naming no kind of it."""
+    words = re.findall(r"[a-z']+", text.lower().replace("’", "'"))
+    return bool(_MORE & set(words)) and all(word in _ASKING_FOR_ANOTHER for word in words)
 
 
 def _names_another_kind(text: str, known: Mapping[str, Any]) -> bool:

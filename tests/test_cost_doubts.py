@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.parsing.cost_doubts import SHARED, cost_doubt, period_doubt
+from bot.parsing.cost_doubts import SHARED, cost_doubt, numbers_left_over, period_doubt
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,25 @@ def test_doubtful_periods(text: str) -> None:
 )
 def test_clear_periods(text: str) -> None:
     assert period_doubt(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "forty pounds a game and twelve games a year",  # was £40 a year, unasked (play-through 7)
+        "£40 a game, 12 home games a year",
+        "£80 a day, 3 days at a time, 4 times a year",
+        "£60 per term, three terms a year",
+        "£22 a day mon-fri, term time only so 36 wks a yr",
+    ],
+)
+def test_a_count_the_cost_does_not_use_is_asked_about(text: str) -> None:
+    assert numbers_left_over(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["£3.20 on the 36 bus", "£25 a month for 2 people", "£50 a day, twice a week", "£15 an hour, 3 hours a week"],
+)
+def test_a_cost_with_no_count_left_over(text: str) -> None:
+    assert not numbers_left_over(text)

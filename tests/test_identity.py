@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import csv
+from datetime import date, datetime
 
 import pytest
 
+from bot.answers.trackers import domain
+from bot.config import PROJECT_ROOT
 from bot.identity import VerifiedPerson, normalise_reference, verify_identity
 
 SAM_BORN = date(1956, 4, 3)
@@ -49,3 +52,15 @@ def test_a_verified_person_cannot_be_changed(demo_person: str) -> None:
     person = verify_identity("PB-100234", SAM_BORN)
     with pytest.raises(AttributeError):
         person.reference = "PB-100235"  # type: ignore[misc]
+
+
+def test_no_example_the_bot_gives_is_a_demo_persons_login() -> None:
+    """The examples in the questions ('It looks like PB-123456', 'For example, 21/7/1950') are made
+    up: copied, they must not open anyone's budget (they once were the first demo person's)."""
+    said = " ".join(variant.get("text") or "" for variants in domain()["responses"].values() for variant in variants)
+    with (PROJECT_ROOT / "bot" / "demo" / "demo_people.csv").open(newline="", encoding="utf-8") as f:
+        people = list(csv.DictReader(f))
+    for person in people:
+        born = datetime.strptime(person["date_of_birth"], "%Y-%m-%d").date()
+        assert person["reference"] not in said
+        assert f"{born.day}/{born.month}/{born.year}" not in said

@@ -245,6 +245,8 @@ def test_finished(text: str, finished: bool) -> None:
         ("PB-100234 and I was born 3/4/1956", "PB-100234"),
         ("pb 100234", "pb 100234"),
         ("12345", "12345"),
+        ("P B one zero zero two three six", "PB 100236"),  # voice typing (play-through 7)
+        ("my reference is pb one oh oh two three four", "pb 100234"),
     ],
 )
 def test_reference(text: str, reference: str) -> None:

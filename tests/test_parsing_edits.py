@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pytest
 
 from bot.parsing.edits import (
@@ -293,3 +295,30 @@ def test_the_item_named_first_is_removed_not_one_named_later_or_a_number_meaning
     assert items_to_remove("the taxi my mate jay said he can drive me 2 gym", items) == [3]
     assert items_to_remove("number 2 and 3", items) == [2, 3]
     assert items_to_remove("the gym membership", items) == [2]
+
+
+def test_a_figure_with_its_unit_is_not_an_item_number() -> None:
+    """'Saturday PA must be 3 hours not 5' offered to change item 3, a taxi (play-through 7)."""
+    items = [
+        (1, "PA for help with letters, bills and appointments, 6 hours in week"),
+        (2, "Mens shed, I pay 3 £ each visit"),
+        (3, "taxi to mens shed, 15 pound there and back, 2 times in week"),
+        (4, "PA on saturday to help me with Kuba visits, 5 hours, £12.90 hour"),
+    ]
+    assert item_named("Saturday PA must be 3 hours not 5, too expensive", items) == 4
+    assert item_named("change the taxi to 2 times a week", items) == 3
+    assert item_named("change 3", items) == 3
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("actually take the gym off I don't think I'll manage both with the fatigue", "the gym"),
+        ("knock the cleaner off please", "the cleaner"),
+        ("leave the gym out", "the gym"),
+        ("take my mum out to the shops", None),
+    ],
+)
+def test_what_to_remove_said_between_the_words(text: str, named: Optional[str]) -> None:
+    """'take the gym off' at "add another?" was put back as "that's all?" (play-through 7)."""
+    assert removal_request(text) == named

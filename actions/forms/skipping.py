@@ -17,7 +17,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_text
 
-_SKIP = re.compile(r"\b(skip|pass|move on|next question|come back to (it|that))\b", re.IGNORECASE)
+#: asking to skip; 'pass' only on its own or 'pass on this' (a 'bus pass' or 'train pass to college'
+#: is support), and not 'a skip' or 'skip hire' (a skip for garden waste is support too)
+_SKIP = re.compile(
+    r"(?<!\ba )\bskip\b(?! hire)|\bpass on (?:this|that|it)\b|^\W*(?:i'?ll |i will |can i |just )?pass\b(?:\W+\w+){0,3}\W*$|"
+    r"\bmove on\b|\bnext question\b|\bcome back to (?:it|that)\b",
+    re.IGNORECASE,
+)
 
 
 def wants_to_skip(text: str) -> bool:

@@ -109,15 +109,19 @@ _COUNTED_UNITS = frozenset(
 
 def numbers_left_over(text: str) -> bool:
     """A count in a cost answer that is not the amount, how often, what it is per, a date or a
-    length of time, and counts days, terms, sessions… ('£80 a day, 3 days at a time, 4 times a
-    year'; '£60 per term, three terms a year'): the sum is the person's to make, so it is asked
-    about, never guessed. ('£3.20 on the 36 bus' has no such count.)"""
+    length of time, and counts days, terms, sessions… or anything said so many a period ('£80 a
+    day, 3 days at a time, 4 times a year'; '£60 per term, three terms a year'; '£40 a game and
+    twelve games a year'): the sum is the person's to make, so it is asked about, never guessed.
+    ('£3.20 on the 36 bus' has no such count.)"""
     doc = analyse(text or "")
     used = [*doc.spans["money"], *doc.spans["date"], *doc.spans["freq"], *doc.spans["per"], *doc.spans["duration"]]
+    periods = {span.start for span in (*doc.spans["per"], *doc.spans["freq"])}
     for token in doc[:-1]:
         if not token._.sp_is_num or any(span.start <= token.i < span.end for span in used):
             continue
         if doc[token.i + 1]._.sp_canon.removesuffix("s") in _COUNTED_UNITS:  # 'wks' is 'weeks'
+            return True
+        if {token.i + 2, token.i + 3} & periods:  # 'twelve games a year', '12 home games a year'
             return True
     return False
 

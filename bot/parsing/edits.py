@@ -32,6 +32,13 @@ _REMOVE = re.compile(
     + r"(?:remove|delete|take (?:off|out|away)|get rid of|drop|scrap|cross (?:off|out)|rub out|bin|lose)\b(?!-)\s*(.*)$",
     re.IGNORECASE,
 )
+#: 'take the gym off', 'knock the taxi off the plan', 'leave the gym out': what to remove said
+#: between the words ('take my mum out to the shops' is not one)
+_REMOVE_AROUND = re.compile(
+    _LEAD_IN + r"(?:(?:take|knock|cross)\s+((?:the|my|her|his|their|that|this)\s+[\w' -]{1,40}?)\s+off|"
+    r"leave\s+((?:the|that|this)\s+[\w' -]{1,40}?)\s+out)\b",
+    re.IGNORECASE,
+)
 _NO_LONGER = re.compile(
     r"\b(?:don'?t|do not|no longer) (?:want|need)\b(?! to add\b)\s*(.*?)\s*(?:any ?more|now)?\W*$", re.IGNORECASE
 )
@@ -82,7 +89,11 @@ _LAST = re.compile(
 )
 _ORDINALS = {**ORDINAL_WORDS, "1st": 1, "2nd": 2, "3rd": 3}
 _ORDINAL = re.compile(r"\b(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|\d{1,2}(?:st|nd|rd|th))\b", re.I)
-_DIGITS = re.compile(r"(?<![£$.\d])\b(\d{1,2})\b(?!\.\d)")
+#: an item number in digits; not money, and not a figure with its unit ('3 hours not 5', '2 times')
+_DIGITS = re.compile(
+    r"(?<![£$.\d])\b(\d{1,2})\b(?!\.\d)(?!\s*(?:hours?|hrs?|h|mins?|minutes?|times|days?|weeks?|wks?|months?|"
+    r"years?|pounds?|quid|p|%|visits?|sessions?|nights?|x)\b)"
+)
 #: 'one', 'two'… count as a number only after a word that says so ('number two', 'outcome one')
 _NAMED_NUMBER = re.compile(r"\b(?:number|no\.?|outcome|service|item|#)\s*(" + "|".join(UNITS) + r"|\d{1,2})\b", re.I)
 #: a reply of number words only ('one and three', 'two, three')
@@ -122,10 +133,10 @@ def removal_request(text: str, loose: bool = False) -> Optional[str]:
     """The words naming what to take out of the plan ('' if none given), or None when the
     message is not asking to remove something. `loose` also takes "I don't need the gardener
     any more", which inside a free-text question could be an answer instead."""
-    for pattern in (_REMOVE, _NO_LONGER) if loose else (_REMOVE,):
+    for pattern in (_REMOVE, _REMOVE_AROUND, _NO_LONGER) if loose else (_REMOVE, _REMOVE_AROUND):
         match = pattern.search(text or "")
         if match:
-            return match.group(1).strip(" .!?,")
+            return next(group for group in match.groups() if group is not None).strip(" .!?,")
     return None
 
 

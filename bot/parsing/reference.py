@@ -80,9 +80,30 @@ NOT_A_PREFIX = frozenset(
 )
 
 
+_DIGIT_WORDS = {
+    "zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+#: digits said one by one, as voice typing writes them ('one zero zero two three six')
+_SPOKEN_DIGITS = re.compile(rf"\b{_DIGIT_WORD}(?:[\s,-]+{_DIGIT_WORD}){{3,}}\b", re.IGNORECASE)
+#: letters said one by one before the digits ('P B 100236')
+_SPOKEN_LETTERS = re.compile(r"\b([A-Za-z])\s+([A-Za-z])\s+(?=\d)")
+
+
+def _as_typed(text: str) -> str:
+    """A reference said aloud and voice-typed, as it would be typed: 'P B one zero zero two three
+    six' → 'PB 100236'."""
+    digits = _SPOKEN_DIGITS.sub(
+        lambda m: "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[a-z]+", m.group(), re.I)), text
+    )
+    return _SPOKEN_LETTERS.sub(r"\1\2 ", digits)
+
+
 def extract_reference(text: str) -> Optional[str]:
-    """The reference in `text`, or None. When several could be, the one with most digits wins."""
-    text = text or ""
+    """The reference in `text`, or None. When several could be, the one with most digits wins.
+    A reference voice-typed as words ('P B one zero zero two three six') is read as typed."""
+    text = _as_typed(text or "")
     candidates = []
     for match in _CANDIDATE.finditer(text):
         prefix, joiner, body = match.group(1), match.group(2), match.group(3)

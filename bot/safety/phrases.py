@@ -321,6 +321,20 @@ def denies_risk(text: str) -> bool:
     return bool(_DENIAL.search(normalise(text)))
 
 
+#: the reply to "Are you safe right now?" asks why the council was told, or says it was a mistake
+_QUESTIONS_THE_ALERT = re.compile(
+    r"\bwhy\b.{0,40}\b(?:tell|told|telling|tells|inform\w*|let|contact\w*|report\w*|council|safeguarding|alert\w*|flag\w*)\b|"
+    r"\b(?:im|i am)\s+not\s+in\s+danger\b|\bnot what i meant\b|\bfalse alarm\b|"
+    r"\bcancel\s+(?:it|that|the\s+(?:alert|report|referral))\b"
+)
+
+
+def questions_the_alert(text: str) -> bool:
+    """The person asks why the council's team was told, or says there was no need ('Why you tell
+    council?', 'I'm not in danger, cancel it')."""
+    return bool(_QUESTIONS_THE_ALERT.search(normalise(text)))
+
+
 def mentions_concern(text: str) -> bool:
     """The message has a word that often comes with risk (not enough on its own), outside the
     everyday contexts that use such words ("grab rails so I don't fall", "after my fall")."""

@@ -11,8 +11,19 @@ SAFE_NOW_THANKS = "utter_safe_now_thanks"
 #: said when the reply is neither yes nor no (it is not taken as an answer to the plan's question)
 SAFE_NOW_OTHER = "utter_safe_now_other"
 NOT_SAFE_NOW = "utter_not_safe_now"
+#: said, with the thanks, when the person asks why the council was told ('Why you tell council?')
+WHY_THE_COUNCIL_KNOWS = "utter_why_the_council_knows"
 
 #: shown only to advisers
 COUNCIL_ONLY = frozenset(
-    {SAFEGUARDING, SAFEGUARDING_FOLLOWUP, CHECK_IN, ASK_SAFE_NOW, SAFE_NOW_THANKS, SAFE_NOW_OTHER, NOT_SAFE_NOW}
+    {
+        SAFEGUARDING,
+        SAFEGUARDING_FOLLOWUP,
+        CHECK_IN,
+        ASK_SAFE_NOW,
+        SAFE_NOW_THANKS,
+        SAFE_NOW_OTHER,
+        NOT_SAFE_NOW,
+        WHY_THE_COUNCIL_KNOWS,
+    }
 )

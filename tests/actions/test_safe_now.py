@@ -132,3 +132,13 @@ async def test_coming_back_to_the_identity_questions_keeps_who_is_planning(demo:
     paused = {"welcomed": True, "paused": True, "planned_by": "supporter", "paused_question": "person_reference"}
     out = await run(ActionNextSection(), tracker(paused, "PB-100235"))
     assert out.slots["current_section"] == "identity" and "planned_by" not in out.slots
+
+
+@pytest.mark.parametrize(
+    "text", ["What? I am safe. I only need taxi. Why you tell council?", "yes im ok, im not in danger, cancel it"]
+)
+async def test_asking_why_the_council_was_told_is_answered(demo: Any, text: str) -> None:
+    """'Why you tell council?' got no answer (play-through 7): it is explained, kindly, then the plan goes on."""
+    out = await run(ActionNextSection(), tracker(ASKED, text))
+    assert out.responses[:2] == ["utter_why_the_council_knows", "utter_safe_now_thanks"]
+    assert out.slots["paused"] is False

@@ -531,3 +531,83 @@ async def test_hours_with_a_change_of_mind_answer_the_question_not_a_support_alr
     out = await run(ValidateServicesForm(), answer(plan_ref, "service_hours", text, **known))
     assert (out.slots.get(CHOICE_CHECK) or {}).get("code") != "change"
     assert [s.weekly_cost for s in service.get_plan(plan_ref).services] == [Decimal("40.00")]
+
+
+@pytest.mark.parametrize("reply", ["Yes, add another", "add another", "yes please, add one more", "Add another one"])
+async def test_asking_for_another_starts_the_next_support(plan_ref: str, reply: str) -> None:
+    """The bot's own button 'Yes, add another' was read as the kind 'something else' and checked
+    (play-through 7): 'another' names no kind of support."""
+    service.add_service(plan_ref, NewService("transport", "taxi", None, None, Decimal(20)))
+    known = dict(service_category="transport", service_description="taxi", service_cost="20", service_id=1)
+    out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", reply, **known))
+    assert not out.slots.get(CHOICE_CHECK) and out.slots["service_category"] is None
+    assert out.slots["requested_slot"] == "service_category"
+
+
+@pytest.mark.parametrize("said", ["train pass to college, £64 a month", "a bus pass", "a skip for the garden waste"])
+async def test_a_pass_or_a_skip_is_support_not_skipping(plan_ref: str, said: str) -> None:
+    """'pass' and 'skip' ask to skip only when they are said as that ('pass', 'skip this', 'pass on
+    this'); 'train pass to college' was dropped as skipped (play-through 7)."""
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_category", said))
+    assert "utter_service_skipped" not in out.responses
+
+
+async def test_a_price_each_time_with_a_count_a_year_is_asked_about(plan_ref: str) -> None:
+    """'forty pounds a game and twelve games a year' was recorded as £40 a year (£0.77 a week, not
+    £9.23) with nothing asked (play-through 7)."""
+    known = dict(service_category="transport", service_description="wheelchair taxi to the rugby")
+    out = await run(
+        ValidateServicesForm(), answer(plan_ref, "service_cost", "forty pounds a game and twelve games a year", **known)
+    )
+    assert "utter_cost_sum_unclear" in out.responses and out.slots["service_cost"] is None
+    assert service.get_plan(plan_ref).services == ()
+
+
+_DAY_CENTRE = dict(
+    service_category="day_opportunities",
+    service_description="day centre on Mondays, Tuesdays and Thursdays",
+    service_cost="48",
+    service_cost_period="visit",
+    service_visits_per_week="3",
+    service_id=1,
+    service_outcomes="all",
+)
+
+
+async def test_a_new_price_each_time_for_the_support_just_added_is_put_back_as_often_as_before(
+    plan_ref: str,
+) -> None:
+    """'the day centre is £52 a day now not £48' at "add another?" got "Please say yes or no"
+    (play-through 7): two amounts are asked about, then '£52 a day' is put back at 3 days a week."""
+    service.add_service(
+        plan_ref, NewService("day_opportunities", _DAY_CENTRE["service_description"], None, None, Decimal(144))
+    )
+    said = "Oh sorry, I just checked the letter, the day centre is £52 a day now not £48"
+    out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", said, **_DAY_CENTRE))
+    assert out.responses == ["utter_change_uncertain"]
+    out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", "£52 a day", **_DAY_CENTRE))
+    check = out.slots[CHOICE_CHECK]
+    assert check["response"] == "utter_confirm_service_change" and check["args"]["new_value"] == "£156.00 a week"
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("144.00")  # nothing changed yet
+
+
+async def test_a_new_price_each_time_for_an_earlier_support_asks_how_often(plan_ref: str) -> None:
+    service.add_service(
+        plan_ref, NewService("day_opportunities", _DAY_CENTRE["service_description"], None, None, Decimal(144))
+    )
+    service.add_service(plan_ref, NewService("transport", "taxi", None, None, Decimal(20)))
+    known = {**_DAY_CENTRE, "service_category": "transport", "service_description": "taxi", "service_id": 2}
+    said = "sorry the day centre has gone up, it's £52 a day now"
+    out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", said, **known))
+    assert "utter_change_how_often" in out.responses
+    assert service.get_plan(plan_ref).services[0].weekly_cost == Decimal("144.00")
+
+
+async def test_take_the_gym_off_removes_it(plan_ref: str) -> None:
+    service.add_service(plan_ref, NewService("activities", "adapted gym, £35 a month", None, None, Decimal("8.08")))
+    service.add_service(plan_ref, NewService("transport", "taxi", None, None, Decimal(20)))
+    known = dict(service_category="transport", service_description="taxi", service_cost="20", service_id=2)
+    said = "actually take the gym off I don't think I'll manage both with the fatigue"
+    out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", said, **known))
+    assert "utter_removed_service" in out.responses
+    assert [s.description for s in service.get_plan(plan_ref).services] == ["taxi"]
