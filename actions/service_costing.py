@@ -111,7 +111,8 @@ def described(slots: Mapping[str, Any]) -> str:
     weeks = slots.get(SERVICE_WEEKS_A_YEAR)
     if weeks is None or Fraction(weeks) >= WEEKS_IN_A_YEAR:
         return description
-    return f"{description} ({costing.weeks_words(Fraction(weeks))})"
+    noted = f" ({costing.weeks_words(Fraction(weeks))})"
+    return description if description.endswith(noted) else description + noted
 
 
 def times_per_week(text: str) -> Optional[Fraction]:

@@ -9,6 +9,7 @@ import textwrap
 from typing import Any, Dict, List, Mapping
 
 from bot.choices import HOURLY_CATEGORIES
+from bot.parsing.seasons import part_of_year
 from bot.plans.costing import WHOLE_YEAR_PERIODS
 from bot.slot_names import (
     ADD_ANOTHER_SERVICE,
@@ -70,14 +71,16 @@ BY_THE_HOUR = (None, "hour", "week")
 
 
 def cost_questions(slots: Mapping[str, Any]) -> List[str]:
-    """The questions that cost this service, given what is known so far."""
+    """The questions that cost this service, given what is known so far; the weeks a year when
+    an answer about it (kept in `service_part_of_year`) or its description says it is used only
+    part of the year."""
     per = slots.get(SERVICE_COST_PERIOD)
     if (slots.get(SERVICE_CATEGORY) in HOURLY_CATEGORIES and per in BY_THE_HOUR) or per == "hour":
         asked = [SERVICE_HOURS, SERVICE_RATE]
     else:
         asked = [SERVICE_COST, SERVICE_COST_PERIOD] + ([SERVICE_VISITS_PER_WEEK] if per == "visit" else [])
-    part_of_year = slots.get(SERVICE_PART_OF_YEAR) and per not in WHOLE_YEAR_PERIODS
-    return asked + ([SERVICE_WEEKS_A_YEAR] if part_of_year else [])
+    said = slots.get(SERVICE_PART_OF_YEAR) or part_of_year(str(slots.get(SERVICE_DESCRIPTION) or ""))
+    return asked + ([SERVICE_WEEKS_A_YEAR] if said and per not in WHOLE_YEAR_PERIODS else [])
 
 
 def service_questions(slots: Mapping[str, Any], assessed: bool = False) -> List[str]:

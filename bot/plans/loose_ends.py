@@ -18,6 +18,7 @@ from typing import Any, Collection, Dict, Optional
 
 from bot.parsing.numbers import exact_text
 from bot.parsing.relations import the_persons_partner
+from bot.parsing.seasons import WEEKS_IN_A_YEAR
 from bot.plans.catalogue import MANAGEMENT
 from bot.plans.catalogue.services import CATEGORIES
 from bot.plans.views import PlanView, ServiceView
@@ -39,6 +40,7 @@ from bot.slot_names import (
     SERVICE_NEEDS,
     SERVICE_OUTCOMES,
     SERVICE_RATE,
+    SERVICE_WEEKS_A_YEAR,
 )
 
 
@@ -97,6 +99,8 @@ def _service_costed(service: ServiceView) -> Dict[str, Any]:
         SERVICE_CATEGORY: service.category,
         SERVICE_DESCRIPTION: service.description,
     }
+    # the figures recorded are already over the whole year ('after school club (39 weeks a year)')
+    known[SERVICE_WEEKS_A_YEAR] = str(WEEKS_IN_A_YEAR)
     hourly = service.category in CATEGORIES and CATEGORIES[service.category].hourly
     if hourly and service.hours is not None and service.unit_cost is not None:
         return {**known, SERVICE_HOURS: exact_text(service.hours), SERVICE_RATE: str(service.unit_cost)}

@@ -12,6 +12,7 @@ import pytest
 from actions.services import ValidateServicesForm
 from bot.answers.trackers import run, tracker
 from bot.plans import service
+from bot.plans.service import NewService
 from bot.slot_names import CHOICE_CHECK, REQUESTED_SLOT
 from tests.support.plans import open_demo_plan
 
@@ -105,3 +106,32 @@ async def test_all_year_after_all_costs_it_every_week(plan_ref: str) -> None:
     assert out.said("utter_service_added")["weekly_cost"] == "£110.00"
     (recorded,) = service.get_plan(plan_ref).services
     assert recorded.description == "after school club"
+
+
+async def test_term_time_said_when_starting_another_support_is_not_forgotten(plan_ref: str) -> None:
+    """'yes, an after school club in term time, £15 a session' at "add another?": the description
+    says it, so the weeks a year are asked before it is recorded."""
+    service.add_service(plan_ref, NewService("transport", "taxi", None, None, Decimal(20)))
+    known = {"service_category": "transport", "service_description": "taxi", "service_cost": "20", "service_id": 1}
+    said = "yes, an after school club in term time"
+    await _answer(plan_ref, "add_another_service", said, known)
+    club = {
+        "service_category": "day_opportunities",
+        "service_description": "an after school club in term time",
+        "service_cost": "15",
+        "service_cost_period": "visit",
+    }
+    out = await _answer(plan_ref, "service_visits_per_week", "twice a week", club)
+    assert out.slots[REQUESTED_SLOT] == "service_weeks_a_year"
+    assert len(service.get_plan(plan_ref).services) == 1
+
+
+def test_a_recorded_support_taken_up_again_is_not_asked_its_weeks_again() -> None:
+    """Coming back to a support already recorded (bot/plans/loose_ends.py): its figures are already
+    over the whole year, so it counts as costed and its weeks are not asked again."""
+    from actions.service_costing import weekly_cost
+    from bot.plans.loose_ends import _service_costed
+    from bot.plans.views import ServiceView
+
+    club = ServiceView(1, "day_opportunities", "after school club (39 weeks a year)", (), None, None, Decimal("82.50"))
+    assert weekly_cost(_service_costed(club)) == Decimal("82.50")
