@@ -14,27 +14,28 @@ threshold whose false alarms, on the answers and everyday messages and on the ev
 are no more than the old rule's (every gain is recall); outside a form at the highest whose
 recall, on all risk and on the written-apart risk, is no less than the old rule's (every gain is
 fewer false alarms). `sweep.chosen` applies this rule. On 8 December 2026, after round 7 of the
-training messages (data/safety/written_apart_7.yml; seed 1; 16,180 examples trained on, 15,586
+training messages (data/safety/written_apart_7.yml; seed 1; 16,179 examples trained on, 15,585
 counted: the contrastive pairs of data/safety/pairs.yml are trained on, not counted; 3,010 risk),
 in brackets the written-apart risk and the everyday messages alone:
 
 | rule | recall | false alarms |
 | --- | --- | --- |
-| inside a form, old rule | 0.854 (0.811) | 3.8% (10.5%) |
-| inside a form, risk model at 0.5 | 0.951 (0.957) | 3.3% (9.2%) |
-| outside a form, old rule | 0.931 (0.917) | 6.1% (19.8%) |
-| outside a form, risk model at 0.6 | 0.936 (0.940) | 2.0% (7.2%) |
-| outside a form, risk model at 0.5 (used) | 0.951 (0.957) | 2.6% (9.2%) |
+| inside a form, old rule | 0.854 (0.811) | 3.8% (10.6%) |
+| inside a form, risk model at 0.45 | 0.957 (0.960) | 3.7% (10.4%) |
+| outside a form, old rule | 0.932 (0.917) | 6.1% (19.9%) |
+| outside a form, risk model at 0.6 | 0.936 (0.940) | 2.0% (7.3%) |
+| outside a form, risk model at 0.45 (used) | 0.957 (0.960) | 2.9% (10.4%) |
 
 The rule gives 0.6 outside a form, above the bar inside one; a false alarm inside a form
 interrupts a plan, so the bar outside is never higher than inside (tests/safety/test_detector.py)
-and OUTSIDE_FORM is INSIDE_FORM's 0.5. Below both, the check-in band decides whether a message is
-caught at all, so this changes which reply a message between 0.5 and 0.6 gets, not how many are
-caught.
+and OUTSIDE_FORM is INSIDE_FORM's 0.45. Below both, the check-in band decides whether a message is
+caught at all, so this changes which reply a message between 0.45 and 0.6 gets, not how many are
+caught. (Inside a form the choice is close: with one repeated message still in round 7's file the
+rule gave 0.5, whose everyday false alarms were 9.2% against the old rule's 10.5%.)
 
 (Until 7 December the thresholds were 0.7 and 0.5, then 0.5 and 0.5, chosen the same way on less
-data and without the embedding; early on 8 December, with the embedding and before round 7, 0.45
-and 0.45.) The concern words (`mentions_concern`) are no longer used: in
+data and without the embedding; on 8 December, with the embedding, 0.45 and 0.45 before round 7
+too.) The concern words (`mentions_concern`) are no longer used: in
 a first cross-validation requiring one beside a lower bar added 0.003 of recall at equal false
 alarms.
 
@@ -47,7 +48,7 @@ check-in thresholds are the lowest on the sweep's grid whose false alarms, signp
 check-ins together, stay within issue 14's 5% on the same cross-validation (inside a form on the
 answers and everyday messages, outside on every ordinary example): `sweep.chosen_check_in`,
 printed by the sweep. On 8 December 2026, after round 7 (seed 1): inside 0.35, recall 0.966 with
-4.6% false alarms; outside 0.25, recall 0.977 with 4.8% (before round 7: the same thresholds, 4.5%
+4.7% false alarms; outside 0.25, recall 0.977 with 4.8% (before round 7: the same thresholds, 4.5%
 and 4.7%; on 7 December, without the embedding: 0.4, 0.951
 with 4.7%; 0.35, 0.958 with 4.3%)."""
 
@@ -66,8 +67,8 @@ RISK_PROBABILITY = "risk_probability"
 #: the intent model's intent for risk, the risk model's risk examples
 RISK_INTENT = "safeguarding"
 
-INSIDE_FORM = 0.5
-OUTSIDE_FORM = 0.5
+INSIDE_FORM = 0.45
+OUTSIDE_FORM = 0.45
 CHECK_IN_INSIDE = 0.35
 CHECK_IN_OUTSIDE = 0.25
 
