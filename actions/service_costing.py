@@ -43,7 +43,7 @@ from bot.parsing.cost_doubts import (
 )
 from bot.parsing.frequency import frequency_beside_cost, per_visit_if_often
 from bot.parsing.hours import HoursReading, read_hours, unlike_described_hours
-from bot.parsing.money import each_way
+from bot.parsing.money import decimal_comma_money, each_way
 from bot.parsing.numbers import exact_text
 from bot.parsing.seasons import TERM_TIME_WEEKS, WEEKS_IN_A_YEAR, part_of_year, term_time, weeks_a_year
 from bot.plans import costing, service
@@ -247,6 +247,12 @@ class ServiceCosting(ChoiceChecks):
         money = Money(Decimal(confirmed), "hour") if confirmed is not None else parse_money(text)
         if money is not None and money.per not in BY_THE_HOUR:
             return await self._paid_otherwise(SERVICE_RATE, text, dispatcher, tracker, domain)  # '£19 a visit'
+        comma = decimal_comma_money(text) if money is None else None
+        if comma is not None and comma.per in (None, "hour") and Decimal(0) < comma.amount <= MAX_RATE:
+            # '12,90 £ for hour': a decimal comma, put back first
+            return self.check_figure(
+                SERVICE_RATE, str(comma.amount), text, "utter_confirm_rate", rate=format_pounds(comma.amount)
+            )
         if money is None:
             return self.reject(dispatcher, tracker, SERVICE_RATE, "utter_rate_not_understood")
         doubt = cost_doubt(text) if confirmed is None else None
@@ -287,6 +293,17 @@ class ServiceCosting(ChoiceChecks):
         text = str(value or "")
         confirmed = self.confirmed(tracker, SERVICE_COST)
         money = _checked_cost(confirmed) if confirmed is not None else parse_money(text)
+        comma = decimal_comma_money(text) if money is None else None
+        if comma is not None and comma.per in PERIOD_PAID and comma.per != "hour" and comma.amount > 0:
+            # '£7,50 each time': a decimal comma, put back first with what it is paid per
+            return self.check(
+                SERVICE_COST,
+                f"{comma.amount}|{comma.per}",
+                text,
+                "utter_confirm_cost",
+                cost=format_pounds(comma.amount),
+                paid=PERIOD_PAID[comma.per],
+            )
         if money is None:
             return self.reject(dispatcher, tracker, SERVICE_COST, "utter_cost_not_understood")
         doubt = cost_doubt(text) if confirmed is None else None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 from decimal import Decimal
+from typing import Optional
 
 import pytest
 
 from bot.parsing import Money, money_period, parse_money
+from bot.parsing.money import decimal_comma_money
 
 D = Decimal
 
@@ -225,3 +227,21 @@ def test_odd_input_never_raises(text: str) -> None:
 
     for parse in (parse_money, parse_hours, parse_frequency, parse_date):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    "text, amount, per",
+    [
+        ("price is 12,90 £ for hour", "12.90", None),
+        ("£7,50 each time", "7.50", "visit"),
+        ("£12,90 an hour", "12.90", "hour"),
+    ],
+)
+def test_a_decimal_comma_is_read_as_a_point(text: str, amount: str, per: Optional[str]) -> None:
+    money = decimal_comma_money(text)
+    assert money is not None and (money.amount, money.per) == (Decimal(amount), per)
+
+
+@pytest.mark.parametrize("text", ["£1,200 a month", "£12.90", "1,2", "no money here"])
+def test_no_decimal_comma_reading_when_there_is_none(text: str) -> None:
+    assert decimal_comma_money(text) is None

@@ -176,6 +176,19 @@ def parse_money(text: str) -> Optional[Money]:
     return matches[0].money if matches else None
 
 
+#: an amount written with a decimal comma ('12,90', '£7,50'): two figures after the comma, so not
+#: a thousands comma ('1,200')
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,4}),(\d{2})(?![\d,])")
+
+
+def decimal_comma_money(text: str) -> Optional[Money]:
+    """The money in `text` read with its decimal comma as a point ('12,90 £ for hour' is £12.90
+    an hour), when it has one and no amount is read otherwise; a reading to check with the person."""
+    if parse_money(text) is not None or not _DECIMAL_COMMA.search(text or ""):
+        return None
+    return parse_money(_DECIMAL_COMMA.sub(r"\1.\2", text))
+
+
 def money_period(text: str) -> Optional[str]:
     """The period a cost is said per, if the text says one ('£50 a day, twice a week' → 'visit')."""
     doc = analyse(text or "")
@@ -190,6 +203,7 @@ __all__ = [
     "COUNTED_FREQUENCIES",
     "Money",
     "amounts_in",
+    "decimal_comma_money",
     "each_way",
     "MoneyMatch",
     "PERIODS",

@@ -264,7 +264,8 @@ _PERSON_PATTERNS = (
     r"worker|someone|somebody|some one|some body|sum1|member of staff|council)\b",
     r"\b(?:want|need|like|have|get|prefer|give me|put me through to|through to) (?:a |an |to a )?(?:real|actual|proper|live) (?:person|human|people)\b",
     r"\bhuman (?:being )?please\b|\bcan i (?:have|get) a (?:human|person)\b",
-    r"\b(?:can|could|will|would) (?:someone|somebody|some one|a person|you|they|the council) (?:please )?(?:call|ring|phone) me\b",
+    r"\b(?:can|could|will|would) (?:someone|somebody|some one|a person|you|they|the council) (?:please )?(?:call|ring|phone) "
+    r"(?:me|us)\b",
     r"\b(?:call|ring|phone) me back\b",
 )
 

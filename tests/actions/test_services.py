@@ -611,3 +611,23 @@ async def test_take_the_gym_off_removes_it(plan_ref: str) -> None:
     out = await run(ValidateServicesForm(), answer(plan_ref, "add_another_service", said, **known))
     assert "utter_removed_service" in out.responses
     assert [s.description for s in service.get_plan(plan_ref).services] == ["taxi"]
+
+
+async def test_a_rate_with_a_decimal_comma_is_put_back(plan_ref: str) -> None:
+    """'price is 12,90 £ for hour' was refused (play-through 7): a decimal comma is read and checked."""
+    known = dict(service_category="personal_assistant", service_description="PA for letters", service_hours="6")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_rate", "price is 12,90 £ for hour", **known))
+    check = out.slots[CHOICE_CHECK]
+    assert (check["response"], check["code"]) == ("utter_confirm_rate", "12.90")
+    assert service.get_plan(plan_ref).services == ()
+    pending = {"plan_reference": plan_ref, **known, CHOICE_CHECK: check, "requested_slot": CHOICE_CHECK}
+    out = await run(ValidateServicesForm(), tracker(pending, "yes", active_loop=FORM))
+    assert out.said("utter_service_added")["weekly_cost"] == "£77.40"
+
+
+async def test_a_cost_with_a_decimal_comma_is_put_back(plan_ref: str) -> None:
+    known = dict(service_category="activities", service_description="swimming")
+    out = await run(ValidateServicesForm(), answer(plan_ref, "service_cost", "£7,50 each time", **known))
+    check = out.slots[CHOICE_CHECK]
+    assert (check["response"], check["code"]) == ("utter_confirm_cost", "7.50|visit")
+    assert out.slots["service_cost"] is None

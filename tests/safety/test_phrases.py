@@ -56,6 +56,7 @@ def test_asking_for_a_person() -> None:
         "could someone ring me",
         "i want to talk to my social worker",
         "pls can i talk 2 sum1",
+        "can someone ring us about what I said before, about the tablets",  # play-through 7
     ],
 )
 def test_more_ways_of_asking_for_a_person(text: str) -> None:
