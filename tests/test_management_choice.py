@@ -22,6 +22,10 @@ from bot.parsing.change_of_mind import management_switch
         ("paid to me into my account", "direct_payment"),
         ("card or council", None),
         ("no idea", None),
+        # play-through 7: read as "the council arranges it" by the word 'managed'
+        ("I would manage it for her, I have power of attorney for her finances", "third_party"),
+        ("I'd like to manage it myself", "direct_payment"),
+        ("managed by the council", "council_managed"),
     ],
 )
 def test_management_choice(text: str, option) -> None:
