@@ -183,8 +183,9 @@ _DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d{1,4}),(\d{2})(?![\d,])")
 
 def decimal_comma_money(text: str) -> Optional[Money]:
     """The money in `text` read with its decimal comma as a point ('12,90 £ for hour' is £12.90
-    an hour), when it has one and no amount is read otherwise; a reading to check with the person."""
-    if parse_money(text) is not None or not _DECIMAL_COMMA.search(text or ""):
+    an hour), when it has one; for a text parse_money reads nothing in, and a reading to check
+    with the person."""
+    if not _DECIMAL_COMMA.search(text or ""):
         return None
     return parse_money(_DECIMAL_COMMA.sub(r"\1.\2", text))
 

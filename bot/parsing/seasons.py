@@ -9,17 +9,22 @@ import re
 from fractions import Fraction
 from typing import Optional
 
+from bot.money import WEEKS_PER
 from bot.parsing.numbers import number_in
 
-WEEKS_IN_A_YEAR = 52
+#: the weeks of a year and of a month, as the budget periods count them (bot/plans/catalogue)
+WEEKS_IN_A_YEAR = WEEKS_PER["year"]
+_WEEKS_IN_A_MONTH = WEEKS_PER["month"]
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?)"
 )
 _SEASON = r"(?:summer|winter|spring|autumn|fall)"
+#: term time, whose weeks are known (TERM_TIME_WEEKS)
+_TERM_TIME_WORDS = r"\bterm[\s-]*times?\b|\bschool[\s-]*terms?\b"
 _PART_OF_YEAR = re.compile(
-    r"\bterm[\s-]*times?\b|\bschool[\s-]*terms?\b|\bduring (?:the )?(?:school )?terms?\b|\bin term\b|"
+    _TERM_TIME_WORDS + r"|\bduring (?:the )?(?:school )?terms?\b|\bin term\b|"
     r"\b(?:school |summer |easter |christmas )?(?:holidays?|hols) only\b|"
     r"\bonly (?:in |during |over |for |through )?(?:the )?(?:school )?(?:summer|winter|spring|autumn|holidays?|hols)\b|"
     rf"\b{_SEASON} only\b|\b(?:{_SEASON}|holiday) months\b|\b(?:not|except|apart from|but not) (?:in |during |for )?"
@@ -33,7 +38,7 @@ _ALL_YEAR = re.compile(
     r"\ball (?:the )?year(?: round)?\b|\b(?:whole|full) year\b|\ball 52\b|\bevery week\b|\byear[\s-]round\b",
     re.IGNORECASE,
 )
-_TERM_TIME = re.compile(r"\bterm[\s-]*times?\b|\bschool[\s-]*terms?\b|\bterms? only\b", re.IGNORECASE)
+_TERM_TIME = re.compile(_TERM_TIME_WORDS + r"|\bterms? only\b", re.IGNORECASE)
 _HALF_THE_YEAR = re.compile(r"\bhalf (?:of )?the year\b", re.IGNORECASE)
 _COUNTED = re.compile(
     r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*(?:(weeks?|wks?)|(months?|mths?))?\b",
@@ -61,9 +66,9 @@ def weeks_a_year(text: str) -> Optional[Fraction]:
     for 39 weeks' the weeks are the number said with 'weeks'."""
     text = text or ""
     if _HALF_THE_YEAR.search(text):
-        return Fraction(WEEKS_IN_A_YEAR, 2)
+        return WEEKS_IN_A_YEAR / 2
     if _ALL_YEAR.search(text) and not part_of_year(text):
-        return Fraction(WEEKS_IN_A_YEAR)
+        return WEEKS_IN_A_YEAR
     said = _COUNTED.findall(text)
     counted = {(Fraction(n), bool(months)) for n, weeks, months in said if weeks or months}
     plain = {Fraction(n) for n, weeks, months in said if not weeks and not months}
@@ -76,5 +81,5 @@ def weeks_a_year(text: str) -> Optional[Fraction]:
         if word_number is None:
             return None
         number, in_months = Fraction(word_number), bool(_MONTHS.search(text))
-    weeks = number * (Fraction(WEEKS_IN_A_YEAR, 12) if in_months else 1)
+    weeks = number * (_WEEKS_IN_A_MONTH if in_months else 1)
     return weeks if 0 < weeks <= WEEKS_IN_A_YEAR else None

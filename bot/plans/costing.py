@@ -41,7 +41,7 @@ MAX_WEEKLY = Decimal(5000)
 #: the most times a week a cost each time can be used
 MAX_VISITS = Decimal(50)
 #: a one-off cost is spread over this many weeks
-ONE_OFF_WEEKS = Fraction(52)
+ONE_OFF_WEEKS = WEEKS_IN_A_YEAR
 #: the periods a cost can be given per, and how many weeks each covers
 COST_WEEKS_PER: Dict[str, Fraction] = {**WEEKS_PER, "fortnight": Fraction(2), "one-off": ONE_OFF_WEEKS}
 
